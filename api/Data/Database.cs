@@ -1,0 +1,47 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace Integrity.Api.Data;
+
+/// <summary>The database this process talks to: its dialect and connection string, from configuration.</summary>
+public sealed class Database(SqlDialect dialect, string connectionString)
+{
+    // SQL names are lower_snake_case; records are PascalCase.
+    static Database() => Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
+
+    public SqlDialect Dialect { get; } = dialect;
+    public string ConnectionString { get; } = connectionString;
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = Dialect.CreateConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    /// <summary>
+    /// Reads <c>Database:Provider</c> and <c>ConnectionStrings:Integrity</c>. With neither set, the
+    /// embedded default is a SQLite file in the data folder beside the app, created on first start.
+    /// </summary>
+    public static Database FromConfiguration(IConfiguration configuration, string contentRoot)
+    {
+        var dialect = SqlDialect.For(configuration["Database:Provider"] ?? "sqlite");
+        var connectionString = configuration.GetConnectionString("Integrity");
+        if (dialect is SqliteDialect)
+        {
+            var builder = new SqliteConnectionStringBuilder(connectionString);
+            if (string.IsNullOrWhiteSpace(builder.DataSource))
+                builder.DataSource = Path.Combine(contentRoot, "data", "integrity.db");
+            builder.ForeignKeys = true;
+            builder.DefaultTimeout = 30;
+            var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            if (folder is not null) Directory.CreateDirectory(folder);
+            return new Database(dialect, builder.ConnectionString);
+        }
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new InvalidOperationException(
+                $"Database:Provider is '{dialect.Provider}' but ConnectionStrings:Integrity is empty. " +
+                "Set ConnectionStrings__Integrity to the server's connection string.");
+        return new Database(dialect, connectionString);
+    }
+}

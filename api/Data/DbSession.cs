@@ -1,0 +1,62 @@
+using System.Data.Common;
+using Dapper;
+
+namespace Integrity.Api.Data;
+
+/// <summary>
+/// One connection per request, opened on first use. The transaction behavior begins and ends the
+/// transaction; handlers just run SQL through the session and are enlisted automatically.
+/// </summary>
+public sealed class DbSession(Database database) : IAsyncDisposable
+{
+    private DbConnection? connection;
+
+    public SqlDialect Dialect => database.Dialect;
+    public DbTransaction? Transaction { get; private set; }
+
+    public async Task<DbConnection> ConnectionAsync(CancellationToken cancellationToken) =>
+        connection ??= await database.OpenAsync(cancellationToken);
+
+    public async Task<DbTransaction> BeginTransactionAsync(CancellationToken cancellationToken)
+    {
+        if (Transaction is not null) throw new InvalidOperationException("A transaction is already open.");
+        var open = await ConnectionAsync(cancellationToken);
+        Transaction = await open.BeginTransactionAsync(cancellationToken);
+        return Transaction;
+    }
+
+    public async Task EndTransactionAsync()
+    {
+        if (Transaction is null) return;
+        await Transaction.DisposeAsync();
+        Transaction = null;
+    }
+
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken)
+    {
+        var open = await ConnectionAsync(cancellationToken);
+        var rows = await open.QueryAsync<T>(Command(sql, parameters, cancellationToken));
+        return rows.AsList();
+    }
+
+    public async Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters, CancellationToken cancellationToken)
+    {
+        var open = await ConnectionAsync(cancellationToken);
+        return await open.QuerySingleOrDefaultAsync<T>(Command(sql, parameters, cancellationToken));
+    }
+
+    public async Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken cancellationToken)
+    {
+        var open = await ConnectionAsync(cancellationToken);
+        return await open.ExecuteAsync(Command(sql, parameters, cancellationToken));
+    }
+
+    private CommandDefinition Command(string sql, object? parameters, CancellationToken cancellationToken) =>
+        new(sql, parameters, Transaction, cancellationToken: cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await EndTransactionAsync();
+        if (connection is not null) await connection.DisposeAsync();
+    }
+}

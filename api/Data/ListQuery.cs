@@ -1,0 +1,52 @@
+using Dapper;
+using FluentValidation;
+
+namespace Integrity.Api.Data;
+
+/// <summary>A query for one page of a list: <c>?limit=50&amp;cursor=…</c>.</summary>
+public interface IListQuery
+{
+    int? Limit { get; }
+    string? Cursor { get; }
+}
+
+public class ListQueryValidator<T> : AbstractValidator<T> where T : IListQuery
+{
+    public ListQueryValidator()
+    {
+        RuleFor(x => x.Limit).InclusiveBetween(1, Keyset.MaxLimit);
+        RuleFor(x => x.Cursor).Must(cursor => Keyset.TryDecode(cursor, out _))
+            .WithMessage("This cursor was not issued by this list. Pass the nextCursor of the previous page unchanged, or omit it for the first page.");
+    }
+}
+
+/// <summary>Assembles the SQL of one list page from a select, its filters and the keyset order.</summary>
+public static class ListSql
+{
+    public static int PageSize(this IListQuery query) => query.Limit ?? Keyset.DefaultLimit;
+
+    /// <param name="select">SELECT … FROM … of the list, without WHERE.</param>
+    /// <param name="filters">SQL conditions of the filters the caller set, ANDed together.</param>
+    /// <param name="keyColumn">The sort column, unique together with <c>id</c>.</param>
+    public static string Build(string select, IEnumerable<string> filters, IListQuery query, string keyColumn,
+        SqlDialect dialect, string idColumn = "id")
+    {
+        var conditions = filters.ToList();
+        if (!string.IsNullOrEmpty(query.Cursor)) conditions.Add(Keyset.After(keyColumn, idColumn));
+        var where = conditions.Count == 0 ? "" : "\nWHERE " + string.Join("\n  AND ", conditions);
+        return $"{select}{where}\nORDER BY {keyColumn}, {idColumn}\n{dialect.LimitRows}";
+    }
+
+    /// <summary>The filters' parameters plus the page's: one row more than asked, to know whether a next page exists.</summary>
+    public static DynamicParameters Parameters(IListQuery query, object filters)
+    {
+        var parameters = new DynamicParameters(filters);
+        parameters.Add("limit", query.PageSize() + 1);
+        if (Keyset.TryDecode(query.Cursor, out var after) && after is not null)
+        {
+            parameters.Add("afterKey", after.Key);
+            parameters.Add("afterId", after.Id);
+        }
+        return parameters;
+    }
+}

@@ -1,0 +1,77 @@
+using System.Data.Common;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Integrity.Api.Data;
+
+/// <summary>
+/// The few pieces of SQL that differ between the databases we support. Handlers share every other
+/// line of SQL; they ask the dialect only for these pieces.
+/// </summary>
+public abstract class SqlDialect
+{
+    public abstract string Provider { get; }
+
+    public abstract DbConnection CreateConnection(string connectionString);
+
+    /// <summary>Limits a query that already ends with ORDER BY to <c>@limit</c> rows.</summary>
+    public abstract string LimitRows { get; }
+
+    /// <summary>Text comparison that ignores case, for filters typed by people.</summary>
+    public virtual string ContainsText(string column, string parameter) =>
+        $"lower({column}) LIKE '%' || lower(@{parameter}) || '%'";
+
+    /// <summary>"<paramref name="column"/> is one of the ids in @<paramref name="parameter"/>"; pass the ids through <see cref="Ids"/>.</summary>
+    public virtual string InIds(string column, string parameter) => $"{column} IN @{parameter}";
+
+    /// <summary>The value of a parameter used with <see cref="InIds"/>.</summary>
+    public virtual System.Collections.IEnumerable Ids(IEnumerable<Guid> ids) => ids.ToList();
+
+    public static SqlDialect For(string provider) => provider.ToLowerInvariant() switch
+    {
+        "sqlite" => new SqliteDialect(),
+        "postgres" or "postgresql" => new PostgresDialect(),
+        "sqlserver" => new SqlServerDialect(),
+        _ => throw new InvalidOperationException(
+            $"Database:Provider '{provider}' is not supported. Use sqlite, postgres or sqlserver."),
+    };
+}
+
+public sealed class SqliteDialect : SqlDialect
+{
+    public override string Provider => "sqlite";
+    public override string LimitRows => "LIMIT @limit";
+
+    // Dapper expands a list into one parameter per item without the type handler: pass the stored text.
+    public override System.Collections.IEnumerable Ids(IEnumerable<Guid> ids) => ids.Select(id => id.ToString("D")).ToList();
+
+    public override DbConnection CreateConnection(string connectionString)
+    {
+        SqliteTypeHandlers.Register();
+        return new SqliteConnection(connectionString);
+    }
+}
+
+public sealed class PostgresDialect : SqlDialect
+{
+    public override string Provider => "postgres";
+    public override string LimitRows => "LIMIT @limit";
+
+    // Npgsql takes an array parameter, which Dapper passes whole instead of expanding IN @ids.
+    public override string InIds(string column, string parameter) => $"{column} = ANY(@{parameter})";
+    public override System.Collections.IEnumerable Ids(IEnumerable<Guid> ids) => ids.ToArray();
+
+    public override DbConnection CreateConnection(string connectionString) => new NpgsqlConnection(connectionString);
+}
+
+public sealed class SqlServerDialect : SqlDialect
+{
+    public override string Provider => "sqlserver";
+    public override string LimitRows => "OFFSET 0 ROWS FETCH NEXT @limit ROWS ONLY";
+
+    public override string ContainsText(string column, string parameter) =>
+        $"lower({column}) LIKE '%' + lower(@{parameter}) + '%'";
+
+    public override DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
+}

@@ -1,0 +1,40 @@
+using Dapper;
+using Integrity.Api.Data;
+using Integrity.Api.Features.Administrations;
+using Integrity.Api.Features.Donors;
+using Integrity.Api.Features.Programmes;
+using Mediator;
+
+namespace Integrity.Api.Features.Demo;
+
+/// <summary>
+/// What stands behind two real events (DESIGN.md): WACAM's 2018 HRM mission with Mali Customs, funded by
+/// Sweden, and A-CIP's 2023 Ouagadougou workshop with Burkina Faso Customs, funded by Norad and Global
+/// Affairs Canada. Seeded through the same commands a user sends, once: a second start adds nothing.
+/// Programme periods are approximate.
+/// </summary>
+public static class DemoData
+{
+    public static async Task SeedAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+        var database = scope.ServiceProvider.GetRequiredService<Database>();
+        await using (var connection = await database.OpenAsync(CancellationToken.None))
+        {
+            if (await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM programmes WHERE code = 'A-CIP'") > 0) return;
+        }
+
+        var norad = await sender.Send(new RegisterDonor("NORAD", "Norwegian Agency for Development Cooperation (Norad)", "NO-BRC-971277882"));
+        var canada = await sender.Send(new RegisterDonor("GAC", "Global Affairs Canada", "CA-3"));
+        var sweden = await sender.Send(new RegisterDonor("SIDA", "Swedish International Development Cooperation Agency (Sida)", "SE-6"));
+
+        await sender.Send(new RegisterProgramme("A-CIP", "Anti-Corruption and Integrity Promotion Programme",
+            new DateOnly(2016, 1, 1), new DateOnly(2027, 12, 31), [norad.Id, canada.Id]));
+        await sender.Send(new RegisterProgramme("WACAM", "West Africa Customs Administration Modernization",
+            new DateOnly(2017, 1, 1), new DateOnly(2021, 12, 31), [sweden.Id]));
+
+        await sender.Send(new RegisterAdministration("ML", "WCA", "Mali Customs", "Douanes maliennes"));
+        await sender.Send(new RegisterAdministration("BF", "WCA", "Burkina Faso Customs", "Douanes burkinabè"));
+    }
+}

@@ -1,0 +1,44 @@
+using Integrity.Api.Data;
+using Integrity.Api.Http;
+using Mediator;
+
+namespace Integrity.Api.Features.Donors;
+
+public static class DonorsEndpoints
+{
+    public static RouteGroupBuilder MapDonors(this RouteGroupBuilder api)
+    {
+        var donors = api.MapGroup("/donors").WithTags("Donors");
+
+        donors.MapPost("/", async (RegisterDonor command, ISender sender, HttpResponse response, CancellationToken ct) =>
+                Responses.Created(response, "/api/v1/donors", await sender.Send(command, ct)))
+            .WithName(nameof(RegisterDonor))
+            .WithSummary("Register a donor")
+            .WithDescription("Adds a donor that funds programmes. The code must be unique.")
+            .ProducesCommandProblems();
+
+        donors.MapGet("/", (string? q, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
+                sender.Send(new ListDonors(q, limit, cursor), ct))
+            .WithName(nameof(ListDonors))
+            .WithSummary("List donors")
+            .WithDescription("Donors ordered by name, a page at a time. `q` keeps those whose code or name contains it.")
+            .ProducesListProblems();
+
+        donors.MapGet("/{id:guid}", async (Guid id, ISender sender, HttpResponse response, CancellationToken ct) =>
+                Responses.Versioned(response, await sender.Send(new GetDonor(id), ct), donor => donor.Version))
+            .WithName(nameof(GetDonor))
+            .WithSummary("Get a donor")
+            .WithDescription("One donor. The ETag header carries its version, to send back in If-Match when updating it.")
+            .ProducesGetProblems();
+
+        donors.MapPut("/{id:guid}", async (Guid id, UpdateDonor command, ISender sender, HttpContext context, CancellationToken ct) =>
+                Responses.Updated(context.Response, await sender.Send(
+                    command with { Id = id, ExpectedVersion = Versions.FromIfMatch(context.Request) }, ct)))
+            .WithName(nameof(UpdateDonor))
+            .WithSummary("Update a donor")
+            .WithDescription("Replaces every field of a donor. Needs the If-Match header with the ETag read from GET.")
+            .ProducesUpdateProblems();
+
+        return api;
+    }
+}

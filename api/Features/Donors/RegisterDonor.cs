@@ -1,0 +1,50 @@
+using FluentValidation;
+using Integrity.Api.Data;
+using Integrity.Api.Http;
+using Mediator;
+
+namespace Integrity.Api.Features.Donors;
+
+/// <summary>A donor that funds programmes, such as Norad or Global Affairs Canada.</summary>
+/// <param name="Code">Short unique code used in reports and IATI files, e.g. <c>NORAD</c>.</param>
+/// <param name="Name">Full name, e.g. <c>Norwegian Agency for Development Cooperation</c>.</param>
+/// <param name="IatiOrganisationId">The donor's IATI organisation identifier, e.g. <c>NO-BRC-971277882</c>, when it has one.</param>
+public sealed record RegisterDonor(string Code, string Name, string? IatiOrganisationId)
+    : ICommand<RecordCreated>, IDonorFields;
+
+public interface IDonorFields
+{
+    string Code { get; }
+    string Name { get; }
+    string? IatiOrganisationId { get; }
+}
+
+public class DonorFieldsValidator<T> : AbstractValidator<T> where T : IDonorFields
+{
+    public DonorFieldsValidator()
+    {
+        RuleFor(x => x.Code).NotEmpty().MaximumLength(40).Matches("^[A-Za-z0-9_.-]+$")
+            .WithMessage("Use letters, digits, '.', '_' or '-' only, e.g. NORAD.");
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(300);
+        RuleFor(x => x.IatiOrganisationId).MaximumLength(100);
+    }
+}
+
+public sealed class RegisterDonorValidator : DonorFieldsValidator<RegisterDonor>;
+
+public sealed class RegisterDonorHandler(DbSession db) : ICommandHandler<RegisterDonor, RecordCreated>
+{
+    private const string Insert = """
+        INSERT INTO donors (id, code, name, iati_organisation_id, version)
+        VALUES (@id, @code, @name, @iatiOrganisationId, 1)
+        """;
+
+    public async ValueTask<RecordCreated> Handle(RegisterDonor command, CancellationToken cancellationToken)
+    {
+        await db.RefuseDuplicateAsync(DonorsSql.HolderOfCode, new { code = command.Code }, except: null,
+            $"Another donor already has the code '{command.Code}'. Choose another code, or update that donor.", cancellationToken);
+        var id = Guid.CreateVersion7();
+        await db.ExecuteAsync(Insert, new { id, code = command.Code, name = command.Name, iatiOrganisationId = command.IatiOrganisationId }, cancellationToken);
+        return new RecordCreated(id, 1);
+    }
+}

@@ -1,0 +1,31 @@
+using System.Reflection;
+using Microsoft.OpenApi;
+
+namespace Integrity.Api.Http;
+
+/// <summary>The OpenAPI document: the contract the client's types are generated from.</summary>
+public static class OpenApi
+{
+    public const string DocumentPath = "/swagger/v1/swagger.json";
+
+    public static IServiceCollection AddIntegrityOpenApi(this IServiceCollection services) =>
+        services.AddEndpointsApiExplorer().AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "Integrity API",
+                Version = "v1",
+                Description = "Tracks anti-corruption and integrity-promotion programmes in customs administrations: " +
+                              "programmes and their donors, administrations, workshops, participants, action plans and " +
+                              "donor reports. Errors are RFC 9457 problem details; lists page with `limit` and `cursor`; " +
+                              "updates need the record's ETag in `If-Match`.",
+            });
+            var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
+            options.IncludeXmlComments(xml);
+            options.SupportNonNullableReferenceTypes();
+            options.NonNullableReferenceTypesAsRequired();
+            options.CustomSchemaIds(type => type.IsGenericType
+                ? type.Name[..type.Name.IndexOf('`')] + "Of" + string.Concat(type.GetGenericArguments().Select(arg => arg.Name))
+                : type.Name);
+        });
+}

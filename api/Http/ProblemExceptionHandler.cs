@@ -1,0 +1,71 @@
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Integrity.Api.Http;
+
+/// <summary>
+/// The one place where exceptions become RFC 9457 problem responses. Anything unexpected is a 500
+/// with a trace id to quote to support, and never a stack trace.
+/// </summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            ValidationException validation => Invalid(validation),
+            ProblemException known => new ProblemDetails { Status = known.Status, Title = known.Title, Detail = known.Message },
+            BadHttpRequestException badRequest => new ProblemDetails
+            {
+                Status = badRequest.StatusCode,
+                Title = "Bad request",
+                Detail = BadRequestDetail(badRequest),
+            },
+            _ => null,
+        };
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", context.Request.Method, context.Request.Path);
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Title = "Internal error",
+                Detail = "Something went wrong on our side; nothing was changed. Quote the traceId when you report it.",
+            };
+        }
+        context.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static HttpValidationProblemDetails Invalid(ValidationException validation)
+    {
+        var errors = validation.Errors
+            .GroupBy(failure => JsonPath(failure.PropertyName))
+            .ToDictionary(group => group.Key, group => group.Select(failure => failure.ErrorMessage).Distinct().ToArray());
+        return new HttpValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Invalid input",
+            Detail = "Some fields are missing or wrong; see errors for what to change.",
+        };
+    }
+
+    /// <summary>Validators name C# properties; clients know the camelCase JSON names.</summary>
+    private static string JsonPath(string propertyName) =>
+        string.Join('.', propertyName.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
+
+    /// <summary>Says what in the body could not be read, without echoing framework internals.</summary>
+    private static string BadRequestDetail(BadHttpRequestException badRequest) => badRequest.InnerException switch
+    {
+        JsonException json => $"The request body is not valid JSON for this operation ({json.Path ?? "$"}): check that field's type and format.",
+        _ => badRequest.Message,
+    };
+}

@@ -1,0 +1,23 @@
+namespace Integrity.Api.Http;
+
+public static class Usage
+{
+    public const string Text = """
+        Integrity API: tracks integrity programmes in customs administrations.
+
+        Usage:
+          dotnet run --project api [-- options]           serve the API, Swagger UI and the built client
+          dotnet run --project api -- migrate             apply database migrations, then exit
+          dotnet run --project api -- --help              show this text
+
+        Options (also as environment variables, ':' written as '__'):
+          --urls http://127.0.0.1:5080                    where to listen
+          --Database:Provider sqlite|postgres|sqlserver   default sqlite
+          --ConnectionStrings:Integrity "<string>"        default: SQLite file api/data/integrity.db
+          --Database:MigrateOnStart true|false            default true
+          --Demo:Seed true                                add the demo programmes, donors and administrations
+          --Client:Path <folder>                          the built client to serve (default client/dist)
+
+        Swagger UI: /swagger    OpenAPI document: /swagger/v1/swagger.json    Health: /health, /health/ready
+        """;
+}

@@ -1,0 +1,166 @@
+import { render, screen, within, fireEvent } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { ApiClientProvider } from '@/api/ApiClientProvider';
+import { createApiClient } from '@/api/client';
+import { ProgrammeList } from './ProgrammeList';
+import type { ProgrammeSummary } from './api';
+
+function programme(code: string, overrides: Partial<ProgrammeSummary> = {}): ProgrammeSummary {
+  return {
+    id: `00000000-0000-4000-8000-${code.replace(/\D/g, '').padStart(12, '0')}`,
+    code,
+    name: `Programme ${code}`,
+    startsOn: '2024-01-01',
+    endsOn: '2025-12-31',
+    donors: [],
+    version: 1,
+    ...overrides,
+  };
+}
+
+function json(body: unknown, status = 200, contentType = 'application/json'): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': contentType } });
+}
+
+/** A fake server: answers each request with the next response and records the URLs asked for. */
+function stubServer(...responses: Response[]) {
+  const urls: URL[] = [];
+  const fetch = vi.fn(async (request: Request) => {
+    urls.push(new URL(request.url));
+    const response = responses.shift();
+    if (!response) throw new Error(`unexpected request ${request.url}`);
+    return response;
+  });
+  // Node's Request (used under jsdom) rejects relative URLs, so tests give an absolute origin.
+  const client = createApiClient({ baseUrl: 'http://integrity.test', fetch });
+  return { client, fetch, urls };
+}
+
+function renderList(client: ReturnType<typeof createApiClient>) {
+  return render(
+    <ApiClientProvider client={client}>
+      <ProgrammeList />
+    </ApiClientProvider>,
+  );
+}
+
+/** Body rows as arrays of cell texts. */
+function bodyRows(): string[][] {
+  const table = screen.getByRole('table', { name: 'Anti-corruption programmes' });
+  const [, body] = within(table).getAllByRole('rowgroup');
+  return within(body!)
+    .getAllByRole('row')
+    .map((row) => Array.from(row.children, (cell) => cell.textContent ?? ''));
+}
+
+describe('ProgrammeList', () => {
+  it('shows a loading state, then one row per programme with code, name, period and donors', async () => {
+    const { client, urls } = stubServer(
+      json({
+        items: [
+          programme('P1', {
+            name: 'Integrity in West African customs',
+            startsOn: '2024-03-01',
+            endsOn: '2026-02-28',
+            donors: [
+              { id: '11111111-1111-4111-8111-111111111111', code: 'EU', name: 'European Union' },
+              { id: '22222222-2222-4222-8222-222222222222', code: 'NO', name: 'Norway' },
+            ],
+          }),
+          programme('P2', { name: 'Mercator Integrity' }),
+        ],
+        nextCursor: null,
+      }),
+    );
+
+    renderList(client);
+
+    expect(screen.getByRole('status').textContent).toBe('Loading programmes…');
+    await screen.findByRole('table');
+
+    expect(bodyRows()).toEqual([
+      ['P1', 'Integrity in West African customs', '1 Mar 2024 – 28 Feb 2026', 'European Union, Norway'],
+      ['P2', 'Mercator Integrity', '1 Jan 2024 – 31 Dec 2025', 'None'],
+    ]);
+    expect(screen.queryByRole('status')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
+    expect(urls).toHaveLength(1);
+    expect(urls[0]!.pathname).toBe('/api/v1/programmes');
+    expect(urls[0]!.searchParams.get('limit')).toBe('50');
+    expect(urls[0]!.searchParams.has('cursor')).toBe(false);
+  });
+
+  it('"Load more" asks for the next cursor and appends its rows', async () => {
+    const { client, urls } = stubServer(
+      json({ items: [programme('P1'), programme('P2')], nextCursor: 'cursor-after-P2' }),
+      json({ items: [programme('P3')], nextCursor: null }),
+    );
+
+    renderList(client);
+    fireEvent.click(await screen.findByRole('button', { name: 'Load more' }));
+
+    await screen.findByText('P3');
+    expect(bodyRows().map(([code]) => code)).toEqual(['P1', 'P2', 'P3']);
+    expect(urls).toHaveLength(2);
+    expect(urls[1]!.searchParams.get('cursor')).toBe('cursor-after-P2');
+    expect(urls[1]!.searchParams.get('limit')).toBe('50');
+    // The last page has no next cursor, so there is nothing more to load.
+    expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
+    expect(screen.getByText('3 programmes shown')).toBeTruthy();
+  });
+
+  it('shows the title and detail of a problem response instead of the table', async () => {
+    const { client } = stubServer(
+      json(
+        {
+          type: 'https://tools.ietf.org/html/rfc9110#section-15.5.2',
+          title: 'Unauthorized',
+          status: 401,
+          detail: 'Sign in to see programmes.',
+        },
+        401,
+        'application/problem+json',
+      ),
+    );
+
+    renderList(client);
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Unauthorized');
+    expect(alert.textContent).toContain('Sign in to see programmes.');
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+
+  it('keeps the rows already shown when loading more fails, and lets the user retry', async () => {
+    const { client, urls } = stubServer(
+      json({ items: [programme('P1')], nextCursor: 'c2' }),
+      json({ title: 'Invalid cursor', status: 400, detail: 'The cursor has expired.' }, 400, 'application/problem+json'),
+      json({ items: [programme('P2')], nextCursor: null }),
+    );
+
+    renderList(client);
+    fireEvent.click(await screen.findByRole('button', { name: 'Load more' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('The cursor has expired.');
+    expect(bodyRows().map(([code]) => code)).toEqual(['P1']);
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Load more' }));
+    await screen.findByText('P2');
+    expect(bodyRows().map(([code]) => code)).toEqual(['P1', 'P2']);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(urls.map((url) => url.searchParams.get('cursor'))).toEqual([null, 'c2', 'c2']);
+  });
+
+  it('says when the server cannot be reached', async () => {
+    const fetch = vi.fn(async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    renderList(createApiClient({ baseUrl: 'http://integrity.test', fetch }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Could not reach the server.');
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
+});

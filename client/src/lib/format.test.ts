@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate } from './format';
+
+describe('formatDate', () => {
+  it('formats an ISO date in the chosen locale without shifting the day', () => {
+    expect(formatDate('2024-01-01')).toBe('1 Jan 2024');
+    expect(formatDate('2025-12-31')).toBe('31 Dec 2025');
+    expect(formatDate('2024-03-01', 'fr-FR')).toBe('1 mars 2024');
+  });
+
+  it('shows anything that is not a real calendar date as it came', () => {
+    expect(formatDate('2024-02-31')).toBe('2024-02-31');
+    expect(formatDate('soon')).toBe('soon');
+  });
+});
