@@ -30,8 +30,7 @@ services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton)
 ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
 services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-    context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
+services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemExceptionHandler.Customize);
 services.AddExceptionHandler<ProblemExceptionHandler>();
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 services.AddIntegrityOpenApi();
@@ -62,10 +61,6 @@ api.MapReferenceData()
     .MapDonors()
     .MapProgrammes()
     .MapAdministrations();
-app.MapFallback("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
-        detail: "No API operation has this path. The operations are listed at /swagger."))
-    .ExcludeFromDescription();
-
 app.MapClient();
 
 app.Run();

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Integrity.Api.Data;
 
 /// <summary>One page of a list, and the cursor that fetches the next one (null on the last page).</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
+public sealed record Page<T>(IReadOnlyList<T> Items, [property: System.ComponentModel.DataAnnotations.Required] string? NextCursor);
 
 /// <summary>
 /// Keyset pagination over a sort key and the id: a page costs the same however deep it is, and rows

@@ -8,6 +8,9 @@ namespace Integrity.Api.Http;
 /// </summary>
 public static class ClientHosting
 {
+    /// <summary>Paths of the client's own screens: not files, and not under the API, Swagger or health.</summary>
+    private const string ClientRoutes = "{*path:nonfile:regex(^(?!(api|swagger|health)(/|$)).*$)}";
+
     public static void MapClient(this WebApplication app)
     {
         var configured = app.Configuration["Client:Path"];
@@ -20,6 +23,6 @@ public static class ClientHosting
         var files = new PhysicalFileProvider(folder);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
-        app.MapFallbackToFile("{*path:nonfile}", "index.html", new StaticFileOptions { FileProvider = files });
+        app.MapFallbackToFile(ClientRoutes, "index.html", new StaticFileOptions { FileProvider = files });
     }
 }

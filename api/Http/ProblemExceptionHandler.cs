@@ -45,6 +45,16 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         });
     }
 
+    /// <summary>Every problem carries the trace id; a path that no operation has says where the operations are.</summary>
+    public static void Customize(ProblemDetailsContext context)
+    {
+        context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+        if (context.ProblemDetails.Status == StatusCodes.Status404NotFound && context.ProblemDetails.Detail is null)
+            context.ProblemDetails.Detail = "No API operation has this path. The operations are listed at /swagger.";
+        if (context.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType && context.ProblemDetails.Detail is null)
+            context.ProblemDetails.Detail = "Send the body as JSON, with Content-Type: application/json.";
+    }
+
     private static HttpValidationProblemDetails Invalid(ValidationException validation)
     {
         var errors = validation.Errors

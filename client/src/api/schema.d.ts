@@ -4,6 +4,102 @@
  */
 
 export interface paths {
+    "/api/v1/administrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List customs administrations
+         * @description Administrations ordered by English name, a page at a time. `q` keeps those whose English or French name contains it; `regionCode` and `countryCode` keep those of one region or country.
+         */
+        get: operations["ListAdministrations"];
+        put?: never;
+        /**
+         * Register a customs administration
+         * @description Adds the customs administration of a country, in its WCO region, with English and French names.
+         */
+        post: operations["RegisterAdministration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/administrations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a customs administration
+         * @description One administration with its country's names. The ETag header carries its version, for If-Match.
+         */
+        get: operations["GetAdministration"];
+        /**
+         * Update a customs administration
+         * @description Replaces every field of an administration. Needs If-Match with the ETag read from GET.
+         */
+        put: operations["UpdateAdministration"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/donors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List donors
+         * @description Donors ordered by name, a page at a time. `q` keeps those whose code or name contains it.
+         */
+        get: operations["ListDonors"];
+        put?: never;
+        /**
+         * Register a donor
+         * @description Adds a donor that funds programmes. The code must be unique.
+         */
+        post: operations["RegisterDonor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/donors/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a donor
+         * @description One donor. The ETag header carries its version, to send back in If-Match when updating it.
+         */
+        get: operations["GetDonor"];
+        /**
+         * Update a donor
+         * @description Replaces every field of a donor. Needs the If-Match header with the ETag read from GET.
+         */
+        put: operations["UpdateDonor"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programmes": {
         parameters: {
             query?: never;
@@ -11,8 +107,99 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List programmes, one page at a time. */
+        /**
+         * List programmes
+         * @description Programmes ordered by code, a page at a time, each with its donors. `q` keeps those whose code or name contains it, `donorId` those that donor funds, `activeOn` (a date) those running that day.
+         */
         get: operations["ListProgrammes"];
+        put?: never;
+        /**
+         * Register a programme
+         * @description Adds a programme with its period and the donors that fund it. The code must be unique.
+         */
+        post: operations["RegisterProgramme"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a programme
+         * @description One programme with its donors. The ETag header carries its version, for If-Match when updating it.
+         */
+        get: operations["GetProgramme"];
+        /**
+         * Update a programme
+         * @description Replaces every field of a programme, its donors included. Needs If-Match with the ETag read from GET.
+         */
+        put: operations["UpdateProgramme"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/key-factors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the key factors of the Revised Arusha Declaration
+         * @description The ten key factors RAD-01…RAD-10 in the Declaration's order, with English and French names.
+         */
+        get: operations["ListKeyFactors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the WCO regions
+         * @description The six WCO regions in the WCO's order, with English and French names.
+         */
+        get: operations["ListRegions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/countries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List countries
+         * @description Countries by ISO 3166-1 alpha-2 code, as in the IATI 2.03 Country codelist, with English and French names.
+         */
+        get: operations["ListCountries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -25,28 +212,100 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        ProgrammePage: {
-            items: components["schemas"]["ProgrammeSummary"][];
-            nextCursor: string | null;
-        };
-        ProgrammeSummary: {
+        /** @description An administration with its country's and region's names; `version` is also sent as the ETag. */
+        AdministrationDetails: {
             /** Format: uuid */
             id: string;
-            code: string;
-            name: string;
-            /** Format: date */
-            startsOn: string;
-            /** Format: date */
-            endsOn: string;
-            donors: components["schemas"]["DonorRef"][];
-            /** Format: int32 */
+            countryCode: string;
+            countryNameEn: string;
+            countryNameFr: string;
+            regionCode: string;
+            nameEn: string;
+            nameFr: string;
+            /**
+             * Format: int32
+             * @description Counts the changes to this administration; send it back in If-Match to update it.
+             */
             version: number;
         };
-        DonorRef: {
+        /** @description A country by its ISO 3166-1 alpha-2 code, as the IATI Country codelist has it. */
+        Country: {
+            code: string;
+            nameEn: string;
+            nameFr: string;
+        };
+        /** @description A donor as stored; `version` is also sent as the ETag. */
+        DonorDetails: {
+            /** Format: uuid */
+            id: string;
+            /** @description Short unique code, e.g. `NORAD`. */
+            code: string;
+            name: string;
+            /** @description The donor's IATI organisation identifier, when it has one. */
+            iatiOrganisationId?: string | null;
+            /**
+             * Format: int32
+             * @description Counts the changes to this donor; send it back in If-Match to update it.
+             */
+            version: number;
+        };
+        /** @description A donor as named on a programme it funds. */
+        FundingDonor: {
             /** Format: uuid */
             id: string;
             code: string;
             name: string;
+        };
+        HttpValidationProblemDetails: {
+            type?: string | null;
+            title?: string | null;
+            /** Format: int32 */
+            status?: number | null;
+            detail?: string | null;
+            instance?: string | null;
+            errors: {
+                [key: string]: string[];
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A key factor of the Revised Arusha Declaration, e.g. `RAD-07` Code of Conduct. */
+        KeyFactor: {
+            code: string;
+            /** Format: int32 */
+            position: number;
+            nameEn: string;
+            nameFr: string;
+        };
+        /** @description One page of a list, and the cursor that fetches the next one (null on the last page). */
+        PageOfAdministrationDetails: {
+            items: components["schemas"]["AdministrationDetails"][];
+            nextCursor: string;
+        };
+        /** @description One page of a list, and the cursor that fetches the next one (null on the last page). */
+        PageOfCountry: {
+            items: components["schemas"]["Country"][];
+            nextCursor: string;
+        };
+        /** @description One page of a list, and the cursor that fetches the next one (null on the last page). */
+        PageOfDonorDetails: {
+            items: components["schemas"]["DonorDetails"][];
+            nextCursor: string;
+        };
+        /** @description One page of a list, and the cursor that fetches the next one (null on the last page). */
+        PageOfKeyFactor: {
+            items: components["schemas"]["KeyFactor"][];
+            nextCursor: string;
+        };
+        /** @description One page of a list, and the cursor that fetches the next one (null on the last page). */
+        PageOfProgrammeDetails: {
+            items: components["schemas"]["ProgrammeDetails"][];
+            nextCursor: string;
+        };
+        /** @description One page of a list, and the cursor that fetches the next one (null on the last page). */
+        PageOfRegion: {
+            items: components["schemas"]["Region"][];
+            nextCursor: string;
         };
         ProblemDetails: {
             type?: string | null;
@@ -58,6 +317,101 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** @description A programme with the donors that fund it; `version` is also sent as the ETag. */
+        ProgrammeDetails: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /** @description The donors that fund it, by name. */
+            donors: components["schemas"]["FundingDonor"][];
+            /**
+             * Format: int32
+             * @description Counts the changes to this programme; send it back in If-Match to update it.
+             */
+            version: number;
+        };
+        /** @description What a create command answers: the new record's id and its first version (its ETag). */
+        RecordCreated: {
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @description A WCO region, e.g. `WCA` West and Central Africa. */
+        Region: {
+            code: string;
+            /** Format: int32 */
+            position: number;
+            nameEn: string;
+            nameFr: string;
+        };
+        /** @description A customs administration of a country, in a WCO region. */
+        RegisterAdministration: {
+            /** @description ISO 3166-1 alpha-2 code of its country, e.g. `ML` (see GET /api/v1/countries). */
+            countryCode: string;
+            /** @description Its WCO region, e.g. `WCA` (see GET /api/v1/regions). */
+            regionCode: string;
+            /** @description English name, e.g. `Mali Customs`. */
+            nameEn: string;
+            /** @description French name, e.g. `Douanes maliennes`. */
+            nameFr: string;
+        };
+        /** @description A donor that funds programmes, such as Norad or Global Affairs Canada. */
+        RegisterDonor: {
+            /** @description Short unique code used in reports and IATI files, e.g. `NORAD`. */
+            code: string;
+            /** @description Full name, e.g. `Norwegian Agency for Development Cooperation`. */
+            name: string;
+            /** @description The donor's IATI organisation identifier, e.g. `NO-BRC-971277882`, when it has one. */
+            iatiOrganisationId?: string | null;
+        };
+        /** @description A programme, such as A-CIP or WACAM, funded by one or more donors over a period. */
+        RegisterProgramme: {
+            /** @description Short unique code, e.g. `A-CIP`. */
+            code: string;
+            /** @description Full name, e.g. `Anti-Corruption and Integrity Promotion Programme`. */
+            name: string;
+            /**
+             * Format: date
+             * @description First day of the programme (ISO 8601 date).
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description Last day of the programme; not before `startsOn`.
+             */
+            endsOn: string;
+            /** @description The donors that fund it: at least one. */
+            donorIds: string[];
+        };
+        /** @description New values for every field of an administration. */
+        UpdateAdministration: {
+            countryCode: string;
+            regionCode: string;
+            nameEn: string;
+            nameFr: string;
+        };
+        /** @description New values for every field of a donor. */
+        UpdateDonor: {
+            code: string;
+            name: string;
+            iatiOrganisationId?: string | null;
+        };
+        /** @description New values for every field of a programme; `donorIds` replaces its donors. */
+        UpdateProgramme: {
+            code: string;
+            name: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            donorIds: string[];
+        };
     };
     responses: never;
     parameters: never;
@@ -67,13 +421,14 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    ListProgrammes: {
+    ListAdministrations: {
         parameters: {
             query?: {
+                q?: string;
+                regionCode?: string;
+                countryCode?: string;
                 limit?: number;
                 cursor?: string;
-                q?: string;
-                donorId?: string;
             };
             header?: never;
             path?: never;
@@ -81,17 +436,26 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of programmes. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProgrammePage"];
+                    "application/json": components["schemas"]["PageOfAdministrationDetails"];
                 };
             };
-            /** @description Bad query parameters. */
+            /** @description Bad Request */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -99,8 +463,679 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
+        };
+    };
+    RegisterAdministration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterAdministration"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordCreated"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetAdministration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdministrationDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateAdministration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAdministration"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListDonors: {
+        parameters: {
+            query?: {
+                q?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfDonorDetails"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RegisterDonor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterDonor"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordCreated"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetDonor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DonorDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateDonor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDonor"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListProgrammes: {
+        parameters: {
+            query?: {
+                q?: string;
+                donorId?: string;
+                activeOn?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfProgrammeDetails"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RegisterProgramme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterProgramme"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordCreated"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetProgramme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateProgramme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProgramme"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListKeyFactors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfKeyFactor"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListRegions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfRegion"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListCountries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfCountry"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,45 @@
+// Prints what `./integrity test` ran: .NET tests per database and the client's, then one closing
+// line "N passed, N failed" over all of them.
+import { existsSync, readFileSync } from 'node:fs';
+
+const [trxPath, clientPath] = process.argv.slice(2);
+let passed = 0;
+let failed = 0;
+
+if (existsSync(trxPath)) {
+  const trx = readFileSync(trxPath, 'utf8');
+  // A test's database is the argument of its fixture (DonorsTests("postgres")) or of its case.
+  const databaseOf = {};
+  for (const [, id, body] of trx.matchAll(/<UnitTest name="[^"]*"[^>]*id="([^"]+)">([\s\S]*?)<\/UnitTest>/g)) {
+    const names = body.match(/className="([^"]*)" name="([^"]*)"/);
+    databaseOf[id] = (names?.[1] + ' ' + names?.[2]).match(/\(&quot;(sqlite|postgres)&quot;\)/)?.[1] ?? 'any';
+  }
+  const byDatabase = {};
+  for (const [, id, outcome] of trx.matchAll(/<UnitTestResult [^>]*testId="([^"]+)"[^>]*outcome="([^"]*)"/g)) {
+    const database = databaseOf[id] ?? 'any';
+    byDatabase[database] ??= { passed: 0, failed: 0, other: 0 };
+    const bucket = outcome === 'Passed' ? 'passed' : outcome === 'Failed' ? 'failed' : 'other';
+    byDatabase[database][bucket] += 1;
+  }
+  for (const [database, counts] of Object.entries(byDatabase)) {
+    const label = database === 'any' ? 'not database-specific' : `on ${database}`;
+    console.log(`.NET tests ${label}: ${counts.passed} passed, ${counts.failed} failed, ${counts.other} not run`);
+    passed += counts.passed;
+    failed += counts.failed;
+  }
+} else {
+  console.log('.NET tests: no results (the build failed?)');
+  failed += 1;
+}
+
+if (existsSync(clientPath)) {
+  const client = JSON.parse(readFileSync(clientPath, 'utf8'));
+  console.log(`client tests: ${client.numPassedTests} passed, ${client.numFailedTests} failed`);
+  passed += client.numPassedTests;
+  failed += client.numFailedTests;
+} else {
+  console.log('client tests: no results (type check or contract check failed?)');
+  failed += 1;
+}
+
+console.log(`integrity: ${passed} passed, ${failed} failed`);

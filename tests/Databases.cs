@@ -1,0 +1,68 @@
+using Npgsql;
+
+namespace Integrity.Tests;
+
+/// <summary>
+/// The databases the suite runs against: SQLite always, PostgreSQL when INTEGRITY_TEST_POSTGRES holds
+/// a connection string to a server where the user may create databases. Each fixture gets a new,
+/// empty database of its own, dropped afterwards.
+/// </summary>
+public static class Databases
+{
+    public const string PostgresVariable = "INTEGRITY_TEST_POSTGRES";
+
+    public static string? PostgresServer => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value ? value : null;
+
+    /// <summary>The providers to run every database fixture with (NUnit's TestFixtureSource).</summary>
+    public static IEnumerable<string> Names()
+    {
+        yield return "sqlite";
+        if (PostgresServer is not null) yield return "postgres";
+    }
+
+    public static async Task<TestDatabase> CreateAsync(string provider) => provider switch
+    {
+        "sqlite" => TestDatabase.Sqlite(),
+        "postgres" => await TestDatabase.PostgresAsync(PostgresServer!),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown test database."),
+    };
+}
+
+public sealed class TestDatabase(string provider, string connectionString, Func<Task> drop) : IAsyncDisposable
+{
+    public string Provider { get; } = provider;
+    public string ConnectionString { get; } = connectionString;
+
+    public static TestDatabase Sqlite()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"integrity-test-{Guid.NewGuid():N}.db");
+        return new TestDatabase("sqlite", $"Data Source={file}", () =>
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var path in new[] { file, file + "-wal", file + "-shm" }) File.Delete(path);
+            return Task.CompletedTask;
+        });
+    }
+
+    public static async Task<TestDatabase> PostgresAsync(string server)
+    {
+        var name = $"integrity_test_{Guid.NewGuid():N}";
+        await using (var admin = new NpgsqlConnection(server))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        return new TestDatabase("postgres", connectionString, async () =>
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(server);
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        });
+    }
+
+    public async ValueTask DisposeAsync() => await drop();
+}

@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+
+namespace Integrity.Tests;
+
+/// <summary>Bad input gets a 4xx problem that says what to do, never a 500; a fault of ours gets a 500 without internals.</summary>
+public sealed class ProblemsTests(string provider) : ApiTests(provider)
+{
+    private static readonly string[] CreatePaths = ["/api/v1/donors", "/api/v1/programmes", "/api/v1/administrations"];
+
+    [TestCaseSource(nameof(CreatePaths))]
+    public async Task An_empty_object_to_a_create_endpoint_gets_field_errors(string path)
+    {
+        var problem = await ProblemAsync(await Client.PostAsJsonAsync(path, new { }), 400);
+        Assert.That(problem.GetProperty("errors").EnumerateObject().Count(), Is.GreaterThanOrEqualTo(2), problem.ToString());
+    }
+
+    [TestCaseSource(nameof(CreatePaths))]
+    public async Task Malformed_JSON_gets_a_bad_request_problem(string path)
+    {
+        var problem = await ProblemAsync(await Client.PostAsync(path, new StringContent("{\"code\": ", Encoding.UTF8, "application/json")), 400);
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("JSON"));
+    }
+
+    [TestCaseSource(nameof(CreatePaths))]
+    public async Task A_wrong_type_gets_a_bad_request_problem_naming_the_field(string path)
+    {
+        var problem = await ProblemAsync(await Client.PostAsync(path, new StringContent("{\"name\": 12, \"nameEn\": 12}", Encoding.UTF8, "application/json")), 400);
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("$."));
+    }
+
+    [TestCaseSource(nameof(CreatePaths))]
+    public async Task A_body_that_is_not_JSON_gets_unsupported_media_type(string path)
+    {
+        await ProblemAsync(await Client.PostAsync(path, new StringContent("code=X", Encoding.UTF8, "application/x-www-form-urlencoded")), 415);
+    }
+
+    [Test]
+    public async Task An_unknown_API_path_is_a_not_found_problem()
+    {
+        var problem = await ProblemAsync(await Client.GetAsync("/api/v1/workshop-typo"), 404);
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("/swagger"));
+    }
+
+    [Test]
+    public async Task A_malformed_id_in_the_path_is_not_a_server_error()
+    {
+        var response = await Client.GetAsync("/api/v1/donors/not-a-guid");
+        Assert.That((int)response.StatusCode, Is.EqualTo(404));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+    }
+
+    [Test]
+    public async Task Malformed_query_values_get_a_bad_request_problem()
+    {
+        await ProblemAsync(await Client.GetAsync("/api/v1/donors?limit=ten"), 400);
+        await ProblemAsync(await Client.GetAsync("/api/v1/programmes?activeOn=29-11-2023"), 400);
+    }
+
+    [Test]
+    public async Task Health_says_alive_and_ready()
+    {
+        Assert.That(await Client.GetStringAsync("/health"), Is.EqualTo("Healthy"));
+        Assert.That(await Client.GetStringAsync("/health/ready"), Is.EqualTo("Healthy"));
+    }
+}
+
+public sealed class ServerFaultTests
+{
+    [Test]
+    public async Task A_fault_of_ours_is_a_500_problem_with_a_trace_id_and_no_internals()
+    {
+        await using var database = TestDatabase.Sqlite();
+        await using var app = new ApiFactory(database);
+        using var client = app.CreateClient();
+        Assert.That((await client.GetAsync("/api/v1/donors")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var drop = connection.CreateCommand();
+            drop.CommandText = "DROP TABLE donors";
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        var response = await client.GetAsync("/api/v1/donors");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That((int)response.StatusCode, Is.EqualTo(500));
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+            Assert.That(body, Does.Contain("traceId"));
+            Assert.That(body, Does.Not.Contain("SqliteException").And.Not.Contain(" at ").And.Not.Contain("no such table"));
+        });
+        Assert.That((await client.GetAsync("/health/ready")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "the database itself still answers");
+    }
+}
