@@ -28,6 +28,9 @@ services.AddMediator((Mediator.MediatorOptions options) =>
 });
 services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
+// Messages name fields as clients send them ('startsOn'), not as C# spells them.
+ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+    member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
 services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemExceptionHandler.Customize);

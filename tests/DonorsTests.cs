@@ -78,6 +78,17 @@ public sealed class DonorsTests(string provider) : ApiTests(provider)
     }
 
     [Test]
+    public async Task An_if_match_that_names_no_version_changes_nothing()
+    {
+        var code = UniqueCode("IFM");
+        var id = await CreateAsync("/api/v1/donors", new { code, name = "Original" });
+        var path = $"/api/v1/donors/{id}";
+        await ProblemAsync(await PutAsync(path, new { code, name = "Star" }, ifMatch: "*"), 428);
+        await ProblemAsync(await PutAsync(path, new { code, name = "Weak" }, ifMatch: "W/\"1\""), 412);
+        Assert.That((await GetJsonAsync(path)).GetProperty("name").GetString(), Is.EqualTo("Original"));
+    }
+
+    [Test]
     public async Task Updating_a_donor_that_does_not_exist_is_not_found()
     {
         await ProblemAsync(await PutAsync($"/api/v1/donors/{Guid.CreateVersion7()}", new { code = "X", name = "X" }, "\"1\""), 404);

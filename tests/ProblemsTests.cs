@@ -51,11 +51,21 @@ public sealed class ProblemsTests(string provider) : ApiTests(provider)
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
     }
 
-    [Test]
-    public async Task Malformed_query_values_get_a_bad_request_problem()
+    [TestCase("/api/v1/donors?limit=ten", "limit")]
+    [TestCase("/api/v1/programmes?activeOn=29-11-2023", "activeOn")]
+    [TestCase("/api/v1/programmes?donorId=42", "donorId")]
+    public async Task A_malformed_query_value_is_a_field_error(string path, string field)
     {
-        await ProblemAsync(await Client.GetAsync("/api/v1/donors?limit=ten"), 400);
-        await ProblemAsync(await Client.GetAsync("/api/v1/programmes?activeOn=29-11-2023"), 400);
+        var problem = await ProblemAsync(await Client.GetAsync(path), 400);
+        Assert.That(problem.GetProperty("errors").TryGetProperty(field, out _), Is.True, problem.ToString());
+        Assert.That(problem.ToString(), Does.Not.Contain("Nullable"), "no .NET type names");
+    }
+
+    [Test]
+    public async Task Field_errors_name_fields_as_clients_send_them()
+    {
+        var problem = await ProblemAsync(await Client.PostAsJsonAsync("/api/v1/programmes", new { code = "P" }), 400);
+        Assert.That(problem.GetProperty("errors").GetProperty("startsOn")[0].GetString(), Does.Contain("'startsOn'"));
     }
 
     [Test]

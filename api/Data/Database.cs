@@ -16,6 +16,7 @@ public sealed class Database(SqlDialect dialect, string connectionString)
     {
         var connection = Dialect.CreateConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken);
+        Dialect.Prepare(connection);
         return connection;
     }
 

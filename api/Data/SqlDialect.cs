@@ -15,6 +15,9 @@ public abstract class SqlDialect
 
     public abstract DbConnection CreateConnection(string connectionString);
 
+    /// <summary>Prepares a newly opened connection; most databases need nothing.</summary>
+    public virtual void Prepare(DbConnection connection) { }
+
     /// <summary>Limits a query that already ends with ORDER BY to <c>@limit</c> rows.</summary>
     public abstract string LimitRows { get; }
 
@@ -51,6 +54,13 @@ public sealed class SqliteDialect : SqlDialect
         SqliteTypeHandlers.Register();
         return new SqliteConnection(connectionString);
     }
+
+    // SQLite's lower() folds ASCII only; people type "BURKINABÈ" too, and the other databases fold it.
+    public override string ContainsText(string column, string parameter) =>
+        $"fold_case({column}) LIKE '%' || fold_case(@{parameter}) || '%'";
+
+    public override void Prepare(DbConnection connection) =>
+        ((SqliteConnection)connection).CreateFunction("fold_case", (string? text) => text?.ToLowerInvariant(), isDeterministic: true);
 }
 
 public sealed class PostgresDialect : SqlDialect

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ namespace Integrity.Api.Http;
 /// The one place where exceptions become RFC 9457 problem responses. Anything unexpected is a 500
 /// with a trace id to quote to support, and never a stack trace.
 /// </summary>
-public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger)
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
@@ -18,6 +19,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         {
             ValidationException validation => Invalid(validation),
             ProblemException known => new ProblemDetails { Status = known.Status, Title = known.Title, Detail = known.Message },
+            BadHttpRequestException badRequest when UnreadableParameter(badRequest) is { } invalid => invalid,
             BadHttpRequestException badRequest => new ProblemDetails
             {
                 Status = badRequest.StatusCode,
@@ -71,6 +73,26 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
     /// <summary>Validators name C# properties; clients know the camelCase JSON names.</summary>
     private static string JsonPath(string propertyName) =>
         string.Join('.', propertyName.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
+
+    /// <summary>A query or route value of the wrong type ("activeOn=29-11-2023"), as a field error.</summary>
+    private static HttpValidationProblemDetails? UnreadableParameter(BadHttpRequestException badRequest)
+    {
+        var match = BindingFailure().Match(badRequest.Message);
+        if (!match.Success) return null;
+        var name = match.Groups["name"].Value;
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]>
+        {
+            [name] = [$"'{match.Groups["value"].Value}' is not a valid {name}: ids are UUIDs, dates are written 2023-11-29, numbers are whole numbers."],
+        })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Invalid input",
+            Detail = $"The value of '{name}' cannot be read; see errors.",
+        };
+    }
+
+    [GeneratedRegex("""^Failed to bind parameter "[^"]* (?<name>\w+)" from "(?<value>.*)"\.$""")]
+    private static partial Regex BindingFailure();
 
     /// <summary>Says what in the body could not be read, without echoing framework internals.</summary>
     private static string BadRequestDetail(BadHttpRequestException badRequest) => badRequest.InnerException switch

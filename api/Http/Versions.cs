@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Net.Http.Headers;
 
 namespace Integrity.Api.Http;
@@ -7,13 +8,17 @@ public static class Versions
 {
     public static string ToETag(int version) => $"\"{version}\"";
 
-    /// <summary>The version in If-Match; 428 when it is missing. An unreadable one can match nothing, so -1.</summary>
+    /// <summary>
+    /// The version in If-Match. Missing, or <c>*</c> (which names no version), is 428. A weak or unreadable
+    /// tag can match no version (If-Match compares strong tags), so it gives -1 and the update a 412.
+    /// </summary>
     public static int FromIfMatch(HttpRequest request)
     {
-        var header = request.Headers.IfMatch.ToString();
-        if (string.IsNullOrWhiteSpace(header)) throw new PreconditionRequiredException();
-        return EntityTagHeaderValue.TryParse(header.Trim(), out var tag)
-               && int.TryParse(tag.Tag.AsSpan(1, tag.Tag.Length - 2), out var version)
+        var header = request.Headers.IfMatch.ToString().Trim();
+        if (header.Length == 0 || header == "*") throw new PreconditionRequiredException();
+        return EntityTagHeaderValue.TryParse(header, out var tag)
+               && !tag.IsWeak
+               && int.TryParse(tag.Tag.AsSpan().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
             ? version
             : -1;
     }

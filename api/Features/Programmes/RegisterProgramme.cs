@@ -32,7 +32,7 @@ public class ProgrammeFieldsValidator<T> : AbstractValidator<T> where T : IProgr
         RuleFor(x => x.Name).NotEmpty().MaximumLength(300);
         RuleFor(x => x.StartsOn).NotNull();
         RuleFor(x => x.EndsOn).NotNull()
-            .GreaterThanOrEqualTo(x => x.StartsOn).When(x => x.StartsOn is not null)
+            .GreaterThanOrEqualTo(x => x.StartsOn).When(x => x.StartsOn is not null, ApplyConditionTo.CurrentValidator)
             .WithMessage("The programme cannot end before it starts.");
         RuleFor(x => x.DonorIds).NotEmpty().WithMessage("Name at least one donor that funds the programme.")
             .Must(ids => ids.Distinct().Count() == ids.Count)
