@@ -21,6 +21,9 @@ if (existsSync(trxPath)) {
     const bucket = outcome === 'Passed' ? 'passed' : outcome === 'Failed' ? 'failed' : 'other';
     byDatabase[database][bucket] += 1;
   }
+  if (!byDatabase.postgres) {
+    console.log('PostgreSQL NOT covered: set INTEGRITY_TEST_POSTGRES to a server connection string (eval "$(.ci/postgres)" starts one).');
+  }
   for (const [database, counts] of Object.entries(byDatabase)) {
     const label = database === 'any' ? 'not database-specific' : `on ${database}`;
     console.log(`.NET tests ${label}: ${counts.passed} passed, ${counts.failed} failed, ${counts.other} not run`);
