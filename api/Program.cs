@@ -1,13 +1,20 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using FluentValidation;
 using Integrity.Api.Data;
 using Integrity.Api.Features.Administrations;
+using Integrity.Api.Features.ApiTokens;
+using Integrity.Api.Features.Audit;
+using Integrity.Api.Features.Auth;
 using Integrity.Api.Features.Demo;
 using Integrity.Api.Features.Donors;
 using Integrity.Api.Features.Programmes;
 using Integrity.Api.Features.ReferenceData;
+using Integrity.Api.Features.Users;
 using Integrity.Api.Http;
+using Integrity.Api.Identity;
 using Integrity.Api.Pipeline;
+using Microsoft.AspNetCore.Identity;
 
 if (args.Contains("--help") || args.Contains("-h"))
 {
@@ -19,22 +26,37 @@ var builder = WebApplication.CreateBuilder(args);
 var services = builder.Services;
 
 services.AddSingleton(Database.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath));
+services.AddSingleton(TimeProvider.System);
 services.AddScoped<DbSession>();
 services.AddSingleton<Migrator>();
+services.AddHttpContextAccessor();
+// Resolved afresh each time: sign-in changes who the caller is in the middle of a request.
+services.AddTransient(provider => provider.GetRequiredService<IHttpContextAccessor>().HttpContext is { } http
+    ? Caller.From(http.User)
+    : Caller.System);
+services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
+
 services.AddMediator((Mediator.MediatorOptions options) =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
-    options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>)];
+    options.PipelineBehaviors =
+    [
+        typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>), typeof(AuditBehavior<,>),
+    ];
 });
+services.AddAccessRules();
 services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
 // Messages name fields as clients send them ('startsOn'), not as C# spells them.
 ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
-    member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
-services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+    member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+
+services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemExceptionHandler.Customize);
 services.AddExceptionHandler<ProblemExceptionHandler>();
+services.AddIntegrityAuthentication(builder.Configuration, builder.Environment);
+services.AddIntegrityRateLimits(builder.Configuration);
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 services.AddIntegrityOpenApi();
 
@@ -49,6 +71,11 @@ if (args.Contains("migrate"))
 
 if (app.Configuration.GetValue("Database:MigrateOnStart", true))
     app.Services.GetRequiredService<Migrator>().Migrate();
+
+if (args is ["users", "add", ..])
+    return await AddUserFromCommandLine.RunAsync(app.Services, args[2..]);
+
+await BootstrapAdministrator.RunAsync(app.Services, app.Configuration, app.Logger);
 if (app.Configuration.GetValue("Demo:Seed", false))
     await DemoData.SeedAsync(app.Services);
 
@@ -56,14 +83,22 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSwagger();
 app.UseSwaggerUI(options => options.DocumentTitle = "Integrity API");
-app.MapHealthChecks("/health", new() { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+app.MapHealthChecks("/health", new() { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 
 var api = app.MapGroup("/api/v1");
-api.MapReferenceData()
+api.MapAuth()
+    .MapReferenceData()
     .MapDonors()
     .MapProgrammes()
-    .MapAdministrations();
+    .MapAdministrations()
+    .MapUsers()
+    .MapApiTokens()
+    .MapAudit();
 app.MapClient();
 
 app.Run();

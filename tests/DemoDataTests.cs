@@ -11,7 +11,7 @@ public sealed class DemoDataTests
         await using (var first = new ApiFactory(database, demo)) first.CreateClient().Dispose();
 
         await using var second = new ApiFactory(database, demo);
-        using var client = second.CreateClient();
+        using var client = await second.SignedInClientAsync("admin@integrity.demo", "integrity-demo");
         var programmes = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/api/v1/programmes")).RootElement
             .GetProperty("items").EnumerateArray()
             .ToDictionary(p => p.GetProperty("code").GetString()!,

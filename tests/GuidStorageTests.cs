@@ -42,7 +42,7 @@ public sealed class SqliteIdTextTests
     {
         await using var database = TestDatabase.Sqlite();
         await using var app = new ApiFactory(database);
-        using var client = app.CreateClient();
+        using var client = await app.SignedInClientAsync();
         var response = await client.PostAsync("/api/v1/donors", System.Net.Http.Json.JsonContent.Create(new { code = "TXT", name = "text id" }));
         var id = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(response.Content)).GetProperty("id").GetGuid();
 

@@ -83,7 +83,7 @@ public sealed class ServerFaultTests
     {
         await using var database = TestDatabase.Sqlite();
         await using var app = new ApiFactory(database);
-        using var client = app.CreateClient();
+        using var client = await app.SignedInClientAsync();
         Assert.That((await client.GetAsync("/api/v1/donors")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
         await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(database.ConnectionString))

@@ -6,8 +6,12 @@ namespace Integrity.Api.Data;
 /// <summary>The database this process talks to: its dialect and connection string, from configuration.</summary>
 public sealed class Database(SqlDialect dialect, string connectionString)
 {
-    // SQL names are lower_snake_case; records are PascalCase.
-    static Database() => Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
+    static Database()
+    {
+        // SQL names are lower_snake_case; records are PascalCase.
+        Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
+        TypeHandlers.RegisterForAllDatabases();
+    }
 
     public SqlDialect Dialect { get; } = dialect;
     public string ConnectionString { get; } = connectionString;

@@ -39,6 +39,15 @@ public sealed class DbSession(Database database) : IAsyncDisposable
         return rows.AsList();
     }
 
+    /// <summary>Rows one at a time, for reads too long to hold in memory.</summary>
+    public async IAsyncEnumerable<T> StreamAsync<T>(string sql, object? parameters,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var open = await ConnectionAsync(cancellationToken);
+        await foreach (var row in open.QueryUnbufferedAsync<T>(sql, parameters, Transaction).WithCancellation(cancellationToken))
+            yield return row;
+    }
+
     public async Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters, CancellationToken cancellationToken)
     {
         var open = await ConnectionAsync(cancellationToken);

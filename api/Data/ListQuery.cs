@@ -26,12 +26,12 @@ public static class ListSql
     public static int PageSize(this IListQuery query) => query.Limit ?? Keyset.DefaultLimit;
 
     /// <param name="select">SELECT … FROM … of the list, without WHERE.</param>
-    /// <param name="filters">SQL conditions of the filters the caller set, ANDed together.</param>
+    /// <param name="filters">SQL conditions of the filters the caller set and of the caller's scope, ANDed together; nulls are skipped.</param>
     /// <param name="keyColumn">The sort column, unique together with <c>id</c>.</param>
-    public static string Build(string select, IEnumerable<string> filters, IListQuery query, string keyColumn,
+    public static string Build(string select, IEnumerable<string?> filters, IListQuery query, string keyColumn,
         SqlDialect dialect, string idColumn = "id")
     {
-        var conditions = filters.ToList();
+        var conditions = filters.OfType<string>().ToList();
         if (!string.IsNullOrEmpty(query.Cursor)) conditions.Add(Keyset.After(keyColumn, idColumn));
         var where = conditions.Count == 0 ? "" : "\nWHERE " + string.Join("\n  AND ", conditions);
         return $"{select}{where}\nORDER BY {keyColumn}, {idColumn}\n{dialect.LimitRows}";

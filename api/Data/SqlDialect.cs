@@ -21,6 +21,12 @@ public abstract class SqlDialect
     /// <summary>Limits a query that already ends with ORDER BY to <c>@limit</c> rows.</summary>
     public abstract string LimitRows { get; }
 
+    /// <summary>Ends a query that has ORDER BY, keeping its first row.</summary>
+    public virtual string FirstRowOnly => "LIMIT 1";
+
+    /// <summary>A statement that makes concurrent writers of the audit trail take turns, if the database needs one.</summary>
+    public virtual string? LockAuditTrail => null;
+
     /// <summary>Text comparison that ignores case, for filters typed by people.</summary>
     public virtual string ContainsText(string column, string parameter) =>
         $"lower({column}) LIKE '%' || lower(@{parameter}) || '%'";
@@ -51,7 +57,7 @@ public sealed class SqliteDialect : SqlDialect
 
     public override DbConnection CreateConnection(string connectionString)
     {
-        SqliteTypeHandlers.Register();
+        TypeHandlers.RegisterForSqlite();
         return new SqliteConnection(connectionString);
     }
 
@@ -67,6 +73,7 @@ public sealed class PostgresDialect : SqlDialect
 {
     public override string Provider => "postgres";
     public override string LimitRows => "LIMIT @limit";
+    public override string LockAuditTrail => "LOCK TABLE audit_entries IN SHARE ROW EXCLUSIVE MODE";
 
     // Npgsql takes an array parameter, which Dapper passes whole instead of expanding IN @ids.
     public override string InIds(string column, string parameter) => $"{column} = ANY(@{parameter})";
@@ -79,6 +86,8 @@ public sealed class SqlServerDialect : SqlDialect
 {
     public override string Provider => "sqlserver";
     public override string LimitRows => "OFFSET 0 ROWS FETCH NEXT @limit ROWS ONLY";
+    public override string FirstRowOnly => "OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY";
+    public override string LockAuditTrail => "SELECT count(*) FROM audit_entries WITH (TABLOCKX, HOLDLOCK)";
 
     public override string ContainsText(string column, string parameter) =>
         $"lower({column}) LIKE '%' + lower(@{parameter}) + '%'";

@@ -23,6 +23,6 @@ public static class ClientHosting
         var files = new PhysicalFileProvider(folder);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
-        app.MapFallbackToFile(ClientRoutes, "index.html", new StaticFileOptions { FileProvider = files });
+        app.MapFallbackToFile(ClientRoutes, "index.html", new StaticFileOptions { FileProvider = files }).AllowAnonymous();
     }
 }

@@ -11,6 +11,10 @@ public sealed class NotFoundException(string what, object id)
     : ProblemException(StatusCodes.Status404NotFound, "Not found",
         $"No {what} has the id '{id}', or it is outside your scope.");
 
+public sealed class ForbiddenException(Caller caller, string useCase)
+    : ProblemException(StatusCodes.Status403Forbidden, "Forbidden",
+        $"A caller with the role '{caller.Role?.Name() ?? "none"}' may not {UseCases.Describe(useCase)}. Ask an administrator if you need to.");
+
 public sealed class ConflictException(string detail)
     : ProblemException(StatusCodes.Status409Conflict, "Conflict", detail);
 

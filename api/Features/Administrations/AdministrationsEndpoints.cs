@@ -12,6 +12,7 @@ public static class AdministrationsEndpoints
         administrations.MapPost("/", async (RegisterAdministration command, ISender sender, HttpResponse response, CancellationToken ct) =>
                 Responses.Created(response, "/api/v1/administrations", await sender.Send(command, ct)))
             .WithName(nameof(RegisterAdministration))
+            .RequireAuthorization(Policies.Administrators)
             .WithSummary("Register a customs administration")
             .WithDescription("Adds the customs administration of a country, in its WCO region, with English and French names.")
             .ProducesCommandProblems();
@@ -19,6 +20,7 @@ public static class AdministrationsEndpoints
         administrations.MapGet("/", (string? q, string? regionCode, string? countryCode, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
                 sender.Send(new ListAdministrations(q, regionCode, countryCode, limit, cursor), ct))
             .WithName(nameof(ListAdministrations))
+            .RequireAuthorization(Policies.Readers)
             .WithSummary("List customs administrations")
             .WithDescription("Administrations ordered by English name, a page at a time. `q` keeps those whose English or French " +
                              "name contains it; `regionCode` and `countryCode` keep those of one region or country.")
@@ -27,6 +29,7 @@ public static class AdministrationsEndpoints
         administrations.MapGet("/{id:guid}", async (Guid id, ISender sender, HttpResponse response, CancellationToken ct) =>
                 Responses.Versioned(response, await sender.Send(new GetAdministration(id), ct), administration => administration.Version))
             .WithName(nameof(GetAdministration))
+            .RequireAuthorization(Policies.Readers)
             .WithSummary("Get a customs administration")
             .WithDescription("One administration with its country's names. The ETag header carries its version, for If-Match.")
             .ProducesGetProblems();
@@ -35,6 +38,7 @@ public static class AdministrationsEndpoints
                 Responses.Updated(context.Response, await sender.Send(
                     command with { Id = id, ExpectedVersion = Versions.FromIfMatch(context.Request) }, ct)))
             .WithName(nameof(UpdateAdministration))
+            .RequireAuthorization(Policies.Administrators)
             .WithSummary("Update a customs administration")
             .WithDescription("Replaces every field of an administration. Needs If-Match with the ETag read from GET.")
             .ProducesUpdateProblems();

@@ -1,15 +1,17 @@
 using Integrity.Api.Data;
 using Integrity.Api.Http;
+using Integrity.Api.Identity;
 using Mediator;
 
 namespace Integrity.Api.Features.Administrations;
 
 public sealed record GetAdministration(Guid Id) : IQuery<AdministrationDetails>;
 
-public sealed class GetAdministrationHandler(DbSession db) : IQueryHandler<GetAdministration, AdministrationDetails>
+public sealed class GetAdministrationHandler(DbSession db, Caller caller) : IQueryHandler<GetAdministration, AdministrationDetails>
 {
     public async ValueTask<AdministrationDetails> Handle(GetAdministration query, CancellationToken cancellationToken) =>
         await db.QuerySingleOrDefaultAsync<AdministrationDetails>(
-            $"{AdministrationDetails.Select} WHERE a.id = @id", new { id = query.Id }, cancellationToken)
+            $"{AdministrationDetails.Select} WHERE a.id = @id{Scope.And(Scope.Administrations(caller, "a.id"))}",
+            Scope.Parameters(caller, new { id = query.Id }), cancellationToken)
         ?? throw new NotFoundException("administration", query.Id);
 }

@@ -1,4 +1,6 @@
 using Integrity.Api.Data;
+using Integrity.Api.Http;
+using Integrity.Api.Identity;
 using Mediator;
 
 namespace Integrity.Api.Features.Administrations;
@@ -9,17 +11,17 @@ public sealed record ListAdministrations(string? Q, string? RegionCode, string? 
 
 public sealed class ListAdministrationsValidator : ListQueryValidator<ListAdministrations>;
 
-public sealed class ListAdministrationsHandler(DbSession db) : IQueryHandler<ListAdministrations, Page<AdministrationDetails>>
+public sealed class ListAdministrationsHandler(DbSession db, Caller caller) : IQueryHandler<ListAdministrations, Page<AdministrationDetails>>
 {
     public async ValueTask<Page<AdministrationDetails>> Handle(ListAdministrations query, CancellationToken cancellationToken)
     {
-        var filters = new List<string>();
+        var filters = new List<string?> { Scope.Administrations(caller, "a.id") };
         if (!string.IsNullOrWhiteSpace(query.Q))
             filters.Add($"({db.Dialect.ContainsText("a.name_en", "q")} OR {db.Dialect.ContainsText("a.name_fr", "q")})");
         if (!string.IsNullOrWhiteSpace(query.RegionCode)) filters.Add("a.region_code = @regionCode");
         if (!string.IsNullOrWhiteSpace(query.CountryCode)) filters.Add("a.country_code = @countryCode");
         var sql = ListSql.Build(AdministrationDetails.Select, filters, query, "a.name_en", db.Dialect, "a.id");
-        var parameters = ListSql.Parameters(query, new { q = query.Q, regionCode = query.RegionCode, countryCode = query.CountryCode });
+        var parameters = Scope.Parameters(caller, ListSql.Parameters(query, new { q = query.Q, regionCode = query.RegionCode, countryCode = query.CountryCode }));
         var rows = await db.QueryAsync<AdministrationDetails>(sql, parameters, cancellationToken);
         return Keyset.ToPage(rows, query.PageSize(), administration => new Keyset(administration.NameEn, administration.Id));
     }

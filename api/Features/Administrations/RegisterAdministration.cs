@@ -1,5 +1,6 @@
 using FluentValidation;
 using Integrity.Api.Data;
+using Integrity.Api.Pipeline;
 using Mediator;
 
 namespace Integrity.Api.Features.Administrations;
@@ -33,6 +34,8 @@ public class AdministrationFieldsValidator<T> : AbstractValidator<T> where T : I
 }
 
 public sealed class RegisterAdministrationValidator : AdministrationFieldsValidator<RegisterAdministration>;
+
+public sealed class RegisterAdministrationAccess : AdministratorsOnly<RegisterAdministration>;
 
 public sealed class RegisterAdministrationHandler(DbSession db) : ICommandHandler<RegisterAdministration, RecordCreated>
 {

@@ -1,18 +1,21 @@
 using System.Text.Json.Serialization;
 using Integrity.Api.Data;
+using Integrity.Api.Pipeline;
 using Mediator;
 
 namespace Integrity.Api.Features.Administrations;
 
 /// <summary>New values for every field of an administration.</summary>
 public sealed record UpdateAdministration(string CountryCode, string RegionCode, string NameEn, string NameFr)
-    : ICommand<int>, IAdministrationFields
+    : ICommand<int>, IAdministrationFields, IChangesRecord
 {
     [JsonIgnore] public Guid Id { get; init; }
     [JsonIgnore] public int ExpectedVersion { get; init; }
 }
 
 public sealed class UpdateAdministrationValidator : AdministrationFieldsValidator<UpdateAdministration>;
+
+public sealed class UpdateAdministrationAccess : AdministratorsOnly<UpdateAdministration>;
 
 public sealed class UpdateAdministrationHandler(DbSession db) : ICommandHandler<UpdateAdministration, int>
 {

@@ -3,6 +3,8 @@ using Integrity.Api.Data;
 using Integrity.Api.Features.Administrations;
 using Integrity.Api.Features.Donors;
 using Integrity.Api.Features.Programmes;
+using Integrity.Api.Features.Users;
+using Integrity.Api.Http;
 using Mediator;
 
 namespace Integrity.Api.Features.Demo;
@@ -11,10 +13,13 @@ namespace Integrity.Api.Features.Demo;
 /// What stands behind two real events (DESIGN.md): WACAM's 2018 HRM mission with Mali Customs, funded by
 /// Sweden, and A-CIP's 2023 Ouagadougou workshop with Burkina Faso Customs, funded by Norad and Global
 /// Affairs Canada. Seeded through the same commands a user sends, once: a second start adds nothing.
-/// Programme periods are approximate.
+/// Programme periods are approximate. Demo accounts exist only here, one per role.
 /// </summary>
 public static class DemoData
 {
+    /// <summary>Every demo account's password; the README lists the accounts. Demo data only.</summary>
+    public const string Password = "integrity-demo";
+
     public static async Task SeedAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
@@ -29,12 +34,18 @@ public static class DemoData
         var canada = await sender.Send(new RegisterDonor("GAC", "Global Affairs Canada", "CA-3"));
         var sweden = await sender.Send(new RegisterDonor("SIDA", "Swedish International Development Cooperation Agency (Sida)", "SE-6"));
 
-        await sender.Send(new RegisterProgramme("A-CIP", "Anti-Corruption and Integrity Promotion Programme",
-            new DateOnly(2016, 1, 1), new DateOnly(2027, 12, 31), [norad.Id, canada.Id]));
-        await sender.Send(new RegisterProgramme("WACAM", "West Africa Customs Administration Modernization",
-            new DateOnly(2017, 1, 1), new DateOnly(2021, 12, 31), [sweden.Id]));
+        var mali = await sender.Send(new RegisterAdministration("ML", "WCA", "Mali Customs", "Douanes maliennes"));
+        var burkina = await sender.Send(new RegisterAdministration("BF", "WCA", "Burkina Faso Customs", "Douanes burkinabè"));
 
-        await sender.Send(new RegisterAdministration("ML", "WCA", "Mali Customs", "Douanes maliennes"));
-        await sender.Send(new RegisterAdministration("BF", "WCA", "Burkina Faso Customs", "Douanes burkinabè"));
+        var acip = await sender.Send(new RegisterProgramme("A-CIP", "Anti-Corruption and Integrity Promotion Programme",
+            new DateOnly(2016, 1, 1), new DateOnly(2027, 12, 31), [norad.Id, canada.Id], [burkina.Id]));
+        await sender.Send(new RegisterProgramme("WACAM", "West Africa Customs Administration Modernization",
+            new DateOnly(2017, 1, 1), new DateOnly(2021, 12, 31), [sweden.Id], [mali.Id]));
+
+        await sender.Send(new AddUser("admin@integrity.demo", "Ada Administrator", Role.Administrator, Password));
+        await sender.Send(new AddUser("coordinator@integrity.demo", "Claire Coordinator (A-CIP)", Role.Coordinator, Password, ProgrammeIds: [acip.Id]));
+        await sender.Send(new AddUser("focal.mali@integrity.demo", "Moussa Focal Point (Mali)", Role.Coordinator, Password, AdministrationIds: [mali.Id]));
+        await sender.Send(new AddUser("trainer@integrity.demo", "Thomas Trainer (A-CIP)", Role.Trainer, Password, ProgrammeIds: [acip.Id]));
+        await sender.Send(new AddUser("analyst@norad.demo", "Nora Analyst (Norad)", Role.Donor, Password, DonorId: norad.Id));
     }
 }

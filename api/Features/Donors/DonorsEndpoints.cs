@@ -13,6 +13,7 @@ public static class DonorsEndpoints
         donors.MapPost("/", async (RegisterDonor command, ISender sender, HttpResponse response, CancellationToken ct) =>
                 Responses.Created(response, "/api/v1/donors", await sender.Send(command, ct)))
             .WithName(nameof(RegisterDonor))
+            .RequireAuthorization(Policies.Administrators)
             .WithSummary("Register a donor")
             .WithDescription("Adds a donor that funds programmes. The code must be unique.")
             .ProducesCommandProblems();
@@ -20,6 +21,7 @@ public static class DonorsEndpoints
         donors.MapGet("/", (string? q, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
                 sender.Send(new ListDonors(q, limit, cursor), ct))
             .WithName(nameof(ListDonors))
+            .RequireAuthorization(Policies.Readers)
             .WithSummary("List donors")
             .WithDescription("Donors ordered by name, a page at a time. `q` keeps those whose code or name contains it.")
             .ProducesListProblems();
@@ -27,6 +29,7 @@ public static class DonorsEndpoints
         donors.MapGet("/{id:guid}", async (Guid id, ISender sender, HttpResponse response, CancellationToken ct) =>
                 Responses.Versioned(response, await sender.Send(new GetDonor(id), ct), donor => donor.Version))
             .WithName(nameof(GetDonor))
+            .RequireAuthorization(Policies.Readers)
             .WithSummary("Get a donor")
             .WithDescription("One donor. The ETag header carries its version, to send back in If-Match when updating it.")
             .ProducesGetProblems();
@@ -35,6 +38,7 @@ public static class DonorsEndpoints
                 Responses.Updated(context.Response, await sender.Send(
                     command with { Id = id, ExpectedVersion = Versions.FromIfMatch(context.Request) }, ct)))
             .WithName(nameof(UpdateDonor))
+            .RequireAuthorization(Policies.Administrators)
             .WithSummary("Update a donor")
             .WithDescription("Replaces every field of a donor. Needs the If-Match header with the ETag read from GET.")
             .ProducesUpdateProblems();

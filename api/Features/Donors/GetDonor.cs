@@ -1,5 +1,6 @@
 using Integrity.Api.Data;
 using Integrity.Api.Http;
+using Integrity.Api.Identity;
 using Mediator;
 
 namespace Integrity.Api.Features.Donors;
@@ -19,11 +20,12 @@ public sealed record DonorDetails
     public required int Version { get; init; }
 }
 
-public sealed class GetDonorHandler(DbSession db) : IQueryHandler<GetDonor, DonorDetails>
+public sealed class GetDonorHandler(DbSession db, Caller caller) : IQueryHandler<GetDonor, DonorDetails>
 {
     private const string Select = "SELECT id, code, name, iati_organisation_id, version FROM donors WHERE id = @id";
 
     public async ValueTask<DonorDetails> Handle(GetDonor query, CancellationToken cancellationToken) =>
-        await db.QuerySingleOrDefaultAsync<DonorDetails>(Select, new { id = query.Id }, cancellationToken)
+        await db.QuerySingleOrDefaultAsync<DonorDetails>(Select + Scope.And(Scope.Donors(caller, "id")),
+            Scope.Parameters(caller, new { id = query.Id }), cancellationToken)
         ?? throw new NotFoundException("donor", query.Id);
 }

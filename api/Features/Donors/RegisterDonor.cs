@@ -1,6 +1,7 @@
 using FluentValidation;
 using Integrity.Api.Data;
 using Integrity.Api.Http;
+using Integrity.Api.Pipeline;
 using Mediator;
 
 namespace Integrity.Api.Features.Donors;
@@ -31,6 +32,8 @@ public class DonorFieldsValidator<T> : AbstractValidator<T> where T : IDonorFiel
 }
 
 public sealed class RegisterDonorValidator : DonorFieldsValidator<RegisterDonor>;
+
+public sealed class RegisterDonorAccess : AdministratorsOnly<RegisterDonor>;
 
 public sealed class RegisterDonorHandler(DbSession db) : ICommandHandler<RegisterDonor, RecordCreated>
 {

@@ -1,18 +1,20 @@
 using System.Text.Json.Serialization;
 using Integrity.Api.Data;
-using Integrity.Api.Http;
+using Integrity.Api.Pipeline;
 using Mediator;
 
 namespace Integrity.Api.Features.Donors;
 
 /// <summary>New values for every field of a donor.</summary>
-public sealed record UpdateDonor(string Code, string Name, string? IatiOrganisationId) : ICommand<int>, IDonorFields
+public sealed record UpdateDonor(string Code, string Name, string? IatiOrganisationId) : ICommand<int>, IDonorFields, IChangesRecord
 {
     [JsonIgnore] public Guid Id { get; init; }
     [JsonIgnore] public int ExpectedVersion { get; init; }
 }
 
 public sealed class UpdateDonorValidator : DonorFieldsValidator<UpdateDonor>;
+
+public sealed class UpdateDonorAccess : AdministratorsOnly<UpdateDonor>;
 
 public sealed class UpdateDonorHandler(DbSession db) : ICommandHandler<UpdateDonor, int>
 {

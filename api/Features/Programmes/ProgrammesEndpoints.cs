@@ -12,6 +12,7 @@ public static class ProgrammesEndpoints
         programmes.MapPost("/", async (RegisterProgramme command, ISender sender, HttpResponse response, CancellationToken ct) =>
                 Responses.Created(response, "/api/v1/programmes", await sender.Send(command, ct)))
             .WithName(nameof(RegisterProgramme))
+            .RequireAuthorization(Policies.Administrators)
             .WithSummary("Register a programme")
             .WithDescription("Adds a programme with its period and the donors that fund it. The code must be unique.")
             .ProducesCommandProblems();
@@ -19,6 +20,7 @@ public static class ProgrammesEndpoints
         programmes.MapGet("/", (string? q, Guid? donorId, DateOnly? activeOn, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
                 sender.Send(new ListProgrammes(q, donorId, activeOn, limit, cursor), ct))
             .WithName(nameof(ListProgrammes))
+            .RequireAuthorization(Policies.Readers)
             .WithSummary("List programmes")
             .WithDescription("Programmes ordered by code, a page at a time, each with its donors. `q` keeps those whose code or " +
                              "name contains it, `donorId` those that donor funds, `activeOn` (a date) those running that day.")
@@ -27,6 +29,7 @@ public static class ProgrammesEndpoints
         programmes.MapGet("/{id:guid}", async (Guid id, ISender sender, HttpResponse response, CancellationToken ct) =>
                 Responses.Versioned(response, await sender.Send(new GetProgramme(id), ct), programme => programme.Version))
             .WithName(nameof(GetProgramme))
+            .RequireAuthorization(Policies.Readers)
             .WithSummary("Get a programme")
             .WithDescription("One programme with its donors. The ETag header carries its version, for If-Match when updating it.")
             .ProducesGetProblems();
@@ -35,6 +38,7 @@ public static class ProgrammesEndpoints
                 Responses.Updated(context.Response, await sender.Send(
                     command with { Id = id, ExpectedVersion = Versions.FromIfMatch(context.Request) }, ct)))
             .WithName(nameof(UpdateProgramme))
+            .RequireAuthorization(Policies.Coordinators)
             .WithSummary("Update a programme")
             .WithDescription("Replaces every field of a programme, its donors included. Needs If-Match with the ETag read from GET.")
             .ProducesUpdateProblems();

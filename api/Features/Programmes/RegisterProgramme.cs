@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Integrity.Api.Data;
+using Integrity.Api.Pipeline;
 using Mediator;
 
 namespace Integrity.Api.Features.Programmes;
@@ -11,7 +12,9 @@ namespace Integrity.Api.Features.Programmes;
 /// <param name="StartsOn">First day of the programme (ISO 8601 date).</param>
 /// <param name="EndsOn">Last day of the programme; not before <c>startsOn</c>.</param>
 /// <param name="DonorIds">The donors that fund it: at least one.</param>
-public sealed record RegisterProgramme(string Code, string Name, [property: Required] DateOnly? StartsOn, [property: Required] DateOnly? EndsOn, IReadOnlyList<Guid> DonorIds)
+/// <param name="AdministrationIds">The customs administrations it works with (its country projects); may be empty.</param>
+public sealed record RegisterProgramme(string Code, string Name, [property: Required] DateOnly? StartsOn, [property: Required] DateOnly? EndsOn,
+    IReadOnlyList<Guid> DonorIds, IReadOnlyList<Guid>? AdministrationIds = null)
     : ICommand<RecordCreated>, IProgrammeFields;
 
 public interface IProgrammeFields
@@ -21,6 +24,7 @@ public interface IProgrammeFields
     DateOnly? StartsOn { get; }
     DateOnly? EndsOn { get; }
     IReadOnlyList<Guid> DonorIds { get; }
+    IReadOnlyList<Guid>? AdministrationIds { get; }
 }
 
 public class ProgrammeFieldsValidator<T> : AbstractValidator<T> where T : IProgrammeFields
@@ -37,10 +41,14 @@ public class ProgrammeFieldsValidator<T> : AbstractValidator<T> where T : IProgr
         RuleFor(x => x.DonorIds).NotEmpty().WithMessage("Name at least one donor that funds the programme.")
             .Must(ids => ids.Distinct().Count() == ids.Count)
             .WithMessage("A donor is listed twice.");
+        RuleFor(x => x.AdministrationIds).Must(ids => ids!.Distinct().Count() == ids!.Count).When(x => x.AdministrationIds is not null)
+            .WithMessage("An administration is listed twice.");
     }
 }
 
 public sealed class RegisterProgrammeValidator : ProgrammeFieldsValidator<RegisterProgramme>;
+
+public sealed class RegisterProgrammeAccess : AdministratorsOnly<RegisterProgramme>;
 
 public sealed class RegisterProgrammeHandler(DbSession db) : ICommandHandler<RegisterProgramme, RecordCreated>
 {
@@ -54,7 +62,7 @@ public sealed class RegisterProgrammeHandler(DbSession db) : ICommandHandler<Reg
         await ProgrammeWrites.CheckAsync(db, command, except: null, cancellationToken);
         var id = Guid.CreateVersion7();
         await db.ExecuteAsync(Insert, new { id, code = command.Code, name = command.Name, startsOn = command.StartsOn, endsOn = command.EndsOn }, cancellationToken);
-        await ProgrammeWrites.FundAsync(db, id, command.DonorIds, cancellationToken);
+        await ProgrammeWrites.LinkAsync(db, id, command, cancellationToken);
         return new RecordCreated(id, 1);
     }
 }

@@ -1,13 +1,17 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using Integrity.Api.Data;
+using Integrity.Api.Http;
+using Integrity.Api.Identity;
+using Integrity.Api.Pipeline;
 using Mediator;
 
 namespace Integrity.Api.Features.Programmes;
 
-/// <summary>New values for every field of a programme; <c>donorIds</c> replaces its donors.</summary>
-public sealed record UpdateProgramme(string Code, string Name, [property: Required] DateOnly? StartsOn, [property: Required] DateOnly? EndsOn, IReadOnlyList<Guid> DonorIds)
-    : ICommand<int>, IProgrammeFields
+/// <summary>New values for every field of a programme; <c>donorIds</c> and <c>administrationIds</c> replace its lists.</summary>
+public sealed record UpdateProgramme(string Code, string Name, [property: Required] DateOnly? StartsOn, [property: Required] DateOnly? EndsOn,
+    IReadOnlyList<Guid> DonorIds, IReadOnlyList<Guid>? AdministrationIds = null)
+    : ICommand<int>, IProgrammeFields, IChangesRecord
 {
     [JsonIgnore] public Guid Id { get; init; }
     [JsonIgnore] public int ExpectedVersion { get; init; }
@@ -15,13 +19,25 @@ public sealed record UpdateProgramme(string Code, string Name, [property: Requir
 
 public sealed class UpdateProgrammeValidator : ProgrammeFieldsValidator<UpdateProgramme>;
 
+/// <summary>Administrators, and coordinators of this programme.</summary>
+public sealed class UpdateProgrammeAccess(DbSession db) : IAccessRule<UpdateProgramme>
+{
+    public async ValueTask<Access> CheckAsync(UpdateProgramme command, Caller caller, CancellationToken cancellationToken)
+    {
+        if (caller.IsAdministrator) return Access.Allowed;
+        if (caller.Role != Role.Coordinator) return Access.Forbidden;
+        var inScope = await db.QueryAsync<Guid>($"SELECT id FROM programmes WHERE id = @id{Scope.And(Scope.Programmes(caller, "id"))}",
+            Scope.Parameters(caller, new { id = command.Id }), cancellationToken);
+        return inScope.Count == 1 ? Access.Allowed : Access.OutOfScope;
+    }
+}
+
 public sealed class UpdateProgrammeHandler(DbSession db) : ICommandHandler<UpdateProgramme, int>
 {
     private const string Update = """
         UPDATE programmes SET code = @code, name = @name, starts_on = @startsOn, ends_on = @endsOn, version = version + 1
         WHERE id = @id AND version = @expectedVersion
         """;
-    private const string Unfund = "DELETE FROM programme_donors WHERE programme_id = @id";
 
     public async ValueTask<int> Handle(UpdateProgramme command, CancellationToken cancellationToken)
     {
@@ -36,8 +52,8 @@ public sealed class UpdateProgrammeHandler(DbSession db) : ICommandHandler<Updat
             endsOn = command.EndsOn,
         }, cancellationToken);
         var version = await db.NextVersionAsync(changed, "programmes", "programme", command.Id, command.ExpectedVersion, cancellationToken);
-        await db.ExecuteAsync(Unfund, new { id = command.Id }, cancellationToken);
-        await ProgrammeWrites.FundAsync(db, command.Id, command.DonorIds, cancellationToken);
+        await ProgrammeWrites.UnlinkAsync(db, command.Id, cancellationToken);
+        await ProgrammeWrites.LinkAsync(db, command.Id, command, cancellationToken);
         return version;
     }
 }

@@ -1,3 +1,4 @@
+using Integrity.Api.Http;
 using Mediator;
 
 namespace Integrity.Api.Features.ReferenceData;
@@ -15,6 +16,8 @@ public static class ReferenceDataEndpoints
             .WithName(nameof(ListKeyFactors))
             .WithSummary("List the key factors of the Revised Arusha Declaration")
             .WithDescription("The ten key factors RAD-01…RAD-10 in the Declaration's order, with English and French names.")
+            .RequireAuthorization(Policies.Readers)
+            .ProducesAccessProblems()
             .ProducesProblem(StatusCodes.Status500InternalServerError);
 
         api.MapGet("/regions", (ISender sender, CancellationToken ct) => sender.Send(new ListRegions(), ct))
@@ -22,6 +25,8 @@ public static class ReferenceDataEndpoints
             .WithName(nameof(ListRegions))
             .WithSummary("List the WCO regions")
             .WithDescription("The six WCO regions in the WCO's order, with English and French names.")
+            .RequireAuthorization(Policies.Readers)
+            .ProducesAccessProblems()
             .ProducesProblem(StatusCodes.Status500InternalServerError);
 
         api.MapGet("/countries", (ISender sender, CancellationToken ct) => sender.Send(new ListCountries(), ct))
@@ -29,6 +34,8 @@ public static class ReferenceDataEndpoints
             .WithName(nameof(ListCountries))
             .WithSummary("List countries")
             .WithDescription("Countries by ISO 3166-1 alpha-2 code, as in the IATI 2.03 Country codelist, with English and French names.")
+            .RequireAuthorization(Policies.Readers)
+            .ProducesAccessProblems()
             .ProducesProblem(StatusCodes.Status500InternalServerError);
 
         return api;

@@ -13,6 +13,7 @@ function programme(code: string, overrides: Partial<ProgrammeSummary> = {}): Pro
     startsOn: '2024-01-01',
     endsOn: '2025-12-31',
     donors: [],
+    administrations: [],
     version: 1,
     ...overrides,
   };

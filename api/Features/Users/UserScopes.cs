@@ -1,0 +1,70 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Integrity.Api.Data;
+using Integrity.Api.Http;
+
+namespace Integrity.Api.Features.Users;
+
+/// <summary>The fields that adding and updating an account share.</summary>
+public interface IUserFields
+{
+    string DisplayName { get; }
+    Role? Role { get; }
+    Guid? DonorId { get; }
+    IReadOnlyList<Guid>? ProgrammeIds { get; }
+    IReadOnlyList<Guid>? AdministrationIds { get; }
+}
+
+public class UserFieldsValidator<T> : AbstractValidator<T> where T : IUserFields
+{
+    public const int MinimumPasswordLength = 12;
+
+    public UserFieldsValidator()
+    {
+        RuleFor(x => x.DisplayName).NotEmpty().MaximumLength(300);
+        RuleFor(x => x.Role).NotNull().IsInEnum();
+        RuleFor(x => x.DonorId).NotNull().When(x => x.Role == Http.Role.Donor)
+            .WithMessage("A donor account speaks for one donor: give its donorId.");
+        RuleFor(x => x.DonorId).Null().When(x => x.Role != Http.Role.Donor)
+            .WithMessage("Only donor accounts speak for a donor: leave donorId out.");
+        RuleFor(x => x.ProgrammeIds).Empty().When(x => x.Role is Http.Role.Donor or Http.Role.Administrator)
+            .WithMessage("Only coordinators and trainers are assigned programmes; administrators see all, donors their own.");
+        RuleFor(x => x.AdministrationIds).Empty().When(x => x.Role is Http.Role.Donor or Http.Role.Administrator)
+            .WithMessage("Only coordinators and trainers are assigned administrations.");
+    }
+}
+
+/// <summary>What adding and updating an account both do: check and record its donor and scope.</summary>
+internal static class UserScopes
+{
+    public const string HolderOfEmail = "SELECT id FROM users WHERE email = @email";
+
+    private const string AssignProgramme = "INSERT INTO user_programmes (user_id, programme_id) VALUES (@userId, @programmeId)";
+    private const string AssignAdministration = "INSERT INTO user_administrations (user_id, administration_id) VALUES (@userId, @administrationId)";
+    private const string UnassignProgrammes = "DELETE FROM user_programmes WHERE user_id = @userId";
+    private const string UnassignAdministrations = "DELETE FROM user_administrations WHERE user_id = @userId";
+
+    public static async Task CheckAsync(DbSession db, IUserFields user, CancellationToken cancellationToken)
+    {
+        var failures = new List<ValidationFailure>();
+        await db.RequireKnownAsync("donors", user.DonorId is { } donorId ? [donorId] : [], nameof(IUserFields.DonorId),
+            "donor", "GET /api/v1/donors", failures, cancellationToken);
+        await db.RequireKnownAsync("programmes", (user.ProgrammeIds ?? []).Distinct().ToList(), nameof(IUserFields.ProgrammeIds),
+            "programme", "GET /api/v1/programmes", failures, cancellationToken);
+        await db.RequireKnownAsync("administrations", (user.AdministrationIds ?? []).Distinct().ToList(), nameof(IUserFields.AdministrationIds),
+            "administration", "GET /api/v1/administrations", failures, cancellationToken);
+        if (failures.Count > 0) throw new ValidationException(failures);
+    }
+
+    public static async Task LinkAsync(DbSession db, Guid userId, IUserFields user, CancellationToken cancellationToken)
+    {
+        await db.ExecuteAsync(AssignProgramme, (user.ProgrammeIds ?? []).Distinct().Select(programmeId => new { userId, programmeId }).ToList(), cancellationToken);
+        await db.ExecuteAsync(AssignAdministration, (user.AdministrationIds ?? []).Distinct().Select(administrationId => new { userId, administrationId }).ToList(), cancellationToken);
+    }
+
+    public static async Task UnlinkAsync(DbSession db, Guid userId, CancellationToken cancellationToken)
+    {
+        await db.ExecuteAsync(UnassignProgrammes, new { userId }, cancellationToken);
+        await db.ExecuteAsync(UnassignAdministrations, new { userId }, cancellationToken);
+    }
+}

@@ -1,0 +1,44 @@
+using Integrity.Api.Http;
+using Mediator;
+
+namespace Integrity.Api.Features.Users;
+
+public static class UsersEndpoints
+{
+    public static RouteGroupBuilder MapUsers(this RouteGroupBuilder api)
+    {
+        var users = api.MapGroup("/users").WithTags("Accounts").RequireAuthorization(Policies.Administrators);
+
+        users.MapPost("/", async (AddUser command, ISender sender, HttpResponse response, CancellationToken ct) =>
+                Responses.Created(response, "/api/v1/users", await sender.Send(command, ct)))
+            .WithName(nameof(AddUser))
+            .WithSummary("Add an account (administrators)")
+            .WithDescription("Adds a person who signs in, with a role and, for coordinators and trainers, the programmes and " +
+                             "administrations they work on. The e-mail must be unique.")
+            .ProducesCommandProblems();
+
+        users.MapGet("/", (string? q, string? role, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
+                sender.Send(new ListUsers(q, role, limit, cursor), ct))
+            .WithName(nameof(ListUsers))
+            .WithSummary("List accounts (administrators)")
+            .WithDescription("Accounts ordered by display name, a page at a time. `q` keeps those whose name or e-mail contains it, `role` those of one role.")
+            .ProducesListProblems();
+
+        users.MapGet("/{id:guid}", async (Guid id, ISender sender, HttpResponse response, CancellationToken ct) =>
+                Responses.Versioned(response, await sender.Send(new GetUser(id), ct), user => user.Version))
+            .WithName(nameof(GetUser))
+            .WithSummary("Get an account (administrators)")
+            .WithDescription("One account with its scope. The ETag header carries its version, for If-Match when updating it.")
+            .ProducesGetProblems();
+
+        users.MapPut("/{id:guid}", async (Guid id, UpdateUser command, ISender sender, HttpContext context, CancellationToken ct) =>
+                Responses.Updated(context.Response, await sender.Send(
+                    command with { Id = id, ExpectedVersion = Versions.FromIfMatch(context.Request) }, ct)))
+            .WithName(nameof(UpdateUser))
+            .WithSummary("Update an account (administrators)")
+            .WithDescription("Replaces an account's name, role, donor and scope; `newPassword` also resets and unlocks it. Needs If-Match.")
+            .ProducesUpdateProblems();
+
+        return api;
+    }
+}

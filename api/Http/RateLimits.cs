@@ -1,0 +1,41 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Integrity.Api.Features.Auth;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Integrity.Api.Http;
+
+/// <summary>
+/// Sign-in attempts per client address and minute (<c>RateLimits:SignInPerMinute</c>, default 10), on top of
+/// the per-account lockout. A refusal is a 429 problem with Retry-After, not the limiter's default 503.
+/// </summary>
+public static class RateLimits
+{
+    public static IServiceCollection AddIntegrityRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var signInsPerMinute = configuration.GetValue("RateLimits:SignInPerMinute", 10);
+        return services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = new ProblemDetails
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "Too many requests",
+                        Detail = $"Too many attempts from this address: wait {Math.Ceiling(retryAfter.TotalSeconds)} seconds (Retry-After), then try again.",
+                    },
+                });
+            };
+            options.AddPolicy(AuthEndpoints.SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = signInsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+    }
+}

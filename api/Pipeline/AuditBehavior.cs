@@ -1,0 +1,49 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Integrity.Api.Data;
+using Integrity.Api.Http;
+using Integrity.Api.Identity;
+using Mediator;
+
+namespace Integrity.Api.Pipeline;
+
+/// <summary>Marks a command field that the audit trail must never hold, such as a password.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class SecretAttribute : Attribute;
+
+/// <summary>Appends one audit entry per successful command, inside the command's transaction.</summary>
+public sealed class AuditBehavior<TMessage, TResponse>(DbSession db, Caller caller, TimeProvider clock)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IBaseCommand
+{
+    private static readonly JsonSerializerOptions WithoutSecrets = new(JsonSerializerDefaults.Web)
+    {
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver
+        {
+            Modifiers =
+            {
+                info =>
+                {
+                    foreach (var property in info.Properties.Where(p => p.AttributeProvider?.IsDefined(typeof(SecretAttribute), true) == true).ToList())
+                        info.Properties.Remove(property);
+                },
+            },
+        },
+    };
+
+    public async ValueTask<TResponse> Handle(
+        TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        var response = await next(message, cancellationToken);
+        await AuditTrail.AppendAsync(db, new AuditEntry
+        {
+            OccurredAt = AuditTrail.Stored(clock.GetUtcNow()),
+            ActorId = caller.UserId,
+            Actor = caller.Actor,
+            UseCase = typeof(TMessage).Name,
+            RecordId = RecordIds.Of(message, response),
+            Changes = JsonSerializer.Serialize(message, WithoutSecrets),
+        }, cancellationToken);
+        return response;
+    }
+}
