@@ -2,11 +2,14 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Integrity.Tests;
 
 /// <summary>The real app, in memory, on a test database of its own, with a first administrator.</summary>
-public sealed class ApiFactory(TestDatabase database, IDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class ApiFactory(TestDatabase database, IDictionary<string, string?>? settings = null,
+    Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "admin@integrity.test";
     public const string AdminPassword = "test-admin-password";
@@ -34,6 +37,7 @@ public sealed class ApiFactory(TestDatabase database, IDictionary<string, string
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
+        if (services is not null) builder.ConfigureTestServices(services);
     }
 }
 

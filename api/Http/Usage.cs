@@ -8,6 +8,8 @@ public static class Usage
         Usage:
           dotnet run --project api [-- options]           serve the API, Swagger UI and the built client
           dotnet run --project api -- migrate             apply database migrations, then exit
+          dotnet run --project api -- users add --email <e-mail> --password <12+ characters> [--role administrator|coordinator|trainer] [--name <name>]
+                                                          add an account (the first administrator, say), then exit
           dotnet run --project api -- --help              show this text
 
         Options (also as environment variables, ':' written as '__'):
@@ -15,7 +17,13 @@ public static class Usage
           --Database:Provider sqlite|postgres|sqlserver   default sqlite
           --ConnectionStrings:Integrity "<string>"        default: SQLite file api/data/integrity.db
           --Database:MigrateOnStart true|false            default true
-          --Demo:Seed true                                add the demo programmes, donors and administrations
+          --Demo:Seed true                                add the demo programmes, donors, administrations and accounts
+          --Bootstrap:AdminEmail <e-mail> --Bootstrap:AdminPassword <password>
+                                                          on a start with no accounts, make this the first administrator
+          --Authentication:Jwt:Authority <url> --Authentication:Jwt:Audience <api>
+          --Authentication:Jwt:RoleClaim roles --Authentication:Jwt:EmailClaim email
+                                                          also accept bearer tokens of your identity provider (OpenID Connect)
+          --RateLimits:SignInPerMinute 10                 sign-in attempts per client address and minute
           --Client:Path <folder>                          the built client to serve (default client/dist)
 
         Swagger UI: /swagger    OpenAPI document: /swagger/v1/swagger.json    Health: /health, /health/ready

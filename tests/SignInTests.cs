@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Integrity.Tests;
+
+/// <summary>E-mail and password sign-in: the session cookie, lockout, rate limit and the first administrator.</summary>
+public sealed class SignInTests(string provider) : ApiTests(provider)
+{
+    private async Task<string> AddAccountAsync(string role = "coordinator", string password = "a-long-enough-password")
+    {
+        var email = $"{Guid.NewGuid():N}@integrity.test";
+        await CreateAsync("/api/v1/users", new { email, displayName = "Test Person", role, password });
+        return email;
+    }
+
+    private Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password) =>
+        client.PostAsJsonAsync("/api/v1/auth/sign-in", new { email, password });
+
+    [Test]
+    public async Task Signing_in_sets_an_HttpOnly_Secure_SameSite_Strict_cookie_and_answers_who_you_are()
+    {
+        var email = await AddAccountAsync();
+        using var client = App.AnonymousClient();
+        var response = await SignInAsync(client, email.ToUpperInvariant(), "a-long-enough-password");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("integrity.session=", StringComparison.Ordinal)).ToLowerInvariant();
+        var me = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Multiple(() =>
+        {
+            Assert.That(cookie, Does.Contain("httponly").And.Contain("secure").And.Contain("samesite=strict"));
+            Assert.That(me.GetProperty("name").GetString(), Is.EqualTo(email), "e-mail addresses are compared in lower case");
+            Assert.That(me.GetProperty("role").GetString(), Is.EqualTo("coordinator"));
+            Assert.That(me.GetProperty("displayName").GetString(), Is.EqualTo("Test Person"));
+        });
+        Assert.That((await client.GetAsync("/api/v1/auth/me")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "the cookie carries the session");
+
+        Assert.That((await client.PostAsync("/api/v1/auth/sign-out", null)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        await ProblemAsync(await client.GetAsync("/api/v1/auth/me"), 401);
+    }
+
+    [Test]
+    public async Task A_wrong_password_is_refused_without_saying_which_part_was_wrong()
+    {
+        var email = await AddAccountAsync();
+        using var client = App.AnonymousClient();
+        var wrongPassword = await ProblemAsync(await SignInAsync(client, email, "not-the-password"), 401);
+        var unknownEmail = await ProblemAsync(await SignInAsync(client, "nobody@integrity.test", "not-the-password"), 401);
+        Assert.That(wrongPassword.GetProperty("detail").GetString(), Is.EqualTo(unknownEmail.GetProperty("detail").GetString()));
+        await ProblemAsync(await client.GetAsync("/api/v1/programmes"), 401);
+    }
+
+    [Test]
+    public async Task Five_wrong_passwords_lock_the_account_until_an_administrator_resets_it()
+    {
+        var email = await AddAccountAsync();
+        using var client = App.AnonymousClient();
+        for (var attempt = 1; attempt < 5; attempt++) await ProblemAsync(await SignInAsync(client, email, "wrong-password-" + attempt), 401);
+        var locked = await SignInAsync(client, email, "wrong-password-5");
+        await ProblemAsync(locked, 429);
+        Assert.That(int.Parse(locked.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture), Is.InRange(1, 15 * 60));
+        await ProblemAsync(await SignInAsync(client, email, "a-long-enough-password"), 429);
+
+        var account = (await GetJsonAsync("/api/v1/users?q=" + Uri.EscapeDataString(email))).GetProperty("items")[0];
+        Assert.That(account.GetProperty("lockedUntil").ValueKind, Is.EqualTo(JsonValueKind.String));
+        var reset = await PutAsync($"/api/v1/users/{account.GetProperty("id").GetGuid()}",
+            new { displayName = "Test Person", role = "coordinator", newPassword = "a-brand-new-password" }, $"\"{account.GetProperty("version").GetInt32()}\"");
+        Assert.That(reset.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That((await SignInAsync(client, email, "a-brand-new-password")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task Passwords_are_stored_only_as_Identity_hashes()
+    {
+        var email = await AddAccountAsync(password: "a-readable-password");
+        var hash = (string?)await TestSql.ScalarAsync(App.Database, "SELECT password_hash FROM users WHERE email = @email", ("email", email));
+        Assert.That(hash, Does.Not.Contain("a-readable-password"));
+        Assert.That(Convert.FromBase64String(hash!)[0], Is.EqualTo(0x01), "ASP.NET Core Identity's v3 format (PBKDF2)");
+    }
+
+    [Test]
+    public async Task Accounts_are_for_administrators_and_never_show_a_password_hash()
+    {
+        var email = await AddAccountAsync();
+        var page = await GetJsonAsync("/api/v1/users?q=" + Uri.EscapeDataString(email));
+        Assert.That(page.ToString(), Does.Not.Contain("passwordHash").And.Not.Contain("a-long-enough-password"));
+        using var coordinator = await App.SignedInClientAsync(email, "a-long-enough-password");
+        await ProblemAsync(await coordinator.GetAsync("/api/v1/users"), 403);
+    }
+
+    [Test]
+    public async Task An_invalid_account_gets_field_errors()
+    {
+        var problem = await ProblemAsync(await Client.PostAsJsonAsync("/api/v1/users",
+            new { email = "not-an-email", displayName = "", role = "donor", password = "short" }), 400);
+        var errors = problem.GetProperty("errors");
+        Assert.That(errors.EnumerateObject().Select(e => e.Name), Is.SupersetOf(new[] { "email", "displayName", "donorId", "password" }), errors.ToString());
+    }
+}
+
+public sealed class SignInRateLimitTests
+{
+    [Test]
+    public async Task Too_many_sign_ins_from_one_address_get_429_with_Retry_After()
+    {
+        await using var database = TestDatabase.Sqlite();
+        await using var app = new ApiFactory(database, new Dictionary<string, string?> { ["RateLimits:SignInPerMinute"] = "3" });
+        using var client = app.AnonymousClient();
+        for (var attempt = 0; attempt < 3; attempt++)
+            Assert.That((await client.PostAsJsonAsync("/api/v1/auth/sign-in", new { email = "x@integrity.test", password = "whatever-it-is" })).StatusCode,
+                Is.EqualTo(HttpStatusCode.Unauthorized));
+        var refused = await client.PostAsJsonAsync("/api/v1/auth/sign-in", new { email = ApiFactory.AdminEmail, password = ApiFactory.AdminPassword });
+        Assert.Multiple(() =>
+        {
+            Assert.That((int)refused.StatusCode, Is.EqualTo(429));
+            Assert.That(refused.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+            Assert.That(refused.Headers.Contains("Retry-After"), Is.True);
+        });
+    }
+
+    [Test]
+    public async Task The_first_administrator_comes_from_configuration_only_while_there_are_no_accounts()
+    {
+        await using var database = TestDatabase.Sqlite();
+        await using (var first = new ApiFactory(database)) (await first.SignedInClientAsync()).Dispose();
+        var other = new Dictionary<string, string?> { ["Bootstrap:AdminEmail"] = "second@integrity.test", ["Bootstrap:AdminPassword"] = "second-admin-password" };
+        await using var second = new ApiFactory(database, other);
+        using var client = second.AnonymousClient();
+        var refused = await client.PostAsJsonAsync("/api/v1/auth/sign-in", new { email = "second@integrity.test", password = "second-admin-password" });
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+}
