@@ -55,7 +55,7 @@ function bodyRows(): string[][] {
 }
 
 describe('ProgrammeList', () => {
-  it('shows a loading state, then one row per programme with code, name, period and donors', async () => {
+  it('shows a loading state, then one row per programme with code, name, period, donors and administrations', async () => {
     const { client, urls } = stubServer(
       json({
         items: [
@@ -66,6 +66,20 @@ describe('ProgrammeList', () => {
             donors: [
               { id: '11111111-1111-4111-8111-111111111111', code: 'EU', name: 'European Union' },
               { id: '22222222-2222-4222-8222-222222222222', code: 'NO', name: 'Norway' },
+            ],
+            administrations: [
+              {
+                id: '33333333-3333-4333-8333-333333333333',
+                countryCode: 'GH',
+                nameEn: 'Ghana Revenue Authority',
+                nameFr: 'Autorité fiscale du Ghana',
+              },
+              {
+                id: '44444444-4444-4444-8444-444444444444',
+                countryCode: 'SN',
+                nameEn: 'Senegal Customs',
+                nameFr: 'Douanes sénégalaises',
+              },
             ],
           }),
           programme('P2', { name: 'Mercator Integrity' }),
@@ -79,9 +93,23 @@ describe('ProgrammeList', () => {
     expect(screen.getByRole('status').textContent).toBe('Loading programmes…');
     await screen.findByRole('table');
 
+    const table = screen.getByRole('table');
+    expect(within(table).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual([
+      'Code',
+      'Name',
+      'Period',
+      'Donors',
+      'Administrations',
+    ]);
     expect(bodyRows()).toEqual([
-      ['P1', 'Integrity in West African customs', '1 Mar 2024 – 28 Feb 2026', 'European Union, Norway'],
-      ['P2', 'Mercator Integrity', '1 Jan 2024 – 31 Dec 2025', 'None'],
+      [
+        'P1',
+        'Integrity in West African customs',
+        '1 Mar 2024 – 28 Feb 2026',
+        'European Union, Norway',
+        'Ghana Revenue Authority, Senegal Customs',
+      ],
+      ['P2', 'Mercator Integrity', '1 Jan 2024 – 31 Dec 2025', 'None', 'None'],
     ]);
     expect(screen.queryByRole('status')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();

@@ -85,6 +85,7 @@ export function ProgrammeList() {
               <th scope="col">{t.columns.name}</th>
               <th scope="col">{t.columns.period}</th>
               <th scope="col">{t.columns.donors}</th>
+              <th scope="col">{t.columns.administrations}</th>
             </tr>
           </thead>
           <tbody>
@@ -101,6 +102,11 @@ export function ProgrammeList() {
                   {programme.donors.length === 0
                     ? t.noDonors
                     : programme.donors.map((donor) => donor.name).join(', ')}
+                </td>
+                <td>
+                  {programme.administrations.length === 0
+                    ? t.noAdministrations
+                    : programme.administrations.map((administration) => administration.nameEn).join(', ')}
                 </td>
               </tr>
             ))}
