@@ -83,6 +83,8 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSwagger();
 app.UseSwaggerUI(options => options.DocumentTitle = "Integrity API");
+// The client's files are public: they come before authentication.
+app.MapClient();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
@@ -99,7 +101,6 @@ api.MapAuth()
     .MapUsers()
     .MapApiTokens()
     .MapAudit();
-app.MapClient();
 
 app.Run();
 return 0;
