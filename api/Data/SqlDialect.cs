@@ -27,6 +27,13 @@ public abstract class SqlDialect
     /// <summary>A statement that makes concurrent writers of the audit trail take turns, if the database needs one.</summary>
     public virtual string? LockAuditTrail => null;
 
+    /// <summary>
+    /// <c>INSERT INTO table (columns) VALUES (@columns)</c> unless a row with the same key exists; one
+    /// row affected means it was inserted. Parameters are named like the columns.
+    /// </summary>
+    public virtual string InsertIfAbsent(string table, string[] columns, string[] key) =>
+        $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "@" + c))}) ON CONFLICT DO NOTHING";
+
     /// <summary>Text comparison that ignores case, for filters typed by people.</summary>
     public virtual string ContainsText(string column, string parameter) =>
         $"lower({column}) LIKE '%' || lower(@{parameter}) || '%'";
@@ -87,6 +94,11 @@ public sealed class SqlServerDialect : SqlDialect
     public override string Provider => "sqlserver";
     public override string LimitRows => "OFFSET 0 ROWS FETCH NEXT @limit ROWS ONLY";
     public override string FirstRowOnly => "OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY";
+
+    // UPDLOCK, HOLDLOCK keeps two concurrent inserts of the same key from both finding it absent.
+    public override string InsertIfAbsent(string table, string[] columns, string[] key) =>
+        $"INSERT INTO {table} ({string.Join(", ", columns)}) SELECT {string.Join(", ", columns.Select(c => "@" + c))} " +
+        $"WHERE NOT EXISTS (SELECT 1 FROM {table} WITH (UPDLOCK, HOLDLOCK) WHERE {string.Join(" AND ", key.Select(c => $"{c} = @{c}"))})";
     public override string LockAuditTrail => "SELECT count(*) FROM audit_entries WITH (TABLOCKX, HOLDLOCK)";
 
     public override string ContainsText(string column, string parameter) =>

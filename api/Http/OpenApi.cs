@@ -22,6 +22,7 @@ public static class OpenApi
             });
             var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
             options.IncludeXmlComments(xml);
+            options.OperationFilter<Idempotency.OperationFilter>();
             options.SupportNonNullableReferenceTypes();
             options.NonNullableReferenceTypesAsRequired();
             options.CustomSchemaIds(type => type.IsGenericType

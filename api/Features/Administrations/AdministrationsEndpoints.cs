@@ -15,7 +15,8 @@ public static class AdministrationsEndpoints
             .RequireAuthorization(Policies.Administrators)
             .WithSummary("Register a customs administration")
             .WithDescription("Adds the customs administration of a country, in its WCO region, with English and French names.")
-            .ProducesCommandProblems();
+            .ProducesCommandProblems()
+            .WithIdempotency();
 
         administrations.MapGet("/", (string? q, string? regionCode, string? countryCode, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
                 sender.Send(new ListAdministrations(q, regionCode, countryCode, limit, cursor), ct))

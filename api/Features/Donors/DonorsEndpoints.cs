@@ -16,7 +16,8 @@ public static class DonorsEndpoints
             .RequireAuthorization(Policies.Administrators)
             .WithSummary("Register a donor")
             .WithDescription("Adds a donor that funds programmes. The code must be unique.")
-            .ProducesCommandProblems();
+            .ProducesCommandProblems()
+            .WithIdempotency();
 
         donors.MapGet("/", (string? q, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
                 sender.Send(new ListDonors(q, limit, cursor), ct))

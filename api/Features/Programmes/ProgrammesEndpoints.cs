@@ -15,7 +15,8 @@ public static class ProgrammesEndpoints
             .RequireAuthorization(Policies.Administrators)
             .WithSummary("Register a programme")
             .WithDescription("Adds a programme with its period and the donors that fund it. The code must be unique.")
-            .ProducesCommandProblems();
+            .ProducesCommandProblems()
+            .WithIdempotency();
 
         programmes.MapGet("/", (string? q, Guid? donorId, DateOnly? activeOn, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
                 sender.Send(new ListProgrammes(q, donorId, activeOn, limit, cursor), ct))

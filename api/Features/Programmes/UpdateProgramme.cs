@@ -19,18 +19,36 @@ public sealed record UpdateProgramme(string Code, string Name, [property: Requir
 
 public sealed class UpdateProgrammeValidator : ProgrammeFieldsValidator<UpdateProgramme>;
 
-/// <summary>Administrators, and coordinators of this programme.</summary>
+/// <summary>
+/// Administrators, and coordinators of this programme. A coordinator changes its own fields but not its
+/// donors or administrations: those decide who sees the programme and which administrations its
+/// coordinators see, so changing them would let a coordinator widen its own scope (or a donor's).
+/// </summary>
 public sealed class UpdateProgrammeAccess(DbSession db) : IAccessRule<UpdateProgramme>
 {
+    private const string DonorsOf = "SELECT donor_id FROM programme_donors WHERE programme_id = @id";
+    private const string AdministrationsOf = "SELECT administration_id FROM programme_administrations WHERE programme_id = @id";
+
     public async ValueTask<Access> CheckAsync(UpdateProgramme command, Caller caller, CancellationToken cancellationToken)
     {
         if (caller.IsAdministrator) return Access.Allowed;
         if (caller.Role != Role.Coordinator) return Access.Forbidden;
         var inScope = await db.QueryAsync<Guid>($"SELECT id FROM programmes WHERE id = @id{Scope.And(Scope.Programmes(caller, "id"))}",
             Scope.Parameters(caller, new { id = command.Id }), cancellationToken);
-        return inScope.Count == 1 ? Access.Allowed : Access.OutOfScope;
+        if (inScope.Count != 1) return Access.OutOfScope;
+        var donors = await db.QueryAsync<Guid>(DonorsOf, new { id = command.Id }, cancellationToken);
+        var administrations = await db.QueryAsync<Guid>(AdministrationsOf, new { id = command.Id }, cancellationToken);
+        // A missing donorIds is left to the validator (400); a missing administrationIds means none, so it is a change.
+        if ((command.DonorIds is not null && !donors.ToHashSet().SetEquals(command.DonorIds))
+            || !administrations.ToHashSet().SetEquals(command.AdministrationIds ?? []))
+            throw new ProgrammeLinksForbiddenException();
+        return Access.Allowed;
     }
 }
+
+public sealed class ProgrammeLinksForbiddenException() : ProblemException(StatusCodes.Status403Forbidden, "Forbidden",
+    "Only administrators change which donors fund a programme and which administrations it covers, since these decide who sees it. " +
+    "Send its current donorIds and administrationIds with your other changes, or ask an administrator.");
 
 public sealed class UpdateProgrammeHandler(DbSession db) : ICommandHandler<UpdateProgramme, int>
 {

@@ -15,7 +15,8 @@ public static class UsersEndpoints
             .WithSummary("Add an account (administrators)")
             .WithDescription("Adds a person who signs in, with a role and, for coordinators and trainers, the programmes and " +
                              "administrations they work on. The e-mail must be unique.")
-            .ProducesCommandProblems();
+            .ProducesCommandProblems()
+            .WithIdempotency();
 
         users.MapGet("/", (string? q, string? role, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
                 sender.Send(new ListUsers(q, role, limit, cursor), ct))
