@@ -8,6 +8,10 @@ using Integrity.Api.Features.Audit;
 using Integrity.Api.Features.Auth;
 using Integrity.Api.Features.Demo;
 using Integrity.Api.Features.Donors;
+using Integrity.Api.Features.Modules;
+using Integrity.Api.Features.Trainers;
+using Integrity.Api.Features.Workshops;
+using Integrity.Api.Features.Participants;
 using Integrity.Api.Features.Programmes;
 using Integrity.Api.Features.ReferenceData;
 using Integrity.Api.Features.Users;
@@ -98,6 +102,10 @@ api.MapAuth()
     .MapDonors()
     .MapProgrammes()
     .MapAdministrations()
+    .MapModules()
+    .MapTrainers()
+    .MapWorkshops()
+    .MapParticipants()
     .MapUsers()
     .MapApiTokens()
     .MapAudit();

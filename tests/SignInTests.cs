@@ -39,6 +39,53 @@ public sealed class SignInTests(string provider) : ApiTests(provider)
         await ProblemAsync(await client.GetAsync("/api/v1/auth/me"), 401);
     }
 
+    private async Task<string> SessionCookieAsync(string email, string password)
+    {
+        using var client = App.AnonymousClient();
+        var response = await SignInAsync(client, email, password);
+        return response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("integrity.session=", StringComparison.Ordinal)).Split(';')[0];
+    }
+
+    private async Task<HttpStatusCode> MeWithCookieAsync(string cookie)
+    {
+        using var client = App.Server.CreateClient();
+        client.BaseAddress = new Uri("https://localhost");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/auth/me");
+        request.Headers.Add("Cookie", cookie);
+        return (await client.SendAsync(request)).StatusCode;
+    }
+
+    [Test]
+    public async Task Signing_out_ends_the_session_even_for_a_copy_of_its_cookie()
+    {
+        var email = await AddAccountAsync();
+        var cookie = await SessionCookieAsync(email, "a-long-enough-password");
+        Assert.That(await MeWithCookieAsync(cookie), Is.EqualTo(HttpStatusCode.OK));
+
+        using var signOut = App.Server.CreateClient();
+        signOut.BaseAddress = new Uri("https://localhost");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/sign-out");
+        request.Headers.Add("Cookie", cookie);
+        Assert.That((await signOut.SendAsync(request)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+
+        Assert.That(await MeWithCookieAsync(cookie), Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    [Test]
+    public async Task An_administrators_change_to_an_account_ends_its_sessions()
+    {
+        var email = await AddAccountAsync();
+        var cookie = await SessionCookieAsync(email, "a-long-enough-password");
+        var account = (await GetJsonAsync("/api/v1/users?q=" + Uri.EscapeDataString(email))).GetProperty("items")[0];
+        var demoted = await PutAsync($"/api/v1/users/{account.GetProperty("id").GetGuid()}",
+            new { displayName = "Test Person", role = "trainer" }, $"\"{account.GetProperty("version").GetInt32()}\"");
+        Assert.That(demoted.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That(await MeWithCookieAsync(cookie), Is.EqualTo(HttpStatusCode.Unauthorized), "the coordinator cookie is gone");
+
+        using var again = await App.SignedInClientAsync(email, "a-long-enough-password");
+        Assert.That((await again.GetFromJsonAsync<JsonElement>("/api/v1/auth/me")).GetProperty("role").GetString(), Is.EqualTo("trainer"));
+    }
+
     [Test]
     public async Task A_wrong_password_is_refused_without_saying_which_part_was_wrong()
     {

@@ -33,9 +33,12 @@ public sealed record Keyset(string Key, Guid Id)
         }
     }
 
-    /// <summary>The SQL condition "after this cursor" for rows ordered by <paramref name="keyColumn"/>, id.</summary>
-    public static string After(string keyColumn, string idColumn = "id") =>
-        $"({keyColumn} > @afterKey OR ({keyColumn} = @afterKey AND {idColumn} > @afterId))";
+    /// <summary>The SQL condition "after this cursor" for rows ordered by <paramref name="keyColumn"/>, id (both descending when asked).</summary>
+    public static string After(string keyColumn, string idColumn = "id", bool descending = false)
+    {
+        var beyond = descending ? "<" : ">";
+        return $"({keyColumn} {beyond} @afterKey OR ({keyColumn} = @afterKey AND {idColumn} {beyond} @afterId))";
+    }
 
     /// <summary>Turns limit + 1 fetched rows into a page and the cursor of its last row.</summary>
     public static Page<T> ToPage<T>(IReadOnlyList<T> rows, int limit, Func<T, Keyset> keyOf)

@@ -29,22 +29,26 @@ public static class ListSql
     /// <param name="filters">SQL conditions of the filters the caller set and of the caller's scope, ANDed together; nulls are skipped.</param>
     /// <param name="keyColumn">The sort column, unique together with <c>id</c>.</param>
     public static string Build(string select, IEnumerable<string?> filters, IListQuery query, string keyColumn,
-        SqlDialect dialect, string idColumn = "id")
+        SqlDialect dialect, string idColumn = "id", bool descending = false)
     {
         var conditions = filters.OfType<string>().ToList();
-        if (!string.IsNullOrEmpty(query.Cursor)) conditions.Add(Keyset.After(keyColumn, idColumn));
+        if (!string.IsNullOrEmpty(query.Cursor)) conditions.Add(Keyset.After(keyColumn, idColumn, descending));
         var where = conditions.Count == 0 ? "" : "\nWHERE " + string.Join("\n  AND ", conditions);
-        return $"{select}{where}\nORDER BY {keyColumn}, {idColumn}\n{dialect.LimitRows}";
+        var order = descending ? " DESC" : "";
+        return $"{select}{where}\nORDER BY {keyColumn}{order}, {idColumn}{order}\n{dialect.LimitRows}";
     }
 
-    /// <summary>The filters' parameters plus the page's: one row more than asked, to know whether a next page exists.</summary>
-    public static DynamicParameters Parameters(IListQuery query, object filters)
+    /// <summary>
+    /// The filters' parameters plus the page's: one row more than asked, to know whether a next page exists.
+    /// <paramref name="keyValue"/> turns the cursor's text key back into the sort column's type (a date, say).
+    /// </summary>
+    public static DynamicParameters Parameters(IListQuery query, object filters, Func<string, object>? keyValue = null)
     {
         var parameters = new DynamicParameters(filters);
         parameters.Add("limit", query.PageSize() + 1);
         if (Keyset.TryDecode(query.Cursor, out var after) && after is not null)
         {
-            parameters.Add("afterKey", after.Key);
+            parameters.Add("afterKey", keyValue is null ? after.Key : keyValue(after.Key));
             parameters.Add("afterId", after.Id);
         }
         return parameters;

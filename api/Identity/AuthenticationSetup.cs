@@ -42,6 +42,7 @@ public static class AuthenticationSetup
                 // An API answers 401/403 problems; it never redirects to a login page.
                 options.Events.OnRedirectToLogin = context => SetStatus(context, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = context => SetStatus(context, StatusCodes.Status403Forbidden);
+                options.Events.OnValidatePrincipal = SessionStamps.ValidateAsync;
             })
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
 
@@ -65,9 +66,10 @@ public static class AuthenticationSetup
     }
 
     /// <summary>The claims a signed-in account carries; <see cref="Caller.From"/> reads them back.</summary>
-    public static ClaimsPrincipal Principal(Guid? userId, string email, Role role, Guid? donorId, string scheme)
+    public static ClaimsPrincipal Principal(Guid? userId, string email, Role role, Guid? donorId, string scheme, string? sessionStamp = null)
     {
         var claims = new List<Claim> { new(ClaimTypes.Name, email), new(ClaimTypes.Role, role.Name()) };
+        if (sessionStamp is not null) claims.Add(new Claim(SessionStamps.Claim, sessionStamp));
         if (userId is not null) claims.Add(new Claim(Caller.UserIdClaim, userId.Value.ToString()));
         if (donorId is not null) claims.Add(new Claim(Caller.DonorClaim, donorId.Value.ToString()));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));

@@ -50,6 +50,67 @@ public static class Scope
         _ => "1 = 0",
     };
 
+    private const string WorkshopsOfTrainer = """
+        SELECT s.workshop_id FROM sessions s
+        JOIN session_trainers st ON st.session_id = s.id
+        JOIN trainers t ON t.id = st.trainer_id
+        WHERE t.user_id = @scopeUserId
+        """;
+
+    /// <summary>
+    /// Workshops, for the alias of a <c>workshops</c> row: a coordinator's are those of its programmes or
+    /// hosted by (or, for a regional event, including) its administrations; a trainer's are those where it
+    /// delivers a session. Donors see workshops only as report figures.
+    /// </summary>
+    public static string? Workshops(Caller caller, string alias) => caller.Role switch
+    {
+        Role.Administrator => null,
+        Role.Coordinator => $"""
+            ({alias}.programme_id IN ({ProgrammesOfUser})
+             OR {alias}.host_administration_id IN ({AdministrationsOfUser})
+             OR {alias}.id IN (SELECT workshop_id FROM workshop_administrations WHERE administration_id IN ({AdministrationsOfUser})))
+            """,
+        Role.Trainer => $"{alias}.id IN ({WorkshopsOfTrainer})",
+        _ => "1 = 0",
+    };
+
+    /// <summary>
+    /// Participants (personal data), for the alias of a <c>participants</c> row: a coordinator sees those of
+    /// its administrations and those enrolled in its workshops; a trainer those enrolled in its workshops.
+    /// </summary>
+    public static string? Participants(Caller caller, string alias) => caller.Role switch
+    {
+        Role.Administrator => null,
+        Role.Coordinator => $"""
+            ({alias}.administration_id IN ({AdministrationsOfUser})
+             OR {alias}.id IN (SELECT e.participant_id FROM enrolments e JOIN workshops sw ON sw.id = e.workshop_id WHERE {Workshops(caller, "sw")}))
+            """,
+        Role.Trainer => $"{alias}.id IN (SELECT e.participant_id FROM enrolments e WHERE e.workshop_id IN ({WorkshopsOfTrainer}))",
+        _ => "1 = 0",
+    };
+
+    /// <summary>
+    /// Trainers (personal data), for the alias of a <c>trainers</c> row: coordinators see the WCO experts,
+    /// the national trainers of their administrations and whoever delivers sessions in their workshops;
+    /// a trainer sees itself and those it delivers workshops with.
+    /// </summary>
+    public static string? Trainers(Caller caller, string alias) => caller.Role switch
+    {
+        Role.Administrator => null,
+        Role.Coordinator => $"""
+            ({alias}.kind = 'wco_expert'
+             OR {alias}.administration_id IN ({AdministrationsOfUser})
+             OR {alias}.id IN (SELECT st.trainer_id FROM session_trainers st JOIN sessions ts ON ts.id = st.session_id
+                               JOIN workshops tw ON tw.id = ts.workshop_id WHERE {Workshops(caller, "tw")}))
+            """,
+        Role.Trainer => $"""
+            ({alias}.user_id = @scopeUserId
+             OR {alias}.id IN (SELECT st.trainer_id FROM session_trainers st JOIN sessions ts ON ts.id = st.session_id
+                               WHERE ts.workshop_id IN ({WorkshopsOfTrainer})))
+            """,
+        _ => "1 = 0",
+    };
+
     /// <summary>Donors are no one's personal data, but a donor's token sees only that donor.</summary>
     public static string? Donors(Caller caller, string idColumn) => caller.Role switch
     {

@@ -18,6 +18,7 @@ CREATE TABLE users (
     password_hash varchar(300) NULL,
     failed_sign_ins integer NOT NULL,
     locked_until timestamptz NULL,
+    session_stamp char(32) NOT NULL,
     version integer NOT NULL,
     CHECK (role IN ('administrator', 'coordinator', 'trainer', 'donor'))
 );

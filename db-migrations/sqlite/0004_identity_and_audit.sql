@@ -18,6 +18,7 @@ CREATE TABLE users (
     password_hash TEXT NULL,
     failed_sign_ins INTEGER NOT NULL,
     locked_until TEXT NULL,
+    session_stamp TEXT NOT NULL,
     version INTEGER NOT NULL,
     CHECK (role IN ('administrator', 'coordinator', 'trainer', 'donor'))
 );

@@ -18,6 +18,7 @@ CREATE TABLE users (
     password_hash nvarchar(300) NULL,
     failed_sign_ins int NOT NULL,
     locked_until datetimeoffset NULL,
+    session_stamp char(32) NOT NULL,
     version int NOT NULL,
     CHECK (role IN ('administrator', 'coordinator', 'trainer', 'donor'))
 );

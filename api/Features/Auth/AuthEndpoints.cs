@@ -27,15 +27,16 @@ public static class AuthEndpoints
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status500InternalServerError);
 
-        auth.MapPost("/sign-out", async (HttpContext context) =>
+        auth.MapPost("/sign-out", async (ISender sender, HttpContext context, CancellationToken ct) =>
             {
+                await sender.Send(new SignOut(), ct);
                 await context.SignOutAsync(AuthenticationSetup.Cookie);
                 return TypedResults.NoContent();
             })
             .WithName("SignOut")
             .AllowAnonymous()
             .WithSummary("Sign out")
-            .WithDescription("Ends the session and removes its cookie. Harmless when there is no session.")
+            .WithDescription("Ends the account's sessions (on every device) and removes the cookie. Harmless when there is no session.")
             .ProducesProblem(StatusCodes.Status500InternalServerError);
 
         auth.MapGet("/me", (ISender sender, CancellationToken ct) => sender.Send(new GetMe(), ct))
@@ -56,7 +57,8 @@ public static class AuthEndpoints
         switch (outcome.Result)
         {
             case SignInResult.SignedIn:
-                var principal = AuthenticationSetup.Principal(outcome.UserId, UserAccountEmail(command), outcome.Role!.Value, outcome.DonorId, AuthenticationSetup.Cookie);
+                var principal = AuthenticationSetup.Principal(outcome.UserId, UserAccountEmail(command), outcome.Role!.Value, outcome.DonorId,
+                    AuthenticationSetup.Cookie, outcome.SessionStamp);
                 await context.SignInAsync(AuthenticationSetup.Cookie, principal);
                 context.User = principal;
                 return TypedResults.Ok(await sender.Send(new GetMe(), ct));

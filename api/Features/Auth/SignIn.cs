@@ -25,7 +25,8 @@ public sealed class SignInAccess : AnyoneMay<SignIn>;
 
 public enum SignInResult { SignedIn, Rejected, LockedOut }
 
-public sealed record SignInOutcome(SignInResult Result, Guid? UserId = null, Role? Role = null, Guid? DonorId = null, DateTimeOffset? LockedUntil = null);
+public sealed record SignInOutcome(SignInResult Result, Guid? UserId = null, Role? Role = null, Guid? DonorId = null,
+    DateTimeOffset? LockedUntil = null, string? SessionStamp = null);
 
 /// <summary>
 /// Checks the password with ASP.NET Core Identity's hasher. After <see cref="MaxFailures"/> wrong
@@ -39,7 +40,7 @@ public sealed class SignInHandler(DbSession db, IPasswordHasher<UserAccount> has
     public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
 
     private const string Find = """
-        SELECT id, email, role, donor_id, password_hash, failed_sign_ins, locked_until
+        SELECT id, email, role, donor_id, password_hash, failed_sign_ins, locked_until, session_stamp
         FROM users WHERE email = @email
         """;
     private const string Failed = "UPDATE users SET failed_sign_ins = @failures, locked_until = @lockedUntil WHERE id = @id";
@@ -66,6 +67,6 @@ public sealed class SignInHandler(DbSession db, IPasswordHasher<UserAccount> has
             ? hasher.HashPassword(account, command.Password)
             : account.PasswordHash;
         await db.ExecuteAsync(Succeeded, new { id = account.Id, passwordHash }, cancellationToken);
-        return new SignInOutcome(SignInResult.SignedIn, account.Id, account.Role, account.DonorId);
+        return new SignInOutcome(SignInResult.SignedIn, account.Id, account.Role, account.DonorId, SessionStamp: account.SessionStamp);
     }
 }

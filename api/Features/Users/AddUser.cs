@@ -1,6 +1,7 @@
 using FluentValidation;
 using Integrity.Api.Data;
 using Integrity.Api.Http;
+using Integrity.Api.Identity;
 using Integrity.Api.Pipeline;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
@@ -34,8 +35,8 @@ public sealed class AddUserAccess : AdministratorsOnly<AddUser>;
 public sealed class AddUserHandler(DbSession db, IPasswordHasher<UserAccount> hasher) : ICommandHandler<AddUser, RecordCreated>
 {
     private const string Insert = """
-        INSERT INTO users (id, email, display_name, role, donor_id, password_hash, failed_sign_ins, version)
-        VALUES (@id, @email, @displayName, @role, @donorId, @passwordHash, 0, 1)
+        INSERT INTO users (id, email, display_name, role, donor_id, password_hash, failed_sign_ins, session_stamp, version)
+        VALUES (@id, @email, @displayName, @role, @donorId, @passwordHash, 0, @sessionStamp, 1)
         """;
 
     public async ValueTask<RecordCreated> Handle(AddUser command, CancellationToken cancellationToken)
@@ -54,6 +55,7 @@ public sealed class AddUserHandler(DbSession db, IPasswordHasher<UserAccount> ha
             role = command.Role.Value.Name(),
             donorId = command.DonorId,
             passwordHash = command.Password is null ? null : hasher.HashPassword(account, command.Password),
+            sessionStamp = SessionStamps.New(),
         }, cancellationToken);
         await UserScopes.LinkAsync(db, id, command, cancellationToken);
         return new RecordCreated(id, 1);

@@ -2,13 +2,17 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using Integrity.Api.Data;
 using Integrity.Api.Http;
+using Integrity.Api.Identity;
 using Integrity.Api.Pipeline;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
 
 namespace Integrity.Api.Features.Users;
 
-/// <summary>New values for an account: name, role, donor and scope (replaced), and optionally a new password, which also unlocks it.</summary>
+/// <summary>
+/// New values for an account: name, role, donor and scope (replaced), and optionally a new password, which
+/// also unlocks it. The account's sessions end, so the change holds from its next sign-in.
+/// </summary>
 public sealed record UpdateUser(string DisplayName, [property: System.ComponentModel.DataAnnotations.Required] Role? Role,
     Guid? DonorId = null, IReadOnlyList<Guid>? ProgrammeIds = null, IReadOnlyList<Guid>? AdministrationIds = null,
     [property: Secret] string? NewPassword = null)
@@ -29,7 +33,7 @@ public sealed class UpdateUserAccess : AdministratorsOnly<UpdateUser>;
 public sealed class UpdateUserHandler(DbSession db, IPasswordHasher<UserAccount> hasher) : ICommandHandler<UpdateUser, int>
 {
     private const string Update = """
-        UPDATE users SET display_name = @displayName, role = @role, donor_id = @donorId, version = version + 1
+        UPDATE users SET display_name = @displayName, role = @role, donor_id = @donorId, session_stamp = @sessionStamp, version = version + 1
         WHERE id = @id AND version = @expectedVersion
         """;
     private const string SetPassword = "UPDATE users SET password_hash = @passwordHash, failed_sign_ins = 0, locked_until = NULL WHERE id = @id";
@@ -45,6 +49,7 @@ public sealed class UpdateUserHandler(DbSession db, IPasswordHasher<UserAccount>
             displayName = command.DisplayName.Trim(),
             role = command.Role!.Value.Name(),
             donorId = command.DonorId,
+            sessionStamp = SessionStamps.New(),
         }, cancellationToken);
         var version = await db.NextVersionAsync(changed, "users", "account", command.Id, command.ExpectedVersion, cancellationToken);
         await UserScopes.UnlinkAsync(db, command.Id, cancellationToken);

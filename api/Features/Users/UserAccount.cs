@@ -12,6 +12,8 @@ public sealed record UserAccount
     public string? PasswordHash { get; init; }
     public int FailedSignIns { get; init; }
     public DateTimeOffset? LockedUntil { get; init; }
+    /// <summary>Changes whenever the account's sessions must end (see SessionStamps).</summary>
+    public string? SessionStamp { get; init; }
 
     /// <summary>E-mail addresses are compared and stored in lower case, trimmed.</summary>
     public static string Normalise(string email) => email.Trim().ToLowerInvariant();

@@ -351,7 +351,7 @@ export interface paths {
         put?: never;
         /**
          * Sign out
-         * @description Ends the session and removes its cookie. Harmless when there is no session.
+         * @description Ends the account's sessions (on every device) and removes the cookie. Harmless when there is no session.
          */
         post: operations["SignOut"];
         delete?: never;
@@ -713,7 +713,10 @@ export interface components {
             donorIds: string[];
             administrationIds?: string[] | null;
         };
-        /** @description New values for an account: name, role, donor and scope (replaced), and optionally a new password, which also unlocks it. */
+        /**
+         * @description New values for an account: name, role, donor and scope (replaced), and optionally a new password, which
+         *     also unlocks it. The account's sessions end, so the change holds from its next sign-in.
+         */
         UpdateUser: {
             displayName: string;
             role: components["schemas"]["Role"];
