@@ -20,6 +20,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             ValidationException validation => Invalid(validation),
             ProblemException known => new ProblemDetails { Status = known.Status, Title = known.Title, Detail = known.Message },
             BadHttpRequestException badRequest when UnreadableParameter(badRequest) is { } invalid => invalid,
+            BadHttpRequestException { InnerException: JsonException { Path: { Length: > 2 } path } } => UnreadableField(path),
             BadHttpRequestException badRequest => new ProblemDetails
             {
                 Status = badRequest.StatusCode,
@@ -88,6 +89,21 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             Status = StatusCodes.Status400BadRequest,
             Title = "Invalid input",
             Detail = $"The value of '{name}' cannot be read; see errors.",
+        };
+    }
+
+    /// <summary>A body field of the wrong type or an unknown enum value ("kind": "seminar"), as a field error.</summary>
+    private static HttpValidationProblemDetails UnreadableField(string path)
+    {
+        var field = JsonPath(path.TrimStart('$', '.'));
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]>
+        {
+            [field] = ["This value cannot be read: check its type, its format (dates 2023-11-29, ids UUIDs) or, for a choice, the allowed values in the API description."],
+        })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Invalid input",
+            Detail = $"The request body is not valid JSON for this operation at {path}; see errors.",
         };
     }
 

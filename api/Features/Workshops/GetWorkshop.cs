@@ -1,0 +1,20 @@
+using Integrity.Api.Data;
+using Integrity.Api.Http;
+using Integrity.Api.Identity;
+using Mediator;
+
+namespace Integrity.Api.Features.Workshops;
+
+public sealed record GetWorkshop(Guid Id) : IQuery<WorkshopDetails>;
+
+public sealed class GetWorkshopHandler(DbSession db, Caller caller) : IQueryHandler<GetWorkshop, WorkshopDetails>
+{
+    public async ValueTask<WorkshopDetails> Handle(GetWorkshop query, CancellationToken cancellationToken)
+    {
+        var workshop = await db.QuerySingleOrDefaultAsync<WorkshopDetails>(
+            $"{WorkshopSummary.Select} WHERE w.id = @id{Scope.And(Scope.Workshops(caller, "w"))}",
+            Scope.Parameters(caller, new { id = query.Id }), cancellationToken)
+            ?? throw new NotFoundException("workshop", query.Id);
+        return await WorkshopDetails.WithChildrenAsync(db, workshop, cancellationToken);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using FluentValidation;
+using Integrity.Api.Data;
+using Integrity.Api.Http;
+using Integrity.Api.Identity;
+using Mediator;
+
+namespace Integrity.Api.Features.Workshops;
+
+/// <summary>Workshops, most recent first, filtered by programme, administration, dates, status, kind, key factor and text.</summary>
+public sealed record ListWorkshops(
+    Guid? ProgrammeId, Guid? AdministrationId, DateOnly? From, DateOnly? To, string? Status, string? Kind,
+    string? KeyFactor, string? Q, int? Limit, string? Cursor) : IQuery<Page<WorkshopSummary>>, IListQuery;
+
+public sealed class ListWorkshopsValidator : ListQueryValidator<ListWorkshops>
+{
+    public ListWorkshopsValidator()
+    {
+        RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).When(x => x.From is not null && x.To is not null)
+            .WithMessage("'to' cannot be before 'from'.");
+        RuleFor(x => x.Status).Must(status => DbEnum.TryParse<WorkshopStatus>(status, out _)).When(x => x.Status is not null)
+            .WithMessage($"Use one of {DbEnum.Names<WorkshopStatus>()}.");
+        RuleFor(x => x.Kind).Must(kind => DbEnum.TryParse<WorkshopKind>(kind, out _)).When(x => x.Kind is not null)
+            .WithMessage($"Use one of {DbEnum.Names<WorkshopKind>()}.");
+        RuleFor(x => x.Cursor).Must(cursor => Keyset.TryDecode(cursor, out var after) && (after is null || IsDate(after.Key)))
+            .WithMessage("This cursor was not issued by this list. Pass the nextCursor of the previous page unchanged.");
+    }
+
+    private static bool IsDate(string key) => DateOnly.TryParseExact(key, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+}
+
+public sealed class ListWorkshopsHandler(DbSession db, Caller caller) : IQueryHandler<ListWorkshops, Page<WorkshopSummary>>
+{
+    public async ValueTask<Page<WorkshopSummary>> Handle(ListWorkshops query, CancellationToken cancellationToken)
+    {
+        var filters = new List<string?> { Scope.Workshops(caller, "w") };
+        if (query.ProgrammeId is not null) filters.Add("w.programme_id = @programmeId");
+        if (query.AdministrationId is not null)
+            filters.Add("(w.host_administration_id = @administrationId OR w.id IN (SELECT workshop_id FROM workshop_administrations WHERE administration_id = @administrationId))");
+        if (query.From is not null) filters.Add("w.ends_on >= @from");
+        if (query.To is not null) filters.Add("w.starts_on <= @to");
+        if (query.Status is not null) filters.Add("w.status = @status");
+        if (query.Kind is not null) filters.Add("w.kind = @kind");
+        if (!string.IsNullOrWhiteSpace(query.KeyFactor)) filters.Add("w.id IN (SELECT workshop_id FROM workshop_key_factors WHERE key_factor_code = @keyFactor)");
+        if (!string.IsNullOrWhiteSpace(query.Q)) filters.Add($"({db.Dialect.ContainsText("w.title", "q")} OR {db.Dialect.ContainsText("w.city", "q")})");
+
+        var sql = ListSql.Build(WorkshopSummary.Select, filters, query, "w.starts_on", db.Dialect, "w.id", descending: true);
+        var parameters = Scope.Parameters(caller, ListSql.Parameters(query, new
+        {
+            programmeId = query.ProgrammeId,
+            administrationId = query.AdministrationId,
+            from = query.From,
+            to = query.To,
+            status = query.Status,
+            kind = query.Kind,
+            keyFactor = query.KeyFactor,
+            q = query.Q,
+        }, key => DateOnly.ParseExact(key, "yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        var rows = await db.QueryAsync<WorkshopSummary>(sql, parameters, cancellationToken);
+        return Keyset.ToPage(rows, query.PageSize(),
+            workshop => new Keyset(workshop.StartsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), workshop.Id));
+    }
+}

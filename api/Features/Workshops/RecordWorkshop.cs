@@ -1,0 +1,110 @@
+using System.ComponentModel.DataAnnotations;
+using FluentValidation;
+using Integrity.Api.Data;
+using Integrity.Api.Http;
+using Integrity.Api.Identity;
+using Integrity.Api.Pipeline;
+using Mediator;
+
+namespace Integrity.Api.Features.Workshops;
+
+/// <summary>A workshop or mission of a programme, as a coordinator plans or logs it.</summary>
+/// <param name="ProgrammeId">The programme it belongs to.</param>
+/// <param name="Kind">workshop, capacity_building_mission, diagnostic_mission, training_of_trainers or webinar.</param>
+/// <param name="Title">E.g. <c>The Revised Arusha Declaration in practice</c>.</param>
+/// <param name="StartsOn">First day.</param>
+/// <param name="EndsOn">Last day; not before <c>startsOn</c>.</param>
+/// <param name="HostAdministrationId">The administration that hosts it.</param>
+/// <param name="City">Where it takes place, e.g. <c>Ouagadougou</c>; <c>online</c> for a webinar.</param>
+/// <param name="Language">ISO 639-1 code of its working language, e.g. <c>fr</c>.</param>
+/// <param name="Status">planned, held or cancelled; planned when left out.</param>
+/// <param name="AdministrationIds">For a regional event, the other administrations taking part.</param>
+/// <param name="KeyFactorCodes">Key factors of the Revised Arusha Declaration it addresses (RAD-01…RAD-10).</param>
+/// <param name="Partners">Co-facilitating partners, by name.</param>
+/// <param name="OutcomeNotes">What came out of it.</param>
+public sealed record RecordWorkshop(
+    [property: Required] Guid? ProgrammeId, [property: Required] WorkshopKind? Kind, string Title,
+    [property: Required] DateOnly? StartsOn, [property: Required] DateOnly? EndsOn,
+    [property: Required] Guid? HostAdministrationId, string City, string Language,
+    WorkshopStatus? Status = null, IReadOnlyList<Guid>? AdministrationIds = null, IReadOnlyList<string>? KeyFactorCodes = null,
+    IReadOnlyList<string>? Partners = null, string? OutcomeNotes = null)
+    : ICommand<RecordCreated>, IWorkshopFields;
+
+public interface IWorkshopFields
+{
+    Guid? ProgrammeId { get; }
+    WorkshopKind? Kind { get; }
+    string Title { get; }
+    DateOnly? StartsOn { get; }
+    DateOnly? EndsOn { get; }
+    Guid? HostAdministrationId { get; }
+    string City { get; }
+    string Language { get; }
+    WorkshopStatus? Status { get; }
+    IReadOnlyList<Guid>? AdministrationIds { get; }
+    IReadOnlyList<string>? KeyFactorCodes { get; }
+    IReadOnlyList<string>? Partners { get; }
+    string? OutcomeNotes { get; }
+}
+
+public class WorkshopFieldsValidator<T> : AbstractValidator<T> where T : IWorkshopFields
+{
+    public WorkshopFieldsValidator()
+    {
+        RuleFor(x => x.ProgrammeId).NotNull();
+        RuleFor(x => x.Kind).NotNull().IsInEnum();
+        RuleFor(x => x.Title).NotEmpty().MaximumLength(300);
+        RuleFor(x => x.StartsOn).NotNull();
+        RuleFor(x => x.EndsOn).NotNull()
+            .GreaterThanOrEqualTo(x => x.StartsOn).When(x => x.StartsOn is not null, ApplyConditionTo.CurrentValidator)
+            .WithMessage("The workshop cannot end before it starts.");
+        RuleFor(x => x.HostAdministrationId).NotNull();
+        RuleFor(x => x.City).NotEmpty().MaximumLength(300);
+        RuleFor(x => x.Language).NotEmpty().Matches("^[a-z]{2}$").WithMessage("Use the two-letter ISO 639-1 code, e.g. fr or en.");
+        RuleFor(x => x.Status).IsInEnum();
+        RuleForEach(x => x.KeyFactorCodes).Matches("^RAD-(0[1-9]|10)$").WithMessage("Key factors are RAD-01 to RAD-10 (GET /api/v1/key-factors).");
+        RuleForEach(x => x.Partners).NotEmpty().MaximumLength(300);
+        RuleFor(x => x.OutcomeNotes).MaximumLength(4000);
+    }
+}
+
+public sealed class RecordWorkshopValidator : WorkshopFieldsValidator<RecordWorkshop>;
+
+/// <summary>Administrators, and coordinators of the workshop's programme or of its host administration.</summary>
+public sealed class RecordWorkshopAccess(DbSession db) : IAccessRule<RecordWorkshop>
+{
+    public ValueTask<Access> CheckAsync(RecordWorkshop command, Caller caller, CancellationToken cancellationToken) =>
+        PlacementAccess.CheckAsync(db, caller, command, cancellationToken);
+}
+
+/// <summary>Whether a coordinator may place a workshop in a programme and with a host: one of them must be in its scope.</summary>
+internal static class PlacementAccess
+{
+    public static async ValueTask<Access> CheckAsync(DbSession db, Caller caller, IWorkshopFields workshop, CancellationToken cancellationToken)
+    {
+        if (caller.IsAdministrator) return Access.Allowed;
+        if (caller.Role != Role.Coordinator) return Access.Forbidden;
+        var covered = await db.QueryAsync<Guid>($"""
+            SELECT id FROM programmes WHERE id = @programmeId{Scope.And(Scope.Programmes(caller, "id"))}
+            UNION SELECT id FROM administrations WHERE id = @hostAdministrationId{Scope.And(Scope.Administrations(caller, "id"))}
+            """, Scope.Parameters(caller, new { programmeId = workshop.ProgrammeId, hostAdministrationId = workshop.HostAdministrationId }), cancellationToken);
+        return covered.Count > 0 ? Access.Allowed : Access.OutOfScope;
+    }
+}
+
+public sealed class RecordWorkshopHandler(DbSession db) : ICommandHandler<RecordWorkshop, RecordCreated>
+{
+    private const string Insert = """
+        INSERT INTO workshops (id, programme_id, kind, title, starts_on, ends_on, host_administration_id, city, language, status, outcome_notes, version)
+        VALUES (@id, @programmeId, @kind, @title, @startsOn, @endsOn, @hostAdministrationId, @city, @language, @status, @outcomeNotes, 1)
+        """;
+
+    public async ValueTask<RecordCreated> Handle(RecordWorkshop command, CancellationToken cancellationToken)
+    {
+        await WorkshopWrites.CheckAsync(db, command, cancellationToken);
+        var id = Guid.CreateVersion7();
+        await db.ExecuteAsync(Insert, WorkshopWrites.Row(id, command), cancellationToken);
+        await WorkshopWrites.LinkAsync(db, id, command, cancellationToken);
+        return new RecordCreated(id, 1);
+    }
+}

@@ -1,0 +1,69 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Integrity.Api.Data;
+
+namespace Integrity.Api.Features.Workshops;
+
+/// <summary>What recording and updating a workshop both do: check what it points at, and record its lists.</summary>
+internal static class WorkshopWrites
+{
+    private const string AddAdministration = "INSERT INTO workshop_administrations (workshop_id, administration_id) VALUES (@workshopId, @administrationId)";
+    private const string AddKeyFactor = "INSERT INTO workshop_key_factors (workshop_id, key_factor_code) VALUES (@workshopId, @code)";
+    private const string AddPartner = "INSERT INTO workshop_partners (workshop_id, name) VALUES (@workshopId, @name)";
+    private const string Unlink = """
+        DELETE FROM workshop_administrations WHERE workshop_id = @workshopId;
+        DELETE FROM workshop_key_factors WHERE workshop_id = @workshopId;
+        DELETE FROM workshop_partners WHERE workshop_id = @workshopId
+        """;
+
+    public static async Task CheckAsync(DbSession db, IWorkshopFields workshop, CancellationToken cancellationToken)
+    {
+        var failures = new List<ValidationFailure>();
+        await db.RequireKnownAsync("programmes", [workshop.ProgrammeId!.Value], nameof(IWorkshopFields.ProgrammeId),
+            "programme", "GET /api/v1/programmes", failures, cancellationToken);
+        await db.RequireKnownAsync("administrations", [workshop.HostAdministrationId!.Value], nameof(IWorkshopFields.HostAdministrationId),
+            "administration", "GET /api/v1/administrations", failures, cancellationToken);
+        await db.RequireKnownAsync("administrations", Distinct(workshop.AdministrationIds), nameof(IWorkshopFields.AdministrationIds),
+            "administration", "GET /api/v1/administrations", failures, cancellationToken);
+        var codes = Distinct(workshop.KeyFactorCodes);
+        if (codes.Count > 0)
+        {
+            var known = await db.QueryAsync<string>($"SELECT code FROM key_factors WHERE {db.Dialect.InIds("code", "codes")}",
+                new { codes = codes.ToArray() }, cancellationToken);
+            if (codes.Except(known).ToList() is { Count: > 0 } unknown)
+                failures.Add(new ValidationFailure(nameof(IWorkshopFields.KeyFactorCodes), $"Unknown key factor {string.Join(", ", unknown)}."));
+        }
+        if (failures.Count > 0) throw new ValidationException(failures);
+    }
+
+    /// <summary>The parameters of the workshops row.</summary>
+    public static object Row(Guid id, IWorkshopFields workshop) => new
+    {
+        id,
+        programmeId = workshop.ProgrammeId,
+        kind = DbEnum.Name(workshop.Kind!.Value),
+        title = workshop.Title.Trim(),
+        startsOn = workshop.StartsOn,
+        endsOn = workshop.EndsOn,
+        hostAdministrationId = workshop.HostAdministrationId,
+        city = workshop.City.Trim(),
+        language = workshop.Language,
+        status = DbEnum.Name(workshop.Status ?? WorkshopStatus.Planned),
+        outcomeNotes = workshop.OutcomeNotes,
+    };
+
+    public static async Task LinkAsync(DbSession db, Guid workshopId, IWorkshopFields workshop, CancellationToken cancellationToken)
+    {
+        var host = workshop.HostAdministrationId!.Value;
+        await db.ExecuteAsync(AddAdministration, Distinct(workshop.AdministrationIds).Where(id => id != host)
+            .Select(administrationId => new { workshopId, administrationId }).ToList(), cancellationToken);
+        await db.ExecuteAsync(AddKeyFactor, Distinct(workshop.KeyFactorCodes).Select(code => new { workshopId, code }).ToList(), cancellationToken);
+        await db.ExecuteAsync(AddPartner, Distinct(workshop.Partners?.Select(name => name.Trim()).ToList())
+            .Select(name => new { workshopId, name }).ToList(), cancellationToken);
+    }
+
+    public static Task UnlinkAsync(DbSession db, Guid workshopId, CancellationToken cancellationToken) =>
+        db.ExecuteAsync(Unlink, new { workshopId }, cancellationToken);
+
+    private static List<T> Distinct<T>(IReadOnlyList<T>? values) => (values ?? []).Distinct().ToList();
+}
