@@ -5,7 +5,7 @@ using Integrity.Api.Data;
 namespace Integrity.Tests;
 
 /// <summary>
-/// Handlers keep their SQL as constants beside them and share it across databases. No SQL Server
+/// Handlers keep their SQL as constants (or static read-only strings) beside them and share it across databases. No SQL Server
 /// runs here, so every such query, and the list SQL as the SQL Server dialect assembles it, must at
 /// least parse as T-SQL.
 /// </summary>
@@ -39,8 +39,8 @@ public sealed partial class SqlServerQueriesTests
     private static IEnumerable<TestCaseData> HandlerSql() =>
         typeof(Database).Assembly.GetTypes()
             .SelectMany(type => type.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
-                .Where(field => field is { IsLiteral: true } && field.FieldType == typeof(string))
-                .Select(field => (owner: $"{type.Name}.{field.Name}", sql: (string)field.GetRawConstantValue()!)))
+                .Where(field => field.FieldType == typeof(string) && (field.IsLiteral || field.IsInitOnly) && !type.ContainsGenericParameters)
+                .Select(field => (owner: $"{type.Name}.{field.Name}", sql: (string?)(field.IsLiteral ? field.GetRawConstantValue() : field.GetValue(null)) ?? "")))
             .Where(constant => StatementStart().IsMatch(constant.sql))
             .Select(constant => new TestCaseData(constant.owner, constant.sql).SetArgDisplayNames(constant.owner));
 

@@ -16,14 +16,16 @@ public static class TypeHandlers
     private static int registeredForSqlite;
 
     /// <summary>
-    /// Dates and instants: SQLite keeps ISO 8601 text; Npgsql and SqlClient read <c>date</c> and
-    /// <c>timestamptz</c> back as DateTime, which Dapper cannot put in DateOnly or DateTimeOffset.
+    /// Dates, instants and decimals: SQLite keeps ISO 8601 text and loosely typed numbers; Npgsql and
+    /// SqlClient read <c>date</c> and <c>timestamptz</c> back as DateTime, which Dapper cannot put in
+    /// DateOnly or DateTimeOffset.
     /// </summary>
     public static void RegisterForAllDatabases()
     {
         if (Interlocked.Exchange(ref registeredForAll, 1) == 1) return;
         Replace(new DateOnlyHandler());
         Replace(new InstantHandler());
+        Replace(new DecimalHandler());
     }
 
     /// <summary>SQLite has no uuid type: ids are lowercase TEXT, which sorts like the uuid it spells.</summary>
@@ -86,6 +88,18 @@ public static class TypeHandlers
             DateTime dateTime => DateOnly.FromDateTime(dateTime),
             _ => (DateOnly)value,
         };
+    }
+
+    /// <summary>SQLite hands a NUMERIC column back as an integer or a real, row by row (4 and 7.5).</summary>
+    private sealed class DecimalHandler : SqlMapper.TypeHandler<decimal>
+    {
+        public override void SetValue(IDbDataParameter parameter, decimal value)
+        {
+            parameter.DbType = DbType.Decimal;
+            parameter.Value = value;
+        }
+
+        public override decimal Parse(object value) => Convert.ToDecimal(value, CultureInfo.InvariantCulture);
     }
 
     /// <summary>Instants are stored in UTC; SQLite keeps them as round-trip ISO 8601 text.</summary>

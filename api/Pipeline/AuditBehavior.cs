@@ -18,6 +18,7 @@ public sealed class AuditBehavior<TMessage, TResponse>(DbSession db, Caller call
 {
     private static readonly JsonSerializerOptions WithoutSecrets = new(JsonSerializerDefaults.Web)
     {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
         TypeInfoResolver = new DefaultJsonTypeInfoResolver
         {
             Modifiers =

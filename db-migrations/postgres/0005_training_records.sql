@@ -17,6 +17,8 @@ CREATE TABLE module_key_factors (
     PRIMARY KEY (module_id, key_factor_code)
 );
 
+CREATE INDEX ix_module_key_factors_factor ON module_key_factors (key_factor_code, module_id);
+
 CREATE TABLE trainers (
     id uuid NOT NULL PRIMARY KEY,
     full_name varchar(300) NOT NULL,
@@ -111,6 +113,7 @@ CREATE TABLE accreditations (
 );
 
 CREATE INDEX ix_accreditations_module ON accreditations (module_id, stage);
+CREATE INDEX ix_accreditations_training ON accreditations (trained_at_workshop_id);
 
 CREATE TABLE participants (
     id uuid NOT NULL PRIMARY KEY,

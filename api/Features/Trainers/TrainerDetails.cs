@@ -19,12 +19,9 @@ public sealed record TrainerDetails
     /// <summary>Counts the changes to this trainer; send it back in If-Match to update it. Accreditations have versions of their own.</summary>
     public required int Version { get; init; }
 
-    /// <summary>Dapper fills it from the stored text.</summary>
-    private string StoredKind { init => Kind = StoredText.Parse<TrainerKind>(value); }
-
     /// <summary>Trainers as <c>t</c>, for <see cref="Identity.Scope.Trainers"/>.</summary>
-    public const string Select = """
-        SELECT t.id, t.full_name, t.kind AS stored_kind, t.administration_id, a.name_en AS administration_name_en, t.email, t.user_id, t.version
+    public static readonly string Select = $"""
+        SELECT t.id, t.full_name, {DbEnum.Column("t.kind", "kind")}, t.administration_id, a.name_en AS administration_name_en, t.email, t.user_id, t.version
         FROM trainers t LEFT JOIN administrations a ON a.id = t.administration_id
         """;
 
@@ -62,12 +59,9 @@ public sealed record AccreditationDetails
     /// <summary>Counts the changes to this accreditation; send it back in If-Match to record its next stage.</summary>
     public required int Version { get; init; }
 
-    /// <summary>Dapper fills it from the stored text.</summary>
-    private string StoredStage { init => Stage = StoredText.Parse<AccreditationStage>(value); }
-
     /// <summary>Accreditations as <c>ac</c>, with their trainer as <c>t</c> for <see cref="Identity.Scope.Trainers"/>.</summary>
-    public const string Select = """
-        SELECT ac.id, ac.trainer_id, ac.module_id, m.code AS module_code, m.title_en AS module_title_en, ac.stage AS stored_stage,
+    public static readonly string Select = $"""
+        SELECT ac.id, ac.trainer_id, ac.module_id, m.code AS module_code, m.title_en AS module_title_en, {DbEnum.Column("ac.stage", "stage")},
                ac.candidate_since, ac.trained_on, ac.supervised_delivery_on, ac.accredited_on, ac.trained_at_workshop_id, ac.version
         FROM accreditations ac
         JOIN modules m ON m.id = ac.module_id

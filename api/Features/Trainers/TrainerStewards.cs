@@ -12,7 +12,7 @@ namespace Integrity.Api.Features.Trainers;
 /// </summary>
 public static class TrainerStewards
 {
-    private const string Trainer = "SELECT t.kind AS stored_kind, t.administration_id, t.user_id FROM trainers t WHERE t.id = @trainerId";
+    private static readonly string Trainer = $"SELECT {DbEnum.Column("t.kind", "kind")}, t.administration_id, t.user_id FROM trainers t WHERE t.id = @trainerId";
 
     /// <summary>A coordinator may give a trainer these values: a national trainer of one of its administrations, with no account.</summary>
     public static async Task<bool> MayHoldAsync(DbSession db, Caller caller, TrainerKind? kind, Guid? administrationId, CancellationToken cancellationToken)
@@ -22,6 +22,15 @@ public static class TrainerStewards
             Scope.Parameters(caller, new { administrationId }), cancellationToken);
         return covered.Count == 1;
     }
+
+    /// <summary>
+    /// A coordinator may give a trainer these fields (see <see cref="MayHoldAsync"/>). Missing ones pass here:
+    /// they are the validator's to report, as a 400 that says which.
+    /// </summary>
+    public static async Task<bool> MayGiveAsync(DbSession db, Caller caller, ITrainerFields fields, CancellationToken cancellationToken) =>
+        fields.Kind is null
+        || (fields.Kind == TrainerKind.NationalTrainer && fields.AdministrationId is null)
+        || await MayHoldAsync(db, caller, fields.Kind, fields.AdministrationId, cancellationToken);
 
     /// <summary>
     /// Whether the caller keeps this existing trainer: 404 when it cannot see it, 403 when it sees but does not keep it.
@@ -42,10 +51,9 @@ public static class TrainerStewards
 
     public sealed record StoredTrainer
     {
-        public TrainerKind Kind { get; private init; }
+        public required TrainerKind Kind { get; init; }
         public Guid? AdministrationId { get; init; }
         public Guid? UserId { get; init; }
-        private string StoredKind { init => Kind = StoredText.Parse<TrainerKind>(value); }
     }
 }
 

@@ -35,7 +35,7 @@ internal static class TrainerWrites
     {
         id,
         fullName = trainer.FullName.Trim(),
-        kind = StoredText.Of(trainer.Kind!.Value),
+        kind = DbEnum.Name(trainer.Kind!.Value),
         administrationId = trainer.AdministrationId,
         email = string.IsNullOrWhiteSpace(trainer.Email) ? null : trainer.Email.Trim(),
         userId = trainer.UserId,

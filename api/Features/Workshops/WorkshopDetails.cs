@@ -91,7 +91,7 @@ public sealed record SessionDetails
         SELECT s.id, s.module_id, m.code AS module_code, m.title_en AS module_title_en, m.title_fr AS module_title_fr,
                m.hours, s.held_on, s.version
         FROM sessions s JOIN modules m ON m.id = s.module_id
-        WHERE s.workshop_id = @workshopId{0}
+        WHERE s.workshop_id = @workshopId
         ORDER BY s.held_on, m.code, s.id
         """;
     private const string TrainersOf = """
@@ -101,11 +101,10 @@ public sealed record SessionDetails
         ORDER BY t.full_name
         """;
 
-    /// <summary>The sessions of a workshop, or just one of them, with their trainers: two queries.</summary>
-    public static async Task<IReadOnlyList<SessionDetails>> OfWorkshopAsync(DbSession db, Guid workshopId, CancellationToken cancellationToken, Guid? sessionId = null)
+    /// <summary>The sessions of a workshop with their trainers: two queries.</summary>
+    public static async Task<IReadOnlyList<SessionDetails>> OfWorkshopAsync(DbSession db, Guid workshopId, CancellationToken cancellationToken)
     {
-        var sessions = await db.QueryAsync<SessionDetails>(string.Format(Select, sessionId is null ? "" : " AND s.id = @sessionId"),
-            new { workshopId, sessionId }, cancellationToken);
+        var sessions = await db.QueryAsync<SessionDetails>(Select, new { workshopId }, cancellationToken);
         var trainers = (await db.QueryAsync<DeliveringTrainer>(TrainersOf, new { workshopId }, cancellationToken)).ToLookup(t => t.SessionId);
         return sessions.Select(session => session with { Trainers = trainers[session.Id].ToList() }).ToList();
     }
