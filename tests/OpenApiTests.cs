@@ -56,6 +56,12 @@ public sealed class OpenApiTests
         });
     }
 
+    /// <summary>
+    /// Updates that need no version: taking attendance sets the status of each participant it is sent and
+    /// nothing else, so two trainers marking different people never overwrite each other.
+    /// </summary>
+    private static readonly string[] Unversioned = ["PUT /api/v1/workshops/{id}/sessions/{sessionId}/attendance"];
+
     [Test]
     public void Every_operation_declares_its_problem_responses()
     {
@@ -69,7 +75,7 @@ public sealed class OpenApiTests
                 foreach (var problem in problems)
                     Assert.That(problem.Value!["content"]?["application/problem+json"], Is.Not.Null, $"{name} {problem.Key} is not problem+json");
                 var method = name.Split(' ')[0];
-                if (method is "PUT" or "PATCH" or "DELETE")
+                if (method is "PUT" or "PATCH" or "DELETE" && !Unversioned.Contains(name))
                     Assert.That(responses.Select(r => r.Key), Is.SupersetOf(new[] { "404", "412", "428" }), name);
                 if (operation["requestBody"] is not null)
                     Assert.That(responses.Select(r => r.Key), Does.Contain("400"), $"{name} takes a body, so it can be invalid");

@@ -7,6 +7,150 @@ public static class ParticipantsEndpoints
 {
     public static RouteGroupBuilder MapParticipants(this RouteGroupBuilder api)
     {
+        var participants = api.MapGroup("/participants").WithTags("Participants");
+
+        participants.MapPost("/", async (RegisterParticipant command, ISender sender, HttpResponse response, CancellationToken ct) =>
+                Responses.Created(response, "/api/v1/participants", await sender.Send(command, ct)))
+            .WithName(nameof(RegisterParticipant))
+            .RequireAuthorization(Policies.Staff)
+            .WithSummary("Register a participant")
+            .WithDescription("Adds a customs official to the registry. Administrators, and coordinators for the administrations they work " +
+                             "with; trainers register people through a workshop. A likely duplicate (same staff number in the same " +
+                             "administration, same e-mail, or same name in the same administration, whatever the accents, case or order " +
+                             "of the names) is a 409 whose `candidates` are the people you may see; send `confirmNewPerson: true` to " +
+                             "register a different person anyway.")
+            .ProducesCommandProblems()
+            .WithDuplicateCandidates()
+            .WithIdempotency();
+
+        participants.MapGet("/", (string? q, Guid? administrationId, Guid? workshopId, string? sex, int? limit, string? cursor,
+                    ISender sender, CancellationToken ct) =>
+                sender.Send(new ListParticipants(q, administrationId, workshopId, sex, limit, cursor), ct))
+            .WithName(nameof(ListParticipants))
+            .RequireAuthorization(Policies.Staff)
+            .WithSummary("List participants")
+            .WithDescription("The participants in your scope by name, a page at a time: a coordinator's administrations and workshops, a " +
+                             "trainer's workshops. Filters: `q` (every word in the name, in any order and without accents, or the " +
+                             "exact staff number or e-mail); `administrationId`; `workshopId` (enrolled in it); `sex`.")
+            .ProducesListProblems();
+
+        participants.MapGet("/{id:guid}", async (Guid id, ISender sender, HttpResponse response, CancellationToken ct) =>
+                Responses.Versioned(response, await sender.Send(new GetParticipant(id), ct), participant => participant.Version))
+            .WithName(nameof(GetParticipant))
+            .RequireAuthorization(Policies.Staff)
+            .WithSummary("Get a participant")
+            .WithDescription("One participant with the workshops in your scope they were enrolled in. The ETag carries their version.")
+            .ProducesGetProblems();
+
+        participants.MapPut("/{id:guid}", async (Guid id, UpdateParticipant command, ISender sender, HttpContext context, CancellationToken ct) =>
+                Responses.Updated(context.Response, await sender.Send(
+                    command with { Id = id, ExpectedVersion = Versions.FromIfMatch(context.Request) }, ct)))
+            .WithName(nameof(UpdateParticipant))
+            .RequireAuthorization(Policies.Staff)
+            .WithSummary("Update a participant")
+            .WithDescription("Replaces every field of a participant you can see. A change that makes them look like someone else is a " +
+                             "409 with the candidates, unless `confirmDistinctPerson` is true. Needs If-Match.")
+            .ProducesUpdateProblems()
+            .WithDuplicateCandidates();
+
+        participants.MapPost("/{id:guid}/merge", async (Guid id, MergeParticipants command, ISender sender, HttpResponse response, CancellationToken ct) =>
+                Responses.Versioned(response, await sender.Send(command with { Id = id }, ct), merged => merged.Version))
+            .WithName(nameof(MergeParticipants))
+            .RequireAuthorization(Policies.Coordinators)
+            .WithSummary("Merge two records of one person")
+            .WithDescription("Moves every enrolment and attendance of `duplicateId` to this participant, then deletes the duplicate. " +
+                             "Where both were enrolled in a workshop, the kept enrolment takes the duplicate's scores where it has none and " +
+                             "is completed if either was; where both have attendance for a session, the better status stays (present, " +
+                             "late, excused, absent). Answers the kept participant's new version. Administrators, and coordinators who " +
+                             "see both.")
+            .ProducesCommandProblems()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return api.MapEnrolments();
+    }
+
+    /// <summary>The participants of a workshop: enrolment, results, attendance and the attendance sheet.</summary>
+    private static RouteGroupBuilder MapEnrolments(this RouteGroupBuilder api)
+    {
+        var workshops = api.MapGroup("/workshops").WithTags("Participants");
+
+        workshops.MapPost("/{id:guid}/participants", async (Guid id, EnrolParticipant command, ISender sender, HttpResponse response, CancellationToken ct) =>
+                Responses.Created(response, $"/api/v1/workshops/{id}/participants", await sender.Send(command with { WorkshopId = id }, ct)))
+            .WithName(nameof(EnrolParticipant))
+            .RequireAuthorization(Policies.Staff)
+            .WithSummary("Enrol a participant in a workshop")
+            .WithDescription("Enrols someone in the registry (`participantId`), or a new person given by their fields, registered under " +
+                             "the duplicate rules of RegisterParticipant (409 with `candidates` unless `confirmNewPerson`). The answer's " +
+                             "id is the participant's; its version, the enrolment's. Administrators, the workshop's coordinators and " +
+                             "its trainers. A cancelled workshop takes no participants (409).")
+            .ProducesCommandProblems()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithDuplicateCandidates()
+            .WithIdempotency();
+
+        workshops.MapGet("/{id:guid}/participants", (Guid id, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
+                sender.Send(new ListEnrolments(id, limit, cursor), ct))
+            .WithName(nameof(ListEnrolments))
+            .RequireAuthorization(Policies.Staff)
+            .WithSummary("List a workshop's participants")
+            .WithDescription("The workshop's participants by name, a page at a time, each with their test scores, completion and " +
+                             "attendance per session; `version` is the enrolment's, for If-Match when recording results.")
+            .ProducesListProblems()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        workshops.MapGet("/{id:guid}/participants/{participantId:guid}", async (Guid id, Guid participantId, ISender sender, HttpResponse response,
+                    CancellationToken ct) =>
+                Responses.Versioned(response, await sender.Send(new GetEnrolment(id, participantId), ct), enrolment => enrolment.Version))
+            .WithName(nameof(GetEnrolment))
+            .RequireAuthorization(Policies.Staff)
+            .WithSummary("Get a participant of a workshop")
+            .WithDescription("One participant's enrolment: scores, completion and attendance per session. The ETag carries the enrolment's version.")
+            .ProducesGetProblems();
+
+        workshops.MapPut("/{id:guid}/participants/{participantId:guid}", async (Guid id, Guid participantId, RecordResults command, ISender sender,
+                    HttpContext context, CancellationToken ct) =>
+                Responses.Updated(context.Response, await sender.Send(
+                    command with { WorkshopId = id, ParticipantId = participantId, ExpectedVersion = Versions.FromIfMatch(context.Request) }, ct)))
+            .WithName(nameof(RecordResults))
+            .RequireAuthorization(Policies.Staff)
+            .WithSummary("Record a participant's results")
+            .WithDescription("Sets the pre- and post-test scores (0 to 100, two decimals at most; left out clears one) and completion. " +
+                             "Needs If-Match with the enrolment's version.")
+            .ProducesUpdateProblems();
+
+        workshops.MapPut("/{id:guid}/sessions/{sessionId:guid}/attendance", async (Guid id, Guid sessionId, TakeAttendance command, ISender sender,
+                    CancellationToken ct) =>
+                {
+                    await sender.Send(command with { WorkshopId = id, SessionId = sessionId }, ct);
+                    return TypedResults.NoContent();
+                })
+            .WithName(nameof(TakeAttendance))
+            .RequireAuthorization(Policies.Staff)
+            .WithSummary("Take attendance at a session")
+            .WithDescription("Sets present, late, excused or absent for many participants of the workshop in one call. It replaces the " +
+                             "status of each participant sent and leaves the others' as they were, so it is not versioned and needs no " +
+                             "If-Match. A participant not enrolled is a field error on that entry (`entries[3].participantId`). A " +
+                             "cancelled workshop takes no attendance, and a planned one not before the session's day (409).")
+            .ProducesCommandProblems()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        workshops.MapPost("/{id:guid}/participants/import", async (Guid id, HttpRequest request, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ImportAttendanceSheet(await AttendanceSheet.ReadAsync(request, ct)) { WorkshopId = id }, ct)))
+            .Accepts<string>(AttendanceSheet.MediaType)
+            .WithName(nameof(ImportAttendanceSheet))
+            .RequireAuthorization(Policies.Staff)
+            .WithSummary("Import an attendance sheet")
+            .WithDescription("Enrols everyone on a CSV sheet (`text/csv`, UTF-8 with or without BOM, comma or semicolon, at most 5 MB). " +
+                             "Header names in English or French: family_name|nom, given_names|prénoms, sex|sexe (F, M, female, male, femme, " +
+                             "homme, blank), administration (country code or id; blank: the workshop's host), service, position|fonction, " +
+                             "email, staff_number|matricule. A row that is confidently someone registered (same staff number or e-mail, " +
+                             "or same name in the same administration) is matched; anyone else is registered; a bad row is rejected with " +
+                             "its reason. The answer reports each row by its line number. Uploading a sheet again registers nobody twice.")
+            .ProducesCommandProblems()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
         return api;
     }
 }

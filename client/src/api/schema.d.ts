@@ -212,6 +212,210 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/modules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List training modules
+         * @description Modules ordered by code, a page at a time, each with its key factors. `q` keeps those whose code or English or French title contains it, `keyFactor` (e.g. RAD-07) those that cover that key factor.
+         */
+        get: operations["ListModules"];
+        put?: never;
+        /**
+         * Register a training module
+         * @description Adds a module to the catalogue with its English and French titles, its hours and the key factors of the Revised Arusha Declaration it covers. The code must be unique.
+         */
+        post: operations["RegisterModule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/modules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a training module
+         * @description One module with its key factors. The ETag header carries its version, for If-Match when updating it.
+         */
+        get: operations["GetModule"];
+        /**
+         * Update a training module
+         * @description Replaces every field of a module, its key factors included. Needs If-Match with the ETag read from GET.
+         */
+        put: operations["UpdateModule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List participants
+         * @description The participants in your scope by name, a page at a time: a coordinator's administrations and workshops, a trainer's workshops. Filters: `q` (every word in the name, in any order and without accents, or the exact staff number or e-mail); `administrationId`; `workshopId` (enrolled in it); `sex`.
+         */
+        get: operations["ListParticipants"];
+        put?: never;
+        /**
+         * Register a participant
+         * @description Adds a customs official to the registry. Administrators, and coordinators for the administrations they work with; trainers register people through a workshop. A likely duplicate (same staff number in the same administration, same e-mail, or same name in the same administration, whatever the accents, case or order of the names) is a 409 whose `candidates` are the people you may see; send `confirmNewPerson: true` to register a different person anyway.
+         */
+        post: operations["RegisterParticipant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participants/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a participant
+         * @description One participant with the workshops in your scope they were enrolled in. The ETag carries their version.
+         */
+        get: operations["GetParticipant"];
+        /**
+         * Update a participant
+         * @description Replaces every field of a participant you can see. A change that makes them look like someone else is a 409 with the candidates, unless `confirmDistinctPerson` is true. Needs If-Match.
+         */
+        put: operations["UpdateParticipant"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participants/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge two records of one person
+         * @description Moves every enrolment and attendance of `duplicateId` to this participant, then deletes the duplicate. Where both were enrolled in a workshop, the kept enrolment takes the duplicate's scores where it has none and is completed if either was; where both have attendance for a session, the better status stays (present, late, excused, absent). Answers the kept participant's new version. Administrators, and coordinators who see both.
+         */
+        post: operations["MergeParticipants"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workshops/{id}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a workshop's participants
+         * @description The workshop's participants by name, a page at a time, each with their test scores, completion and attendance per session; `version` is the enrolment's, for If-Match when recording results.
+         */
+        get: operations["ListEnrolments"];
+        put?: never;
+        /**
+         * Enrol a participant in a workshop
+         * @description Enrols someone in the registry (`participantId`), or a new person given by their fields, registered under the duplicate rules of RegisterParticipant (409 with `candidates` unless `confirmNewPerson`). The answer's id is the participant's; its version, the enrolment's. Administrators, the workshop's coordinators and its trainers. A cancelled workshop takes no participants (409).
+         */
+        post: operations["EnrolParticipant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workshops/{id}/participants/{participantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a participant of a workshop
+         * @description One participant's enrolment: scores, completion and attendance per session. The ETag carries the enrolment's version.
+         */
+        get: operations["GetEnrolment"];
+        /**
+         * Record a participant's results
+         * @description Sets the pre- and post-test scores (0 to 100, two decimals at most; left out clears one) and completion. Needs If-Match with the enrolment's version.
+         */
+        put: operations["RecordResults"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workshops/{id}/sessions/{sessionId}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Take attendance at a session
+         * @description Sets present, late, excused or absent for many participants of the workshop in one call. It replaces the status of each participant sent and leaves the others' as they were, so it is not versioned and needs no If-Match. A participant not enrolled is a field error on that entry (`entries[3].participantId`). A cancelled workshop takes no attendance, and a planned one not before the session's day (409).
+         */
+        put: operations["TakeAttendance"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workshops/{id}/participants/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import an attendance sheet
+         * @description Enrols everyone on a CSV sheet (`text/csv`, UTF-8 with or without BOM, comma or semicolon, at most 5 MB). Header names in English or French: family_name|nom, given_names|prénoms, sex|sexe (F, M, female, male, femme, homme, blank), administration (country code or id; blank: the workshop's host), service, position|fonction, email, staff_number|matricule. A row that is confidently someone registered (same staff number or e-mail, or same name in the same administration) is matched; anyone else is registered; a bad row is rejected with its reason. The answer reports each row by its line number. Uploading a sheet again registers nobody twice.
+         */
+        post: operations["ImportAttendanceSheet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programmes": {
         parameters: {
             query?: never;
@@ -380,10 +584,232 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/trainers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List trainers
+         * @description Trainers in your scope ordered by name, a page at a time, each with its accreditations. `q` keeps those whose name contains it, `kind` (wco_expert, national_trainer) and `administrationId` those of that kind and administration; `moduleId` and `stage` those with an accreditation for that module, at that stage.
+         */
+        get: operations["ListTrainers"];
+        put?: never;
+        /**
+         * Register a trainer
+         * @description Adds a WCO expert or a national trainer of a customs administration. Administrators register anyone; coordinators register national trainers of the administrations they work with, without an account.
+         */
+        post: operations["RegisterTrainer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trainers/cascade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the training cascade
+         * @description National trainers in your scope who were trained in a module at a training-of-trainers workshop and have since delivered that module in held workshops, with how many sessions and workshops, by trainer name. `programmeId` keeps those trained at a training of trainers of that programme; `moduleId` one module.
+         */
+        get: operations["ListCascade"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trainers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a trainer
+         * @description One trainer in your scope with its accreditations. The ETag header carries its version, for If-Match.
+         */
+        get: operations["GetTrainer"];
+        /**
+         * Update a trainer
+         * @description Replaces every field of a trainer (not its accreditations). Needs If-Match with the ETag read from GET. Coordinators update national trainers of the administrations they work with, and keep their account link.
+         */
+        put: operations["UpdateTrainer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trainers/{id}/accreditations/{moduleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a trainer's accreditation for a module
+         * @description The stage and days of one accreditation. The ETag header carries its version, for If-Match when recording its next stage.
+         */
+        get: operations["GetAccreditation"];
+        /**
+         * Record a trainer's accreditation for a module
+         * @description Sets where a trainer stands with a module. Without If-Match it records a new accreditation (201, version 1); an existing one needs If-Match with its ETag (204). Stages only move forward, candidate → trained → supervised_delivery → accredited; each stage reached has its day, on or after the previous one. `trainedAtWorkshopId` names a training-of-trainers workshop. Administrators, and coordinators for their national trainers.
+         */
+        put: operations["RecordAccreditation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workshops": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List workshops
+         * @description Workshops in your scope, most recent first, a page at a time. Filters: `programmeId`; `administrationId` (host or taking part); `from`/`to` (dates the workshop overlaps); `status` (planned, held, cancelled); `kind`; `keyFactor` (RAD-01…RAD-10); `q` (title or city).
+         */
+        get: operations["ListWorkshops"];
+        put?: never;
+        /**
+         * Record a workshop or mission
+         * @description Plans or logs an event of a programme: kind, dates, host administration (and others for a regional event), city, language, status, key factors addressed, partners and outcome notes. Administrators, and coordinators of its programme or of its host administration.
+         */
+        post: operations["RecordWorkshop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workshops/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a workshop
+         * @description One workshop with its administrations, key factors, partners and sessions. The ETag carries its version.
+         */
+        get: operations["GetWorkshop"];
+        /**
+         * Update a workshop
+         * @description Replaces every field of a workshop, lists included. A held workshop cannot go back to planned or be cancelled; new dates must still hold its sessions. Needs If-Match.
+         */
+        put: operations["UpdateWorkshop"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workshops/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a workshop's sessions
+         * @description Every session of the workshop by day, with module and trainers; nextCursor is always null.
+         */
+        get: operations["ListSessions"];
+        put?: never;
+        /**
+         * Plan a session
+         * @description A module delivered on a day of the workshop by its trainers. A cancelled workshop takes no sessions (409).
+         */
+        post: operations["PlanSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workshops/{id}/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Move a session
+         * @description Changes a session's day, module or trainers; its attendance stays. Needs If-Match with the session's version.
+         */
+        put: operations["UpdateSession"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description A trainer's accreditation for a module: its stage and the day it reached each stage so far;
+         *     `version` is also sent as the ETag of `/trainers/{id}/accreditations/{moduleId}`.
+         */
+        AccreditationDetails: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            trainerId: string;
+            /** Format: uuid */
+            moduleId: string;
+            moduleCode: string;
+            moduleTitleEn: string;
+            stage: components["schemas"]["AccreditationStage"];
+            /** Format: date */
+            candidateSince: string;
+            /** Format: date */
+            trainedOn?: string | null;
+            /** Format: date */
+            supervisedDeliveryOn?: string | null;
+            /** Format: date */
+            accreditedOn?: string | null;
+            /**
+             * Format: uuid
+             * @description The training-of-trainers workshop where the trainer was trained in this module, when known.
+             */
+            trainedAtWorkshopId?: string | null;
+            /**
+             * Format: int32
+             * @description Counts the changes to this accreditation; send it back in If-Match to record its next stage.
+             */
+            version: number;
+        };
+        /**
+         * @description How far a trainer has come with a module, in the only order it can go: candidate → trained → supervised delivery → accredited.
+         * @enum {string}
+         */
+        AccreditationStage: "candidate" | "trained" | "supervised_delivery" | "accredited";
         /** @description A person who signs in: their role, and for coordinators and trainers the programmes and administrations they work on. */
         AddUser: {
             /** @description Their e-mail, which they sign in with; unique. */
@@ -436,6 +862,19 @@ export interface components {
              */
             revokedAt?: string | null;
         };
+        AttendanceEntry: {
+            /**
+             * Format: uuid
+             * @description A participant enrolled in the workshop.
+             */
+            participantId: string;
+            status: components["schemas"]["AttendanceStatus"];
+        };
+        /**
+         * @description How a participant attended one session, best first: a merge keeps the better of two.
+         * @enum {string}
+         */
+        AttendanceStatus: "present" | "late" | "excused" | "absent";
         /** @description Whether the audit trail is as it was written; if not, where it first breaks and how. */
         AuditVerification: {
             valid: boolean;
@@ -452,6 +891,42 @@ export interface components {
             /** @description What is wrong there, in words. */
             problem?: string | null;
         };
+        /** @description One national trainer and module of the cascade, with what the trainer delivered after being trained. */
+        CascadeEntry: {
+            /**
+             * Format: uuid
+             * @description The accreditation that records where the trainer was trained.
+             */
+            accreditationId: string;
+            /** Format: uuid */
+            trainerId: string;
+            fullName: string;
+            /** Format: uuid */
+            administrationId?: string | null;
+            /** Format: uuid */
+            moduleId: string;
+            moduleCode: string;
+            stage: components["schemas"]["AccreditationStage"];
+            /** Format: uuid */
+            trainedAtWorkshopId: string;
+            trainedAtWorkshopTitle: string;
+            /** Format: date */
+            trainedOn?: string | null;
+            /**
+             * Format: int32
+             * @description Sessions of the module the trainer delivered in held workshops after the training of trainers ended.
+             */
+            sessionsDelivered: number;
+            /**
+             * Format: int32
+             * @description The workshops those sessions belong to.
+             */
+            workshopsDelivered: number;
+            /** Format: date */
+            firstDeliveredOn: string;
+            /** Format: date */
+            lastDeliveredOn: string;
+        };
         /** @description A country by its ISO 3166-1 alpha-2 code, as the IATI Country codelist has it. */
         Country: {
             code: string;
@@ -466,6 +941,12 @@ export interface components {
             nameEn: string;
             nameFr: string;
         };
+        /** @description A trainer as named on a session they deliver. */
+        DeliveringTrainer: {
+            /** Format: uuid */
+            id: string;
+            fullName: string;
+        };
         /** @description A donor as stored; `version` is also sent as the ETag. */
         DonorDetails: {
             /** Format: uuid */
@@ -479,6 +960,56 @@ export interface components {
              * Format: int32
              * @description Counts the changes to this donor; send it back in If-Match to update it.
              */
+            version: number;
+        };
+        /**
+         * @description Enrols a person in a workshop: either someone in the registry, by `participantId`, or a new person by
+         *     their fields, registered on the way under the same duplicate rules as POST /api/v1/participants.
+         */
+        EnrolParticipant: {
+            /**
+             * Format: uuid
+             * @description Someone already registered (GET /api/v1/participants); leave the other fields out.
+             */
+            participantId?: string | null;
+            familyName?: string | null;
+            givenNames?: string | null;
+            sex?: components["schemas"]["Sex"];
+            /** Format: uuid */
+            administrationId?: string | null;
+            service?: components["schemas"]["Service"];
+            position?: string | null;
+            email?: string | null;
+            staffNumber?: string | null;
+            /** @description true to register a new person although the registry likely holds them already. */
+            confirmNewPerson?: boolean | null;
+        };
+        /** @description A participant of a workshop, with their scores, completion and attendance per session; `version` is also its ETag. */
+        Enrolment: {
+            familyName: string;
+            givenNames: string;
+            sex: components["schemas"]["Sex"];
+            /** Format: uuid */
+            administrationId: string;
+            countryCode: string;
+            service: components["schemas"]["Service"];
+            position?: string | null;
+            /** Format: uuid */
+            participantId: string;
+            /**
+             * Format: double
+             * @description Score of the test before the workshop, 0 to 100.
+             */
+            preTestScore?: number | null;
+            /**
+             * Format: double
+             * @description Score of the test after the workshop, 0 to 100.
+             */
+            postTestScore?: number | null;
+            completed: boolean;
+            /** @description One entry per session whose attendance was taken for this participant. */
+            attendance: components["schemas"]["SessionAttendance"][];
+            /** Format: int32 */
             version: number;
         };
         /** @description A donor as named on a programme it funds. */
@@ -553,6 +1084,35 @@ export interface components {
             /** @description Administrations the account is assigned to (coordinators and trainers). */
             administrationIds: string[];
         };
+        /** @description Joins two records of one person: the duplicate's enrolments and attendance move to the kept record, then the duplicate goes. */
+        MergeParticipants: {
+            /**
+             * Format: uuid
+             * @description The record to merge into this one and delete.
+             */
+            duplicateId: string;
+        };
+        /** @description A training module of the catalogue with the key factors it covers; `version` is also sent as the ETag. */
+        ModuleDetails: {
+            /** Format: uuid */
+            id: string;
+            /** @description Short unique code, e.g. `RAD-PRACTICE`. */
+            code: string;
+            titleEn: string;
+            titleFr: string;
+            /**
+             * Format: double
+             * @description How long it takes to deliver, in hours (e.g. `7.5`).
+             */
+            hours: number;
+            /** @description The key factors of the Revised Arusha Declaration it covers, in code order (RAD-01…RAD-10). */
+            keyFactorCodes: string[];
+            /**
+             * Format: int32
+             * @description Counts the changes to this module; send it back in If-Match to update it.
+             */
+            version: number;
+        };
         /** @description One page of a list, and the cursor that fetches the next one (null on the last page). */
         PageOfAdministrationDetails: {
             items: components["schemas"]["AdministrationDetails"][];
@@ -561,6 +1121,11 @@ export interface components {
         /** @description One page of a list, and the cursor that fetches the next one (null on the last page). */
         PageOfApiTokenSummary: {
             items: components["schemas"]["ApiTokenSummary"][];
+            nextCursor: string;
+        };
+        /** @description One page of a list, and the cursor that fetches the next one (null on the last page). */
+        PageOfCascadeEntry: {
+            items: components["schemas"]["CascadeEntry"][];
             nextCursor: string;
         };
         /** @description One page of a list, and the cursor that fetches the next one (null on the last page). */
@@ -574,8 +1139,23 @@ export interface components {
             nextCursor: string;
         };
         /** @description One page of a list, and the cursor that fetches the next one (null on the last page). */
+        PageOfEnrolment: {
+            items: components["schemas"]["Enrolment"][];
+            nextCursor: string;
+        };
+        /** @description One page of a list, and the cursor that fetches the next one (null on the last page). */
         PageOfKeyFactor: {
             items: components["schemas"]["KeyFactor"][];
+            nextCursor: string;
+        };
+        /** @description One page of a list, and the cursor that fetches the next one (null on the last page). */
+        PageOfModuleDetails: {
+            items: components["schemas"]["ModuleDetails"][];
+            nextCursor: string;
+        };
+        /** @description One page of a list, and the cursor that fetches the next one (null on the last page). */
+        PageOfParticipantSummary: {
+            items: components["schemas"]["ParticipantSummary"][];
             nextCursor: string;
         };
         /** @description One page of a list, and the cursor that fetches the next one (null on the last page). */
@@ -589,9 +1169,89 @@ export interface components {
             nextCursor: string;
         };
         /** @description One page of a list, and the cursor that fetches the next one (null on the last page). */
+        PageOfSessionDetails: {
+            items: components["schemas"]["SessionDetails"][];
+            nextCursor: string;
+        };
+        /** @description One page of a list, and the cursor that fetches the next one (null on the last page). */
+        PageOfTrainerDetails: {
+            items: components["schemas"]["TrainerDetails"][];
+            nextCursor: string;
+        };
+        /** @description One page of a list, and the cursor that fetches the next one (null on the last page). */
         PageOfUserDetails: {
             items: components["schemas"]["UserDetails"][];
             nextCursor: string;
+        };
+        /** @description One page of a list, and the cursor that fetches the next one (null on the last page). */
+        PageOfWorkshopSummary: {
+            items: components["schemas"]["WorkshopSummary"][];
+            nextCursor: string;
+        };
+        /** @description A person with the workshops they were enrolled in that the caller can see, most recent first. */
+        ParticipantDetails: {
+            familyName: string;
+            givenNames: string;
+            sex: components["schemas"]["Sex"];
+            /** Format: uuid */
+            administrationId: string;
+            countryCode: string;
+            service: components["schemas"]["Service"];
+            position?: string | null;
+            /** Format: uuid */
+            id: string;
+            administrationNameEn: string;
+            administrationNameFr: string;
+            /** @description Stored lower-case. */
+            email?: string | null;
+            /** @description Stored upper-case; unique within an administration. */
+            staffNumber?: string | null;
+            /** Format: int32 */
+            version: number;
+            workshops: components["schemas"]["WorkshopAttended"][];
+        };
+        /** @description The kept record and its new version (also its ETag). */
+        ParticipantMerged: {
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @description A person in the registry; `version` is also its ETag. */
+        ParticipantSummary: {
+            familyName: string;
+            givenNames: string;
+            sex: components["schemas"]["Sex"];
+            /** Format: uuid */
+            administrationId: string;
+            countryCode: string;
+            service: components["schemas"]["Service"];
+            position?: string | null;
+            /** Format: uuid */
+            id: string;
+            administrationNameEn: string;
+            administrationNameFr: string;
+            /** @description Stored lower-case. */
+            email?: string | null;
+            /** @description Stored upper-case; unique within an administration. */
+            staffNumber?: string | null;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @description A session of a workshop: a module delivered on one of its days by one or more trainers. */
+        PlanSession: {
+            /**
+             * Format: uuid
+             * @description The module delivered (GET /api/v1/modules).
+             */
+            moduleId: string;
+            /**
+             * Format: date
+             * @description The day, within the workshop's dates.
+             */
+            heldOn: string;
+            /** @description Who delivers it (GET /api/v1/trainers); at least one. */
+            trainerIds: string[];
         };
         ProblemDetails: {
             type?: string | null;
@@ -623,12 +1283,99 @@ export interface components {
              */
             version: number;
         };
+        /**
+         * @description Where a trainer stands with a module: the stage reached and the day each stage so far was reached.
+         *     Stages only move forward (candidate → trained → supervised_delivery → accredited), and each day is
+         *     on or after the one before. A trainer has one accreditation per module, with a version of its own.
+         */
+        RecordAccreditation: {
+            stage: components["schemas"]["AccreditationStage"];
+            /**
+             * Format: date
+             * @description The day the trainer became a candidate for the module.
+             */
+            candidateSince: string;
+            /**
+             * Format: date
+             * @description The day they were trained: required from stage trained on, absent before.
+             */
+            trainedOn?: string | null;
+            /**
+             * Format: date
+             * @description The day of their supervised delivery: required from stage supervised_delivery on, absent before.
+             */
+            supervisedDeliveryOn?: string | null;
+            /**
+             * Format: date
+             * @description The day they were accredited: required at stage accredited, absent before.
+             */
+            accreditedOn?: string | null;
+            /**
+             * Format: uuid
+             * @description The training-of-trainers workshop where they were trained, when known (from stage trained on).
+             */
+            trainedAtWorkshopId?: string | null;
+        };
         /** @description What a create command answers: the new record's id and its first version (its ETag). */
         RecordCreated: {
             /** Format: uuid */
             id: string;
             /** Format: int32 */
             version: number;
+        };
+        /** @description A participant's test scores and completion of a workshop; a score left out is cleared. */
+        RecordResults: {
+            /**
+             * Format: double
+             * @description 0 to 100, at most two decimals.
+             */
+            preTestScore?: number | null;
+            /**
+             * Format: double
+             * @description 0 to 100, at most two decimals.
+             */
+            postTestScore?: number | null;
+            /** @description Whether they completed the workshop. */
+            completed: boolean;
+        };
+        /** @description A workshop or mission of a programme, as a coordinator plans or logs it. */
+        RecordWorkshop: {
+            /**
+             * Format: uuid
+             * @description The programme it belongs to.
+             */
+            programmeId: string;
+            kind: components["schemas"]["WorkshopKind"];
+            /** @description E.g. `The Revised Arusha Declaration in practice`. */
+            title: string;
+            /**
+             * Format: date
+             * @description First day.
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description Last day; not before `startsOn`.
+             */
+            endsOn: string;
+            /**
+             * Format: uuid
+             * @description The administration that hosts it.
+             */
+            hostAdministrationId: string;
+            /** @description Where it takes place, e.g. `Ouagadougou`; `online` for a webinar. */
+            city: string;
+            /** @description ISO 639-1 code of its working language, e.g. `fr`. */
+            language: string;
+            status?: components["schemas"]["WorkshopStatus"];
+            /** @description For a regional event, the other administrations taking part. */
+            administrationIds?: string[] | null;
+            /** @description Key factors of the Revised Arusha Declaration it addresses (RAD-01…RAD-10). */
+            keyFactorCodes?: string[] | null;
+            /** @description Co-facilitating partners, by name. */
+            partners?: string[] | null;
+            /** @description What came out of it. */
+            outcomeNotes?: string | null;
         };
         /** @description A WCO region, e.g. `WCA` West and Central Africa. */
         Region: {
@@ -658,6 +1405,44 @@ export interface components {
             /** @description The donor's IATI organisation identifier, e.g. `NO-BRC-971277882`, when it has one. */
             iatiOrganisationId?: string | null;
         };
+        /** @description A training module of the catalogue, such as "The Revised Arusha Declaration in practice in your daily work". */
+        RegisterModule: {
+            /** @description Short unique code, e.g. `RAD-PRACTICE`. */
+            code: string;
+            /** @description English title. */
+            titleEn: string;
+            /** @description French title. */
+            titleFr: string;
+            /**
+             * Format: double
+             * @description How long it takes to deliver, in hours: more than 0, at most 200, with at most two decimals.
+             */
+            hours: number;
+            /** @description The key factors it covers, RAD-01 to RAD-10 (see GET /api/v1/key-factors): at least one. */
+            keyFactorCodes: string[];
+        };
+        /** @description A customs official in the registry of participants. */
+        RegisterParticipant: {
+            /** @description E.g. `Ouédraogo`. */
+            familyName: string;
+            /** @description E.g. `Aminata`. */
+            givenNames: string;
+            sex: components["schemas"]["Sex"];
+            /**
+             * Format: uuid
+             * @description The customs administration they work for.
+             */
+            administrationId: string;
+            service: components["schemas"]["Service"];
+            /** @description Their position, e.g. `Chef de bureau`. */
+            position?: string | null;
+            /** @description Their e-mail; stored lower-case. */
+            email?: string | null;
+            /** @description Their staff number (matricule) in their administration; stored upper-case. */
+            staffNumber?: string | null;
+            /** @description true to register them although the registry likely holds them already (the 409 lists whom). */
+            confirmNewPerson?: boolean | null;
+        };
         /** @description A programme, such as A-CIP or WACAM, funded by one or more donors over a period. */
         RegisterProgramme: {
             /** @description Short unique code, e.g. `A-CIP`. */
@@ -679,16 +1464,142 @@ export interface components {
             /** @description The customs administrations it works with (its country projects); may be empty. */
             administrationIds?: string[] | null;
         };
+        /** @description A trainer: a WCO expert, or a national trainer of a customs administration. */
+        RegisterTrainer: {
+            /** @description Their name as colleagues know it. */
+            fullName: string;
+            kind: components["schemas"]["TrainerKind"];
+            /**
+             * Format: uuid
+             * @description A national trainer's customs administration (required for them); none for a WCO expert.
+             */
+            administrationId?: string | null;
+            /** @description Their e-mail, when known. */
+            email?: string | null;
+            /**
+             * Format: uuid
+             * @description The account with the role trainer they sign in with, when they have one (administrators only).
+             */
+            userId?: string | null;
+        };
         /**
          * @description What a caller is allowed to be, as stored in `users.role` and sent in JSON.
          * @enum {string}
          */
         Role: "administrator" | "coordinator" | "trainer" | "donor";
+        /** @enum {string} */
+        RowOutcome: "created" | "matched" | "rejected";
+        /**
+         * @description The branch of the customs administration a participant works in.
+         * @enum {string}
+         */
+        Service: "operational" | "support" | "management";
+        /** @description How a participant attended one session. */
+        SessionAttendance: {
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: date */
+            heldOn: string;
+            status: components["schemas"]["AttendanceStatus"];
+        };
+        /** @description A module delivered on a day of a workshop, by its trainers; `version` is also its ETag. */
+        SessionDetails: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            moduleId: string;
+            moduleCode: string;
+            moduleTitleEn: string;
+            moduleTitleFr: string;
+            /** Format: double */
+            hours: number;
+            /** Format: date */
+            heldOn: string;
+            trainers: components["schemas"]["DeliveringTrainer"][];
+            /** Format: int32 */
+            version: number;
+        };
+        /**
+         * @description A participant's sex as recorded on the sheet; not_recorded when the sheet does not say.
+         * @enum {string}
+         */
+        Sex: "female" | "male" | "not_recorded";
+        /** @description What became of each row of a sheet, and the totals. */
+        SheetReport: {
+            rows: components["schemas"]["SheetRowOutcome"][];
+            /** Format: int32 */
+            created: number;
+            /** Format: int32 */
+            matched: number;
+            /** Format: int32 */
+            rejected: number;
+        };
+        SheetRowOutcome: {
+            /**
+             * Format: int32
+             * @description The row's line number in the file, the header being line 1.
+             */
+            row: number;
+            outcome: components["schemas"]["RowOutcome"];
+            /**
+             * Format: uuid
+             * @description The person registered or matched, enrolled in the workshop.
+             */
+            participantId?: string | null;
+            /** @description Why a row was rejected; for a matched row, anything worth knowing. */
+            reason?: string | null;
+        };
         /** @description E-mail and password of an account. */
         SignIn: {
             email: string;
             password: string;
         };
+        /**
+         * @description The attendance of many participants at one session, in one call. It sets the status of each participant
+         *     sent and leaves the others as they were, so two trainers may take it for different people at once.
+         */
+        TakeAttendance: {
+            /** @description A status per participant enrolled in the workshop; each participant once. */
+            entries: components["schemas"]["AttendanceEntry"][];
+        };
+        /** @description An administration taking part in a regional event. */
+        TakingPart: {
+            /** Format: uuid */
+            id: string;
+            nameEn: string;
+            nameFr: string;
+        };
+        /** @description A trainer (personal data: staff only, within scope) with its accreditations; `version` is also sent as the ETag. */
+        TrainerDetails: {
+            /** Format: uuid */
+            id: string;
+            fullName: string;
+            kind: components["schemas"]["TrainerKind"];
+            /**
+             * Format: uuid
+             * @description The customs administration of a national trainer; none for a WCO expert.
+             */
+            administrationId?: string | null;
+            administrationNameEn?: string | null;
+            email?: string | null;
+            /**
+             * Format: uuid
+             * @description The account the trainer signs in with, when it has one.
+             */
+            userId?: string | null;
+            /** @description Its accreditations, by module code. */
+            accreditations: components["schemas"]["AccreditationDetails"][];
+            /**
+             * Format: int32
+             * @description Counts the changes to this trainer; send it back in If-Match to update it. Accreditations have versions of their own.
+             */
+            version: number;
+        };
+        /**
+         * @description Whether a trainer works for the WCO or is a national trainer of a customs administration.
+         * @enum {string}
+         */
+        TrainerKind: "wco_expert" | "national_trainer";
         /** @description New values for every field of an administration. */
         UpdateAdministration: {
             countryCode: string;
@@ -702,6 +1613,32 @@ export interface components {
             name: string;
             iatiOrganisationId?: string | null;
         };
+        /** @description New values for every field of a module; `keyFactorCodes` replaces its list. */
+        UpdateModule: {
+            code: string;
+            titleEn: string;
+            titleFr: string;
+            /** Format: double */
+            hours: number;
+            keyFactorCodes: string[];
+        };
+        /** @description New values for every field of a participant. */
+        UpdateParticipant: {
+            familyName: string;
+            givenNames: string;
+            sex: components["schemas"]["Sex"];
+            /** Format: uuid */
+            administrationId: string;
+            service: components["schemas"]["Service"];
+            position?: string | null;
+            email?: string | null;
+            staffNumber?: string | null;
+            /**
+             * @description true to keep the change although it makes this record look like another registered person (the 409 lists whom);
+             *     two records of one person are better joined with POST /api/v1/participants/{id}/merge.
+             */
+            confirmDistinctPerson?: boolean | null;
+        };
         /** @description New values for every field of a programme; `donorIds` and `administrationIds` replace its lists. */
         UpdateProgramme: {
             code: string;
@@ -712,6 +1649,24 @@ export interface components {
             endsOn: string;
             donorIds: string[];
             administrationIds?: string[] | null;
+        };
+        /** @description Moves a session to another day, module or set of trainers. Its attendance stays. */
+        UpdateSession: {
+            /** Format: uuid */
+            moduleId: string;
+            /** Format: date */
+            heldOn: string;
+            trainerIds: string[];
+        };
+        /** @description New values for every field of a trainer. Its accreditations are recorded one by one beneath it. */
+        UpdateTrainer: {
+            fullName: string;
+            kind: components["schemas"]["TrainerKind"];
+            /** Format: uuid */
+            administrationId?: string | null;
+            email?: string | null;
+            /** Format: uuid */
+            userId?: string | null;
         };
         /**
          * @description New values for an account: name, role, donor and scope (replaced), and optionally a new password, which
@@ -725,6 +1680,29 @@ export interface components {
             programmeIds?: string[] | null;
             administrationIds?: string[] | null;
             newPassword?: string | null;
+        };
+        /**
+         * @description New values for every field of a workshop; its lists are replaced. A held workshop stays held or
+         *     becomes nothing else; its days must still hold every session planned for it.
+         */
+        UpdateWorkshop: {
+            /** Format: uuid */
+            programmeId: string;
+            kind: components["schemas"]["WorkshopKind"];
+            title: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /** Format: uuid */
+            hostAdministrationId: string;
+            city: string;
+            language: string;
+            status: components["schemas"]["WorkshopStatus"];
+            administrationIds?: string[] | null;
+            keyFactorCodes?: string[] | null;
+            partners?: string[] | null;
+            outcomeNotes?: string | null;
         };
         /** @description An account as administrators see it (never its password hash); `version` is also the ETag. */
         UserDetails: {
@@ -744,6 +1722,101 @@ export interface components {
             lockedUntil?: string | null;
             programmeIds: string[];
             administrationIds: string[];
+            /** Format: int32 */
+            version: number;
+        };
+        /** @description A workshop a participant was enrolled in, with their scores. */
+        WorkshopAttended: {
+            /** Format: uuid */
+            workshopId: string;
+            title: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /** Format: double */
+            preTestScore?: number | null;
+            /** Format: double */
+            postTestScore?: number | null;
+            completed: boolean;
+        };
+        /** @description A workshop with everything about it, sessions included. */
+        WorkshopDetails: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            programmeCode: string;
+            kind: components["schemas"]["WorkshopKind"];
+            title: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /** Format: uuid */
+            hostAdministrationId: string;
+            hostAdministrationNameEn: string;
+            hostAdministrationNameFr: string;
+            countryCode: string;
+            city: string;
+            language: string;
+            status: components["schemas"]["WorkshopStatus"];
+            /**
+             * Format: int32
+             * @description How many participants are enrolled.
+             */
+            participantCount: number;
+            /** Format: int32 */
+            sessionCount: number;
+            /** Format: int32 */
+            version: number;
+            outcomeNotes?: string | null;
+            /** @description For a regional event, the other administrations taking part. */
+            administrations: components["schemas"]["TakingPart"][];
+            keyFactorCodes: string[];
+            partners: string[];
+            /** @description regional when administrations other than the host take part, otherwise national. */
+            readonly scope: string;
+            sessions: components["schemas"]["SessionDetails"][];
+        };
+        /**
+         * @description What kind of event a workshop is.
+         * @enum {string}
+         */
+        WorkshopKind: "workshop" | "capacity_building_mission" | "diagnostic_mission" | "training_of_trainers" | "webinar";
+        /**
+         * @description planned → held, or planned → cancelled. A held workshop never goes back to planned.
+         * @enum {string}
+         */
+        WorkshopStatus: "planned" | "held" | "cancelled";
+        /** @description A workshop as lists show it; `version` is also its ETag. */
+        WorkshopSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            programmeCode: string;
+            kind: components["schemas"]["WorkshopKind"];
+            title: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /** Format: uuid */
+            hostAdministrationId: string;
+            hostAdministrationNameEn: string;
+            hostAdministrationNameFr: string;
+            countryCode: string;
+            city: string;
+            language: string;
+            status: components["schemas"]["WorkshopStatus"];
+            /**
+             * Format: int32
+             * @description How many participants are enrolled.
+             */
+            participantCount: number;
+            /** Format: int32 */
+            sessionCount: number;
             /** Format: int32 */
             version: number;
         };
@@ -1876,6 +2949,1175 @@ export interface operations {
             };
         };
     };
+    ListModules: {
+        parameters: {
+            query?: {
+                q?: string;
+                keyFactor?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfModuleDetails"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RegisterModule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record. The same key with another body: 422; while the first is running: 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterModule"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordCreated"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetModule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModuleDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateModule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateModule"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListParticipants: {
+        parameters: {
+            query?: {
+                q?: string;
+                administrationId?: string;
+                workshopId?: string;
+                sex?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfParticipantSummary"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RegisterParticipant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record. The same key with another body: 422; while the first is running: 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterParticipant"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordCreated"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetParticipant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateParticipant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateParticipant"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MergeParticipants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeParticipants"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantMerged"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListEnrolments: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfEnrolment"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    EnrolParticipant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record. The same key with another body: 422; while the first is running: 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrolParticipant"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordCreated"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Enrolment"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordResults"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    TakeAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TakeAttendance"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ImportAttendanceSheet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SheetReport"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Content Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListProgrammes: {
         parameters: {
             query?: {
@@ -2430,6 +4672,1080 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListTrainers: {
+        parameters: {
+            query?: {
+                q?: string;
+                kind?: string;
+                administrationId?: string;
+                moduleId?: string;
+                stage?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfTrainerDetails"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RegisterTrainer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record. The same key with another body: 422; while the first is running: 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterTrainer"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordCreated"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListCascade: {
+        parameters: {
+            query?: {
+                programmeId?: string;
+                moduleId?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfCascadeEntry"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetTrainer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainerDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateTrainer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTrainer"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetAccreditation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                moduleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccreditationDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordAccreditation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                moduleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordAccreditation"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordCreated"];
+                };
+            };
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListWorkshops: {
+        parameters: {
+            query?: {
+                programmeId?: string;
+                administrationId?: string;
+                from?: string;
+                to?: string;
+                status?: string;
+                kind?: string;
+                keyFactor?: string;
+                q?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfWorkshopSummary"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordWorkshop: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record. The same key with another body: 422; while the first is running: 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordWorkshop"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordCreated"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetWorkshop: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkshopDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateWorkshop: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWorkshop"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfSessionDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PlanSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record. The same key with another body: 422; while the first is running: 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanSession"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordCreated"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSession"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

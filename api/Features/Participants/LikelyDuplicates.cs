@@ -1,0 +1,97 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Integrity.Api.Data;
+using Integrity.Api.Http;
+using Integrity.Api.Identity;
+
+namespace Integrity.Api.Features.Participants;
+
+/// <summary>
+/// Refuses to register a likely duplicate (see <see cref="KnownPersons"/>) unless the caller confirms a new
+/// person. The 409 lists the candidates the caller may see; one outside the caller's scope still blocks,
+/// without being named.
+/// </summary>
+public static class LikelyDuplicates
+{
+    // Through the indexes on (administration_id, staff_number), (administration_id, normalised_name) and email.
+    private static readonly string Candidates = $$"""
+        SELECT p.id, p.family_name, p.given_names, p.normalised_name, p.administration_id, a.name_en AS administration_name_en,
+               a.name_fr AS administration_name_fr, {{DbEnum.Column("p.service", "service")}}, p.position, p.email, p.staff_number,
+               CASE WHEN {0} THEN 1 ELSE 0 END AS in_scope
+        FROM participants p JOIN administrations a ON a.id = p.administration_id
+        WHERE (p.administration_id = @administrationId AND (p.staff_number = @staffNumber OR p.normalised_name = @normalisedName))
+           OR p.email = @email
+        """;
+
+    /// <param name="confirmedBy">The request's field that registers or keeps the person anyway, named in the 409.</param>
+    public static async Task RefuseAsync(DbSession db, Caller caller, PersonKeys person, Guid? except, string confirmedBy, CancellationToken cancellationToken)
+    {
+        var rows = await db.QueryAsync<DuplicateCandidate>(string.Format(Candidates, Scope.Participants(caller, "p") ?? "1 = 1"),
+            Scope.Parameters(caller, new
+            {
+                administrationId = person.AdministrationId, normalisedName = person.NormalisedName, email = person.Email, staffNumber = person.StaffNumber,
+            }), cancellationToken);
+        var known = new KnownPersons();
+        foreach (var row in rows.Where(row => row.Id != except))
+            known.Add(row.Id, new PersonKeys(row.AdministrationId, row.NormalisedName, row.Email, row.StaffNumber));
+        var found = known.Find(person);
+        if (found.Count == 0) return;
+        var candidates = rows.Where(row => found.ContainsKey(row.Id)).ToList();
+        throw new LikelyDuplicateException(
+            candidates.Where(candidate => candidate.InScope).Select(candidate => candidate with { MatchedOn = found[candidate.Id] }).ToList(),
+            candidates.Any(candidate => !candidate.InScope), confirmedBy);
+    }
+
+    /// <summary>Answers a <see cref="LikelyDuplicateException"/> as a 409 problem with its <c>candidates</c> and <c>candidatesOutsideScope</c>.</summary>
+    public static RouteHandlerBuilder WithDuplicateCandidates(this RouteHandlerBuilder endpoint) => endpoint
+        .AddEndpointFilter(async (context, next) =>
+        {
+            try
+            {
+                return await next(context);
+            }
+            catch (LikelyDuplicateException duplicate)
+            {
+                return TypedResults.Problem(duplicate.Message, statusCode: duplicate.Status, title: duplicate.Title,
+                    extensions: new Dictionary<string, object?>
+                    {
+                        ["candidates"] = duplicate.Candidates,
+                        ["candidatesOutsideScope"] = duplicate.OutsideScope,
+                    });
+            }
+        });
+}
+
+/// <summary>A registered person that a new registration is likely to be, as a 409 problem lists it under <c>candidates</c>.</summary>
+public sealed record DuplicateCandidate
+{
+    public required Guid Id { get; init; }
+    public required string FamilyName { get; init; }
+    public required string GivenNames { get; init; }
+    public required Guid AdministrationId { get; init; }
+    public required string AdministrationNameEn { get; init; }
+    public required string AdministrationNameFr { get; init; }
+    public required Service Service { get; init; }
+    public string? Position { get; init; }
+    /// <summary>What the registration has in common with this person: staff_number, email, name.</summary>
+    public IReadOnlyList<DuplicateRule> MatchedOn { get; init; } = [];
+    [JsonIgnore] public string NormalisedName { get; init; } = "";
+    [JsonIgnore] public string? Email { get; init; }
+    [JsonIgnore] public string? StaffNumber { get; init; }
+    [JsonIgnore] public bool InScope { get; init; }
+}
+
+public sealed class LikelyDuplicateException(IReadOnlyList<DuplicateCandidate> candidates, bool outsideScope, string confirmedBy)
+    : ProblemException(StatusCodes.Status409Conflict, "Likely duplicate", Explain(candidates.Count, outsideScope, confirmedBy))
+{
+    public IReadOnlyList<DuplicateCandidate> Candidates { get; } = candidates;
+    public bool OutsideScope { get; } = outsideScope;
+
+    private static string Explain(int visible, bool outsideScope, string confirmedBy)
+    {
+        var seen = visible == 0 ? "" :
+            "This person looks already registered: see candidates, and enrol or update one of them (POST /api/v1/participants/{id}/merge joins two records of one person). ";
+        var unseen = outsideScope ? "A person with these details already exists outside your scope; ask a coordinator. " : "";
+        return $"{seen}{unseen}If this really is someone else, send the same request with \"{JsonNamingPolicy.CamelCase.ConvertName(confirmedBy)}\": true.";
+    }
+}

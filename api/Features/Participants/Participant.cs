@@ -1,0 +1,10 @@
+namespace Integrity.Api.Features.Participants;
+
+/// <summary>A participant's sex as recorded on the sheet; not_recorded when the sheet does not say.</summary>
+public enum Sex { Female, Male, NotRecorded }
+
+/// <summary>The branch of the customs administration a participant works in.</summary>
+public enum Service { Operational, Support, Management }
+
+/// <summary>How a participant attended one session, best first: a merge keeps the better of two.</summary>
+public enum AttendanceStatus { Present, Late, Excused, Absent }

@@ -1,0 +1,101 @@
+using Dapper;
+using FluentValidation;
+using FluentValidation.Results;
+using Integrity.Api.Data;
+using Integrity.Api.Http;
+using Integrity.Api.Identity;
+
+namespace Integrity.Api.Features.Participants;
+
+/// <summary>The fields of a person in the registry, as registering, enrolling a new person and updating send them.</summary>
+public interface IPersonFields
+{
+    string? FamilyName { get; }
+    string? GivenNames { get; }
+    Sex? Sex { get; }
+    Guid? AdministrationId { get; }
+    Service? Service { get; }
+    string? Position { get; }
+    string? Email { get; }
+    string? StaffNumber { get; }
+}
+
+public class PersonFieldsValidator<T> : AbstractValidator<T> where T : IPersonFields
+{
+    /// <summary>Both names fit the 300 characters of the normalised name.</summary>
+    private const int MaxNameLength = 140;
+
+    public PersonFieldsValidator()
+    {
+        RuleFor(x => x.FamilyName).NotEmpty().MaximumLength(MaxNameLength).Must(HasLetters).WithMessage("Write the family name in letters.");
+        RuleFor(x => x.GivenNames).NotEmpty().MaximumLength(MaxNameLength).Must(HasLetters).WithMessage("Write the given names in letters.");
+        RuleFor(x => x.Sex).NotNull().IsInEnum().WithMessage($"Use one of {DbEnum.Names<Sex>()}: not_recorded when the sheet does not say.");
+        RuleFor(x => x.AdministrationId).NotNull();
+        RuleFor(x => x.Service).NotNull().IsInEnum().WithMessage($"Use one of {DbEnum.Names<Service>()}.");
+        RuleFor(x => x.Position).MaximumLength(300);
+        RuleFor(x => x.Email).EmailAddress().MaximumLength(300).When(x => !string.IsNullOrWhiteSpace(x.Email));
+        RuleFor(x => x.StaffNumber).MaximumLength(40);
+    }
+
+    private static bool HasLetters(string? name) => PersonNames.Words(name ?? "").Count > 0;
+}
+
+/// <summary>What registering, enrolling a new person, updating and importing share: the row, its checks and the duplicate rules.</summary>
+internal static class ParticipantWrites
+{
+    private const string Insert = """
+        INSERT INTO participants (id, family_name, given_names, normalised_name, sex, administration_id, service, position, email, staff_number, version)
+        VALUES (@id, @family_name, @given_names, @normalised_name, @sex, @administration_id, @service, @position, @email, @staff_number, @version)
+        """;
+
+    private const string AdministrationInScope = "SELECT id FROM administrations WHERE id = @administrationId";
+
+    /// <summary>The participants row, by column; the version is 1 for a new person.</summary>
+    public static Dictionary<string, object?> Row(Guid id, IPersonFields person)
+    {
+        var keys = PersonKeys.Of(person);
+        return new Dictionary<string, object?>
+        {
+            ["id"] = id,
+            ["family_name"] = person.FamilyName!.Trim(),
+            ["given_names"] = person.GivenNames!.Trim(),
+            ["normalised_name"] = keys.NormalisedName,
+            ["sex"] = DbEnum.Name(person.Sex!.Value),
+            ["administration_id"] = keys.AdministrationId,
+            ["service"] = DbEnum.Name(person.Service!.Value),
+            ["position"] = PersonKeys.Blank(person.Position),
+            ["email"] = keys.Email,
+            ["staff_number"] = keys.StaffNumber,
+            ["version"] = 1,
+        };
+    }
+
+    public static async Task CheckAsync(DbSession db, IPersonFields person, CancellationToken cancellationToken)
+    {
+        var failures = new List<ValidationFailure>();
+        await db.RequireKnownAsync("administrations", [person.AdministrationId!.Value], nameof(IPersonFields.AdministrationId),
+            "administration", "GET /api/v1/administrations", failures, cancellationToken);
+        if (failures.Count > 0) throw new ValidationException(failures);
+    }
+
+    /// <summary>Registers a new person, unless the registry likely holds them already and the caller did not confirm a new person.</summary>
+    public static async Task<Guid> RegisterAsync(DbSession db, Caller caller, IPersonFields person, bool confirmNewPerson, CancellationToken cancellationToken)
+    {
+        await CheckAsync(db, person, cancellationToken);
+        if (!confirmNewPerson)
+            await LikelyDuplicates.RefuseAsync(db, caller, PersonKeys.Of(person), except: null, nameof(RegisterParticipant.ConfirmNewPerson), cancellationToken);
+        var id = Guid.CreateVersion7();
+        await db.ExecuteAsync(Insert, new DynamicParameters(Row(id, person)), cancellationToken);
+        return id;
+    }
+
+    /// <summary>Whether the caller works with this administration (administrators work with all).</summary>
+    public static async Task<bool> CoversAdministrationAsync(DbSession db, Caller caller, Guid administrationId, CancellationToken cancellationToken) =>
+        caller.IsAdministrator
+        || (await db.QueryAsync<Guid>($"{AdministrationInScope}{Scope.And(Scope.Administrations(caller, "id"))}",
+            Scope.Parameters(caller, new { administrationId }), cancellationToken)).Count == 1;
+}
+
+public sealed class NotTheirAdministrationException() : ProblemException(StatusCodes.Status403Forbidden, "Forbidden",
+    "You may place participants only in the administrations you work with. To register someone of another administration, " +
+    "enrol them in a workshop you run (POST /api/v1/workshops/{id}/participants), or ask an administrator.");

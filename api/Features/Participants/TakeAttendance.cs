@@ -1,0 +1,101 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using FluentValidation.Results;
+using Integrity.Api.Data;
+using Integrity.Api.Features.Workshops;
+using Integrity.Api.Http;
+using Integrity.Api.Pipeline;
+using Mediator;
+using Required = System.ComponentModel.DataAnnotations.RequiredAttribute;
+
+namespace Integrity.Api.Features.Participants;
+
+/// <summary>
+/// The attendance of many participants at one session, in one call. It sets the status of each participant
+/// sent and leaves the others as they were, so two trainers may take it for different people at once.
+/// </summary>
+/// <param name="Entries">A status per participant enrolled in the workshop; each participant once.</param>
+public sealed record TakeAttendance(IReadOnlyList<AttendanceEntry> Entries) : ICommand<Unit>, IWorkshopCommand, IChangesRecord
+{
+    [JsonIgnore] public Guid WorkshopId { get; init; }
+    [JsonIgnore] public Guid SessionId { get; init; }
+    Guid IChangesRecord.Id => SessionId;
+}
+
+/// <param name="ParticipantId">A participant enrolled in the workshop.</param>
+/// <param name="Status">present, late, excused or absent.</param>
+public sealed record AttendanceEntry([property: Required] Guid? ParticipantId, [property: Required] AttendanceStatus? Status);
+
+public sealed class TakeAttendanceValidator : AbstractValidator<TakeAttendance>
+{
+    public const int MaxEntries = 1000;
+
+    public TakeAttendanceValidator()
+    {
+        RuleFor(x => x.Entries).NotEmpty().WithMessage("Send at least one entry: a participantId and its status.")
+            .Must(entries => entries.Count <= MaxEntries).WithMessage($"Send at most {MaxEntries} entries per call.");
+        RuleForEach(x => x.Entries).ChildRules(entry =>
+        {
+            entry.RuleFor(x => x.ParticipantId).NotNull();
+            entry.RuleFor(x => x.Status).NotNull().IsInEnum().WithMessage($"Use one of {DbEnum.Names<AttendanceStatus>()}.");
+        });
+    }
+}
+
+public sealed class TakeAttendanceAccess(DbSession db) : WorkshopStaff<TakeAttendance>(db);
+
+/// <summary>
+/// A cancelled workshop takes no attendance; a planned one from the session's day on (a held one at any time).
+/// Each entry must name a participant of the workshop, once.
+/// </summary>
+public sealed class TakeAttendanceHandler(DbSession db, TimeProvider clock) : ICommandHandler<TakeAttendance, Unit>
+{
+    private const string Session = """
+        SELECT s.held_on, w.status FROM sessions s JOIN workshops w ON w.id = s.workshop_id
+        WHERE s.id = @sessionId AND s.workshop_id = @workshopId
+        """;
+
+    private const string EnrolledAmong = "SELECT participant_id FROM enrolments WHERE workshop_id = @workshopId AND {0}";
+    private const string Forget = "DELETE FROM attendance WHERE session_id = @sessionId AND {0}";
+
+    public async ValueTask<Unit> Handle(TakeAttendance command, CancellationToken cancellationToken)
+    {
+        var session = await db.QuerySingleOrDefaultAsync<SessionDay>(Session, new { sessionId = command.SessionId, workshopId = command.WorkshopId }, cancellationToken)
+                      ?? throw new NotFoundException("session of this workshop", command.SessionId);
+        if (session.Status == DbEnum.Name(WorkshopStatus.Cancelled))
+            throw new ConflictException("This workshop is cancelled: it takes no attendance.");
+        if (session.Status == DbEnum.Name(WorkshopStatus.Planned) && DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) < session.HeldOn)
+            throw new ConflictException($"This session is on {session.HeldOn:yyyy-MM-dd}: its attendance is taken on that day or after.");
+
+        var ids = command.Entries.Select(entry => entry.ParticipantId!.Value).ToList();
+        var enrolled = (await db.QueryAsync<Guid>(string.Format(EnrolledAmong, db.Dialect.InIds("participant_id", "ids")),
+            new { workshopId = command.WorkshopId, ids = db.Dialect.Ids(ids.Distinct()) }, cancellationToken)).ToHashSet();
+        var failures = new List<ValidationFailure>();
+        var seen = new HashSet<Guid>();
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var field = $"{nameof(TakeAttendance.Entries)}[{i}].{nameof(AttendanceEntry.ParticipantId)}";
+            if (!enrolled.Contains(ids[i]))
+                failures.Add(new ValidationFailure(field, $"Participant {ids[i]} is not enrolled in this workshop: enrol them first (POST /api/v1/workshops/{{id}}/participants)."));
+            else if (!seen.Add(ids[i]))
+                failures.Add(new ValidationFailure(field, $"Participant {ids[i]} is listed twice."));
+        }
+        if (failures.Count > 0) throw new ValidationException(failures);
+
+        await db.ExecuteAsync(string.Format(Forget, db.Dialect.InIds("participant_id", "ids")),
+            new { sessionId = command.SessionId, ids = db.Dialect.Ids(ids) }, cancellationToken);
+        await ManyRows.InsertAsync(db, "attendance", command.Entries.Select(entry => new Dictionary<string, object?>
+        {
+            ["session_id"] = command.SessionId,
+            ["participant_id"] = entry.ParticipantId,
+            ["status"] = DbEnum.Name(entry.Status!.Value),
+        }).ToList(), cancellationToken);
+        return Unit.Value;
+    }
+
+    private sealed record SessionDay
+    {
+        public required DateOnly HeldOn { get; init; }
+        public required string Status { get; init; }
+    }
+}

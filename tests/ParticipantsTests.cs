@@ -1,0 +1,352 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Integrity.Tests;
+
+/// <summary>The registry of participants: registration and its duplicate rules, reading, lists, updates and merges.</summary>
+public sealed class ParticipantsTests(string provider) : TrainingRecordsTests(provider)
+{
+    private const string Registry = "/api/v1/participants";
+
+    private static List<Guid> IdsOf(IEnumerable<JsonElement> items) => items.Select(item => item.GetProperty("id").GetGuid()).ToList();
+
+    private static List<Guid> CandidatesOf(JsonElement problem) => IdsOf(problem.GetProperty("candidates").EnumerateArray());
+
+    private async Task<List<Guid>> ListedAsync(string query) => IdsOf(await AllPagesAsync($"{Registry}?{query}", 50));
+
+    private static HttpRequestMessage IfMatch(HttpMethod method, string path, object body, string ifMatch)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
+        request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return request;
+    }
+
+    private async Task TakeAllAsync(Guid workshopId, Guid sessionId, params (Guid participantId, string status)[] entries)
+    {
+        var response = await Client.PutAsJsonAsync($"/api/v1/workshops/{workshopId}/sessions/{sessionId}/attendance",
+            new { entries = entries.Select(entry => new { entry.participantId, entry.status }) });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await response.Content.ReadAsStringAsync());
+    }
+
+    [Test]
+    public async Task A_registered_participant_reads_back_tidied_with_its_administration_and_its_version_as_ETag()
+    {
+        var marker = NewMarker();
+        var response = await Client.PostAsJsonAsync(Registry, Person("  Ouédraogo ", $"Aminata {marker}", AdministrationA, sex: "female",
+            service: "support", email: $" Aminata.Ouedraogo.{marker}@Douanes.BF ", staffNumber: $" bf-{marker} ", position: "Chef de bureau"));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.Headers.ETag?.Tag, Is.EqualTo("\"1\""));
+            Assert.That(response.Headers.Location?.ToString(), Is.EqualTo($"{Registry}/{id}"));
+        });
+
+        var read = await Client.GetAsync($"{Registry}/{id}");
+        Assert.That(read.StatusCode, Is.EqualTo(HttpStatusCode.OK), await read.Content.ReadAsStringAsync());
+        var participant = await read.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Multiple(() =>
+        {
+            Assert.That(read.Headers.ETag?.Tag, Is.EqualTo("\"1\""));
+            Assert.That(participant.GetProperty("familyName").GetString(), Is.EqualTo("Ouédraogo"));
+            Assert.That(participant.GetProperty("givenNames").GetString(), Is.EqualTo($"Aminata {marker}"));
+            Assert.That(participant.GetProperty("sex").GetString(), Is.EqualTo("female"));
+            Assert.That(participant.GetProperty("service").GetString(), Is.EqualTo("support"));
+            Assert.That(participant.GetProperty("position").GetString(), Is.EqualTo("Chef de bureau"));
+            Assert.That(participant.GetProperty("email").GetString(), Is.EqualTo($"aminata.ouedraogo.{marker}@douanes.bf"), "e-mails are kept lower-case");
+            Assert.That(participant.GetProperty("staffNumber").GetString(), Is.EqualTo($"BF-{marker}".ToUpperInvariant()), "staff numbers upper-case");
+            Assert.That(participant.GetProperty("administrationId").GetGuid(), Is.EqualTo(AdministrationA));
+            Assert.That(participant.GetProperty("countryCode").GetString(), Is.EqualTo("BF"));
+            Assert.That(participant.GetProperty("administrationNameFr").GetString(), Is.EqualTo("Burkina Faso Customs"));
+            Assert.That(participant.GetProperty("workshops").GetArrayLength(), Is.Zero);
+            Assert.That(participant.GetProperty("version").GetInt32(), Is.EqualTo(1));
+            Assert.That(participant.TryGetProperty("normalisedName", out _), Is.False, "the sort key stays inside");
+        });
+        Assert.That(await TestSql.ScalarAsync(App.Database, "SELECT normalised_name FROM participants WHERE id = @id", ("id", id)),
+            Is.EqualTo($"aminata ouedraogo {marker}"), "lower-case, without accents, words in order");
+    }
+
+    [Test]
+    public async Task Missing_or_wrong_fields_get_field_errors_and_store_nothing()
+    {
+        var empty = await ProblemAsync(await Client.PostAsJsonAsync(Registry, new { }), 400);
+        Assert.That(ErrorFields(empty), Is.EquivalentTo(new[] { "familyName", "givenNames", "sex", "administrationId", "service" }));
+
+        var marker = NewMarker();
+        var wrong = Merge(Person("---", $"Awa {marker}", Guid.CreateVersion7()), new { email = "not an e-mail", staffNumber = new string('9', 41) });
+        var problem = await ProblemAsync(await Client.PostAsJsonAsync(Registry, wrong), 400);
+        Assert.That(ErrorFields(problem), Is.EquivalentTo(new[] { "familyName", "email", "staffNumber" }));
+        var unknown = await ProblemAsync(await Client.PostAsJsonAsync(Registry, Person("Diallo", $"Awa {marker}", Guid.CreateVersion7())), 400);
+        Assert.That(ErrorFields(unknown), Is.EqualTo(new[] { "administrationId" }));
+        var badSex = await ProblemAsync(await Client.PostAsJsonAsync(Registry, Person("Diallo", $"Awa {marker}", AdministrationA, sex: "unknown")), 400);
+        Assert.That(badSex.GetProperty("detail").GetString(), Does.Contain("sex"));
+
+        Assert.That(await ListedAsync($"q={marker}"), Is.Empty, "nothing was stored");
+    }
+
+    [TestCase("the same staff number in the same administration", "staff_number")]
+    [TestCase("the same e-mail in another administration", "email")]
+    [TestCase("the same name with other accents, case and order", "name")]
+    public async Task A_likely_duplicate_is_a_409_with_the_candidate_unless_a_new_person_is_confirmed(string rule, string matchedOn)
+    {
+        var marker = NewMarker();
+        var administration = await AdministrationAsync("BF", "Burkina Faso Customs");
+        var original = await RegisterAsync(Person("Ouédraogo", $"Aminata {marker}", administration,
+            email: $"aminata.{marker}@douanes.bf", staffNumber: $"BF-{marker}", position: "Inspectrice"));
+        var likely = matchedOn switch
+        {
+            "staff_number" => Person("Sawadogo", $"Rasmata {marker}", administration, staffNumber: $"bf-{marker}"),
+            "email" => Person("Sawadogo", $"Rasmata {marker}", AdministrationB, email: $"AMINATA.{marker}@Douanes.BF"),
+            _ => Person($"AMINATA {marker.ToUpperInvariant()}", "  OUEDRAOGO ", administration),
+        };
+
+        var problem = await ProblemAsync(await Client.PostAsJsonAsync(Registry, likely), 409);
+        Assert.That(CandidatesOf(problem), Is.EqualTo(new[] { original }), rule);
+        var candidate = problem.GetProperty("candidates")[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That(candidate.GetProperty("matchedOn").EnumerateArray().Select(m => m.GetString()), Is.EqualTo(new[] { matchedOn }));
+            Assert.That(candidate.GetProperty("familyName").GetString(), Is.EqualTo("Ouédraogo"));
+            Assert.That(candidate.GetProperty("administrationId").GetGuid(), Is.EqualTo(administration));
+            Assert.That(candidate.GetProperty("position").GetString(), Is.EqualTo("Inspectrice"));
+            Assert.That(problem.GetProperty("candidatesOutsideScope").GetBoolean(), Is.False);
+            Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("confirmNewPerson"));
+        });
+        Assert.That(await ListedAsync($"q={marker}"), Is.EqualTo(new[] { original }), "nobody was registered");
+
+        var confirmed = await RegisterAsync(Merge(likely, new { confirmNewPerson = true }));
+        Assert.That(await ListedAsync($"q={marker}"), Is.EquivalentTo(new[] { original, confirmed }));
+    }
+
+    [Test]
+    public async Task Namesakes_in_another_administration_or_with_another_staff_number_are_other_people()
+    {
+        var marker = NewMarker();
+        var first = await RegisterAsync(Person("Traoré", $"Moussa {marker}", AdministrationA, staffNumber: $"A-{marker}"));
+        var elsewhere = await RegisterAsync(Person("Traoré", $"Moussa {marker}", AdministrationB));
+        var otherStaffNumber = await RegisterAsync(Person("Traoré", $"Moussa {marker}", AdministrationA, staffNumber: $"B-{marker}"));
+        Assert.That(new[] { first, elsewhere, otherStaffNumber }, Is.Unique);
+
+        var withoutStaffNumber = await ProblemAsync(await Client.PostAsJsonAsync(Registry, Person("TRAORE", $"{marker} Moussa", AdministrationA)), 409);
+        Assert.That(CandidatesOf(withoutStaffNumber), Is.EquivalentTo(new[] { first, otherStaffNumber }), "the name alone may be either of them");
+    }
+
+    [Test]
+    public async Task A_duplicate_outside_the_callers_scope_blocks_without_being_shown()
+    {
+        var marker = NewMarker();
+        var hidden = await RegisterAsync(Person("Coulibaly", $"Aissata {marker}", AdministrationB, email: $"aissata.{marker}@douanes.ml"));
+        var attempt = Person("Diarra", $"Aicha {marker}", AdministrationA, email: $"aissata.{marker}@douanes.ml");
+
+        var response = await CoordinatorOfA.PostAsJsonAsync(Registry, attempt);
+        var body = await response.Content.ReadAsStringAsync();
+        var problem = await ProblemAsync(response, 409);
+        Assert.Multiple(() =>
+        {
+            Assert.That(CandidatesOf(problem), Is.Empty);
+            Assert.That(problem.GetProperty("candidatesOutsideScope").GetBoolean(), Is.True);
+            Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("outside your scope; ask a coordinator"));
+            Assert.That(body, Does.Not.Contain(hidden.ToString()).And.Not.Contain("Aissata").And.Not.Contain("Coulibaly"), "the hidden person is not revealed");
+        });
+        Assert.That((await CoordinatorOfA.GetAsync($"{Registry}/{hidden}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+
+        var confirmed = await CoordinatorOfA.PostAsJsonAsync(Registry, Merge(attempt, new { confirmNewPerson = true }));
+        Assert.That(confirmed.StatusCode, Is.EqualTo(HttpStatusCode.Created), await confirmed.Content.ReadAsStringAsync());
+    }
+
+    [Test]
+    public async Task Coordinators_register_in_their_administrations_trainers_through_a_workshop_and_donors_not_at_all()
+    {
+        var marker = NewMarker();
+        var mine = await CoordinatorOfA.PostAsJsonAsync(Registry, Person("Zida", $"Inès {marker}", AdministrationA));
+        Assert.That(mine.StatusCode, Is.EqualTo(HttpStatusCode.Created), await mine.Content.ReadAsStringAsync());
+        var notMine = await ProblemAsync(await CoordinatorOfA.PostAsJsonAsync(Registry, Person("Zida", $"Paul {marker}", AdministrationB)), 403);
+        Assert.That(notMine.GetProperty("detail").GetString(), Does.Contain("administrations you work with"));
+        var trainer = await ProblemAsync(await Trainer.PostAsJsonAsync(Registry, Person("Zida", $"Marc {marker}", AdministrationA)), 403);
+        Assert.That(trainer.GetProperty("detail").GetString(), Does.Contain("/participants/import"));
+
+        var id = (await mine.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        foreach (var call in new Func<Task<HttpResponseMessage>>[]
+                 {
+                     () => Donor.GetAsync(Registry),
+                     () => Donor.GetAsync($"{Registry}/{id}"),
+                     () => Donor.PostAsJsonAsync(Registry, Person("Zida", $"Luc {marker}", AdministrationA)),
+                     () => Donor.PutAsJsonAsync($"{Registry}/{id}", Person("Zida", $"Luc {marker}", AdministrationA)),
+                     () => Donor.PostAsJsonAsync($"{Registry}/{id}/merge", new { duplicateId = id }),
+                 })
+            await ProblemAsync(await call(), 403);
+        Assert.That(await ListedAsync($"q={marker}"), Is.EqualTo(new[] { id }));
+    }
+
+    [Test]
+    public async Task The_list_is_in_name_order_and_filters_by_words_in_any_order_administration_workshop_and_sex()
+    {
+        var marker = NewMarker();
+        var administration = await AdministrationAsync("BF", "Burkina Faso Customs");
+        var staffNumber = $"MAT{Guid.NewGuid():N}"[..9];
+        var zongo = await RegisterAsync(Person("Zongo", $"Issa {marker}", administration, staffNumber: staffNumber.ToLowerInvariant()));
+        var ouedraogo = await RegisterAsync(Person("Ouédraogo", $"Aminata {marker}", administration, sex: "female", email: $"a.{marker}@douanes.bf"));
+        var bamba = await RegisterAsync(Person("Bamba", $"Koffi {marker}", administration, sex: "not_recorded"));
+        var elsewhere = await RegisterAsync(Person("Ouedraogo", $"Boukary {marker}", AdministrationB));
+        var workshop = await WorkshopAsync("2023-11-29", "2023-12-01", "held");
+        await EnrolAsync(workshop, new { participantId = bamba });
+        await EnrolAsync(workshop, new { participantId = elsewhere });
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await ListedAsync($"administrationId={administration}"), Is.EqualTo(new[] { ouedraogo, bamba, zongo }),
+                "by normalised name: 'aminata ouedraogo …', 'bamba koffi …', 'issa zongo …'");
+            Assert.That(IdsOf(await AllPagesAsync($"{Registry}?administrationId={administration}", 1)), Is.EqualTo(new[] { ouedraogo, bamba, zongo }),
+                "a page at a time");
+            Assert.That(await ListedAsync($"q={Uri.EscapeDataString($"OUEDRAOGO {marker}")}"), Is.EqualTo(new[] { ouedraogo, elsewhere }));
+            Assert.That(await ListedAsync($"q={Uri.EscapeDataString($"{marker} ami ouédr")}"), Is.EqualTo(new[] { ouedraogo }), "words, accents, any order");
+            Assert.That(await ListedAsync($"q={staffNumber}"), Is.EqualTo(new[] { zongo }), "the staff number");
+            Assert.That(await ListedAsync($"q=A.{marker}@Douanes.bf"), Is.EqualTo(new[] { ouedraogo }), "the e-mail");
+            Assert.That(await ListedAsync($"workshopId={workshop}"), Is.EqualTo(new[] { bamba, elsewhere }));
+            Assert.That(await ListedAsync($"workshopId={workshop}&administrationId={administration}"), Is.EqualTo(new[] { bamba }));
+            Assert.That(await ListedAsync($"q={marker}&sex=female"), Is.EqualTo(new[] { ouedraogo }));
+            Assert.That(await ListedAsync($"q={marker}&sex=not_recorded"), Is.EqualTo(new[] { bamba }));
+        });
+        var badSex = await ProblemAsync(await Client.GetAsync($"{Registry}?sex=woman"), 400);
+        Assert.That(ErrorFields(badSex), Is.EqualTo(new[] { "sex" }));
+        await ProblemAsync(await Client.GetAsync($"{Registry}?cursor=not-a-cursor"), 400);
+    }
+
+    [Test]
+    public async Task A_coordinator_lists_the_people_of_their_administrations_and_workshops_only()
+    {
+        var marker = NewMarker();
+        var ofA = await RegisterAsync(Person("Kaboré", $"Rose {marker}", AdministrationA));
+        var ofB = await RegisterAsync(Person("Kaboré", $"Jean {marker}", AdministrationB));
+        var ofBInWorkshopOfA = await RegisterAsync(Person("Kaboré", $"Yves {marker}", AdministrationB));
+        var workshop = await WorkshopAsync("2023-11-29", "2023-12-01", "held");
+        await EnrolAsync(workshop, new { participantId = ofBInWorkshopOfA });
+
+        var listed = IdsOf((await CoordinatorOfA.GetFromJsonAsync<JsonElement>($"{Registry}?q={marker}")).GetProperty("items").EnumerateArray());
+        Assert.That(listed, Is.EquivalentTo(new[] { ofA, ofBInWorkshopOfA }));
+        Assert.That((await CoordinatorOfA.GetAsync($"{Registry}/{ofB}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task An_update_needs_the_current_ETag_and_a_change_into_someone_else_needs_confirming()
+    {
+        var marker = NewMarker();
+        var administration = await AdministrationAsync("ML", "Mali Customs");
+        var other = await RegisterAsync(Person("Keïta", $"Moussa {marker}", administration, email: $"moussa.{marker}@douanes.ml"));
+        var id = await RegisterAsync(Person("Keita", $"Mousa {marker}", administration));
+        var path = $"{Registry}/{id}";
+        var corrected = Person("Keita", $"Mousa {marker}", administration, position: "Chef de brigade");
+
+        await ProblemAsync(await PutAsync(path, corrected, ifMatch: null), 428);
+        await ProblemAsync(await PutAsync(path, corrected, ifMatch: "\"5\""), 412);
+        var updated = await PutAsync(path, corrected, "\"1\"");
+        Assert.That(updated.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await updated.Content.ReadAsStringAsync());
+        Assert.That(updated.Headers.ETag?.Tag, Is.EqualTo("\"2\""));
+
+        var renamed = Person("Keïta", $"Moussa {marker}", administration, position: "Chef de brigade");
+        var problem = await ProblemAsync(await PutAsync(path, renamed, "\"2\""), 409);
+        Assert.That(CandidatesOf(problem), Is.EqualTo(new[] { other }), "the record is not its own candidate");
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("\"confirmDistinctPerson\": true"));
+        Assert.That((await GetJsonAsync(path)).GetProperty("givenNames").GetString(), Is.EqualTo($"Mousa {marker}"));
+
+        Assert.That((await PutAsync(path, Merge(renamed, new { confirmDistinctPerson = true }), "\"2\"")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        var promoted = Merge(renamed, new { position = "Chef de bureau" });
+        Assert.That((await PutAsync(path, promoted, "\"3\"")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent),
+            "a confirmed namesake is not asked again when other fields change");
+        var participant = await GetJsonAsync(path);
+        Assert.Multiple(() =>
+        {
+            Assert.That(participant.GetProperty("givenNames").GetString(), Is.EqualTo($"Moussa {marker}"));
+            Assert.That(participant.GetProperty("position").GetString(), Is.EqualTo("Chef de bureau"));
+            Assert.That(participant.GetProperty("version").GetInt32(), Is.EqualTo(4));
+        });
+
+        var moved = await CoordinatorOfA.SendAsync(IfMatch(HttpMethod.Put, $"{Registry}/{other}", Person("Keïta", $"Moussa {marker}", administration), "\"1\""));
+        Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "the coordinator of A does not see this administration");
+    }
+
+    [Test]
+    public async Task A_merge_keeps_every_enrolment_and_attendance_of_both_records()
+    {
+        var marker = NewMarker();
+        var kept = await RegisterAsync(Person("Sanou", $"Ali {marker}", AdministrationA, staffNumber: $"K-{marker}"));
+        var duplicate = await RegisterAsync(Merge(Person("SANOU", $"Alí {marker}", AdministrationA, email: $"ali.{marker}@douanes.bf", position: "Vérificateur"),
+            new { confirmNewPerson = true }));
+        var both = await WorkshopAsync("2023-11-29", "2023-12-01", "held");
+        var bothFirst = await SessionAsync(both, "2023-11-29", OtherTrainer);
+        var bothSecond = await SessionAsync(both, "2023-11-30", OtherTrainer);
+        var bothThird = await SessionAsync(both, "2023-12-01", OtherTrainer);
+        var onlyDuplicates = await WorkshopAsync("2024-03-12", "2024-03-16", "held");
+        var onlyDuplicatesSession = await SessionAsync(onlyDuplicates, "2024-03-12", OtherTrainer);
+        foreach (var person in new[] { kept, duplicate }) await EnrolAsync(both, new { participantId = person });
+        await EnrolAsync(onlyDuplicates, new { participantId = duplicate });
+        await PutAsync($"{Participants(both)}/{kept}", new { preTestScore = 30, completed = false }, "\"1\"");
+        await PutAsync($"{Participants(both)}/{duplicate}", new { preTestScore = 50, postTestScore = 75.5m, completed = true }, "\"1\"");
+        await TakeAllAsync(both, bothFirst, (kept, "absent"), (duplicate, "present"));
+        await TakeAllAsync(both, bothSecond, (kept, "present"), (duplicate, "excused"));
+        await TakeAllAsync(both, bothThird, (duplicate, "late"));
+        await TakeAllAsync(onlyDuplicates, onlyDuplicatesSession, (duplicate, "excused"));
+        const string Enrolments = "SELECT count(*) FROM enrolments WHERE participant_id = @id";
+        const string Attended = "SELECT count(*) FROM attendance WHERE participant_id = @id";
+        Assert.That((await CountAsync(Enrolments, kept), await CountAsync(Enrolments, duplicate)), Is.EqualTo((1, 2)));
+        Assert.That((await CountAsync(Attended, kept), await CountAsync(Attended, duplicate)), Is.EqualTo((2, 4)));
+
+        var response = await Client.PostAsJsonAsync($"{Registry}/{kept}/merge", new { duplicateId = duplicate });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        var merged = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Multiple(() =>
+        {
+            Assert.That(merged.GetProperty("id").GetGuid(), Is.EqualTo(kept));
+            Assert.That(merged.GetProperty("version").GetInt32(), Is.EqualTo(2));
+            Assert.That(response.Headers.ETag?.Tag, Is.EqualTo("\"2\""));
+        });
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That((await CountAsync(Enrolments, kept), await CountAsync(Enrolments, duplicate)), Is.EqualTo((2, 0)), "one enrolment per workshop");
+            Assert.That((await CountAsync(Attended, kept), await CountAsync(Attended, duplicate)), Is.EqualTo((4, 0)), "one attendance per session");
+            Assert.That(await CountAsync("SELECT count(*) FROM participants WHERE id = @id", duplicate), Is.Zero);
+        });
+        await ProblemAsync(await Client.GetAsync($"{Registry}/{duplicate}"), 404);
+
+        var shared = await GetJsonAsync($"{Participants(both)}/{kept}");
+        var attendance = shared.GetProperty("attendance").EnumerateArray().ToDictionary(a => a.GetProperty("sessionId").GetGuid(), a => a.GetProperty("status").GetString());
+        Assert.Multiple(async () =>
+        {
+            Assert.That(shared.GetProperty("preTestScore").GetDecimal(), Is.EqualTo(30m), "the kept record's own score stays");
+            Assert.That(shared.GetProperty("postTestScore").GetDecimal(), Is.EqualTo(75.5m), "the duplicate's score fills the gap");
+            Assert.That(shared.GetProperty("completed").GetBoolean(), Is.True);
+            Assert.That(attendance, Is.EqualTo(new Dictionary<Guid, string?> { [bothFirst] = "present", [bothSecond] = "present", [bothThird] = "late" }),
+                "the better status of each session");
+            var moved = await GetJsonAsync($"{Participants(onlyDuplicates)}/{kept}");
+            Assert.That(moved.GetProperty("attendance")[0].GetProperty("status").GetString(), Is.EqualTo("excused"));
+            var person = await GetJsonAsync($"{Registry}/{kept}");
+            Assert.That(person.GetProperty("email").GetString(), Is.EqualTo($"ali.{marker}@douanes.bf"), "what the kept record lacked");
+            Assert.That(person.GetProperty("position").GetString(), Is.EqualTo("Vérificateur"));
+            Assert.That(person.GetProperty("staffNumber").GetString(), Is.EqualTo($"K-{marker}".ToUpperInvariant()));
+            Assert.That(person.GetProperty("workshops").EnumerateArray().Select(w => w.GetProperty("workshopId").GetGuid()),
+                Is.EquivalentTo(new[] { both, onlyDuplicates }));
+        });
+    }
+
+    [Test]
+    public async Task Merging_into_itself_an_unknown_record_or_out_of_scope_is_refused_and_changes_nothing()
+    {
+        var marker = NewMarker();
+        var ofA = await RegisterAsync(Person("Somé", $"Eric {marker}", AdministrationA));
+        var alsoOfA = await RegisterAsync(Merge(Person("Some", $"Eric {marker}", AdministrationA), new { confirmNewPerson = true }));
+        var ofB = await RegisterAsync(Person("Somé", $"Eric {marker}", AdministrationB));
+
+        var itself = await ProblemAsync(await Client.PostAsJsonAsync($"{Registry}/{ofA}/merge", new { duplicateId = ofA }), 400);
+        Assert.That(ErrorFields(itself), Is.EqualTo(new[] { "duplicateId" }));
+        await ProblemAsync(await Client.PostAsJsonAsync($"{Registry}/{ofA}/merge", new { duplicateId = Guid.CreateVersion7() }), 404);
+        await ProblemAsync(await CoordinatorOfA.PostAsJsonAsync($"{Registry}/{ofA}/merge", new { duplicateId = ofB }), 404);
+        await ProblemAsync(await Trainer.PostAsJsonAsync($"{Registry}/{ofA}/merge", new { duplicateId = alsoOfA }), 403);
+        Assert.That(await ListedAsync($"q={marker}"), Is.EquivalentTo(new[] { ofA, alsoOfA, ofB }));
+
+        var byCoordinator = await CoordinatorOfA.PostAsJsonAsync($"{Registry}/{ofA}/merge", new { duplicateId = alsoOfA });
+        Assert.That(byCoordinator.StatusCode, Is.EqualTo(HttpStatusCode.OK), await byCoordinator.Content.ReadAsStringAsync());
+        Assert.That(await ListedAsync($"q={marker}"), Is.EquivalentTo(new[] { ofA, ofB }));
+    }
+}
