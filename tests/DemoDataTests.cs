@@ -1,6 +1,6 @@
 namespace Integrity.Tests;
 
-/// <summary>Demo:Seed=true gives what stands behind the two real events in DESIGN.md, once.</summary>
+/// <summary>Demo:Seed=true gives the two real events in DESIGN.md and what stands behind them, once.</summary>
 public sealed class DemoDataTests
 {
     [TestCaseSource(typeof(Databases), nameof(Databases.Names))]
@@ -29,5 +29,33 @@ public sealed class DemoDataTests
             Assert.That(administrations, Is.EqualTo(new[] { "BF", "ML" }));
             Assert.That(donors, Is.EqualTo(3), "a second start seeds nothing twice");
         });
+
+        var workshops = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/api/v1/workshops")).RootElement.GetProperty("items")
+            .EnumerateArray().ToDictionary(w => w.GetProperty("city").GetString()!);
+        Assert.That(workshops.Keys, Is.EquivalentTo(new[] { "Bamako", "Ouagadougou" }));
+        var bamako = workshops["Bamako"];
+        var ouagadougou = workshops["Ouagadougou"];
+        Assert.Multiple(() =>
+        {
+            Assert.That(bamako.GetProperty("kind").GetString(), Is.EqualTo("capacity_building_mission"));
+            Assert.That(bamako.GetProperty("startsOn").GetString(), Is.EqualTo("2018-03-12"));
+            Assert.That(bamako.GetProperty("programmeCode").GetString(), Is.EqualTo("WACAM"));
+            Assert.That(bamako.GetProperty("sessionCount").GetInt32(), Is.EqualTo(5));
+            Assert.That(ouagadougou.GetProperty("startsOn").GetString(), Is.EqualTo("2023-11-29"));
+            Assert.That(ouagadougou.GetProperty("programmeCode").GetString(), Is.EqualTo("A-CIP"));
+            Assert.That(ouagadougou.GetProperty("participantCount").GetInt32(), Is.GreaterThanOrEqualTo(25), "25+ officials");
+            Assert.That(ouagadougou.GetProperty("sessionCount").GetInt32(), Is.EqualTo(3));
+        });
+        var attendance = Convert.ToInt64(await TestSql.ScalarAsync(database,
+            "SELECT count(*) FROM attendance a JOIN sessions s ON s.id = a.session_id"));
+        Assert.That(attendance, Is.EqualTo(26 * 3 + 12 * 5), "every participant's attendance at every session");
+        var ouagadougouSessions = System.Text.Json.JsonDocument.Parse(
+            await client.GetStringAsync($"/api/v1/workshops/{ouagadougou.GetProperty("id").GetGuid()}/sessions")).RootElement.GetProperty("items");
+        Assert.That(ouagadougouSessions[0].GetProperty("trainers").GetArrayLength(), Is.EqualTo(2), "two national managers ran it");
+
+        using var trainer = await second.SignedInClientAsync("trainer@integrity.demo", "integrity-demo");
+        var trainersWorkshops = System.Text.Json.JsonDocument.Parse(await trainer.GetStringAsync("/api/v1/workshops")).RootElement.GetProperty("items");
+        Assert.That(trainersWorkshops.EnumerateArray().Select(w => w.GetProperty("city").GetString()), Is.EqualTo(new[] { "Ouagadougou" }),
+            "the demo trainer is one of the national managers");
     }
 }

@@ -3,6 +3,7 @@ using Integrity.Api.Data;
 using Integrity.Api.Features.Administrations;
 using Integrity.Api.Features.Donors;
 using Integrity.Api.Features.Programmes;
+using Integrity.Api.Features.Trainers;
 using Integrity.Api.Features.Users;
 using Integrity.Api.Http;
 using Mediator;
@@ -13,7 +14,8 @@ namespace Integrity.Api.Features.Demo;
 /// What stands behind two real events (DESIGN.md): WACAM's 2018 HRM mission with Mali Customs, funded by
 /// Sweden, and A-CIP's 2023 Ouagadougou workshop with Burkina Faso Customs, funded by Norad and Global
 /// Affairs Canada. Seeded through the same commands a user sends, once: a second start adds nothing.
-/// Programme periods are approximate. Demo accounts exist only here, one per role.
+/// Programme periods are approximate. Demo accounts exist only here, one per role; the demo trainer is one
+/// of the two national managers who ran the Ouagadougou workshop.
 /// </summary>
 public static class DemoData
 {
@@ -39,13 +41,20 @@ public static class DemoData
 
         var acip = await sender.Send(new RegisterProgramme("A-CIP", "Anti-Corruption and Integrity Promotion Programme",
             new DateOnly(2016, 1, 1), new DateOnly(2027, 12, 31), [norad.Id, canada.Id], [burkina.Id]));
-        await sender.Send(new RegisterProgramme("WACAM", "West Africa Customs Administration Modernization",
+        var wacam = await sender.Send(new RegisterProgramme("WACAM", "West Africa Customs Administration Modernization",
             new DateOnly(2017, 1, 1), new DateOnly(2021, 12, 31), [sweden.Id], [mali.Id]));
 
         await sender.Send(new AddUser("admin@integrity.demo", "Ada Administrator", Role.Administrator, Password));
         await sender.Send(new AddUser("coordinator@integrity.demo", "Claire Coordinator (A-CIP)", Role.Coordinator, Password, ProgrammeIds: [acip.Id]));
         await sender.Send(new AddUser("focal.mali@integrity.demo", "Moussa Focal Point (Mali)", Role.Coordinator, Password, AdministrationIds: [mali.Id]));
-        await sender.Send(new AddUser("trainer@integrity.demo", "Thomas Trainer (A-CIP)", Role.Trainer, Password, ProgrammeIds: [acip.Id]));
+        var trainerAccount = await sender.Send(new AddUser("trainer@integrity.demo", "Issa Kaboré (national trainer)", Role.Trainer, Password));
         await sender.Send(new AddUser("analyst@norad.demo", "Nora Analyst (Norad)", Role.Donor, Password, DonorId: norad.Id));
+
+        var wcoExpert = await sender.Send(new RegisterTrainer("Hélène Martin (WCO HRM expert)", TrainerKind.WcoExpert));
+        var firstManager = await sender.Send(new RegisterTrainer("Issa Kaboré", TrainerKind.NationalTrainer, burkina.Id, UserId: trainerAccount.Id));
+        var secondManager = await sender.Send(new RegisterTrainer("Aïcha Sawadogo", TrainerKind.NationalTrainer, burkina.Id));
+        var events = new DemoEvents(sender);
+        await events.BamakoMissionAsync(wacam.Id, mali.Id, wcoExpert.Id);
+        await events.OuagadougouWorkshopAsync(acip.Id, burkina.Id, [firstManager.Id, secondManager.Id]);
     }
 }
