@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using FluentValidation;
 using Integrity.Api.Data;
+using Integrity.Api.Features.ActionPlans;
 using Integrity.Api.Features.Administrations;
 using Integrity.Api.Features.ApiTokens;
 using Integrity.Api.Features.Audit;
@@ -14,6 +15,7 @@ using Integrity.Api.Features.Workshops;
 using Integrity.Api.Features.Participants;
 using Integrity.Api.Features.Programmes;
 using Integrity.Api.Features.ReferenceData;
+using Integrity.Api.Features.Results;
 using Integrity.Api.Features.Users;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
@@ -106,6 +108,8 @@ api.MapAuth()
     .MapTrainers()
     .MapWorkshops()
     .MapParticipants()
+    .MapActionPlans()
+    .MapResults()
     .MapUsers()
     .MapApiTokens()
     .MapAudit();

@@ -54,7 +54,12 @@ public static class DemoData
         var firstManager = await sender.Send(new RegisterTrainer("Issa Kaboré", TrainerKind.NationalTrainer, burkina.Id, UserId: trainerAccount.Id));
         var secondManager = await sender.Send(new RegisterTrainer("Aïcha Sawadogo", TrainerKind.NationalTrainer, burkina.Id));
         var events = new DemoEvents(sender);
-        await events.BamakoMissionAsync(wacam.Id, mali.Id, wcoExpert.Id);
-        await events.OuagadougouWorkshopAsync(acip.Id, burkina.Id, [firstManager.Id, secondManager.Id]);
+        var bamako = await events.BamakoMissionAsync(wacam.Id, mali.Id, wcoExpert.Id);
+        var ouagadougou = await events.OuagadougouWorkshopAsync(acip.Id, burkina.Id, [firstManager.Id, secondManager.Id]);
+        var world = new DemoWorld(acip.Id, wacam.Id, burkina.Id, mali.Id, ouagadougou, bamako);
+        _ = world;
     }
 }
+
+/// <summary>The ids of the demo records that later parts of the demo build on.</summary>
+internal sealed record DemoWorld(Guid Acip, Guid Wacam, Guid Burkina, Guid Mali, Guid OuagadougouWorkshop, Guid BamakoMission);

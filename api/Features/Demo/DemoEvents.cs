@@ -26,7 +26,7 @@ internal sealed class DemoEvents(ISender sender)
     private static readonly string[] MalianFamilies = ["Diarra", "Coulibaly", "Keïta", "Konaté", "Diallo", "Sidibé"];
     private static readonly (string Name, Sex Sex)[] MalianGiven = [("Bakary", Sex.Male), ("Oumou", Sex.Female), ("Mamadou", Sex.Male), ("Kadiatou", Sex.Female), ("Sékou", Sex.Male)];
 
-    public async Task BamakoMissionAsync(Guid wacam, Guid mali, Guid wcoExpert)
+    public async Task<Guid> BamakoMissionAsync(Guid wacam, Guid mali, Guid wcoExpert)
     {
         var module = await sender.Send(new RegisterModule("WACAM-HRM", "Human resource management: strategy and competency tools",
             "Gestion des ressources humaines : stratégie et outils de compétences", 6m, ["RAD-08", "RAD-09"]));
@@ -47,6 +47,7 @@ internal sealed class DemoEvents(ISender sender)
             await sender.Send(new TakeAttendance(people.Select((person, i) => new AttendanceEntry(person,
                 (i + day) % 9 == 4 ? AttendanceStatus.Excused : AttendanceStatus.Present)).ToList()) { WorkshopId = mission.Id, SessionId = session.Id });
         }
+        return mission.Id;
     }
 
     public async Task<Guid> OuagadougouWorkshopAsync(Guid acip, Guid burkina, Guid[] nationalManagers)

@@ -1,0 +1,9 @@
+namespace Integrity.Api.Features.ActionPlans;
+
+public static class ActionPlansEndpoints
+{
+    public static RouteGroupBuilder MapActionPlans(this RouteGroupBuilder api)
+    {
+        return api;
+    }
+}
