@@ -27,22 +27,15 @@ public static class AdministrationsEndpoints
                              "name contains it; `regionCode` and `countryCode` keep those of one region or country.")
             .ProducesListProblems();
 
-        administrations.MapGet("/{id:guid}", async (Guid id, ISender sender, HttpResponse response, CancellationToken ct) =>
-                Responses.Versioned(response, await sender.Send(new GetAdministration(id), ct), administration => administration.Version))
-            .WithName(nameof(GetAdministration))
+        administrations.MapGetRecord("/{id:guid}", nameof(GetAdministration), id => new GetAdministration(id), administration => administration.Version)
             .RequireAuthorization(Policies.Readers)
             .WithSummary("Get a customs administration")
-            .WithDescription("One administration with its country's names. The ETag header carries its version, for If-Match.")
-            .ProducesGetProblems();
+            .WithDescription("One administration with its country's names. The ETag header carries its version, for If-Match.");
 
-        administrations.MapPut("/{id:guid}", async (Guid id, UpdateAdministration command, ISender sender, HttpContext context, CancellationToken ct) =>
-                Responses.Updated(context.Response, await sender.Send(
-                    command with { Id = id, ExpectedVersion = Versions.FromIfMatch(context.Request) }, ct)))
-            .WithName(nameof(UpdateAdministration))
+        administrations.MapUpdate<UpdateAdministration>("/{id:guid}", (command, id, version) => command with { Id = id, ExpectedVersion = version })
             .RequireAuthorization(Policies.Administrators)
             .WithSummary("Update a customs administration")
-            .WithDescription("Replaces every field of an administration. Needs If-Match with the ETag read from GET.")
-            .ProducesUpdateProblems();
+            .WithDescription("Replaces every field of an administration. Needs If-Match with the ETag read from GET.");
 
         return api;
     }

@@ -27,22 +27,15 @@ public static class DonorsEndpoints
             .WithDescription("Donors ordered by name, a page at a time. `q` keeps those whose code or name contains it.")
             .ProducesListProblems();
 
-        donors.MapGet("/{id:guid}", async (Guid id, ISender sender, HttpResponse response, CancellationToken ct) =>
-                Responses.Versioned(response, await sender.Send(new GetDonor(id), ct), donor => donor.Version))
-            .WithName(nameof(GetDonor))
+        donors.MapGetRecord("/{id:guid}", nameof(GetDonor), id => new GetDonor(id), donor => donor.Version)
             .RequireAuthorization(Policies.Readers)
             .WithSummary("Get a donor")
-            .WithDescription("One donor. The ETag header carries its version, to send back in If-Match when updating it.")
-            .ProducesGetProblems();
+            .WithDescription("One donor. The ETag header carries its version, to send back in If-Match when updating it.");
 
-        donors.MapPut("/{id:guid}", async (Guid id, UpdateDonor command, ISender sender, HttpContext context, CancellationToken ct) =>
-                Responses.Updated(context.Response, await sender.Send(
-                    command with { Id = id, ExpectedVersion = Versions.FromIfMatch(context.Request) }, ct)))
-            .WithName(nameof(UpdateDonor))
+        donors.MapUpdate<UpdateDonor>("/{id:guid}", (command, id, version) => command with { Id = id, ExpectedVersion = version })
             .RequireAuthorization(Policies.Administrators)
             .WithSummary("Update a donor")
-            .WithDescription("Replaces every field of a donor. Needs the If-Match header with the ETag read from GET.")
-            .ProducesUpdateProblems();
+            .WithDescription("Replaces every field of a donor. Needs the If-Match header with the ETag read from GET.");
 
         return api;
     }

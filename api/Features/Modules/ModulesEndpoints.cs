@@ -28,22 +28,15 @@ public static class ModulesEndpoints
                              "English or French title contains it, `keyFactor` (e.g. RAD-07) those that cover that key factor.")
             .ProducesListProblems();
 
-        modules.MapGet("/{id:guid}", async (Guid id, ISender sender, HttpResponse response, CancellationToken ct) =>
-                Responses.Versioned(response, await sender.Send(new GetModule(id), ct), module => module.Version))
-            .WithName(nameof(GetModule))
+        modules.MapGetRecord("/{id:guid}", nameof(GetModule), id => new GetModule(id), module => module.Version)
             .RequireAuthorization(Policies.Staff)
             .WithSummary("Get a training module")
-            .WithDescription("One module with its key factors. The ETag header carries its version, for If-Match when updating it.")
-            .ProducesGetProblems();
+            .WithDescription("One module with its key factors. The ETag header carries its version, for If-Match when updating it.");
 
-        modules.MapPut("/{id:guid}", async (Guid id, UpdateModule command, ISender sender, HttpContext context, CancellationToken ct) =>
-                Responses.Updated(context.Response, await sender.Send(
-                    command with { Id = id, ExpectedVersion = Versions.FromIfMatch(context.Request) }, ct)))
-            .WithName(nameof(UpdateModule))
+        modules.MapUpdate<UpdateModule>("/{id:guid}", (command, id, version) => command with { Id = id, ExpectedVersion = version })
             .RequireAuthorization(Policies.Administrators)
             .WithSummary("Update a training module")
-            .WithDescription("Replaces every field of a module, its key factors included. Needs If-Match with the ETag read from GET.")
-            .ProducesUpdateProblems();
+            .WithDescription("Replaces every field of a module, its key factors included. Needs If-Match with the ETag read from GET.");
 
         return api;
     }

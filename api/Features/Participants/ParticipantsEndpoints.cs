@@ -34,23 +34,16 @@ public static class ParticipantsEndpoints
                              "exact staff number or e-mail); `administrationId`; `workshopId` (enrolled in it); `sex`.")
             .ProducesListProblems();
 
-        participants.MapGet("/{id:guid}", async (Guid id, ISender sender, HttpResponse response, CancellationToken ct) =>
-                Responses.Versioned(response, await sender.Send(new GetParticipant(id), ct), participant => participant.Version))
-            .WithName(nameof(GetParticipant))
+        participants.MapGetRecord("/{id:guid}", nameof(GetParticipant), id => new GetParticipant(id), participant => participant.Version)
             .RequireAuthorization(Policies.Staff)
             .WithSummary("Get a participant")
-            .WithDescription("One participant with the workshops in your scope they were enrolled in. The ETag carries their version.")
-            .ProducesGetProblems();
+            .WithDescription("One participant with the workshops in your scope they were enrolled in. The ETag carries their version.");
 
-        participants.MapPut("/{id:guid}", async (Guid id, UpdateParticipant command, ISender sender, HttpContext context, CancellationToken ct) =>
-                Responses.Updated(context.Response, await sender.Send(
-                    command with { Id = id, ExpectedVersion = Versions.FromIfMatch(context.Request) }, ct)))
-            .WithName(nameof(UpdateParticipant))
+        participants.MapUpdate<UpdateParticipant>("/{id:guid}", (command, id, version) => command with { Id = id, ExpectedVersion = version })
             .RequireAuthorization(Policies.Staff)
             .WithSummary("Update a participant")
             .WithDescription("Replaces every field of a participant you can see. A change that makes them look like someone else is a " +
                              "409 with the candidates, unless `confirmDistinctPerson` is true. Needs If-Match.")
-            .ProducesUpdateProblems()
             .WithDuplicateCandidates();
 
         participants.MapPost("/{id:guid}/merge", async (Guid id, MergeParticipants command, ISender sender, HttpResponse response, CancellationToken ct) =>

@@ -27,22 +27,15 @@ public static class ProgrammesEndpoints
                              "name contains it, `donorId` those that donor funds, `activeOn` (a date) those running that day.")
             .ProducesListProblems();
 
-        programmes.MapGet("/{id:guid}", async (Guid id, ISender sender, HttpResponse response, CancellationToken ct) =>
-                Responses.Versioned(response, await sender.Send(new GetProgramme(id), ct), programme => programme.Version))
-            .WithName(nameof(GetProgramme))
+        programmes.MapGetRecord("/{id:guid}", nameof(GetProgramme), id => new GetProgramme(id), programme => programme.Version)
             .RequireAuthorization(Policies.Readers)
             .WithSummary("Get a programme")
-            .WithDescription("One programme with its donors. The ETag header carries its version, for If-Match when updating it.")
-            .ProducesGetProblems();
+            .WithDescription("One programme with its donors. The ETag header carries its version, for If-Match when updating it.");
 
-        programmes.MapPut("/{id:guid}", async (Guid id, UpdateProgramme command, ISender sender, HttpContext context, CancellationToken ct) =>
-                Responses.Updated(context.Response, await sender.Send(
-                    command with { Id = id, ExpectedVersion = Versions.FromIfMatch(context.Request) }, ct)))
-            .WithName(nameof(UpdateProgramme))
+        programmes.MapUpdate<UpdateProgramme>("/{id:guid}", (command, id, version) => command with { Id = id, ExpectedVersion = version })
             .RequireAuthorization(Policies.Coordinators)
             .WithSummary("Update a programme")
-            .WithDescription("Replaces every field of a programme, its donors included. Needs If-Match with the ETag read from GET.")
-            .ProducesUpdateProblems();
+            .WithDescription("Replaces every field of a programme, its donors included. Needs If-Match with the ETag read from GET.");
 
         return api;
     }

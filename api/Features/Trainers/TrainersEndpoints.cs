@@ -41,23 +41,16 @@ public static class TrainersEndpoints
                              "`programmeId` keeps those trained at a training of trainers of that programme; `moduleId` one module.")
             .ProducesListProblems();
 
-        trainers.MapGet("/{id:guid}", async (Guid id, ISender sender, HttpResponse response, CancellationToken ct) =>
-                Responses.Versioned(response, await sender.Send(new GetTrainer(id), ct), trainer => trainer.Version))
-            .WithName(nameof(GetTrainer))
+        trainers.MapGetRecord("/{id:guid}", nameof(GetTrainer), id => new GetTrainer(id), trainer => trainer.Version)
             .RequireAuthorization(Policies.Staff)
             .WithSummary("Get a trainer")
-            .WithDescription("One trainer in your scope with its accreditations. The ETag header carries its version, for If-Match.")
-            .ProducesGetProblems();
+            .WithDescription("One trainer in your scope with its accreditations. The ETag header carries its version, for If-Match.");
 
-        trainers.MapPut("/{id:guid}", async (Guid id, UpdateTrainer command, ISender sender, HttpContext context, CancellationToken ct) =>
-                Responses.Updated(context.Response, await sender.Send(
-                    command with { Id = id, ExpectedVersion = Versions.FromIfMatch(context.Request) }, ct)))
-            .WithName(nameof(UpdateTrainer))
+        trainers.MapUpdate<UpdateTrainer>("/{id:guid}", (command, id, version) => command with { Id = id, ExpectedVersion = version })
             .RequireAuthorization(Policies.Coordinators)
             .WithSummary("Update a trainer")
             .WithDescription("Replaces every field of a trainer (not its accreditations). Needs If-Match with the ETag read from GET. " +
-                             "Coordinators update national trainers of the administrations they work with, and keep their account link.")
-            .ProducesUpdateProblems();
+                             "Coordinators update national trainers of the administrations they work with, and keep their account link.");
 
         trainers.MapGet("/{id:guid}/accreditations/{moduleId:guid}", async (Guid id, Guid moduleId, ISender sender, HttpResponse response, CancellationToken ct) =>
                 Responses.Versioned(response, await sender.Send(new GetAccreditation(id, moduleId), ct), accreditation => accreditation.Version))

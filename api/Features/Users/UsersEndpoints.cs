@@ -25,20 +25,13 @@ public static class UsersEndpoints
             .WithDescription("Accounts ordered by display name, a page at a time. `q` keeps those whose name or e-mail contains it, `role` those of one role.")
             .ProducesListProblems();
 
-        users.MapGet("/{id:guid}", async (Guid id, ISender sender, HttpResponse response, CancellationToken ct) =>
-                Responses.Versioned(response, await sender.Send(new GetUser(id), ct), user => user.Version))
-            .WithName(nameof(GetUser))
+        users.MapGetRecord("/{id:guid}", nameof(GetUser), id => new GetUser(id), user => user.Version)
             .WithSummary("Get an account (administrators)")
-            .WithDescription("One account with its scope. The ETag header carries its version, for If-Match when updating it.")
-            .ProducesGetProblems();
+            .WithDescription("One account with its scope. The ETag header carries its version, for If-Match when updating it.");
 
-        users.MapPut("/{id:guid}", async (Guid id, UpdateUser command, ISender sender, HttpContext context, CancellationToken ct) =>
-                Responses.Updated(context.Response, await sender.Send(
-                    command with { Id = id, ExpectedVersion = Versions.FromIfMatch(context.Request) }, ct)))
-            .WithName(nameof(UpdateUser))
+        users.MapUpdate<UpdateUser>("/{id:guid}", (command, id, version) => command with { Id = id, ExpectedVersion = version })
             .WithSummary("Update an account (administrators)")
-            .WithDescription("Replaces an account's name, role, donor and scope; `newPassword` also resets and unlocks it. Needs If-Match.")
-            .ProducesUpdateProblems();
+            .WithDescription("Replaces an account's name, role, donor and scope; `newPassword` also resets and unlocks it. Needs If-Match.");
 
         return api;
     }

@@ -31,23 +31,16 @@ public static class WorkshopsEndpoints
                              "`kind`; `keyFactor` (RAD-01…RAD-10); `q` (title or city).")
             .ProducesListProblems();
 
-        workshops.MapGet("/{id:guid}", async (Guid id, ISender sender, HttpResponse response, CancellationToken ct) =>
-                Responses.Versioned(response, await sender.Send(new GetWorkshop(id), ct), workshop => workshop.Version))
-            .WithName(nameof(GetWorkshop))
+        workshops.MapGetRecord("/{id:guid}", nameof(GetWorkshop), id => new GetWorkshop(id), workshop => workshop.Version)
             .RequireAuthorization(Policies.Staff)
             .WithSummary("Get a workshop")
-            .WithDescription("One workshop with its administrations, key factors, partners and sessions. The ETag carries its version.")
-            .ProducesGetProblems();
+            .WithDescription("One workshop with its administrations, key factors, partners and sessions. The ETag carries its version.");
 
-        workshops.MapPut("/{id:guid}", async (Guid id, UpdateWorkshop command, ISender sender, HttpContext context, CancellationToken ct) =>
-                Responses.Updated(context.Response, await sender.Send(
-                    command with { Id = id, ExpectedVersion = Versions.FromIfMatch(context.Request) }, ct)))
-            .WithName(nameof(UpdateWorkshop))
+        workshops.MapUpdate<UpdateWorkshop>("/{id:guid}", (command, id, version) => command with { Id = id, ExpectedVersion = version })
             .RequireAuthorization(Policies.Coordinators)
             .WithSummary("Update a workshop")
             .WithDescription("Replaces every field of a workshop, lists included. A held workshop cannot go back to planned or be " +
-                             "cancelled; new dates must still hold its sessions. Needs If-Match.")
-            .ProducesUpdateProblems();
+                             "cancelled; new dates must still hold its sessions. Needs If-Match.");
 
         workshops.MapPost("/{id:guid}/sessions", async (Guid id, PlanSession command, ISender sender, HttpResponse response, CancellationToken ct) =>
                 Responses.Created(response, $"/api/v1/workshops/{id}/sessions", await sender.Send(command with { WorkshopId = id }, ct)))
