@@ -57,7 +57,7 @@ public static class DemoData
         var bamako = await events.BamakoMissionAsync(wacam.Id, mali.Id, wcoExpert.Id);
         var ouagadougou = await events.OuagadougouWorkshopAsync(acip.Id, burkina.Id, [firstManager.Id, secondManager.Id]);
         var world = new DemoWorld(acip.Id, wacam.Id, burkina.Id, mali.Id, ouagadougou, bamako);
-        _ = world;
+        await DemoActionPlans.SeedAsync(sender, world);
     }
 }
 

@@ -1,0 +1,97 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Integrity.Api.Data;
+using Integrity.Api.Pipeline;
+using Mediator;
+
+namespace Integrity.Api.Features.ActionPlans;
+
+/// <summary>An objective of a plan: the key factors it serves, and the outcome it aims at, measured by an indicator.</summary>
+/// <param name="Title">E.g. <c>Strengthen the code of conduct and its enforcement</c>.</param>
+/// <param name="KeyFactorCodes">Key factors of the Revised Arusha Declaration it serves (RAD-01…RAD-10); at least one.</param>
+/// <param name="OutcomeIndicator">How its outcome is measured, e.g. <c>Share of staff who signed the code of conduct</c>.</param>
+/// <param name="Baseline">The indicator's value when the plan was drawn up, e.g. <c>35 %</c>; left out when not measured yet.</param>
+/// <param name="Target">The value aimed at by the end of the plan, e.g. <c>100 %</c>.</param>
+public sealed record AddObjective(string Title, IReadOnlyList<string> KeyFactorCodes, string OutcomeIndicator, string Target, string? Baseline = null)
+    : ICommand<RecordCreated>, IObjectiveFields, IActionPlanCommand
+{
+    [JsonIgnore] public Guid ActionPlanId { get; init; }
+}
+
+public interface IObjectiveFields
+{
+    string Title { get; }
+    IReadOnlyList<string> KeyFactorCodes { get; }
+    string OutcomeIndicator { get; }
+    string? Baseline { get; }
+    string Target { get; }
+}
+
+public class ObjectiveFieldsValidator<T> : AbstractValidator<T> where T : IObjectiveFields
+{
+    public ObjectiveFieldsValidator()
+    {
+        RuleFor(x => x.Title).NotEmpty().MaximumLength(300);
+        RuleFor(x => x.KeyFactorCodes).NotEmpty().WithMessage("Name at least one key factor the objective serves (GET /api/v1/key-factors).")
+            .Must(codes => codes.Distinct().Count() == codes.Count).WithMessage("A key factor is listed twice.");
+        RuleForEach(x => x.KeyFactorCodes).Matches("^RAD-(0[1-9]|10)$").WithMessage("Key factors are RAD-01 to RAD-10 (GET /api/v1/key-factors).");
+        RuleFor(x => x.OutcomeIndicator).NotEmpty().MaximumLength(1000);
+        RuleFor(x => x.Baseline).MaximumLength(300);
+        RuleFor(x => x.Target).NotEmpty().MaximumLength(300);
+    }
+}
+
+public sealed class AddObjectiveValidator : ObjectiveFieldsValidator<AddObjective>;
+
+public sealed class AddObjectiveAccess(DbSession db) : ActionPlanKeepers<AddObjective>(db);
+
+public sealed class AddObjectiveHandler(DbSession db) : ICommandHandler<AddObjective, RecordCreated>
+{
+    // Counting on the plan's row numbers objectives in order, and makes two objectives added at once take turns.
+    private const string Count = "UPDATE action_plans SET objective_count = objective_count + 1 WHERE id = @actionPlanId";
+    private const string Position = "SELECT objective_count FROM action_plans WHERE id = @actionPlanId";
+    private const string Insert = """
+        INSERT INTO objectives (id, action_plan_id, position, title, outcome_indicator, baseline, target, version)
+        VALUES (@id, @actionPlanId, @position, @title, @outcomeIndicator, @baseline, @target, 1)
+        """;
+
+    public async ValueTask<RecordCreated> Handle(AddObjective command, CancellationToken cancellationToken)
+    {
+        (await PlanState.LoadAsync(db, command.ActionPlanId, cancellationToken)).RefuseIfClosed("new objectives");
+        var plan = new { actionPlanId = command.ActionPlanId };
+        await db.ExecuteAsync(Count, plan, cancellationToken);
+        var position = await db.QuerySingleOrDefaultAsync<int>(Position, plan, cancellationToken);
+        var id = Guid.CreateVersion7();
+        await db.ExecuteAsync(Insert, ObjectiveWrites.Row(id, command, new { actionPlanId = command.ActionPlanId, position }), cancellationToken);
+        await ObjectiveWrites.LinkAsync(db, id, command, cancellationToken);
+        return new RecordCreated(id, 1);
+    }
+}
+
+/// <summary>What adding and updating an objective both record.</summary>
+internal static class ObjectiveWrites
+{
+    private const string Link = "INSERT INTO objective_key_factors (objective_id, key_factor_code) VALUES (@objectiveId, @code)";
+    private const string Unlink = "DELETE FROM objective_key_factors WHERE objective_id = @objectiveId";
+
+    /// <summary>The objectives row's own fields, with <paramref name="more"/> (keys, version) added.</summary>
+    public static Dapper.DynamicParameters Row(Guid id, IObjectiveFields objective, object more)
+    {
+        var row = new Dapper.DynamicParameters(more);
+        row.AddDynamicParams(new
+        {
+            id,
+            title = objective.Title.Trim(),
+            outcomeIndicator = objective.OutcomeIndicator.Trim(),
+            baseline = string.IsNullOrWhiteSpace(objective.Baseline) ? null : objective.Baseline.Trim(),
+            target = objective.Target.Trim(),
+        });
+        return row;
+    }
+
+    public static Task LinkAsync(DbSession db, Guid objectiveId, IObjectiveFields objective, CancellationToken cancellationToken) =>
+        db.ExecuteAsync(Link, objective.KeyFactorCodes.Select(code => new { objectiveId, code }).ToList(), cancellationToken);
+
+    public static Task UnlinkAsync(DbSession db, Guid objectiveId, CancellationToken cancellationToken) =>
+        db.ExecuteAsync(Unlink, new { objectiveId }, cancellationToken);
+}

@@ -1,0 +1,19 @@
+using System.Globalization;
+using Integrity.Api.Data;
+
+namespace Integrity.Api.Features.ActionPlans;
+
+/// <summary>Cursors of the lists ordered by a date (a plan's start, an action's due day): the key is the day, ISO 8601.</summary>
+internal static class DateKeys
+{
+    public const string NotOurs = "This cursor was not issued by this list. Pass the nextCursor of the previous page unchanged.";
+
+    public static bool IsCursor(string? cursor) => Keyset.TryDecode(cursor, out var after) && (after is null || TryParse(after.Key, out _));
+
+    public static object Parse(string key) => TryParse(key, out var day) ? day : throw new FormatException(NotOurs);
+
+    public static Keyset Of(DateOnly day, Guid id) => new(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), id);
+
+    private static bool TryParse(string key, out DateOnly day) =>
+        DateOnly.TryParseExact(key, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+}
