@@ -52,6 +52,230 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/action-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List action plans
+         * @description Action plans in your scope, most recent period first, a page at a time. Filters: `programmeId`; `administrationId`; `status` (draft, adopted, in_implementation, closed); `q` (title). Trainers and donors have no access to plans (403); donors get their figures in reports.
+         */
+        get: operations["ListActionPlans"];
+        put?: never;
+        /**
+         * Record an action plan
+         * @description Records an administration's integrity action plan under a programme that covers it, as a draft: title and the period it covers. Administrators, and coordinators of the plan's programme or administration.
+         */
+        post: operations["RecordActionPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an action plan
+         * @description One plan with its objectives. The ETag carries its version.
+         */
+        get: operations["GetActionPlan"];
+        /**
+         * Update an action plan
+         * @description Replaces a plan's title and period; the new period must still hold every action's dates (409 if not). A closed plan is final (409). Needs If-Match.
+         */
+        put: operations["UpdateActionPlan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}/adopt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adopt an action plan
+         * @description Records that a draft plan was adopted, on `adoptedOn` (not in the future). Only a draft is adopted (409). Needs If-Match.
+         */
+        post: operations["AdoptActionPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Move an action plan on
+         * @description draft → adopted (POST …/adopt) → in_implementation → closed: an adopted plan moves forward only, and a closed one is final (409). The one way back: an adopted plan with no progress reported yet returns to draft, its adoption day cleared. Needs If-Match.
+         */
+        put: operations["ChangeActionPlanStatus"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an action plan's dashboard
+         * @description Where the plan stands today (UTC): actions by current status; actions due (due today or earlier, not cancelled) and the rate of implementation (done ÷ due, in percent, null while none is due); actions done on time (reported done on or before their due day); the overdue actions (due before today, neither done nor cancelled); and the ten key factors, each covered or not by the plan's objectives.
+         */
+        get: operations["GetActionPlanDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}/objectives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an action plan's objectives
+         * @description Every objective of the plan by number, with key factors and action counts; nextCursor is always null.
+         */
+        get: operations["ListObjectives"];
+        put?: never;
+        /**
+         * Add an objective to an action plan
+         * @description An objective with the key factors it serves (one or more), its outcome indicator, baseline and target; numbered after the plan's others. A closed plan takes none (409).
+         */
+        post: operations["AddObjective"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}/objectives/{objectiveId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Update an objective
+         * @description Replaces every field of an objective, key factors included. Needs If-Match with the objective's version.
+         */
+        put: operations["UpdateObjective"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an action plan's actions
+         * @description The plan's actions by due day, a page at a time, each with its current status and percent done. Filters: `objectiveId`; `status` (not_started, in_progress, done, delayed, cancelled).
+         */
+        get: operations["ListActions"];
+        put?: never;
+        /**
+         * Plan an action
+         * @description An action serving one of the plan's objectives: lead unit, owner (a name or a role), start and due days within the plan's period. It starts not_started at 0 %. A closed plan takes no new actions (409). The action is then at /api/v1/actions/{id}.
+         */
+        post: operations["PlanAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/actions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an action
+         * @description One action with its current status and percent done (those of its latest update). The ETag carries its version, which each progress update also moves on.
+         */
+        get: operations["GetAction"];
+        /**
+         * Update an action
+         * @description Replaces what an action plans: objective, title, lead unit, owner, start and due days (within the plan's period, and it cannot start after progress was reported on it). Status and percent come from progress updates only. A closed plan is final (409). Needs If-Match.
+         */
+        put: operations["UpdateAction"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/actions/{id}/updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an action's progress updates
+         * @description The action's whole history, latest first (by reportedOn, then the order recorded); nextCursor is always null.
+         */
+        get: operations["ListProgressUpdates"];
+        put?: never;
+        /**
+         * Report progress on an action
+         * @description Appends a dated update: status, percent done (done is 100, not_started 0), narrative and evidence links (http or https URLs). `reportedOn` is not in the future nor before the action starts. The action takes this status and percent unless an update with a later `reportedOn` exists (same day: the last recorded wins). Updates are never changed or deleted: a correction is a new update. The plan must be adopted, and a closed plan takes none (409). Administrators, and coordinators of the plan's programme or administration.
+         */
+        post: operations["RecordProgressUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/administrations": {
         parameters: {
             query?: never;
@@ -810,6 +1034,161 @@ export interface components {
          * @enum {string}
          */
         AccreditationStage: "candidate" | "trained" | "supervised_delivery" | "accredited";
+        /**
+         * @description An action of a plan. Its status, percent done and reportedOn are those of its latest progress update
+         *     (by reportedOn, then recording order): not_started, 0 and null before the first. `version` is also its ETag.
+         */
+        ActionDetails: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            actionPlanId: string;
+            /** Format: uuid */
+            objectiveId: string;
+            /** Format: int32 */
+            objectivePosition: number;
+            title: string;
+            leadUnit: string;
+            /** @description Who answers for it: a person's name or a role. */
+            owner: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            dueOn: string;
+            status: components["schemas"]["ActionStatus"];
+            /** Format: int32 */
+            percentDone: number;
+            /**
+             * Format: date
+             * @description The day of the latest progress update; null before the first.
+             */
+            reportedOn?: string | null;
+            /** Format: int32 */
+            updateCount: number;
+            /** Format: int32 */
+            version: number;
+        };
+        /**
+         * @description Where a plan stands today (UTC), from each action's current status. An action is <b>due</b> when its due day
+         *     is today or earlier and it is not cancelled; <b>overdue</b> when its due day is before today and it is neither
+         *     done nor cancelled. The rate of implementation is the share of due actions that are done, in percent with
+         *     one decimal (null while none is due). An action is <b>done on time</b> when it is done and a progress update
+         *     reported it done on or before its due day.
+         */
+        ActionPlanDashboard: {
+            /** Format: uuid */
+            actionPlanId: string;
+            /**
+             * Format: date
+             * @description The day the figures are computed for.
+             */
+            asOf: string;
+            /** Format: int32 */
+            actionCount: number;
+            /** @description Every status, in order, with how many actions are in it now (zero included). */
+            actionsByStatus: components["schemas"]["StatusCount"][];
+            /** Format: int32 */
+            actionsDue: number;
+            /** Format: int32 */
+            actionsDoneOfDue: number;
+            /**
+             * Format: double
+             * @description ActionsDoneOfDue ÷ ActionsDue × 100, one decimal; null when no action is due yet.
+             */
+            implementationRate?: number | null;
+            /** Format: int32 */
+            actionsDoneOnTime: number;
+            /** @description The overdue actions, the longest overdue first. */
+            overdue: components["schemas"]["ActionDetails"][];
+            /** @description The ten key factors, in order, each with the number of the plan's objectives serving it. */
+            keyFactors: components["schemas"]["KeyFactorCoverage"][];
+        };
+        /** @description An action plan with its objectives. */
+        ActionPlanDetails: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            programmeCode: string;
+            /** Format: uuid */
+            administrationId: string;
+            administrationNameEn: string;
+            administrationNameFr: string;
+            countryCode: string;
+            title: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            status: components["schemas"]["ActionPlanStatus"];
+            /**
+             * Format: date
+             * @description When it was adopted; null while it is a draft.
+             */
+            adoptedOn?: string | null;
+            /** Format: int32 */
+            objectiveCount: number;
+            /** Format: int32 */
+            actionCount: number;
+            /** Format: int32 */
+            version: number;
+            objectives: components["schemas"]["ObjectiveDetails"][];
+        };
+        /**
+         * @description draft → adopted (with its date) → in_implementation → closed; a plan only moves forward, with one
+         *     exception: an adopted plan on which no progress was reported yet may go back to draft (the
+         *     administration's management sent it back for amendment). A closed plan is final.
+         * @enum {string}
+         */
+        ActionPlanStatus: "draft" | "adopted" | "in_implementation" | "closed";
+        /** @description An action plan as lists show it; `version` is also its ETag. */
+        ActionPlanSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            programmeCode: string;
+            /** Format: uuid */
+            administrationId: string;
+            administrationNameEn: string;
+            administrationNameFr: string;
+            countryCode: string;
+            title: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            status: components["schemas"]["ActionPlanStatus"];
+            /**
+             * Format: date
+             * @description When it was adopted; null while it is a draft.
+             */
+            adoptedOn?: string | null;
+            /** Format: int32 */
+            objectiveCount: number;
+            /** Format: int32 */
+            actionCount: number;
+            /** Format: int32 */
+            version: number;
+        };
+        /**
+         * @description Where an action stands, as its latest progress update says; not_started until the first one.
+         * @enum {string}
+         */
+        ActionStatus: "not_started" | "in_progress" | "done" | "delayed" | "cancelled";
+        /** @description An objective of a plan: the key factors it serves, and the outcome it aims at, measured by an indicator. */
+        AddObjective: {
+            /** @description E.g. `Strengthen the code of conduct and its enforcement`. */
+            title: string;
+            /** @description Key factors of the Revised Arusha Declaration it serves (RAD-01…RAD-10); at least one. */
+            keyFactorCodes: string[];
+            /** @description How its outcome is measured, e.g. `Share of staff who signed the code of conduct`. */
+            outcomeIndicator: string;
+            /** @description The value aimed at by the end of the plan, e.g. `100 %`. */
+            target: string;
+            /** @description The indicator's value when the plan was drawn up, e.g. `35 %`; left out when not measured yet. */
+            baseline?: string | null;
+        };
         /** @description A person who signs in: their role, and for coordinators and trainers the programmes and administrations they work on. */
         AddUser: {
             /** @description Their e-mail, which they sign in with; unique. */
@@ -844,6 +1223,14 @@ export interface components {
              * @description Counts the changes to this administration; send it back in If-Match to update it.
              */
             version: number;
+        };
+        /** @description Records that the administration adopted its draft plan, and on which day. */
+        AdoptActionPlan: {
+            /**
+             * Format: date
+             * @description The day it was adopted (signed, approved by management); not in the future.
+             */
+            adoptedOn: string;
         };
         ApiTokenSummary: {
             /** Format: uuid */
@@ -926,6 +1313,14 @@ export interface components {
             firstDeliveredOn: string;
             /** Format: date */
             lastDeliveredOn: string;
+        };
+        /**
+         * @description Moves an adopted plan forward: to in_implementation, or to closed. The one way back: an adopted plan
+         *     on which no progress was reported yet returns to draft (its adoption day is cleared) when management
+         *     sends it back for amendment. A draft is adopted with AdoptActionPlan; a closed plan is final.
+         */
+        ChangeActionPlanStatus: {
+            status: components["schemas"]["ActionPlanStatus"];
         };
         /** @description A country by its ISO 3166-1 alpha-2 code, as the IATI Country codelist has it. */
         Country: {
@@ -1063,6 +1458,14 @@ export interface components {
             nameEn: string;
             nameFr: string;
         };
+        KeyFactorCoverage: {
+            code: string;
+            nameEn: string;
+            nameFr: string;
+            /** Format: int32 */
+            objectiveCount: number;
+            readonly covered: boolean;
+        };
         /** @description Who the caller is and what their scope is, for the client to fit its screens to the role. */
         Me: {
             /**
@@ -1113,6 +1516,36 @@ export interface components {
              */
             version: number;
         };
+        /** @description An objective of a plan, numbered in the order it was added; `version` is also its ETag. */
+        ObjectiveDetails: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: int32
+             * @description 1 for the plan's first objective, and so on.
+             */
+            position: number;
+            title: string;
+            keyFactorCodes: string[];
+            outcomeIndicator: string;
+            /** @description The indicator's value when the plan was drawn up; null when not measured yet. */
+            baseline?: string | null;
+            target: string;
+            /** Format: int32 */
+            actionCount: number;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @description One page of a list, and the cursor that fetches the next one (null on the last page). */
+        PageOfActionDetails: {
+            items: components["schemas"]["ActionDetails"][];
+            nextCursor: string;
+        };
+        /** @description One page of a list, and the cursor that fetches the next one (null on the last page). */
+        PageOfActionPlanSummary: {
+            items: components["schemas"]["ActionPlanSummary"][];
+            nextCursor: string;
+        };
         /** @description One page of a list, and the cursor that fetches the next one (null on the last page). */
         PageOfAdministrationDetails: {
             items: components["schemas"]["AdministrationDetails"][];
@@ -1154,6 +1587,11 @@ export interface components {
             nextCursor: string;
         };
         /** @description One page of a list, and the cursor that fetches the next one (null on the last page). */
+        PageOfObjectiveDetails: {
+            items: components["schemas"]["ObjectiveDetails"][];
+            nextCursor: string;
+        };
+        /** @description One page of a list, and the cursor that fetches the next one (null on the last page). */
         PageOfParticipantSummary: {
             items: components["schemas"]["ParticipantSummary"][];
             nextCursor: string;
@@ -1161,6 +1599,11 @@ export interface components {
         /** @description One page of a list, and the cursor that fetches the next one (null on the last page). */
         PageOfProgrammeDetails: {
             items: components["schemas"]["ProgrammeDetails"][];
+            nextCursor: string;
+        };
+        /** @description One page of a list, and the cursor that fetches the next one (null on the last page). */
+        PageOfProgressUpdateDetails: {
+            items: components["schemas"]["ProgressUpdateDetails"][];
             nextCursor: string;
         };
         /** @description One page of a list, and the cursor that fetches the next one (null on the last page). */
@@ -1238,6 +1681,30 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        /** @description An action of a plan, serving one of its objectives. It starts not_started at 0 %; progress updates move it on. */
+        PlanAction: {
+            /**
+             * Format: uuid
+             * @description The plan's objective it serves (GET /api/v1/action-plans/{id}/objectives).
+             */
+            objectiveId: string;
+            /** @description E.g. `Revise the code of conduct`. */
+            title: string;
+            /** @description The unit that leads it, e.g. `Inspection générale des services`. */
+            leadUnit: string;
+            /** @description Who answers for it: a person's name or a role, e.g. `Head of HR`. */
+            owner: string;
+            /**
+             * Format: date
+             * @description When work starts; within the plan's period.
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description When it is due; within the plan's period, not before `startsOn`.
+             */
+            dueOn: string;
+        };
         /** @description A session of a workshop: a module delivered on one of its days by one or more trainers. */
         PlanSession: {
             /**
@@ -1283,6 +1750,33 @@ export interface components {
              */
             version: number;
         };
+        /** @description A dated report on an action. Updates are never changed or deleted. */
+        ProgressUpdateDetails: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            actionId: string;
+            /**
+             * Format: date
+             * @description The day the progress was observed or reported.
+             */
+            reportedOn: string;
+            status: components["schemas"]["ActionStatus"];
+            /** Format: int32 */
+            percentDone: number;
+            narrative?: string | null;
+            evidenceLinks: string[];
+            /**
+             * Format: int32
+             * @description 1 for the action's first update recorded, and so on: breaks ties between updates of the same day.
+             */
+            recordingOrder: number;
+            /**
+             * Format: date-time
+             * @description When it was recorded (UTC).
+             */
+            recordedAt: string;
+        };
         /**
          * @description Where a trainer stands with a module: the stage reached and the day each stage so far was reached.
          *     Stages only move forward (candidate → trained → supervised_delivery → accredited), and each day is
@@ -1316,12 +1810,58 @@ export interface components {
              */
             trainedAtWorkshopId?: string | null;
         };
+        /** @description An administration's integrity action plan under a programme, recorded as a draft. */
+        RecordActionPlan: {
+            /**
+             * Format: uuid
+             * @description The programme it belongs to; the programme must cover the administration.
+             */
+            programmeId: string;
+            /**
+             * Format: uuid
+             * @description The customs administration whose plan it is.
+             */
+            administrationId: string;
+            /** @description E.g. `Integrity action plan 2024–2026`. */
+            title: string;
+            /**
+             * Format: date
+             * @description First day of the period it covers.
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description Last day of its period; not before `startsOn`.
+             */
+            endsOn: string;
+        };
         /** @description What a create command answers: the new record's id and its first version (its ETag). */
         RecordCreated: {
             /** Format: uuid */
             id: string;
             /** Format: int32 */
             version: number;
+        };
+        /**
+         * @description A dated report on an action. Updates are append-only: none is ever changed or deleted; a correction is a
+         *     new update. The action's status and percent done become this update's unless a later-dated one exists.
+         */
+        RecordProgressUpdate: {
+            /**
+             * Format: date
+             * @description The day the progress was observed; not in the future, not before the action starts.
+             */
+            reportedOn: string;
+            status: components["schemas"]["ActionStatus"];
+            /**
+             * Format: int32
+             * @description 0 to 100.
+             */
+            percentDone: number;
+            /** @description What was done, what holds it up. */
+            narrative?: string | null;
+            /** @description Where the evidence is: absolute http or https URLs (a signed decree, minutes, a published report); at most 20. */
+            evidenceLinks?: string[] | null;
         };
         /** @description A participant's test scores and completion of a workshop; a score left out is cleared. */
         RecordResults: {
@@ -1554,6 +2094,11 @@ export interface components {
             email: string;
             password: string;
         };
+        StatusCount: {
+            status: components["schemas"]["ActionStatus"];
+            /** Format: int32 */
+            count: number;
+        };
         /**
          * @description The attendance of many participants at one session, in one call. It sets the status of each participant
          *     sent and leaves the others as they were, so two trainers may take it for different people at once.
@@ -1600,6 +2145,32 @@ export interface components {
          * @enum {string}
          */
         TrainerKind: "wco_expert" | "national_trainer";
+        /**
+         * @description New values for what an action plans: objective, title, lead unit, owner and dates. Its status and percent
+         *     done are not among them: they come from progress updates. It cannot start after progress was reported on it.
+         */
+        UpdateAction: {
+            /** Format: uuid */
+            objectiveId: string;
+            title: string;
+            leadUnit: string;
+            owner: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            dueOn: string;
+        };
+        /**
+         * @description A plan's new title and period. Its programme and administration stay; its status moves through
+         *     AdoptActionPlan and ChangeActionPlanStatus. The new period must still hold every action's dates.
+         */
+        UpdateActionPlan: {
+            title: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+        };
         /** @description New values for every field of an administration. */
         UpdateAdministration: {
             countryCode: string;
@@ -1621,6 +2192,14 @@ export interface components {
             /** Format: double */
             hours: number;
             keyFactorCodes: string[];
+        };
+        /** @description New values for every field of an objective; its key factors are replaced. Its number stays. */
+        UpdateObjective: {
+            title: string;
+            keyFactorCodes: string[];
+            outcomeIndicator: string;
+            target: string;
+            baseline?: string | null;
         };
         /** @description New values for every field of a participant. */
         UpdateParticipant: {
@@ -2107,6 +2686,1269 @@ export interface operations {
             };
             /** @description Precondition Required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListActionPlans: {
+        parameters: {
+            query?: {
+                programmeId?: string;
+                administrationId?: string;
+                status?: string;
+                q?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfActionPlanSummary"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordActionPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record. The same key with another body: 422; while the first is running: 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordActionPlan"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordCreated"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetActionPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionPlanDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateActionPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateActionPlan"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AdoptActionPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdoptActionPlan"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ChangeActionPlanStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeActionPlanStatus"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetActionPlanDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionPlanDashboard"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListObjectives: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfObjectiveDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AddObjective: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record. The same key with another body: 422; while the first is running: 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddObjective"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordCreated"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateObjective: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                objectiveId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateObjective"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListActions: {
+        parameters: {
+            query?: {
+                objectiveId?: string;
+                status?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfActionDetails"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PlanAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record. The same key with another body: 422; while the first is running: 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanAction"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordCreated"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAction"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListProgressUpdates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfProgressUpdateDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordProgressUpdate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record. The same key with another body: 422; while the first is running: 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordProgressUpdate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordCreated"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
