@@ -15,6 +15,7 @@ using Integrity.Api.Features.Workshops;
 using Integrity.Api.Features.Participants;
 using Integrity.Api.Features.Programmes;
 using Integrity.Api.Features.ReferenceData;
+using Integrity.Api.Features.Reports;
 using Integrity.Api.Features.Results;
 using Integrity.Api.Features.Users;
 using Integrity.Api.Http;
@@ -47,7 +48,8 @@ services.AddMediator((Mediator.MediatorOptions options) =>
     options.ServiceLifetime = ServiceLifetime.Scoped;
     options.PipelineBehaviors =
     [
-        typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>), typeof(AuditBehavior<,>),
+        typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>),
+        typeof(ReportingPeriodLockBehavior<,>), typeof(AuditBehavior<,>),
     ];
 });
 services.AddAccessRules();
@@ -110,6 +112,7 @@ api.MapAuth()
     .MapParticipants()
     .MapActionPlans()
     .MapResults()
+    .MapReports()
     .MapUsers()
     .MapApiTokens()
     .MapAudit();

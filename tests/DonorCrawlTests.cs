@@ -307,7 +307,8 @@ public sealed class DonorCrawlTests(string provider) : ApiTests(provider)
     [
         "/api/v1/auth/me", "/api/v1/key-factors", "/api/v1/regions", "/api/v1/countries",
         "/api/v1/donors", "/api/v1/donors/{id}", "/api/v1/programmes", "/api/v1/programmes/{id}",
-        "/api/v1/administrations", "/api/v1/administrations/{id}",
+        "/api/v1/administrations", "/api/v1/administrations/{id}", "/api/v1/programmes/{id}/iati",
+        "/api/v1/programmes/{id}/reports/progress",
     ];
 
     [Test]

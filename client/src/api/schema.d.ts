@@ -748,6 +748,248 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/programmes/{id}/iati": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export a programme as an IATI 2.03 activity file
+         * @description The programme as an IATI 2.03 activity file (`application/xml`, UTF-8), valid against iati-activities-schema.xsd: one `iati-activity` per country project (the programme with one administration), identified `{reportingOrgRef}-{programme code}-{country code}`. Each has the reporting organisation; titles and a description with English and French narratives side by side; participating organisations (the funding donors, with their IATI identifier where it is recorded, the WCO and the administration implementing); activity status (1 before the programme starts, 2 during, 3 once it has ended) and dates (planned start and end; actual ones once past); recipient country; sector 15113 (DAC 5-digit, vocabulary 1); and a result per indicator whose figures belong to one administration (computed indicators, and entered ones broken down by administration; programme-wide values and qualitative indicators are not in it), with a period for each reporting period approved for that administration: targets and actuals entered for its bucket, or computed from the records, with a `dimension` for sex (female, male, not_recorded, which add up to the total) or key factor. No personal data. The WCO's identifier, names and type come from configuration: `Iati:ReportingOrgRef` (default `XI-IATI-WCO`, a placeholder to replace with the identifier registered with IATI), `Iati:ReportingOrgName` (`World Customs Organization`), `Iati:ReportingOrgNameFr` (`Organisation mondiale des douanes`), `Iati:ReportingOrgType` (`40`, multilateral). Donors (API token or account) for the programmes they fund, administrators, and coordinators for the administrations in their scope; trainers 403; out of scope 404. `includeUnapproved=true` previews every period whatever its report's state, for administrators and coordinators; a donor asking for it gets 403. Where the records lack what a valid file needs (a programme covering no administration, a misconfigured reporting organisation), 422 with `missing`: each record, what it lacks and what to do.
+         */
+        get: operations["ExportIati"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/reports/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a programme's progress report
+         * @description A programme's progress for its reporting periods overlapping [from, to] (both optional, ISO dates), as JSON (default), CSV (`Accept: text/csv` or `format=csv`) or an Excel workbook (the xlsx `Accept` type or `format=xlsx`). Every format has the same rows, one per value, each dimension in its own column: programme, period (with its first and last day), administration, region, key factor, sex, figure, indicator, value; an empty dimension means all of it. The CSV is UTF-8 with a BOM; in the CSV and the workbook a text cell starting with = + - @, a tab or a carriage return gets a leading apostrophe. Rows are written as they are produced.
+         *
+         *     Figures, a record counting in the period that contains its date, exactly as the programme's computed indicators count them (GET …/indicators/{indicatorId}/values): `officials_trained`, distinct participants present or late at a session held in the period of a held workshop of the programme (someone at two workshops once; absent, excused, planned and cancelled not), by sex; `workshops_held`, held workshops and missions of every kind, by the day they end; `participant_hours`, module hours of those sessions per participant present or late, by sex; `modules_delivered`, those sessions (each delivers a module), and with groupBy=keyFactor once per key factor its module covers (key factors overlap: they need not add up to the total); `accredited_national_trainers` at the period's end; `cascade_sessions` delivered by national trainers the programme trained; `administrations_with_adopted_plan` (action plans adopted); `actions_due`, `actions_done_on_time` and `actions_done_on_time_percent` (no percentage when none is due); and each indicator's `indicator_target` and `indicator_actual` with their disaggregations, as entered or computed.
+         *
+         *     Sex: every figure by sex has three buckets, female, male and not_recorded (a participant whose sex is not recorded counts there, never left out nor guessed), which add up to the figure's total; so do administrations and regions. groupBy: `period` (default), one group per period; `administration`, each figure per period and administration; `region`, administrations added up by their region code (indicators measured in units only); `keyFactor`, as period with modules delivered by key factor.
+         *
+         *     Only periods approved for an administration are reported: figures of an administration whose report for the period is not approved are left out, and `leftOut` (JSON) names each such report with its state; an indicator's programme-wide values, and records of administrations the programme no longer covers, come only once the period is approved for every administration (`fullyReported`). Administrators and coordinators may preview everything with `includeUnapproved=true`; a donor sending it gets 403. Donors (API token or account) for the programmes they fund, administrators, and coordinators whose scope covers the programme; trainers 403; out of scope 404. No personal data: only counts and sums.
+         */
+        get: operations["GetProgressReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a programme's indicators
+         * @description The programme's indicators by code, a page at a time.
+         */
+        get: operations["ListIndicators"];
+        put?: never;
+        /**
+         * Define an indicator
+         * @description Adds an indicator to the programme's results framework: code (unique in the programme), titles, unit, measure (unit, percentage, nominal, ordinal, qualitative: IATI codes 1 to 5), direction, disaggregations (sex, administration, key_factor) and, for an indicator computed from the records, the rule (`computedBy`), whose measure it takes and whose breakdowns it may use. Rules (a record counts in the period that contains its date): `officials_trained`, distinct participants present or late at a session held in the period of a held workshop of the programme (someone at two workshops counts once; absent, excused, planned and cancelled count not), by sex (female, male, not_recorded: the three add up to the total) and administration; `workshops_held`, held workshops of the programme by the day they end, by host administration; `participant_hours`, the module hours of each such session per participant present or late, by sex and administration; `accredited_national_trainers`, at the period's end, national trainers of the programme's administrations accredited (stage accredited) in a module on or before that day; `cascade_sessions`, sessions held in the period in held workshops where a national trainer trained at a training of trainers of the programme delivers the module they were trained in (as GET /api/v1/trainers/cascade), by host administration; `administrations_with_adopted_plan`, at the period's end, administrations with an action plan of the programme adopted by then (not back to draft) whose dates overlap the period; `actions_done_on_time_percent`, of the actions due in the period in the programme's plans that are not drafts, cancelled ones left out, the percentage now done and first reported done by their due day (none due: no value), by administration. Administrators, and coordinators of the programme.
+         */
+        post: operations["DefineIndicator"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/indicators/{indicatorId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an indicator
+         * @description One indicator of the programme. The ETag carries its version.
+         */
+        get: operations["GetIndicator"];
+        /**
+         * Update an indicator
+         * @description Replaces every field of an indicator, its disaggregations included. Once values are recorded for it, its measure and rule stay, and so does a disaggregation they use (409). Needs If-Match.
+         */
+        put: operations["UpdateIndicator"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/indicators/{indicatorId}/values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an indicator's targets and actuals
+         * @description For every reporting period of the programme, in date order: the target, the actual and their breakdowns, with `version` (null while nothing is entered). A computed indicator's actuals are read from the records now, never stored, with a row for every bucket of each of its disaggregations, zeros included; its buckets by sex or by administration add up to the total. nextCursor is always null.
+         */
+        get: operations["ListIndicatorValues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/indicators/{indicatorId}/values/{periodId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an indicator's target and actual for a period
+         * @description As in the list, for one period. The ETag, once values are entered, is for If-Match when changing them.
+         */
+        get: operations["GetIndicatorValues"];
+        /**
+         * Record an indicator's target and actual for a period
+         * @description Replaces what is entered for the period: target, actual, comments and `disaggregations`, a list of buckets { sex?, administrationId?, keyFactorCode?, target?, actual? } by the indicator's disaggregations, each bucket once. For an indicator measured in units, a total and a full split (every sex; every administration the programme covers; or every pair) must add up (400). A computed indicator takes targets only; a qualitative one, comments only; a percentage lies between 0 and 100. Without If-Match it records the period's first values (201); after that it needs If-Match (204). A bucket of an administration whose report for the period is submitted or approved cannot change, nor the programme-wide values once every report is (409). Administrators, and coordinators of the programme for the administrations in their scope.
+         */
+        put: operations["RecordIndicatorValues"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a programme's reporting periods
+         * @description The programme's periods in date order, a page at a time, each with the report of every administration in your scope the programme covers: state (in_progress, submitted, returned, approved), whether it locks the period, and who submitted, returned (with the comment) and approved it, when.
+         */
+        get: operations["ListReportingPeriods"];
+        put?: never;
+        /**
+         * Define a reporting period
+         * @description Adds a period (a year, a half-year…) to the programme: a label unique in the programme, within the programme's dates (400), overlapping none of its other periods (409). Administrators, and coordinators of the programme.
+         */
+        post: operations["DefineReportingPeriod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/periods/{periodId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a reporting period
+         * @description One period of the programme with each administration's report, as in the list.
+         */
+        get: operations["GetReportingPeriod"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/periods/{periodId}/administrations/{administrationId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit an administration's report for a period
+         * @description Moves the report from in_progress or returned to submitted, recording who and when; the period is then locked for the administration: its indicator values, and the records the period covers. Any other state: 409. Administrators, and coordinators whose scope covers the programme and the administration.
+         */
+        post: operations["SubmitPeriodReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/periods/{periodId}/administrations/{administrationId}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Return an administration's report for a period
+         * @description Sends a submitted report back with a comment saying what to correct, recording who and when; the period opens again for the administration until it is submitted again. Any other state: 409. Administrators.
+         */
+        post: operations["ReturnPeriodReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/periods/{periodId}/administrations/{administrationId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve an administration's report for a period
+         * @description Approves a submitted report, recording who and when; it is final and the period stays locked for the administration. Any other state: 409. Administrators.
+         */
+        post: operations["ApprovePeriodReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/sign-in": {
         parameters: {
             query?: never;
@@ -1224,6 +1466,44 @@ export interface components {
              */
             version: number;
         };
+        /**
+         * @description An administration's report for a reporting period: in_progress → submitted → approved, or submitted →
+         *     returned (with a comment) → submitted again. Submitted and approved reports lock the period for the administration.
+         */
+        AdministrationReport: {
+            /** Format: uuid */
+            administrationId: string;
+            nameEn: string;
+            nameFr: string;
+            state: components["schemas"]["ReportState"];
+            /** @description Whether what the period covers is locked for this administration (submitted or approved). */
+            readonly locked: boolean;
+            /**
+             * Format: date-time
+             * @description When it was last submitted, and by whom.
+             */
+            submittedAt?: string | null;
+            /** Format: uuid */
+            submittedById?: string | null;
+            submittedByName?: string | null;
+            /**
+             * Format: date-time
+             * @description When it was last returned, by whom and why.
+             */
+            returnedAt?: string | null;
+            /** Format: uuid */
+            returnedById?: string | null;
+            returnedByName?: string | null;
+            returnComment?: string | null;
+            /**
+             * Format: date-time
+             * @description When it was approved, and by whom.
+             */
+            approvedAt?: string | null;
+            /** Format: uuid */
+            approvedById?: string | null;
+            approvedByName?: string | null;
+        };
         /** @description Records that the administration adopted its draft plan, and on which day. */
         AdoptActionPlan: {
             /**
@@ -1336,12 +1616,69 @@ export interface components {
             nameEn: string;
             nameFr: string;
         };
+        /** @description An indicator of a programme's results framework, entered by hand or computed from the records by a named rule. */
+        DefineIndicator: {
+            /** @description Unique within the programme, e.g. `1.2` or `OUT-1`. */
+            code: string;
+            /** @description E.g. `Customs officials trained in integrity, by sex`. */
+            titleEn: string;
+            /** @description E.g. `Fonctionnaires des douanes formés à l'éthique, par sexe`. */
+            titleFr: string;
+            /** @description What is counted or measured, e.g. `officials`, `hours`, `%`. */
+            unit: string;
+            measure: components["schemas"]["IndicatorMeasure"];
+            /** @description true when a higher value is better. */
+            ascending: boolean;
+            /** @description What its values are broken down by: any of sex, administration, key_factor. */
+            disaggregations?: components["schemas"]["Disaggregation"][] | null;
+            computedBy?: components["schemas"]["IndicatorRule"];
+        };
+        /** @description A reporting period of a programme: within the programme's dates, overlapping none of its other periods. */
+        DefineReportingPeriod: {
+            /** @description Unique within the programme, e.g. `2024` or `2024-H1`. */
+            label: string;
+            /**
+             * Format: date
+             * @description First day.
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description Last day; not before `startsOn`.
+             */
+            endsOn: string;
+        };
         /** @description A trainer as named on a session they deliver. */
         DeliveringTrainer: {
             /** Format: uuid */
             id: string;
             fullName: string;
         };
+        /**
+         * @description A target or actual for one bucket: a combination of a sex, an administration and a key factor (IATI's dimensions
+         *     of a target or actual), at least one of them given.
+         */
+        DisaggregatedValue: {
+            sex?: components["schemas"]["Sex"];
+            /**
+             * Format: uuid
+             * @description An administration the programme covers.
+             */
+            administrationId?: string | null;
+            /** @description RAD-01…RAD-10. */
+            keyFactorCode?: string | null;
+            /** Format: double */
+            target?: number | null;
+            /** Format: double */
+            actual?: number | null;
+        };
+        /**
+         * @description What an indicator's values may be broken down by. Sex and administration split the total: each official,
+         *     hour or workshop falls in exactly one bucket. Key factors overlap (a workshop addresses several), so a
+         *     key-factor breakdown is not expected to add up to the total.
+         * @enum {string}
+         */
+        Disaggregation: "sex" | "administration" | "key_factor";
         /** @description A donor as stored; `version` is also sent as the ETag. */
         DonorDetails: {
             /** Format: uuid */
@@ -1427,6 +1764,40 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** @description An indicator of a programme's results framework; `version` is also its ETag. */
+        IndicatorDetails: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            code: string;
+            titleEn: string;
+            titleFr: string;
+            unit: string;
+            measure: components["schemas"]["IndicatorMeasure"];
+            /**
+             * Format: int32
+             * @description The measure's code in IATI's IndicatorMeasure codelist (1 unit … 5 qualitative).
+             */
+            readonly iatiMeasureCode: number;
+            /** @description true when a higher value is better. */
+            ascending: boolean;
+            /** @description What its values are broken down by, in the order sex, administration, key_factor. */
+            disaggregations: components["schemas"]["Disaggregation"][];
+            computedBy?: components["schemas"]["IndicatorRule"];
+            /** Format: int32 */
+            version: number;
+        };
+        /**
+         * @description How an indicator is measured; the values are IATI's IndicatorMeasure codes (1 to 5).
+         * @enum {string}
+         */
+        IndicatorMeasure: "unit" | "percentage" | "nominal" | "ordinal" | "qualitative";
+        /**
+         * @description The named rules that compute an indicator's actuals from the records (see Integrity.Api.Features.Results.ComputedRule).
+         * @enum {string}
+         */
+        IndicatorRule: "officials_trained" | "workshops_held" | "participant_hours" | "accredited_national_trainers" | "cascade_sessions" | "administrations_with_adopted_plan" | "actions_done_on_time_percent";
         /** @description A read-only API token for a donor's analyst. */
         IssueApiToken: {
             /**
@@ -1465,6 +1836,16 @@ export interface components {
             /** Format: int32 */
             objectiveCount: number;
             readonly covered: boolean;
+        };
+        /** @description An administration's report for a period that the report leaves out, with its state (in_progress, submitted or returned). */
+        LeftOutReport: {
+            /** Format: uuid */
+            periodId: string;
+            periodLabel: string;
+            /** Format: uuid */
+            administrationId: string;
+            administration: string;
+            state: string;
         };
         /** @description Who the caller is and what their scope is, for the client to fit its screens to the role. */
         Me: {
@@ -1577,6 +1958,11 @@ export interface components {
             nextCursor: string;
         };
         /** @description One page of a list, and the cursor that fetches the next one (null on the last page). */
+        PageOfIndicatorDetails: {
+            items: components["schemas"]["IndicatorDetails"][];
+            nextCursor: string;
+        };
+        /** @description One page of a list, and the cursor that fetches the next one (null on the last page). */
         PageOfKeyFactor: {
             items: components["schemas"]["KeyFactor"][];
             nextCursor: string;
@@ -1597,6 +1983,11 @@ export interface components {
             nextCursor: string;
         };
         /** @description One page of a list, and the cursor that fetches the next one (null on the last page). */
+        PageOfPeriodValues: {
+            items: components["schemas"]["PeriodValues"][];
+            nextCursor: string;
+        };
+        /** @description One page of a list, and the cursor that fetches the next one (null on the last page). */
         PageOfProgrammeDetails: {
             items: components["schemas"]["ProgrammeDetails"][];
             nextCursor: string;
@@ -1609,6 +2000,11 @@ export interface components {
         /** @description One page of a list, and the cursor that fetches the next one (null on the last page). */
         PageOfRegion: {
             items: components["schemas"]["Region"][];
+            nextCursor: string;
+        };
+        /** @description One page of a list, and the cursor that fetches the next one (null on the last page). */
+        PageOfReportingPeriodDetails: {
+            items: components["schemas"]["ReportingPeriodDetails"][];
             nextCursor: string;
         };
         /** @description One page of a list, and the cursor that fetches the next one (null on the last page). */
@@ -1681,6 +2077,35 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        /**
+         * @description An indicator's target and actual for one reporting period, with their breakdowns. For a computed indicator the
+         *     actuals are what its rule reads from the records now; the targets are entered.
+         */
+        PeriodValues: {
+            /** Format: uuid */
+            periodId: string;
+            label: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /** Format: double */
+            target?: number | null;
+            /** Format: double */
+            actual?: number | null;
+            targetComment?: string | null;
+            actualComment?: string | null;
+            /**
+             * @description The values by bucket. A computed indicator has a row for every bucket of each of its disaggregations (zero
+             *     included), whose actuals add up to the total (percentages excepted), and a row for any other entered target.
+             */
+            disaggregations: components["schemas"]["DisaggregatedValue"][];
+            /**
+             * Format: int32
+             * @description The version of what was entered for the period, also its ETag; null while nothing is.
+             */
+            version?: number | null;
+        };
         /** @description An action of a plan, serving one of its objectives. It starts not_started at 0 %; progress updates move it on. */
         PlanAction: {
             /**
@@ -1750,6 +2175,30 @@ export interface components {
              */
             version: number;
         };
+        /**
+         * @description A programme's progress report: which periods it covers, which administrations' reports it leaves out, and its
+         *     values, one per figure and bucket, in period order.
+         */
+        ProgressReport: {
+            /** Format: uuid */
+            programmeId: string;
+            programmeCode: string;
+            programmeName: string;
+            /** Format: date */
+            from?: string | null;
+            /** Format: date */
+            to?: string | null;
+            /** @description period, administration, region or keyFactor. */
+            groupBy: string;
+            /** @description true in a preview that includes the periods not yet approved (administrators and coordinators only). */
+            includesUnapproved: boolean;
+            /** @description The programme's reporting periods overlapping [from, to], in date order. */
+            periods: components["schemas"]["ReportedPeriod"][];
+            /** @description The administrations' reports whose figures are not in the report, because their period is not approved for them. */
+            leftOut: components["schemas"]["LeftOutReport"][];
+            /** @description One value per figure and bucket; the same rows as the CSV and the workbook. Produced as they are written. */
+            values: components["schemas"]["ProgressValue"][];
+        };
         /** @description A dated report on an action. Updates are never changed or deleted. */
         ProgressUpdateDetails: {
             /** Format: uuid */
@@ -1776,6 +2225,33 @@ export interface components {
              * @description When it was recorded (UTC).
              */
             recordedAt: string;
+        };
+        /**
+         * @description One value of the report, with every dimension in a field of its own: the period, the administration or region
+         *     (by the grouping), the key factor, the sex, the figure and, for an indicator, its code. A dimension left empty
+         *     means "all": a row with no sex is the total of the rows that have one.
+         */
+        ProgressValue: {
+            /** Format: uuid */
+            periodId: string;
+            period: string;
+            /** Format: uuid */
+            administrationId?: string | null;
+            administration?: string | null;
+            /** @description The administration's region code (groupBy administration or region). */
+            region?: string | null;
+            keyFactor?: string | null;
+            sex?: components["schemas"]["Sex"];
+            /**
+             * @description officials_trained, workshops_held, participant_hours, modules_delivered, accredited_national_trainers,
+             *     cascade_sessions, administrations_with_adopted_plan, actions_due, actions_done_on_time,
+             *     actions_done_on_time_percent, indicator_target or indicator_actual.
+             */
+            figure: string;
+            /** @description The indicator's code, for indicator_target and indicator_actual. */
+            indicator?: string | null;
+            /** Format: double */
+            value: number;
         };
         /**
          * @description Where a trainer stands with a module: the stage reached and the day each stage so far was reached.
@@ -1841,6 +2317,30 @@ export interface components {
             id: string;
             /** Format: int32 */
             version: number;
+        };
+        /**
+         * @description Everything entered for an indicator in one reporting period, replacing what was: the target and actual, their
+         *     comments, and their breakdowns. A computed indicator takes targets only. Changes to a bucket of an administration
+         *     whose report for the period is submitted or approved are refused; so are changes to the programme-wide values
+         *     (totals, and breakdowns not by administration) once every administration's report is.
+         */
+        RecordIndicatorValues: {
+            /**
+             * Format: double
+             * @description The target for the period; none for a qualitative indicator (use targetComment).
+             */
+            target?: number | null;
+            /**
+             * Format: double
+             * @description The actual for the period; none for a computed or qualitative indicator.
+             */
+            actual?: number | null;
+            /** @description What the target means, or the target itself for a qualitative indicator. */
+            targetComment?: string | null;
+            /** @description What the actual means, or the actual itself for a qualitative indicator. */
+            actualComment?: string | null;
+            /** @description The values by bucket, each bucket once, by the indicator's disaggregations only. */
+            disaggregations?: components["schemas"]["DisaggregatedValue"][] | null;
         };
         /**
          * @description A dated report on an action. Updates are append-only: none is ever changed or deleted; a correction is a
@@ -2022,6 +2522,52 @@ export interface components {
              */
             userId?: string | null;
         };
+        /** @description The report after a transition: its id (the record audited), its state and its version. */
+        ReportMoved: {
+            /** Format: uuid */
+            id: string;
+            state: components["schemas"]["ReportState"];
+            /** Format: int32 */
+            version: number;
+        };
+        /**
+         * @description An administration's report for a reporting period: in_progress → submitted → returned → submitted → approved.
+         * @enum {string}
+         */
+        ReportState: "in_progress" | "submitted" | "returned" | "approved";
+        /** @description A reporting period of the report; `fullyReported` when every administration's report for it is in (approved, or a preview). */
+        ReportedPeriod: {
+            /** Format: uuid */
+            periodId: string;
+            label: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            fullyReported: boolean;
+        };
+        /** @description A reporting period of a programme with the report of each administration it covers. */
+        ReportingPeriodDetails: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            /** @description E.g. `2024` or `2024-H1`. */
+            label: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /** @description The reports of the administrations in your scope that the programme covers, by name. */
+            administrations: components["schemas"]["AdministrationReport"][];
+            /** Format: int32 */
+            version: number;
+        };
+        /** @description Returns a submitted report to its administration, saying why; the period opens again for it. */
+        ReturnPeriodReport: {
+            /** @description What to correct before submitting again. */
+            comment: string;
+        };
         /**
          * @description What a caller is allowed to be, as stored in `users.role` and sent in JSON.
          * @enum {string}
@@ -2183,6 +2729,20 @@ export interface components {
             code: string;
             name: string;
             iatiOrganisationId?: string | null;
+        };
+        /**
+         * @description New values for every field of an indicator; its disaggregations are replaced. Once values are recorded for it,
+         *     its measure and rule stay as they are, and a disaggregation its values use stays too.
+         */
+        UpdateIndicator: {
+            code: string;
+            titleEn: string;
+            titleFr: string;
+            unit: string;
+            measure: components["schemas"]["IndicatorMeasure"];
+            ascending: boolean;
+            disaggregations?: components["schemas"]["Disaggregation"][] | null;
+            computedBy?: components["schemas"]["IndicatorRule"];
         };
         /** @description New values for every field of a module; `keyFactorCodes` replaces its list. */
         UpdateModule: {
@@ -6380,6 +6940,1162 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportIati: {
+        parameters: {
+            query?: {
+                includeUnapproved?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetProgressReport: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                groupBy?: string;
+                includeUnapproved?: boolean;
+                format?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressReport"];
+                    "text/csv": components["schemas"]["ProgressReport"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ProgressReport"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListIndicators: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfIndicatorDetails"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DefineIndicator: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record. The same key with another body: 422; while the first is running: 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DefineIndicator"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordCreated"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetIndicator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                indicatorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateIndicator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                indicatorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateIndicator"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListIndicatorValues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                indicatorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfPeriodValues"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetIndicatorValues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                indicatorId: string;
+                periodId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeriodValues"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordIndicatorValues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                indicatorId: string;
+                periodId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordIndicatorValues"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordCreated"];
+                };
+            };
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListReportingPeriods: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfReportingPeriodDetails"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DefineReportingPeriod: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record. The same key with another body: 422; while the first is running: 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DefineReportingPeriod"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordCreated"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetReportingPeriod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                periodId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingPeriodDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SubmitPeriodReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                periodId: string;
+                administrationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportMoved"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReturnPeriodReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                periodId: string;
+                administrationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnPeriodReport"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportMoved"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ApprovePeriodReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                periodId: string;
+                administrationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportMoved"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,117 @@
+using Integrity.Api.Data;
+using Integrity.Api.Features.Results;
+using Integrity.Api.Http;
+using Integrity.Api.Identity;
+using Mediator;
+
+namespace Integrity.Api.Features.Reports;
+
+/// <summary>
+/// A programme as an IATI 2.03 activity file: one activity per country project, with the results of the periods
+/// approved for its administration, or of every period in a coordinator's preview.
+/// </summary>
+public sealed record ExportIati(Guid ProgrammeId, bool IncludeUnapproved) : IQuery<IatiExport>;
+
+/// <summary>
+/// Read by <see cref="ReportReaders"/>; a coordinator's file holds the administrations in their scope. A fixed number of
+/// queries, one per kind of row, whatever the programme's size.
+/// </summary>
+public sealed class ExportIatiHandler(DbSession db, Caller caller, TimeProvider clock, IConfiguration configuration)
+    : IQueryHandler<ExportIati, IatiExport>
+{
+    private const string ProgrammeOf = "SELECT p.id, p.code, p.name, p.starts_on, p.ends_on FROM programmes p WHERE p.id = @programmeId";
+
+    private const string Covered = """
+        SELECT a.id AS administration_id, a.name_en, a.name_fr, a.country_code, c.name_en AS country_name_en, c.name_fr AS country_name_fr
+        FROM programme_administrations pa
+        JOIN administrations a ON a.id = pa.administration_id
+        JOIN countries c ON c.code = a.country_code
+        WHERE pa.programme_id = @programmeId
+        """;
+
+    private const string Funding = """
+        SELECT d.name, d.iati_organisation_id FROM programme_donors pd JOIN donors d ON d.id = pd.donor_id
+        WHERE pd.programme_id = @programmeId
+        ORDER BY d.name, d.id
+        """;
+
+    private static readonly string Indicators = $"{IndicatorDetails.Select}\nWHERE i.programme_id = @programmeId\nORDER BY i.code, i.id";
+
+    private static readonly string Periods = $"{IndicatorValues.PeriodsOf}\nORDER BY rp.starts_on, rp.id";
+
+    private const string Approved = """
+        SELECT r.period_id, r.administration_id FROM period_reports r JOIN reporting_periods rp ON rp.id = r.period_id
+        WHERE rp.programme_id = @programmeId AND r.state = 'approved'
+        """;
+
+    // Buckets of no administration are programme-wide: no country project's.
+    private const string EnteredByAdministration = """
+        SELECT v.indicator_id, v.period_id, b.administration_id, b.sex AS stored_sex, b.key_factor_code, b.target, b.actual
+        FROM indicator_value_breakdowns b
+        JOIN indicator_values v ON v.id = b.value_id
+        JOIN indicators i ON i.id = v.indicator_id
+        WHERE i.programme_id = @programmeId AND b.administration_id IS NOT NULL
+        ORDER BY v.indicator_id, v.period_id, b.position
+        """;
+
+    public async ValueTask<IatiExport> Handle(ExportIati query, CancellationToken cancellationToken)
+    {
+        ReportReaders.Check(caller, query.IncludeUnapproved, nameof(ExportIati));
+        var programme = await ReportReaders.ProgrammeAsync<IatiProgramme>(db, caller, ProgrammeOf, query.ProgrammeId, cancellationToken);
+        var ids = new { programmeId = query.ProgrammeId };
+        var publisher = IatiPublisher.From(configuration);
+        var projects = await db.QueryAsync<CountryProject>(
+            $"{Covered}{Scope.And(Scope.Administrations(caller, "a.id"))}\nORDER BY a.country_code, a.name_en, a.id", Scope.Parameters(caller, ids), cancellationToken);
+        var missing = publisher.Missing().ToList();
+        if (projects.Count == 0)
+            missing.Add(new MissingData($"programme {programme.Code}", "It covers no administration (or none in your scope), so the file would hold no iati-activity, and IATI requires one.",
+                $"Add the administrations it works with (PUT /api/v1/programmes/{programme.Id}, administrationIds); each is a country project."));
+        if (missing.Count > 0) return new IatiExport(null, missing);
+
+        var indicators = await IndicatorDetails.WithDisaggregationsAsync(db, await db.QueryAsync<IndicatorDetails>(Indicators, ids, cancellationToken), cancellationToken);
+        var periods = await db.QueryAsync<Period>(Periods, ids, cancellationToken);
+        var reported = query.IncludeUnapproved
+            ? projects.SelectMany(_ => periods, (project, period) => (PeriodId: period.Id, project.AdministrationId)).ToHashSet()
+            : (await db.QueryAsync<ApprovedReport>(Approved, ids, cancellationToken)).Select(report => (report.PeriodId, report.AdministrationId)).ToHashSet();
+        var cells = new Dictionary<IndicatorRule, IReadOnlyList<RuleCell>>();
+        foreach (var rule in indicators.Select(indicator => indicator.ComputedBy).OfType<IndicatorRule>().Distinct())
+            cells[rule] = await ComputedRule.For(rule).CellsAsync(db, periods.Select(period => period.Id).ToList(), cancellationToken);
+
+        var now = clock.GetUtcNow();
+        return new IatiExport(new IatiFile
+        {
+            Publisher = publisher,
+            GeneratedAt = now,
+            Today = DateOnly.FromDateTime(now.UtcDateTime),
+            Preview = query.IncludeUnapproved,
+            Programme = programme,
+            Donors = await db.QueryAsync<FundingDonor>(Funding, ids, cancellationToken),
+            Projects = Identified(projects, publisher, programme),
+            Indicators = indicators.Where(ProgrammeFigures.ByCountryProject).ToList(),
+            Periods = periods,
+            Reported = reported,
+            Figures = new ProgrammeFigures(await db.QueryAsync<EnteredFigure>(EnteredByAdministration, ids, cancellationToken), cells),
+        }, []);
+    }
+
+    /// <summary>
+    /// Activity identifiers start with the reporting organisation's, as IATI requires, then name the programme and
+    /// the country: <c>XI-IATI-WCO-A-CIP-BF</c>. Where the programme covers two administrations of one country, each
+    /// of them also carries its administration's id, so that no two activities share an identifier.
+    /// </summary>
+    private static List<CountryProject> Identified(IReadOnlyList<CountryProject> projects, IatiPublisher publisher, IatiProgramme programme)
+    {
+        var shared = projects.GroupBy(project => project.CountryCode).Where(country => country.Count() > 1).Select(country => country.Key).ToHashSet();
+        return projects.Select(project => project with
+        {
+            Identifier = $"{publisher.ReportingOrgRef}-{programme.Code}-{project.CountryCode}"
+                         + (shared.Contains(project.CountryCode) ? $"-{project.AdministrationId:N}" : ""),
+        }).ToList();
+    }
+
+    private sealed record ApprovedReport
+    {
+        public required Guid PeriodId { get; init; }
+        public required Guid AdministrationId { get; init; }
+    }
+}

@@ -1,0 +1,138 @@
+using Integrity.Api.Data;
+using Integrity.Api.Features.Participants;
+using Integrity.Api.Features.Results;
+
+namespace Integrity.Api.Features.Reports;
+
+/// <summary>The export's answer: the file's content, or what the records lack to make a valid one.</summary>
+public sealed record IatiExport(IatiFile? File, IReadOnlyList<MissingData> Missing);
+
+/// <summary>
+/// Everything one IATI activity file says about a programme, read with a fixed number of queries: rows per kind
+/// (administrations, indicators, periods, values, computed cells), aggregated, never a person.
+/// </summary>
+public sealed record IatiFile
+{
+    public required IatiPublisher Publisher { get; init; }
+    public required DateTimeOffset GeneratedAt { get; init; }
+    /// <summary>The day activity status and actual dates are told for.</summary>
+    public required DateOnly Today { get; init; }
+    /// <summary>Whether periods not yet approved are in it (a coordinator's preview): not for donors, not for publication.</summary>
+    public required bool Preview { get; init; }
+    public required IatiProgramme Programme { get; init; }
+    public required IReadOnlyList<FundingDonor> Donors { get; init; }
+    /// <summary>One activity each, by country.</summary>
+    public required IReadOnlyList<CountryProject> Projects { get; init; }
+    /// <summary>The indicators whose figures belong to a single country project (see <see cref="ProgrammeFigures.ByCountryProject"/>), by code.</summary>
+    public required IReadOnlyList<IndicatorDetails> Indicators { get; init; }
+    /// <summary>The programme's reporting periods in date order.</summary>
+    public required IReadOnlyList<Period> Periods { get; init; }
+    /// <summary>The (period, administration) pairs whose figures the file reports: the approved ones, or all of them in a preview.</summary>
+    public required IReadOnlySet<(Guid PeriodId, Guid AdministrationId)> Reported { get; init; }
+    public required ProgrammeFigures Figures { get; init; }
+
+    public bool Reports(CountryProject project, Period period) => Reported.Contains((period.Id, project.AdministrationId));
+}
+
+public sealed record IatiProgramme
+{
+    public required Guid Id { get; init; }
+    public required string Code { get; init; }
+    public required string Name { get; init; }
+    public required DateOnly StartsOn { get; init; }
+    public required DateOnly EndsOn { get; init; }
+}
+
+/// <summary>A donor as a funding organisation: its name, and its IATI identifier where it has one.</summary>
+public sealed record FundingDonor
+{
+    public required string Name { get; init; }
+    public string? IatiOrganisationId { get; init; }
+}
+
+/// <summary>A country project: the programme's work with one administration, an IATI activity of its own.</summary>
+public sealed record CountryProject
+{
+    public required Guid AdministrationId { get; init; }
+    public required string NameEn { get; init; }
+    public required string NameFr { get; init; }
+    /// <summary>ISO 3166-1 alpha-2, from IATI's Country codelist (the countries table is generated from it).</summary>
+    public required string CountryCode { get; init; }
+    public required string CountryNameEn { get; init; }
+    public required string CountryNameFr { get; init; }
+    /// <summary>The activity's iati-identifier, see <see cref="ExportIatiHandler"/>.</summary>
+    public string Identifier { get; init; } = "";
+}
+
+/// <summary>
+/// The targets and actuals of each country project: the values entered for its administration's bucket (alone, or
+/// with a sex or a key factor), and for a computed indicator the actuals its rule reads from the records for that
+/// administration. Programme-wide values (totals, buckets of no administration) belong to no single country project
+/// and are not told here.
+/// </summary>
+public sealed class ProgrammeFigures(IEnumerable<EnteredFigure> entered, IReadOnlyDictionary<IndicatorRule, IReadOnlyList<RuleCell>> cells)
+{
+    // Within a key, the administration's own bucket first, then its breakdowns in the order they were entered.
+    private readonly ILookup<(Guid IndicatorId, Guid PeriodId, Guid AdministrationId), EnteredFigure> entered = entered
+        .OrderBy(figure => figure.StoredSex is not null || figure.KeyFactorCode is not null)
+        .ToLookup(figure => (figure.IndicatorId, figure.PeriodId, figure.AdministrationId));
+
+    private readonly Dictionary<IndicatorRule, ILookup<(Guid PeriodId, Guid? AdministrationId), RuleCell>> cells =
+        cells.ToDictionary(rule => rule.Key, rule => rule.Value.ToLookup(cell => (cell.PeriodId, cell.AdministrationId)));
+
+    /// <summary>
+    /// Whether an indicator has figures per country project: a computed one always (every rule tells the administration
+    /// of what it counts); an entered one when it is broken down by administration and has numbers.
+    /// </summary>
+    public static bool ByCountryProject(IndicatorDetails indicator) =>
+        indicator.ComputedBy is not null
+        || (indicator.Measure != IndicatorMeasure.Qualitative && indicator.Disaggregations.Contains(Disaggregation.Administration));
+
+    public IReadOnlyList<Figure> Targets(IndicatorDetails indicator, Guid periodId, Guid administrationId) =>
+        entered[(indicator.Id, periodId, administrationId)]
+            .Where(figure => figure.Target is not null)
+            .Select(figure => new Figure(figure.Target!.Value, figure.SexOf, figure.KeyFactorCode)).ToList();
+
+    /// <summary>
+    /// The actuals: entered ones; or for a computed indicator the administration's total and, when the indicator is
+    /// broken down by sex, one per sex, not_recorded included, so that they add up to the total.
+    /// </summary>
+    public IReadOnlyList<Figure> Actuals(IndicatorDetails indicator, Guid periodId, Guid administrationId)
+    {
+        if (indicator.ComputedBy is not { } name)
+            return entered[(indicator.Id, periodId, administrationId)]
+                .Where(figure => figure.Actual is not null)
+                .Select(figure => new Figure(figure.Actual!.Value, figure.SexOf, figure.KeyFactorCode)).ToList();
+
+        var rule = ComputedRule.For(name);
+        var ofProject = cells[name][(periodId, administrationId)].ToList();
+        var actuals = new List<Figure>();
+        if (rule.Aggregate(ofProject) is { } total) actuals.Add(new Figure(total, null, null));
+        if (indicator.Disaggregations.Contains(Disaggregation.Sex))
+            foreach (var sex in Enum.GetValues<Sex>())
+                if (rule.Aggregate(ofProject.Where(cell => cell.Sex == sex)) is { } value)
+                    actuals.Add(new Figure(value, sex, null));
+        return actuals;
+    }
+}
+
+/// <summary>A value entered for an administration's bucket of an indicator in a period.</summary>
+public sealed record EnteredFigure
+{
+    public required Guid IndicatorId { get; init; }
+    public required Guid PeriodId { get; init; }
+    public required Guid AdministrationId { get; init; }
+    /// <summary>
+    /// female, male or not_recorded as stored, read as text: on SQLite, Dapper takes a column's type from its first row,
+    /// and a first row without a sex would make it read the others' as numbers.
+    /// </summary>
+    public string? StoredSex { get; init; }
+    public string? KeyFactorCode { get; init; }
+    public decimal? Target { get; init; }
+    public decimal? Actual { get; init; }
+
+    public Sex? SexOf => DbEnum.TryParse<Sex>(StoredSex, out var sex) ? sex : null;
+}
+
+/// <summary>A target or actual of a country project: the administration's own (no dimension), or one of its breakdowns.</summary>
+public readonly record struct Figure(decimal Value, Sex? Sex, string? KeyFactorCode);

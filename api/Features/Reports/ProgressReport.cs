@@ -1,0 +1,220 @@
+using FluentValidation;
+using Integrity.Api.Data;
+using Integrity.Api.Features.Results;
+using Integrity.Api.Http;
+using Integrity.Api.Identity;
+using Mediator;
+
+namespace Integrity.Api.Features.Reports;
+
+/// <summary>
+/// A programme's progress report over its reporting periods that overlap [from, to] (both optional), grouped by period
+/// (the default), administration, region or key factor. Only the periods approved for an administration are in it,
+/// unless an administrator or coordinator previews the rest with <see cref="IncludeUnapproved"/>.
+/// </summary>
+public sealed record GetProgressReport(Guid ProgrammeId, DateOnly? From, DateOnly? To, string? GroupBy, bool IncludeUnapproved)
+    : IQuery<ProgressReport>
+{
+    public ProgressGrouping Grouping => ProgressGroupings.TryParse(GroupBy, out var grouping) ? grouping : ProgressGrouping.Period;
+}
+
+public sealed class GetProgressReportValidator : AbstractValidator<GetProgressReport>
+{
+    public GetProgressReportValidator()
+    {
+        RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).When(x => x.From is not null && x.To is not null)
+            .WithMessage("'to' cannot be before 'from'.");
+        RuleFor(x => x.GroupBy).Must(groupBy => ProgressGroupings.TryParse(groupBy, out _)).When(x => x.GroupBy is not null)
+            .WithMessage($"Use one of {string.Join(", ", ProgressGroupings.Names)}.");
+    }
+}
+
+/// <summary>
+/// Donors (token or account) for the programmes they fund, administrators, and coordinators whose scope covers the
+/// programme; trainers report nothing to donors (403); a programme out of scope is not found (404). Every figure is
+/// read with a fixed number of queries whatever the programme's size: the periods, their reports, one grouped query per
+/// computed rule (<see cref="ComputedRule"/>), one for the modules delivered, and the indicators' values
+/// (<see cref="IndicatorValues"/>, a few queries per indicator). Only aggregates are read, never a person.
+/// </summary>
+public sealed class GetProgressReportHandler(DbSession db, Caller caller) : IQueryHandler<GetProgressReport, ProgressReport>
+{
+    private const string ProgrammeOf = "SELECT p.id, p.code, p.name FROM programmes p WHERE p.id = @programmeId";
+
+    private const string Covered = """
+        SELECT a.id, a.name_en, a.region_code FROM programme_administrations pa JOIN administrations a ON a.id = pa.administration_id
+        WHERE pa.programme_id = @programmeId
+        ORDER BY a.name_en, a.id
+        """;
+
+    private const string Named = "SELECT a.id, a.name_en, a.region_code FROM administrations a WHERE {0}";
+
+    private const string Reports = "SELECT r.period_id, r.administration_id, r.state AS stored_state FROM period_reports r WHERE {0}";
+
+    private static readonly string Indicators = $"{IndicatorDetails.Select}\nWHERE i.programme_id = @programmeId\nORDER BY i.code, i.id";
+
+    /// <summary>
+    /// Modules delivered: the sessions held in the period of held workshops of the programme (as the rules attribute
+    /// them), by host administration; then the same sessions once per key factor their module covers.
+    /// </summary>
+    private const string ModulesDelivered = """
+        SELECT rp.id AS period_id, w.host_administration_id AS administration_id, NULL AS key_factor_code, count(*) AS amount
+        FROM reporting_periods rp
+        JOIN workshops w ON w.programme_id = rp.programme_id AND w.status = 'held'
+        JOIN sessions s ON s.workshop_id = w.id AND s.held_on >= rp.starts_on AND s.held_on <= rp.ends_on
+        WHERE {0}
+        GROUP BY rp.id, w.host_administration_id
+        UNION ALL
+        SELECT rp.id AS period_id, w.host_administration_id AS administration_id, mk.key_factor_code, count(*) AS amount
+        FROM reporting_periods rp
+        JOIN workshops w ON w.programme_id = rp.programme_id AND w.status = 'held'
+        JOIN sessions s ON s.workshop_id = w.id AND s.held_on >= rp.starts_on AND s.held_on <= rp.ends_on
+        JOIN module_key_factors mk ON mk.module_id = s.module_id
+        WHERE {0}
+        GROUP BY rp.id, w.host_administration_id, mk.key_factor_code
+        """;
+
+    public async ValueTask<ProgressReport> Handle(GetProgressReport query, CancellationToken cancellationToken)
+    {
+        if (caller.Role is not (Role.Administrator or Role.Coordinator or Role.Donor)) throw new ForbiddenException(caller, nameof(GetProgressReport));
+        if (query.IncludeUnapproved && caller.Role == Role.Donor) throw new UnapprovedPeriodsForbiddenException();
+        var ids = new { programmeId = query.ProgrammeId };
+        var programme = await db.QuerySingleOrDefaultAsync<ReportedProgramme>($"{ProgrammeOf}{Scope.And(Scope.Programmes(caller, "p.id"))}",
+                            Scope.Parameters(caller, ids), cancellationToken)
+                        ?? throw new NotFoundException("programme", query.ProgrammeId);
+
+        var periods = await db.QueryAsync<Period>(PeriodsSql(query), new { programmeId = query.ProgrammeId, from = query.From, to = query.To }, cancellationToken);
+        var periodIds = periods.Select(period => period.Id).ToList();
+        var covered = await db.QueryAsync<ReportedAdministration>(Covered, ids, cancellationToken);
+        var reports = periodIds.Count == 0
+            ? []
+            : await db.QueryAsync<StoredReport>(string.Format(Reports, db.Dialect.InIds("r.period_id", "periodIds")),
+                new { periodIds = db.Dialect.Ids(periodIds) }, cancellationToken);
+
+        var cells = new Dictionary<IndicatorRule, IReadOnlyList<RuleCell>>();
+        foreach (var rule in Enum.GetValues<IndicatorRule>())
+            cells[rule] = await ComputedRule.For(rule).CellsAsync(db, periodIds, cancellationToken);
+        var modules = periodIds.Count == 0
+            ? []
+            : await db.QueryAsync<ModuleCell>(string.Format(ModulesDelivered, db.Dialect.InIds("rp.id", "periodIds")),
+                new { periodIds = db.Dialect.Ids(periodIds) }, cancellationToken);
+
+        var indicators = await IndicatorDetails.WithDisaggregationsAsync(db, await db.QueryAsync<IndicatorDetails>(Indicators, ids, cancellationToken), cancellationToken);
+        var values = new List<(IndicatorDetails Indicator, IReadOnlyList<PeriodValues> Values)>();
+        foreach (var indicator in indicators)
+            values.Add((indicator, await IndicatorValues.ReadAsync(db, indicator, periods, cancellationToken)));
+
+        // Administrations the records name although the programme no longer covers them: named, and reported with the whole period.
+        var known = covered.Select(administration => administration.Id).ToHashSet();
+        var others = cells.Values.SelectMany(list => list).Select(cell => cell.AdministrationId)
+            .Concat(modules.Select(cell => (Guid?)cell.AdministrationId))
+            .Concat(values.SelectMany(indicator => indicator.Values).SelectMany(period => period.Disaggregations).Select(value => value.AdministrationId))
+            .OfType<Guid>().Where(id => !known.Contains(id)).Distinct().ToList();
+        var named = others.Count == 0
+            ? []
+            : await db.QueryAsync<ReportedAdministration>(string.Format(Named, db.Dialect.InIds("a.id", "ids")), new { ids = db.Dialect.Ids(others) }, cancellationToken);
+
+        var approval = new ProgressApproval(periods, covered, reports, query.IncludeUnapproved);
+        return new ProgressReport
+        {
+            ProgrammeId = programme.Id,
+            ProgrammeCode = programme.Code,
+            ProgrammeName = programme.Name,
+            From = query.From,
+            To = query.To,
+            GroupBy = ProgressGroupings.Name(query.Grouping),
+            IncludesUnapproved = query.IncludeUnapproved,
+            Periods = periods.Select(period => new ReportedPeriod(period.Id, period.Label, period.StartsOn, period.EndsOn,
+                approval.FullyReported(period.Id))).ToList(),
+            LeftOut = approval.LeftOut().ToList(),
+            Values = new ProgressFigures(periods, covered.Concat(named).ToList(), approval, query.Grouping, cells, modules, values).Rows(),
+        };
+    }
+
+    /// <summary>The programme's periods overlapping [from, to], in date order.</summary>
+    private static string PeriodsSql(GetProgressReport query) =>
+        IndicatorValues.PeriodsOf
+        + (query.From is null ? "" : " AND rp.ends_on >= @from")
+        + (query.To is null ? "" : " AND rp.starts_on <= @to")
+        + " ORDER BY rp.starts_on, rp.id";
+}
+
+/// <summary>How the report's rows are grouped.</summary>
+public enum ProgressGrouping { Period, Administration, Region, KeyFactor }
+
+public static class ProgressGroupings
+{
+    public static readonly string[] Names = ["period", "administration", "region", "keyFactor"];
+
+    public static string Name(ProgressGrouping grouping) => Names[(int)grouping];
+
+    public static bool TryParse(string? text, out ProgressGrouping grouping)
+    {
+        var index = Array.FindIndex(Names, name => string.Equals(name, text, StringComparison.OrdinalIgnoreCase));
+        grouping = index < 0 ? ProgressGrouping.Period : (ProgressGrouping)index;
+        return index >= 0;
+    }
+}
+
+/// <summary>
+/// Which (period, administration) pairs the report tells: those whose report is approved, or all of them in a preview.
+/// A period is fully reported when every administration the programme covers is; figures that belong to no single
+/// covered administration (programme-wide totals entered for an indicator, records of an administration the programme
+/// no longer covers) are told only for a fully reported period.
+/// </summary>
+internal sealed class ProgressApproval(IReadOnlyList<Period> periods, IReadOnlyList<ReportedAdministration> covered,
+    IReadOnlyList<StoredReport> reports, bool includeUnapproved)
+{
+    private readonly Dictionary<(Guid PeriodId, Guid AdministrationId), string> states =
+        reports.ToDictionary(report => (report.PeriodId, report.AdministrationId), report => report.StoredState);
+    private readonly HashSet<Guid> coveredIds = covered.Select(administration => administration.Id).ToHashSet();
+
+    private string State(Guid periodId, Guid administrationId) => states.GetValueOrDefault((periodId, administrationId), "in_progress");
+
+    public bool Reported(Guid periodId, Guid? administrationId) =>
+        administrationId is { } id && coveredIds.Contains(id)
+            ? includeUnapproved || State(periodId, id) == "approved"
+            : FullyReported(periodId);
+
+    public bool Covers(Guid administrationId) => coveredIds.Contains(administrationId);
+
+    public bool FullyReported(Guid periodId) => includeUnapproved || coveredIds.All(id => State(periodId, id) == "approved");
+
+    public IEnumerable<LeftOutReport> LeftOut() =>
+        includeUnapproved
+            ? []
+            : from period in periods
+              from administration in covered
+              let state = State(period.Id, administration.Id)
+              where state != "approved"
+              select new LeftOutReport(period.Id, period.Label, administration.Id, administration.NameEn, state);
+}
+
+internal sealed record ReportedProgramme
+{
+    public required Guid Id { get; init; }
+    public required string Code { get; init; }
+    public required string Name { get; init; }
+}
+
+internal sealed record ReportedAdministration
+{
+    public required Guid Id { get; init; }
+    public required string NameEn { get; init; }
+    public required string RegionCode { get; init; }
+}
+
+internal sealed record StoredReport
+{
+    public required Guid PeriodId { get; init; }
+    public required Guid AdministrationId { get; init; }
+    public required string StoredState { get; init; }
+}
+
+/// <summary>Sessions held in a period by host administration: all of them (no key factor), or those whose module covers a key factor.</summary>
+internal sealed record ModuleCell
+{
+    public required Guid PeriodId { get; init; }
+    public required Guid AdministrationId { get; init; }
+    public string? KeyFactorCode { get; init; }
+    public required decimal Amount { get; init; }
+}

@@ -1,0 +1,225 @@
+using Integrity.Api.Data;
+using Integrity.Api.Features.Participants;
+using Integrity.Api.Features.Results;
+
+namespace Integrity.Api.Features.Reports;
+
+/// <summary>
+/// A programme's progress report: which periods it covers, which administrations' reports it leaves out, and its
+/// values, one per figure and bucket, in period order.
+/// </summary>
+public sealed record ProgressReport
+{
+    public required Guid ProgrammeId { get; init; }
+    public required string ProgrammeCode { get; init; }
+    public required string ProgrammeName { get; init; }
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
+    /// <summary>period, administration, region or keyFactor.</summary>
+    public required string GroupBy { get; init; }
+    /// <summary>true in a preview that includes the periods not yet approved (administrators and coordinators only).</summary>
+    public required bool IncludesUnapproved { get; init; }
+    /// <summary>The programme's reporting periods overlapping [from, to], in date order.</summary>
+    public required IReadOnlyList<ReportedPeriod> Periods { get; init; }
+    /// <summary>The administrations' reports whose figures are not in the report, because their period is not approved for them.</summary>
+    public required IReadOnlyList<LeftOutReport> LeftOut { get; init; }
+    /// <summary>One value per figure and bucket; the same rows as the CSV and the workbook. Produced as they are written.</summary>
+    public required IEnumerable<ProgressValue> Values { get; init; }
+}
+
+/// <summary>A reporting period of the report; <c>fullyReported</c> when every administration's report for it is in (approved, or a preview).</summary>
+public sealed record ReportedPeriod(Guid PeriodId, string Label, DateOnly StartsOn, DateOnly EndsOn, bool FullyReported);
+
+/// <summary>An administration's report for a period that the report leaves out, with its state (in_progress, submitted or returned).</summary>
+public sealed record LeftOutReport(Guid PeriodId, string PeriodLabel, Guid AdministrationId, string Administration, string State);
+
+/// <summary>
+/// One value of the report, with every dimension in a field of its own: the period, the administration or region
+/// (by the grouping), the key factor, the sex, the figure and, for an indicator, its code. A dimension left empty
+/// means "all": a row with no sex is the total of the rows that have one.
+/// </summary>
+public sealed record ProgressValue
+{
+    public required Guid PeriodId { get; init; }
+    public required string Period { get; init; }
+    public Guid? AdministrationId { get; init; }
+    public string? Administration { get; init; }
+    /// <summary>The administration's region code (groupBy administration or region).</summary>
+    public string? Region { get; init; }
+    public string? KeyFactor { get; init; }
+    public Sex? Sex { get; init; }
+    /// <summary>
+    /// officials_trained, workshops_held, participant_hours, modules_delivered, accredited_national_trainers,
+    /// cascade_sessions, administrations_with_adopted_plan, actions_due, actions_done_on_time,
+    /// actions_done_on_time_percent, indicator_target or indicator_actual.
+    /// </summary>
+    public required string Figure { get; init; }
+    /// <summary>The indicator's code, for indicator_target and indicator_actual.</summary>
+    public string? Indicator { get; init; }
+    public required decimal Value { get; init; }
+}
+
+/// <summary>
+/// Turns the aggregates read for a report into its rows, lazily: period by period, figure by figure, group by group.
+/// Every figure is added up from the same cells as the indicator values endpoint (<see cref="ComputedRule.Aggregate"/>),
+/// so a total is always the sum of its sex buckets, and of its administrations or regions.
+/// </summary>
+internal sealed class ProgressFigures(
+    IReadOnlyList<Period> periods,
+    IReadOnlyList<ReportedAdministration> administrations,
+    ProgressApproval approval,
+    ProgressGrouping grouping,
+    IReadOnlyDictionary<IndicatorRule, IReadOnlyList<RuleCell>> cells,
+    IReadOnlyList<ModuleCell> modules,
+    IReadOnlyList<(IndicatorDetails Indicator, IReadOnlyList<PeriodValues> Values)> indicators)
+{
+    public const string ActionsDue = "actions_due";
+    public const string ActionsDoneOnTime = "actions_done_on_time";
+    public const string ModulesDelivered = "modules_delivered";
+    public const string IndicatorTarget = "indicator_target";
+    public const string IndicatorActual = "indicator_actual";
+
+    private static readonly IndicatorRule[] Figures =
+    [
+        IndicatorRule.OfficialsTrained, IndicatorRule.WorkshopsHeld, IndicatorRule.ParticipantHours, IndicatorRule.AccreditedNationalTrainers,
+        IndicatorRule.CascadeSessions, IndicatorRule.AdministrationsWithAdoptedPlan, IndicatorRule.ActionsDoneOnTimePercent,
+    ];
+
+    private readonly Dictionary<Guid, ReportedAdministration> byId = administrations.ToDictionary(administration => administration.Id);
+
+    public IEnumerable<ProgressValue> Rows()
+    {
+        foreach (var period in periods)
+        {
+            var groups = GroupsOf(period);
+            foreach (var rule in Figures.Take(3))
+                foreach (var row in RuleRows(period, groups, rule)) yield return row;
+            foreach (var row in ModuleRows(period, groups)) yield return row;
+            foreach (var rule in Figures.Skip(3))
+                foreach (var row in RuleRows(period, groups, rule)) yield return row;
+            foreach (var (indicator, values) in indicators)
+                foreach (var row in IndicatorRows(period, indicator, values.Single(value => value.PeriodId == period.Id)))
+                    yield return row;
+        }
+    }
+
+    /// <summary>A group of rows: the whole period, an administration or a region.</summary>
+    private sealed record Group(Guid? AdministrationId, string? Administration, string? Region, Func<Guid?, bool> Holds);
+
+    /// <summary>
+    /// The groups of a period: the whole of it; or each administration it reports (those the programme covers, then any
+    /// other its records name), by name; or their regions, by code.
+    /// </summary>
+    private List<Group> GroupsOf(Period period)
+    {
+        if (grouping is ProgressGrouping.Period or ProgressGrouping.KeyFactor) return [new Group(null, null, null, _ => true)];
+        var named = cells.Values.SelectMany(list => list).Where(cell => cell.PeriodId == period.Id).Select(cell => cell.AdministrationId)
+            .Concat(modules.Where(cell => cell.PeriodId == period.Id).Select(cell => (Guid?)cell.AdministrationId))
+            .OfType<Guid>().ToHashSet();
+        var reported = administrations
+            .Where(administration => (approval.Covers(administration.Id) || named.Contains(administration.Id)) && approval.Reported(period.Id, administration.Id))
+            .ToList();
+        return grouping == ProgressGrouping.Administration
+            ? reported.Select(administration => new Group(administration.Id, administration.NameEn, administration.RegionCode, id => id == administration.Id)).ToList()
+            : reported.Select(administration => administration.RegionCode).Distinct().Order(StringComparer.Ordinal)
+                .Select(region => new Group(null, null, region, id => id is { } known && byId.TryGetValue(known, out var of) && of.RegionCode == region)).ToList();
+    }
+
+    private ProgressValue Row(Period period, Group group, string figure, decimal value) => new()
+    {
+        PeriodId = period.Id,
+        Period = period.Label,
+        AdministrationId = group.AdministrationId,
+        Administration = group.Administration,
+        Region = group.Region,
+        Figure = figure,
+        Value = Normalised(value),
+    };
+
+    /// <summary>A computed figure: its total in each group and, when the rule answers by sex, each sex (not_recorded included).</summary>
+    private IEnumerable<ProgressValue> RuleRows(Period period, List<Group> groups, IndicatorRule name)
+    {
+        var rule = ComputedRule.For(name);
+        var figure = DbEnum.Name(name);
+        var reported = cells[name].Where(cell => cell.PeriodId == period.Id && approval.Reported(period.Id, cell.AdministrationId)).ToList();
+        foreach (var group in groups)
+        {
+            var inGroup = reported.Where(cell => group.Holds(cell.AdministrationId)).ToList();
+            if (rule.Measure == IndicatorMeasure.Percentage)
+            {
+                yield return Row(period, group, ActionsDue, inGroup.Sum(cell => cell.Base ?? 0));
+                yield return Row(period, group, ActionsDoneOnTime, inGroup.Sum(cell => cell.Amount));
+                if (rule.Aggregate(inGroup) is { } percent) yield return Row(period, group, figure, percent);
+                continue;
+            }
+            yield return Row(period, group, figure, rule.Aggregate(inGroup) ?? 0);
+            if (!rule.Dimensions.Contains(Disaggregation.Sex)) continue;
+            foreach (var sex in Enum.GetValues<Sex>())
+                yield return Row(period, group, figure, rule.Aggregate(inGroup.Where(cell => cell.Sex == sex)) ?? 0) with { Sex = sex };
+        }
+    }
+
+    /// <summary>Modules delivered: the sessions held in each group and, grouped by key factor, those whose module covers each key factor.</summary>
+    private IEnumerable<ProgressValue> ModuleRows(Period period, List<Group> groups)
+    {
+        var reported = modules.Where(cell => cell.PeriodId == period.Id && approval.Reported(period.Id, cell.AdministrationId)).ToList();
+        foreach (var group in groups)
+        {
+            var inGroup = reported.Where(cell => group.Holds(cell.AdministrationId)).ToList();
+            yield return Row(period, group, ModulesDelivered, inGroup.Where(cell => cell.KeyFactorCode is null).Sum(cell => cell.Amount));
+            if (grouping != ProgressGrouping.KeyFactor) continue;
+            foreach (var keyFactor in inGroup.Where(cell => cell.KeyFactorCode is not null).GroupBy(cell => cell.KeyFactorCode!).OrderBy(factor => factor.Key, StringComparer.Ordinal))
+                yield return Row(period, group, ModulesDelivered, keyFactor.Sum(cell => cell.Amount)) with { KeyFactor = keyFactor.Key };
+        }
+    }
+
+    /// <summary>
+    /// An indicator's target and actual as the indicator values endpoint gives them. By period or key factor: the total
+    /// and the buckets of no administration, once every administration's report for the period is in. By administration:
+    /// the buckets of each administration reported. By region: those buckets added up by region, for an indicator
+    /// measured in units (other measures do not add up).
+    /// </summary>
+    private IEnumerable<ProgressValue> IndicatorRows(Period period, IndicatorDetails indicator, PeriodValues values)
+    {
+        var whole = new Group(null, null, null, _ => true);
+        IEnumerable<(Group Group, DisaggregatedValue Value)> buckets;
+        switch (grouping)
+        {
+            case ProgressGrouping.Period or ProgressGrouping.KeyFactor:
+                if (!approval.FullyReported(period.Id)) yield break;
+                buckets = new[] { new DisaggregatedValue { Target = values.Target, Actual = values.Actual } }
+                    .Concat(values.Disaggregations.Where(value => value.AdministrationId is null))
+                    .Select(value => (whole, value));
+                break;
+            case ProgressGrouping.Administration:
+                buckets = values.Disaggregations
+                    .Where(value => value.AdministrationId is { } id && approval.Reported(period.Id, id) && byId.ContainsKey(id))
+                    .Select(value => (new Group(value.AdministrationId, byId[value.AdministrationId!.Value].NameEn, byId[value.AdministrationId.Value].RegionCode, _ => true), value));
+                break;
+            default:
+                if (indicator.Measure != IndicatorMeasure.Unit) yield break;
+                buckets = values.Disaggregations
+                    .Where(value => value.AdministrationId is { } id && approval.Reported(period.Id, id) && byId.ContainsKey(id))
+                    .GroupBy(value => (Region: byId[value.AdministrationId!.Value].RegionCode, value.Sex, value.KeyFactorCode))
+                    .OrderBy(region => region.Key.Region, StringComparer.Ordinal)
+                    .Select(region => (new Group(null, null, region.Key.Region, _ => true), new DisaggregatedValue
+                    {
+                        Sex = region.Key.Sex,
+                        KeyFactorCode = region.Key.KeyFactorCode,
+                        Target = region.Any(value => value.Target is not null) ? region.Sum(value => value.Target ?? 0) : null,
+                        Actual = region.Any(value => value.Actual is not null) ? region.Sum(value => value.Actual ?? 0) : null,
+                    }));
+                break;
+        }
+        foreach (var (group, value) in buckets)
+        {
+            if (value.Target is { } target)
+                yield return Row(period, group, IndicatorTarget, target) with { Indicator = indicator.Code, Sex = value.Sex, KeyFactor = value.KeyFactorCode };
+            if (value.Actual is { } actual)
+                yield return Row(period, group, IndicatorActual, actual) with { Indicator = indicator.Code, Sex = value.Sex, KeyFactor = value.KeyFactorCode };
+        }
+    }
+
+    /// <summary>12.50 as 12.5, 6.0 as 6: the same text in every format.</summary>
+    private static decimal Normalised(decimal value) => value / 1.000000000000000000000000000000000m;
+}

@@ -1,0 +1,58 @@
+using Integrity.Api.Http;
+using Mediator;
+
+namespace Integrity.Api.Features.Reports;
+
+/// <summary>What donors pull: a programme's reports.</summary>
+public static class ReportsEndpoints
+{
+    public static RouteGroupBuilder MapReports(this RouteGroupBuilder api)
+    {
+        var programmes = api.MapGroup("/programmes").WithTags("Reports");
+
+        programmes.MapGet("/{id:guid}/iati", async (Guid id, bool? includeUnapproved, ISender sender, CancellationToken ct) =>
+                Iati(await sender.Send(new ExportIati(id, includeUnapproved ?? false), ct), ct))
+            .WithName(nameof(ExportIati))
+            .RequireAuthorization(Policies.Readers)
+            .WithSummary("Export a programme as an IATI 2.03 activity file")
+            .WithDescription(
+                "The programme as an IATI 2.03 activity file (`application/xml`, UTF-8), valid against iati-activities-schema.xsd: one " +
+                "`iati-activity` per country project (the programme with one administration), identified `{reportingOrgRef}-{programme " +
+                "code}-{country code}`. Each has the reporting organisation; titles and a description with English and French " +
+                "narratives side by side; participating organisations (the funding donors, with their IATI identifier where it is " +
+                "recorded, the WCO and the administration implementing); activity status (1 before the programme starts, 2 during, 3 " +
+                "once it has ended) and dates (planned start and end; actual ones once past); recipient country; sector 15113 (DAC " +
+                "5-digit, vocabulary 1); and a result per indicator whose figures belong to one administration (computed indicators, " +
+                "and entered ones broken down by administration; programme-wide values and qualitative indicators are not in it), " +
+                "with a period for each reporting period approved for that administration: targets and actuals entered for its " +
+                "bucket, or computed from the records, with a `dimension` for sex (female, male, not_recorded, which add up to the " +
+                "total) or key factor. No personal data. " +
+                "The WCO's identifier, names and type come from configuration: `Iati:ReportingOrgRef` (default `XI-IATI-WCO`, a " +
+                "placeholder to replace with the identifier registered with IATI), `Iati:ReportingOrgName` (`World Customs " +
+                "Organization`), `Iati:ReportingOrgNameFr` (`Organisation mondiale des douanes`), `Iati:ReportingOrgType` (`40`, " +
+                "multilateral). " +
+                "Donors (API token or account) for the programmes they fund, administrators, and coordinators for the administrations " +
+                "in their scope; trainers 403; out of scope 404. `includeUnapproved=true` previews every period whatever its " +
+                "report's state, for administrators and coordinators; a donor asking for it gets 403. Where the records lack what a " +
+                "valid file needs (a programme covering no administration, a misconfigured reporting organisation), 422 with " +
+                "`missing`: each record, what it lacks and what to do.")
+            .Produces<string>(StatusCodes.Status200OK, IatiActivitiesXml.MediaType)
+            .ProducesValidationProblem()
+            .ProducesGetProblems()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        programmes.MapProgressReport();
+
+        return api;
+    }
+
+    /// <summary>The file, streamed; or 422 naming each record that lacks what the file needs, so that no invalid file is ever sent.</summary>
+    private static IResult Iati(IatiExport export, CancellationToken ct) => export.File is { } file
+        ? TypedResults.Stream(body => IatiActivitiesXml.WriteAsync(body, file, ct), $"{IatiActivitiesXml.MediaType}; charset=utf-8",
+            $"{file.Programme.Code}-iati-activities.xml")
+        : TypedResults.Problem(
+            detail: "The IATI file would not be valid: " + string.Join(" ", export.Missing.Select(missing => $"{missing.Record}: {missing.Lacks} {missing.Remedy}")),
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            title: "Data missing for the IATI file",
+            extensions: new Dictionary<string, object?> { ["missing"] = export.Missing });
+}

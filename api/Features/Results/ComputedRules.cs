@@ -1,0 +1,176 @@
+using Integrity.Api.Data;
+using Integrity.Api.Features.Participants;
+
+namespace Integrity.Api.Features.Results;
+
+/// <summary>
+/// The rules that compute indicators from the records. Each is one grouped query over the programme's
+/// reporting periods, answering a cell per period and bucket (sex, administration); the total of a period
+/// and each breakdown are added up from its cells, so a breakdown always adds up to the total. Nothing is
+/// stored: a computed actual is always what the records say at the moment it is read.
+/// </summary>
+/// <remarks>
+/// Dates attribute records to the period that contains them (first and last day included):
+/// <list type="bullet">
+/// <item>officials_trained: distinct participants who attended (present or late) at least one session held in the
+/// period, of a held workshop of the programme. Someone at two workshops counts once; absent or excused counts not
+/// at all; planned and cancelled workshops count not at all. By sex (female, male, not_recorded: a participant whose
+/// sex is not recorded has a bucket of their own, so the three add up to the total) and by the participant's
+/// administration.</item>
+/// <item>workshops_held: held workshops (every kind) of the programme, in the period that contains their last day
+/// (ends_on), so one spanning two periods counts once. By host administration.</item>
+/// <item>participant_hours: the hours of the module of each session held in the period, of a held workshop of the
+/// programme, once per participant present or late. By sex and by the participant's administration.</item>
+/// <item>accredited_national_trainers: a count at the end of the period: national trainers of an administration the
+/// programme covers with at least one accreditation at stage accredited, accredited on or before the period's last
+/// day. By the trainer's administration.</item>
+/// <item>cascade_sessions: what GET /api/v1/trainers/cascade?programmeId counts, by day: sessions held in the period, in
+/// held workshops of any programme, where a national trainer trained at a training of trainers of this programme
+/// delivers the module they were trained in, after that training ended. A session two such trainers deliver
+/// together counts once. By the session's host administration.</item>
+/// <item>administrations_with_adopted_plan: a count at the end of the period: administrations with an action plan
+/// under the programme adopted on or before the period's last day, not back to draft, whose own dates overlap
+/// the period. By administration.</item>
+/// <item>actions_done_on_time_percent: of the actions due in the period (due_on), in plans of the programme that are
+/// not drafts, leaving out cancelled actions: the percentage (two decimals) done on time, that is, now done and
+/// first reported done on or before their due day. No action due: no value. By the plan's administration.</item>
+/// </list>
+/// </remarks>
+public sealed class ComputedRule
+{
+    private ComputedRule(IndicatorRule name, IndicatorMeasure measure, Disaggregation[] dimensions, string sql)
+    {
+        Name = name;
+        Measure = measure;
+        Dimensions = dimensions;
+        Sql = sql;
+    }
+
+    public IndicatorRule Name { get; }
+    /// <summary>The measure an indicator computed by this rule has.</summary>
+    public IndicatorMeasure Measure { get; }
+    /// <summary>The breakdowns this rule answers.</summary>
+    public IReadOnlyList<Disaggregation> Dimensions { get; }
+    private string Sql { get; }
+
+    /// <summary>The cells of the given periods: one query, whatever their number.</summary>
+    public async Task<IReadOnlyList<RuleCell>> CellsAsync(DbSession db, IReadOnlyList<Guid> periodIds, CancellationToken cancellationToken) =>
+        periodIds.Count == 0
+            ? []
+            : await db.QueryAsync<RuleCell>(string.Format(Sql, db.Dialect.InIds("rp.id", "periodIds")),
+                new { periodIds = db.Dialect.Ids(periodIds) }, cancellationToken);
+
+    /// <summary>The value of some cells together: their sum, or for a percentage the share of their bases (none of none).</summary>
+    public decimal? Aggregate(IEnumerable<RuleCell> cells)
+    {
+        var all = cells.ToList();
+        if (Measure != IndicatorMeasure.Percentage) return all.Sum(cell => cell.Amount);
+        var due = all.Sum(cell => cell.Base ?? 0);
+        return due == 0 ? null : Math.Round(100m * all.Sum(cell => cell.Amount) / due, 2, MidpointRounding.AwayFromZero);
+    }
+
+    // {0} is the dialect's "rp.id is one of @periodIds".
+    private const string AttendedInPeriod = """
+        FROM reporting_periods rp
+        JOIN workshops w ON w.programme_id = rp.programme_id AND w.status = 'held'
+        JOIN sessions s ON s.workshop_id = w.id AND s.held_on >= rp.starts_on AND s.held_on <= rp.ends_on
+        JOIN modules m ON m.id = s.module_id
+        JOIN attendance a ON a.session_id = s.id AND a.status IN ('present', 'late')
+        JOIN participants p ON p.id = a.participant_id
+        WHERE {0}
+        GROUP BY rp.id, p.sex, p.administration_id
+        """;
+
+    private static readonly string OfficialsTrained = $"""
+        SELECT rp.id AS period_id, {DbEnum.Column("p.sex", "sex")}, p.administration_id, count(DISTINCT p.id) AS amount
+        {AttendedInPeriod}
+        """;
+
+    private static readonly string ParticipantHours = $"""
+        SELECT rp.id AS period_id, {DbEnum.Column("p.sex", "sex")}, p.administration_id, sum(m.hours) AS amount
+        {AttendedInPeriod}
+        """;
+
+    private const string WorkshopsHeld = """
+        SELECT rp.id AS period_id, w.host_administration_id AS administration_id, count(*) AS amount
+        FROM reporting_periods rp
+        JOIN workshops w ON w.programme_id = rp.programme_id AND w.status = 'held' AND w.ends_on >= rp.starts_on AND w.ends_on <= rp.ends_on
+        WHERE {0}
+        GROUP BY rp.id, w.host_administration_id
+        """;
+
+    private const string AccreditedNationalTrainers = """
+        SELECT rp.id AS period_id, t.administration_id, count(*) AS amount
+        FROM reporting_periods rp
+        JOIN programme_administrations pa ON pa.programme_id = rp.programme_id
+        JOIN trainers t ON t.administration_id = pa.administration_id AND t.kind = 'national_trainer'
+        WHERE {0}
+          AND EXISTS (SELECT 1 FROM accreditations ac
+                      WHERE ac.trainer_id = t.id AND ac.stage = 'accredited' AND ac.accredited_on <= rp.ends_on)
+        GROUP BY rp.id, t.administration_id
+        """;
+
+    // The cascade as ListCascade joins it, counted by the day each session was held.
+    private const string CascadeSessions = """
+        SELECT rp.id AS period_id, w.host_administration_id AS administration_id, count(DISTINCT s.id) AS amount
+        FROM reporting_periods rp
+        JOIN workshops tot ON tot.programme_id = rp.programme_id
+        JOIN accreditations ac ON ac.trained_at_workshop_id = tot.id
+        JOIN trainers t ON t.id = ac.trainer_id AND t.kind = 'national_trainer'
+        JOIN session_trainers st ON st.trainer_id = ac.trainer_id
+        JOIN sessions s ON s.id = st.session_id AND s.module_id = ac.module_id AND s.held_on > tot.ends_on
+                       AND s.held_on >= rp.starts_on AND s.held_on <= rp.ends_on
+        JOIN workshops w ON w.id = s.workshop_id AND w.status = 'held'
+        WHERE {0}
+        GROUP BY rp.id, w.host_administration_id
+        """;
+
+    private const string AdministrationsWithAdoptedPlan = """
+        SELECT rp.id AS period_id, ap.administration_id, count(DISTINCT ap.administration_id) AS amount
+        FROM reporting_periods rp
+        JOIN action_plans ap ON ap.programme_id = rp.programme_id AND ap.status <> 'draft' AND ap.adopted_on <= rp.ends_on
+                            AND ap.starts_on <= rp.ends_on AND ap.ends_on >= rp.starts_on
+        WHERE {0}
+        GROUP BY rp.id, ap.administration_id
+        """;
+
+    // SQL Server takes no subquery inside an aggregate: each due action is flagged first, then counted.
+    private const string ActionsDoneOnTimePercent = """
+        SELECT period_id, administration_id, sum(on_time) AS amount, count(*) AS base
+        FROM (SELECT rp.id AS period_id, ap.administration_id,
+                     CASE WHEN x.status = 'done' AND EXISTS (SELECT 1 FROM progress_updates pu
+                                                            WHERE pu.action_id = x.id AND pu.status = 'done' AND pu.reported_on <= x.due_on)
+                          THEN 1 ELSE 0 END AS on_time
+              FROM reporting_periods rp
+              JOIN action_plans ap ON ap.programme_id = rp.programme_id AND ap.status <> 'draft'
+              JOIN actions x ON x.action_plan_id = ap.id AND x.status <> 'cancelled' AND x.due_on >= rp.starts_on AND x.due_on <= rp.ends_on
+              WHERE {0}) actions_due
+        GROUP BY period_id, administration_id
+        """;
+
+    public static ComputedRule For(IndicatorRule rule) => Rules[rule];
+
+    // Last: the SQL above must be initialised first.
+    private static readonly Dictionary<IndicatorRule, ComputedRule> Rules = new ComputedRule[]
+    {
+        new(IndicatorRule.OfficialsTrained, IndicatorMeasure.Unit, [Disaggregation.Sex, Disaggregation.Administration], OfficialsTrained),
+        new(IndicatorRule.WorkshopsHeld, IndicatorMeasure.Unit, [Disaggregation.Administration], WorkshopsHeld),
+        new(IndicatorRule.ParticipantHours, IndicatorMeasure.Unit, [Disaggregation.Sex, Disaggregation.Administration], ParticipantHours),
+        new(IndicatorRule.AccreditedNationalTrainers, IndicatorMeasure.Unit, [Disaggregation.Administration], AccreditedNationalTrainers),
+        new(IndicatorRule.CascadeSessions, IndicatorMeasure.Unit, [Disaggregation.Administration], CascadeSessions),
+        new(IndicatorRule.AdministrationsWithAdoptedPlan, IndicatorMeasure.Unit, [Disaggregation.Administration], AdministrationsWithAdoptedPlan),
+        new(IndicatorRule.ActionsDoneOnTimePercent, IndicatorMeasure.Percentage, [Disaggregation.Administration], ActionsDoneOnTimePercent),
+    }.ToDictionary(rule => rule.Name);
+}
+
+/// <summary>One period and bucket of a computed rule's answer.</summary>
+public sealed record RuleCell
+{
+    public required Guid PeriodId { get; init; }
+    public Sex? Sex { get; init; }
+    public Guid? AdministrationId { get; init; }
+    /// <summary>The count or sum; for a percentage, how many of <see cref="Base"/> qualify.</summary>
+    public required decimal Amount { get; init; }
+    /// <summary>For a percentage, how many there are in all.</summary>
+    public decimal? Base { get; init; }
+}

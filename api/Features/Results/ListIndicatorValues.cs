@@ -1,0 +1,18 @@
+using Integrity.Api.Data;
+using Integrity.Api.Http;
+using Mediator;
+
+namespace Integrity.Api.Features.Results;
+
+/// <summary>An indicator's target and actual for every reporting period of its programme, in date order. A programme has few periods: the list comes whole.</summary>
+public sealed record ListIndicatorValues(Guid ProgrammeId, Guid IndicatorId) : IQuery<Page<PeriodValues>>;
+
+public sealed class ListIndicatorValuesHandler(DbSession db, Caller caller) : IQueryHandler<ListIndicatorValues, Page<PeriodValues>>
+{
+    public async ValueTask<Page<PeriodValues>> Handle(ListIndicatorValues query, CancellationToken cancellationToken)
+    {
+        var indicator = await IndicatorDetails.OfProgrammeAsync(db, caller, query.ProgrammeId, query.IndicatorId, cancellationToken);
+        var periods = await db.QueryAsync<Period>($"{IndicatorValues.PeriodsOf} ORDER BY rp.starts_on, rp.id", new { programmeId = query.ProgrammeId }, cancellationToken);
+        return new Page<PeriodValues>(await IndicatorValues.ReadAsync(db, indicator, periods, cancellationToken), null);
+    }
+}

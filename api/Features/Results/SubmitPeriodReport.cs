@@ -1,0 +1,62 @@
+using Dapper;
+using Integrity.Api.Data;
+using Integrity.Api.Http;
+using Integrity.Api.Identity;
+using Integrity.Api.Pipeline;
+using Mediator;
+
+namespace Integrity.Api.Features.Results;
+
+/// <summary>Submits an administration's report for a reporting period, from in_progress or returned; the period locks for it.</summary>
+public sealed record SubmitPeriodReport : PeriodReportChange, ICommand<ReportMoved>;
+
+/// <summary>Administrators, and coordinators whose scope covers both the programme and the administration.</summary>
+public sealed class SubmitPeriodReportAccess(DbSession db) : IAccessRule<SubmitPeriodReport>
+{
+    private const string InScope = "SELECT id FROM administrations WHERE id = @administrationId";
+
+    public async ValueTask<Access> CheckAsync(SubmitPeriodReport command, Caller caller, CancellationToken cancellationToken)
+    {
+        if (caller.IsAdministrator) return Access.Allowed;
+        if (caller.Role != Role.Coordinator) return Access.Forbidden;
+        var administration = await db.QueryAsync<Guid>($"{InScope}{Scope.And(Scope.Administrations(caller, "id"))}",
+            Scope.Parameters(caller, new { administrationId = command.AdministrationId }), cancellationToken);
+        return administration.Count == 1 && await ProgrammeScope.CoversAsync(db, caller, command.ProgrammeId, cancellationToken)
+            ? Access.Allowed
+            : Access.OutOfScope;
+    }
+}
+
+public sealed class SubmitPeriodReportHandler(DbSession db, Caller caller, TimeProvider clock) : ICommandHandler<SubmitPeriodReport, ReportMoved>
+{
+    private static readonly string[] Columns = ["id", "period_id", "administration_id", "state", "submitted_at", "submitted_by", "version"];
+    private static readonly string[] Key = ["period_id", "administration_id"];
+    private const string Submit = """
+        UPDATE period_reports SET state = 'submitted', submitted_at = @at, submitted_by = @by, version = version + 1
+        WHERE id = @id AND version = @version
+        """;
+
+    public async ValueTask<ReportMoved> Handle(SubmitPeriodReport command, CancellationToken cancellationToken)
+    {
+        var current = await PeriodReports.CurrentAsync(db, command, cancellationToken);
+        if (current.State is not (ReportState.InProgress or ReportState.Returned)) throw PeriodReports.Refuse(current, "submitted");
+        var at = AuditTrail.Stored(clock.GetUtcNow());
+        if (current.ReportId is not null)
+            return await PeriodReports.MoveAsync(db, current, ReportState.Submitted, Submit, new { at, by = caller.UserId }, cancellationToken);
+
+        var id = Guid.CreateVersion7();
+        var first = new DynamicParameters(new Dictionary<string, object?>
+        {
+            ["id"] = id,
+            ["period_id"] = command.PeriodId,
+            ["administration_id"] = command.AdministrationId,
+            ["state"] = DbEnum.Name(ReportState.Submitted),
+            ["submitted_at"] = at,
+            ["submitted_by"] = caller.UserId,
+            ["version"] = 1,
+        });
+        if (await db.ExecuteAsync(db.Dialect.InsertIfAbsent("period_reports", Columns, Key), first, cancellationToken) == 0)
+            throw PeriodReports.Meanwhile();
+        return new ReportMoved(id, ReportState.Submitted, 1);
+    }
+}
