@@ -23,10 +23,31 @@ public static class OpenApi
             var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
             options.IncludeXmlComments(xml);
             options.OperationFilter<Idempotency.OperationFilter>();
+            options.OperationFilter<FilesAreFiles>();
             options.SupportNonNullableReferenceTypes();
             options.NonNullableReferenceTypesAsRequired();
             options.CustomSchemaIds(type => type.IsGenericType
                 ? type.Name[..type.Name.IndexOf('`')] + "Of" + string.Concat(type.GetGenericArguments().Select(arg => arg.Name))
                 : type.Name);
         });
+
+    /// <summary>
+    /// An operation that answers JSON or a file (CSV, Excel) declares one schema per status; a file is bytes,
+    /// not the JSON record, so its content types get a binary string schema.
+    /// </summary>
+    private sealed class FilesAreFiles : Swashbuckle.AspNetCore.SwaggerGen.IOperationFilter
+    {
+        private static readonly string[] FileTypes = ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"];
+
+        public void Apply(OpenApiOperation operation, Swashbuckle.AspNetCore.SwaggerGen.OperationFilterContext context)
+        {
+            if (operation.Responses is null) return;
+            foreach (var response in operation.Responses.Values)
+            {
+                if (response.Content is null) continue;
+                foreach (var type in FileTypes.Where(response.Content.ContainsKey))
+                    response.Content[type].Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" };
+            }
+        }
+    }
 }

@@ -15,15 +15,6 @@ namespace Integrity.Api.Features.Results;
 public sealed class ReportingPeriodLockBehavior<TMessage, TResponse>(DbSession db) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IBaseCommand
 {
-    private static readonly string LocksOf = $"""
-        SELECT rp.id AS period_id, rp.label, rp.starts_on, rp.ends_on, r.administration_id, a.name_en AS administration_name_en,
-               {DbEnum.Column("r.state", "state")}
-        FROM reporting_periods rp
-        JOIN period_reports r ON r.period_id = rp.id AND r.state IN ('submitted', 'approved')
-        JOIN administrations a ON a.id = r.administration_id
-        WHERE rp.programme_id = @programmeId AND rp.starts_on <= @to AND rp.ends_on >= @from AND
-        """;
-
     private const string WorkshopPlace = """
         SELECT w.programme_id, w.starts_on AS from_day, w.ends_on AS to_day, w.host_administration_id AS administration_id
         FROM workshops w WHERE w.id = @id
@@ -40,13 +31,7 @@ public sealed class ReportingPeriodLockBehavior<TMessage, TResponse>(DbSession d
     {
         foreach (var (place, what) in await PlacesAsync(message, cancellationToken))
         {
-            var locks = await db.QueryAsync<ReportingPeriodLock>($"{LocksOf} {db.Dialect.InIds("r.administration_id", "administrations")}", new
-            {
-                programmeId = place.ProgrammeId,
-                from = place.FromDay,
-                to = place.ToDay,
-                administrations = db.Dialect.Ids(place.AdministrationIds),
-            }, cancellationToken);
+            var locks = await ReportingPeriodLocks.FindAsync(db, place.ProgrammeId, place.AdministrationIds.ToList(), place.FromDay, place.ToDay, cancellationToken);
             if (locks.Count > 0) throw new ReportingPeriodLockedException(locks[0], what);
         }
         return await next(message, cancellationToken);

@@ -7060,8 +7060,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProgressReport"];
-                    "text/csv": components["schemas"]["ProgressReport"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ProgressReport"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Bad Request */
