@@ -90,7 +90,10 @@ public static class TypeHandlers
         };
     }
 
-    /// <summary>SQLite hands a NUMERIC column back as an integer or a real, row by row (4 and 7.5).</summary>
+    /// <summary>
+    /// SQLite hands a NUMERIC column back as an integer or a real, row by row (4 and 7.5); PostgreSQL keeps the
+    /// column's scale (25.0000). Either way a figure reads as the number it is: 4, 7.5, 25.
+    /// </summary>
     private sealed class DecimalHandler : SqlMapper.TypeHandler<decimal>
     {
         public override void SetValue(IDbDataParameter parameter, decimal value)
@@ -99,7 +102,8 @@ public static class TypeHandlers
             parameter.Value = value;
         }
 
-        public override decimal Parse(object value) => Convert.ToDecimal(value, CultureInfo.InvariantCulture);
+        // Dividing by 1.000… drops trailing zeros of the scale without changing the value.
+        public override decimal Parse(object value) => Convert.ToDecimal(value, CultureInfo.InvariantCulture) / 1.000000000000000000000000000000000m;
     }
 
     /// <summary>Instants are stored in UTC; SQLite keeps them as round-trip ISO 8601 text.</summary>

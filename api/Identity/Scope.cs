@@ -1,4 +1,5 @@
 using Dapper;
+using Integrity.Api.Data;
 using Integrity.Api.Http;
 
 namespace Integrity.Api.Identity;
@@ -127,6 +128,13 @@ public static class Scope
         all.Add("scopeDonorId", caller.DonorId);
         return all;
     }
+
+    /// <summary>
+    /// Whether the row of <paramref name="table"/> with this id exists and <paramref name="condition"/> (a scope
+    /// condition on the alias <c>t</c>, such as <c>Scope.Programmes(caller, "t.id")</c>) lets the caller see it.
+    /// </summary>
+    public static async Task<bool> CoversAsync(DbSession db, Caller caller, string table, string? condition, Guid id, CancellationToken cancellationToken) =>
+        (await db.QueryAsync<Guid>($"SELECT t.id FROM {table} t WHERE t.id = @id{And(condition)}", Parameters(caller, new { id }), cancellationToken)).Count == 1;
 
     /// <summary>" AND condition", or nothing when the caller is unrestricted.</summary>
     public static string And(string? condition) => condition is null ? "" : $" AND {condition}";

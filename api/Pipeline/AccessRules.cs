@@ -20,6 +20,18 @@ public interface IAccessRule<in TCommand>
     ValueTask<Access> CheckAsync(TCommand command, Caller caller, CancellationToken cancellationToken);
 }
 
+/// <summary>The rule most records follow: administrators always; the given roles when the record is in their scope.</summary>
+public static class ScopedAccess
+{
+    /// <summary>Allowed for administrators, and for <paramref name="roles"/> when <paramref name="inScope"/> finds the record; 404 when it does not; 403 for other roles.</summary>
+    public static async ValueTask<Access> CheckAsync(Caller caller, Role[] roles, Func<Task<bool>> inScope)
+    {
+        if (caller.IsAdministrator) return Access.Allowed;
+        if (caller.Role is not { } role || !roles.Contains(role)) return Access.Forbidden;
+        return await inScope() ? Access.Allowed : Access.OutOfScope;
+    }
+}
+
 /// <summary>Accounts, tokens and the reference records everyone relies on.</summary>
 public abstract class AdministratorsOnly<TCommand> : IAccessRule<TCommand>
 {

@@ -54,12 +54,8 @@ public static class ActionPlanScope
         FindsAsync(db, caller, ActionById, actionId, cancellationToken);
 
     /// <summary>Allowed for administrators, and for coordinators when the record is in scope; 404 when it is not; 403 for other roles.</summary>
-    public static async ValueTask<Access> CheckAsync(Caller caller, Func<Task<bool>> covers)
-    {
-        if (caller.IsAdministrator) return Access.Allowed;
-        if (caller.Role != Role.Coordinator) return Access.Forbidden;
-        return await covers() ? Access.Allowed : Access.OutOfScope;
-    }
+    public static ValueTask<Access> CheckAsync(Caller caller, Func<Task<bool>> covers) =>
+        ScopedAccess.CheckAsync(caller, [Role.Coordinator], covers);
 
     private static async Task<bool> FindsAsync(DbSession db, Caller caller, string find, Guid id, CancellationToken cancellationToken) =>
         (await db.QueryAsync<Guid>($"{find}{Scope.And(Of(caller, "ap"))}", Scope.Parameters(caller, new { id }), cancellationToken)).Count == 1;

@@ -31,11 +31,9 @@ public sealed class UpdateProgrammeAccess(DbSession db) : IAccessRule<UpdateProg
 
     public async ValueTask<Access> CheckAsync(UpdateProgramme command, Caller caller, CancellationToken cancellationToken)
     {
-        if (caller.IsAdministrator) return Access.Allowed;
-        if (caller.Role != Role.Coordinator) return Access.Forbidden;
-        var inScope = await db.QueryAsync<Guid>($"SELECT id FROM programmes WHERE id = @id{Scope.And(Scope.Programmes(caller, "id"))}",
-            Scope.Parameters(caller, new { id = command.Id }), cancellationToken);
-        if (inScope.Count != 1) return Access.OutOfScope;
+        var access = await ScopedAccess.CheckAsync(caller, [Role.Coordinator],
+            () => Scope.CoversAsync(db, caller, "programmes", Scope.Programmes(caller, "t.id"), command.Id, cancellationToken));
+        if (access != Access.Allowed || caller.IsAdministrator) return access;
         var donors = await db.QueryAsync<Guid>(DonorsOf, new { id = command.Id }, cancellationToken);
         var administrations = await db.QueryAsync<Guid>(AdministrationsOf, new { id = command.Id }, cancellationToken);
         // A missing donorIds is left to the validator (400); a missing administrationIds means none, so it is a change.

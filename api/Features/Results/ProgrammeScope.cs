@@ -18,14 +18,8 @@ public interface IProgrammeCommand
 /// </summary>
 public static class ProgrammeScope
 {
-    private const string InScope = "SELECT id FROM programmes WHERE id = @programmeId";
-
-    public static async Task<bool> CoversAsync(DbSession db, Caller caller, Guid programmeId, CancellationToken cancellationToken)
-    {
-        var found = await db.QueryAsync<Guid>($"{InScope}{Scope.And(Scope.Programmes(caller, "id"))}",
-            Scope.Parameters(caller, new { programmeId }), cancellationToken);
-        return found.Count == 1;
-    }
+    public static Task<bool> CoversAsync(DbSession db, Caller caller, Guid programmeId, CancellationToken cancellationToken) =>
+        Scope.CoversAsync(db, caller, "programmes", Scope.Programmes(caller, "t.id"), programmeId, cancellationToken);
 
     /// <summary>404 unless the programme exists and the caller may see it.</summary>
     public static async Task RequireAsync(DbSession db, Caller caller, Guid programmeId, CancellationToken cancellationToken)
@@ -37,10 +31,6 @@ public static class ProgrammeScope
 /// <summary>Keeping a programme's results framework: administrators, and coordinators whose scope covers the programme.</summary>
 public abstract class ProgrammeCoordinators<TCommand>(DbSession db) : IAccessRule<TCommand> where TCommand : IProgrammeCommand
 {
-    public async ValueTask<Access> CheckAsync(TCommand command, Caller caller, CancellationToken cancellationToken)
-    {
-        if (caller.IsAdministrator) return Access.Allowed;
-        if (caller.Role != Role.Coordinator) return Access.Forbidden;
-        return await ProgrammeScope.CoversAsync(db, caller, command.ProgrammeId, cancellationToken) ? Access.Allowed : Access.OutOfScope;
-    }
+    public ValueTask<Access> CheckAsync(TCommand command, Caller caller, CancellationToken cancellationToken) =>
+        ScopedAccess.CheckAsync(caller, [Role.Coordinator], () => ProgrammeScope.CoversAsync(db, caller, command.ProgrammeId, cancellationToken));
 }

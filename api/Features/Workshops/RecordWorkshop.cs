@@ -80,16 +80,11 @@ public sealed class RecordWorkshopAccess(DbSession db) : IAccessRule<RecordWorks
 /// <summary>Whether a coordinator may place a workshop in a programme and with a host: one of them must be in its scope.</summary>
 internal static class PlacementAccess
 {
-    public static async ValueTask<Access> CheckAsync(DbSession db, Caller caller, IWorkshopFields workshop, CancellationToken cancellationToken)
-    {
-        if (caller.IsAdministrator) return Access.Allowed;
-        if (caller.Role != Role.Coordinator) return Access.Forbidden;
-        var covered = await db.QueryAsync<Guid>($"""
-            SELECT id FROM programmes WHERE id = @programmeId{Scope.And(Scope.Programmes(caller, "id"))}
-            UNION SELECT id FROM administrations WHERE id = @hostAdministrationId{Scope.And(Scope.Administrations(caller, "id"))}
-            """, Scope.Parameters(caller, new { programmeId = workshop.ProgrammeId, hostAdministrationId = workshop.HostAdministrationId }), cancellationToken);
-        return covered.Count > 0 ? Access.Allowed : Access.OutOfScope;
-    }
+    public static ValueTask<Access> CheckAsync(DbSession db, Caller caller, IWorkshopFields workshop, CancellationToken cancellationToken) =>
+        ScopedAccess.CheckAsync(caller, [Role.Coordinator], async () =>
+            // Runs before validation: a missing id covers nothing.
+            workshop.ProgrammeId is { } programme && await Scope.CoversAsync(db, caller, "programmes", Scope.Programmes(caller, "t.id"), programme, cancellationToken)
+            || workshop.HostAdministrationId is { } host && await Scope.CoversAsync(db, caller, "administrations", Scope.Administrations(caller, "t.id"), host, cancellationToken));
 }
 
 public sealed class RecordWorkshopHandler(DbSession db) : ICommandHandler<RecordWorkshop, RecordCreated>

@@ -14,20 +14,12 @@ public interface IWorkshopCommand
 /// <summary>Whether a workshop lies in the caller's scope (see <see cref="Scope.Workshops"/>).</summary>
 public static class WorkshopScope
 {
-    public static async Task<bool> CoversAsync(DbSession db, Caller caller, Guid workshopId, CancellationToken cancellationToken)
-    {
-        var found = await db.QueryAsync<Guid>($"SELECT w.id FROM workshops w WHERE w.id = @workshopId{Scope.And(Scope.Workshops(caller, "w"))}",
-            Scope.Parameters(caller, new { workshopId }), cancellationToken);
-        return found.Count == 1;
-    }
+    public static Task<bool> CoversAsync(DbSession db, Caller caller, Guid workshopId, CancellationToken cancellationToken) =>
+        Scope.CoversAsync(db, caller, "workshops", Scope.Workshops(caller, "t"), workshopId, cancellationToken);
 
     /// <summary>Allowed for the given roles when the workshop is in scope; 404 when it is not; 403 for other roles.</summary>
-    public static async ValueTask<Access> CheckAsync(DbSession db, Caller caller, Guid workshopId, Role[] roles, CancellationToken cancellationToken)
-    {
-        if (caller.IsAdministrator) return Access.Allowed;
-        if (caller.Role is not { } role || !roles.Contains(role)) return Access.Forbidden;
-        return await CoversAsync(db, caller, workshopId, cancellationToken) ? Access.Allowed : Access.OutOfScope;
-    }
+    public static ValueTask<Access> CheckAsync(DbSession db, Caller caller, Guid workshopId, Role[] roles, CancellationToken cancellationToken) =>
+        ScopedAccess.CheckAsync(caller, roles, () => CoversAsync(db, caller, workshopId, cancellationToken));
 }
 
 /// <summary>Planning a workshop: administrators, and coordinators whose scope covers it.</summary>
