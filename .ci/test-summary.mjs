@@ -1,8 +1,8 @@
-// Prints what `./integrity test` ran: .NET tests per database and the client's, then one closing
-// line "N passed, N failed" over all of them.
+// Prints what `./integrity test` ran: .NET tests per database, the client's unit tests and its
+// end-to-end journeys, then one closing line "N passed, N failed" over all of them.
 import { existsSync, readFileSync } from 'node:fs';
 
-const [trxPath, clientPath] = process.argv.slice(2);
+const [trxPath, clientPath, journeysPath] = process.argv.slice(2);
 let passed = 0;
 let failed = 0;
 
@@ -35,14 +35,21 @@ if (existsSync(trxPath)) {
   failed += 1;
 }
 
-if (existsSync(clientPath)) {
-  const client = JSON.parse(readFileSync(clientPath, 'utf8'));
-  console.log(`client tests: ${client.numPassedTests} passed, ${client.numFailedTests} failed`);
-  passed += client.numPassedTests;
-  failed += client.numFailedTests;
-} else {
-  console.log('client tests: no results (type check or contract check failed?)');
-  failed += 1;
+/** Counts from a Vitest JSON report; a missing report is a failure (what ran before it failed). */
+function vitest(label, path, missing) {
+  if (!existsSync(path)) {
+    console.log(`${label}: no results (${missing})`);
+    failed += 1;
+    return;
+  }
+  const report = JSON.parse(readFileSync(path, 'utf8'));
+  const skipped = report.numPendingTests + report.numTodoTests;
+  console.log(`${label}: ${report.numPassedTests} passed, ${report.numFailedTests} failed${skipped ? `, ${skipped} SKIPPED` : ''}`);
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
 }
+
+vitest('client tests', clientPath, 'type check or contract check failed?');
+vitest('end-to-end journeys (Chromium)', journeysPath, 'the client build or the API start failed?');
 
 console.log(`integrity: ${passed} passed, ${failed} failed`);

@@ -1,31 +1,30 @@
-import { useEffect } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { createBrowserRouter, createMemoryRouter, RouterProvider } from 'react-router';
 import { ApiClientProvider } from '@/api/ApiClientProvider';
 import { apiClient, type ApiClient } from '@/api/client';
-import { ProgrammeList } from '@/features/programmes/ProgrammeList';
-import { RequireSession, SessionBar, SessionProvider } from '@/features/session';
-import { messages } from '@/lib/messages';
+import { createQueryClient } from '@/api/queryClient';
+import { SessionProvider } from '@/features/session';
+import type { Locale } from '@/i18n/catalog';
+import { LocaleProvider } from '@/i18n/LocaleProvider';
+import { routes } from './routes';
 
-export function App({ client = apiClient }: { client?: ApiClient }) {
+/**
+ * The whole client. Tests give their own API client, a language, and the address to start at
+ * (then the router keeps its history in memory instead of the browser's).
+ */
+export function App({ client = apiClient, locale, at }: { client?: ApiClient; locale?: Locale; at?: string }) {
+  const [queryClient] = useState(createQueryClient);
+  const [router] = useState(() => (at ? createMemoryRouter(routes, { initialEntries: [at] }) : createBrowserRouter(routes)));
   return (
-    <ApiClientProvider client={client}>
-      <SessionProvider>
-        <header className="app-header">
-          <span className="app-name">{messages.appTitle}</span>
-          <SessionBar />
-        </header>
-        <main className="app-main">
-          <RequireSession>
-            <ProgrammesPage />
-          </RequireSession>
-        </main>
-      </SessionProvider>
-    </ApiClientProvider>
+    <LocaleProvider locale={locale}>
+      <ApiClientProvider client={client}>
+        <QueryClientProvider client={queryClient}>
+          <SessionProvider>
+            <RouterProvider router={router} />
+          </SessionProvider>
+        </QueryClientProvider>
+      </ApiClientProvider>
+    </LocaleProvider>
   );
-}
-
-function ProgrammesPage() {
-  useEffect(() => {
-    document.title = messages.programmes.pageTitle;
-  }, []);
-  return <ProgrammeList />;
 }

@@ -1,7 +1,7 @@
-import { render, screen, within, fireEvent } from '@testing-library/react';
+import { screen, within, fireEvent } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { ApiClientProvider } from '@/api/ApiClientProvider';
 import { createApiClient } from '@/api/client';
+import { renderWithApi } from '@/test/render';
 import { ProgrammeList } from './ProgrammeList';
 import type { ProgrammeSummary } from './api';
 
@@ -38,11 +38,7 @@ function stubServer(...responses: Response[]) {
 }
 
 function renderList(client: ReturnType<typeof createApiClient>) {
-  return render(
-    <ApiClientProvider client={client}>
-      <ProgrammeList />
-    </ApiClientProvider>,
-  );
+  return renderWithApi(<ProgrammeList />, client);
 }
 
 /** Body rows as arrays of cell texts. */
@@ -135,7 +131,7 @@ describe('ProgrammeList', () => {
     expect(urls[1]!.searchParams.get('limit')).toBe('50');
     // The last page has no next cursor, so there is nothing more to load.
     expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
-    expect(screen.getByText('3 programmes shown')).toBeTruthy();
+    expect(screen.getByText('3 shown')).toBeTruthy();
   });
 
   it('shows the title and detail of a problem response instead of the table', async () => {

@@ -1,14 +1,14 @@
 import type { ReactNode } from 'react';
-import { messages } from '@/lib/messages';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { useMessages } from '@/i18n/LocaleProvider';
+import { sessionMessages } from './messages';
 import { SignInForm } from './SignInForm';
 import { useSession } from './SessionProvider';
-
-const t = messages.session;
 
 /** Shows its children to someone signed in; otherwise the session check, its failure, or the sign-in form. */
 export function RequireSession({ children }: { children: ReactNode }) {
   const { state, recheck, signedIn } = useSession();
-
+  const t = useMessages(sessionMessages);
   switch (state.status) {
     case 'checking':
       return (
@@ -17,20 +17,9 @@ export function RequireSession({ children }: { children: ReactNode }) {
         </p>
       );
     case 'checkFailed':
-      return (
-        <div role="alert" className="problem">
-          <p className="problem-title">{t.checkFailed}</p>
-          <p className="problem-detail">
-            {state.problem.title}
-            {state.problem.detail && ` ${state.problem.detail}`}
-          </p>
-          <button type="button" onClick={recheck}>
-            {messages.errors.retry}
-          </button>
-        </div>
-      );
+      return <ProblemAlert error={state.error} onRetry={recheck} lead={t.checkFailed} />;
     case 'signedOut':
-      return <SignInForm notice={state.notice} onSignedIn={signedIn} />;
+      return <SignInForm ended={state.ended} onSignedIn={signedIn} />;
     case 'signedIn':
       return <>{children}</>;
   }

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import type { Problem } from '@/api/problem';
-import { messages } from '@/lib/messages';
+import type { ApiError } from '@/api/call';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { useMessages } from '@/i18n/LocaleProvider';
 import type { Me } from './api';
+import { sessionMessages } from './messages';
 import { useSession } from './SessionProvider';
-
-const t = messages.session;
 
 /** Who is signed in, in what role, and the way to sign out; nothing while nobody is signed in. */
 export function SessionBar() {
@@ -13,18 +13,19 @@ export function SessionBar() {
   return state.status === 'signedIn' ? <SignedInBar me={state.me} signOut={signOut} /> : null;
 }
 
-function SignedInBar({ me, signOut }: { me: Me; signOut: () => Promise<Problem | null> }) {
+function SignedInBar({ me, signOut }: { me: Me; signOut: () => Promise<ApiError | null> }) {
+  const t = useMessages(sessionMessages);
   const [signingOut, setSigningOut] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
   const name = me.displayName?.trim() || me.name;
 
   async function handleSignOut() {
     setSigningOut(true);
-    setProblem(null);
+    setError(null);
     const failure = await signOut();
     // On success this bar goes away with the session; on failure say so, as the session still runs.
     if (failure) {
-      setProblem(failure);
+      setError(failure);
       setSigningOut(false);
     }
   }
@@ -39,10 +40,10 @@ function SignedInBar({ me, signOut }: { me: Me; signOut: () => Promise<Problem |
       <button type="button" onClick={() => void handleSignOut()} disabled={signingOut}>
         {signingOut ? t.signingOut : t.signOut}
       </button>
-      {problem && (
-        <p role="alert" className="session-problem">
-          {t.signOutFailed} {problem.title}
-        </p>
+      {error && (
+        <div className="session-problem">
+          <ProblemAlert error={error} lead={t.signOutFailed} />
+        </div>
       )}
     </div>
   );

@@ -1,147 +1,92 @@
-import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useApiClient } from '@/api/ApiClientProvider';
-import type { Problem } from '@/api/problem';
-import { messages } from '@/lib/messages';
-import { signIn, type CredentialField, type FieldErrors, type Me } from './api';
+import { useCommand } from '@/api/useCommand';
+import { TextField } from '@/components/fields';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { common } from '@/i18n/common';
+import { useMessages } from '@/i18n/LocaleProvider';
+import { signIn, type Credentials, type Me } from './api';
+import { sessionMessages } from './messages';
 
-const t = messages.session;
-const order: readonly CredentialField[] = ['email', 'password'];
+const fields = ['email', 'password'] as const;
 
 /**
  * E-mail and password. The API checks both: its field errors are shown next to the fields and
- * the first invalid one gets the focus; what was typed stays when sign-in fails. `notice` says
+ * the first invalid one gets the focus; what was typed stays when sign-in fails. `ended` says
  * why the user is here (their session ended) until they try again. Nothing is stored in the browser.
  */
-export function SignInForm({ notice, onSignedIn }: { notice?: string; onSignedIn: (me: Me) => void }) {
+export function SignInForm({ ended, onSignedIn }: { ended?: boolean; onSignedIn: (me: Me) => void }) {
   const client = useApiClient();
-  const [values, setValues] = useState<Record<CredentialField, string>>({ email: '', password: '' });
-  const [sending, setSending] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const t = useMessages(sessionMessages);
+  const titles = useMessages(common);
+  const [values, setValues] = useState<Credentials>({ email: '', password: '' });
   const [showNotice, setShowNotice] = useState(true);
-  const emailRef = useRef<HTMLInputElement>(null);
-  const passwordRef = useRef<HTMLInputElement>(null);
-  const refs: Record<CredentialField, RefObject<HTMLInputElement | null>> = { email: emailRef, password: passwordRef };
-  const mounted = useRef(false);
+  const form = useRef<HTMLFormElement>(null);
+  const command = useCommand((credentials: Credentials) => signIn(client, credentials), { onDone: onSignedIn });
 
   useEffect(() => {
-    mounted.current = true;
-    document.title = t.pageTitle;
-    emailRef.current?.focus();
-    return () => {
-      mounted.current = false;
-    };
+    document.title = titles.pageTitle(t.pageTitle);
+  }, [titles, t]);
+
+  useEffect(() => {
+    form.current?.querySelector<HTMLInputElement>('input')?.focus();
   }, []);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (sending) return;
-    setSending(true);
-    setProblem(null);
-    setFieldErrors({});
+    if (command.pending) return;
     setShowNotice(false);
-
-    const result = await signIn(client, values);
-    if (result.ok) {
-      onSignedIn(result.me); // the app replaces the form
-      return;
-    }
-    if (!mounted.current) return;
-    setSending(false);
-    setFieldErrors(result.fieldErrors);
-    setProblem(result.problem);
-    const firstInvalid = order.find((name) => (result.fieldErrors[name]?.length ?? 0) > 0);
-    if (firstInvalid) refs[firstInvalid].current?.focus();
-    else if (result.status === 401) passwordRef.current?.focus();
+    if (await command.run(values)) return; // the app replaces the form
   }
 
-  const setValue = (name: CredentialField) => (value: string) =>
-    setValues((previous) => ({ ...previous, [name]: value }));
+  // After a failure, the focus goes to the first field the API named, else to the password.
+  const error = command.error;
+  useEffect(() => {
+    if (!error) return;
+    const invalid = fields.find((name) => error.fieldErrors[name]);
+    const target = invalid ?? (error.status === 401 ? 'password' : undefined);
+    if (target) form.current?.querySelector<HTMLInputElement>(`input[name="${target}"]`)?.focus();
+  }, [error]);
 
   return (
     <section aria-labelledby="sign-in-heading" className="sign-in">
       <h1 id="sign-in-heading">{t.heading}</h1>
-
-      {problem ? (
-        <div role="alert" className="problem">
-          <p className="problem-title">{problem.title}</p>
-          {problem.detail && <p className="problem-detail">{problem.detail}</p>}
-        </div>
+      {error ? (
+        <ProblemAlert error={error} placedFields={fields} />
       ) : (
         showNotice &&
-        notice && (
+        ended && (
           <div role="alert" className="notice">
-            <p>{notice}</p>
+            <p>{t.ended}</p>
           </div>
         )
       )}
-
       {/* noValidate: the API's messages are the ones shown, the same in every browser. */}
-      <form onSubmit={(event) => void submit(event)} noValidate>
-        <Field
+      <form ref={form} onSubmit={(event) => void submit(event)} noValidate>
+        <TextField
           name="email"
           label={t.email}
           type="email"
           autoComplete="username"
+          required
           value={values.email}
-          onChange={setValue('email')}
-          errors={fieldErrors.email}
-          inputRef={emailRef}
+          onValue={(email) => setValues((previous) => ({ ...previous, email }))}
+          errors={command.errorsFor('email')}
         />
-        <Field
+        <TextField
           name="password"
           label={t.password}
           type="password"
           autoComplete="current-password"
+          required
           value={values.password}
-          onChange={setValue('password')}
-          errors={fieldErrors.password}
-          inputRef={passwordRef}
+          onValue={(password) => setValues((previous) => ({ ...previous, password }))}
+          errors={command.errorsFor('password')}
         />
-        <button type="submit" disabled={sending}>
-          {sending ? t.submitting : t.submit}
+        <button type="submit" disabled={command.pending}>
+          {command.pending ? t.submitting : t.submit}
         </button>
       </form>
     </section>
-  );
-}
-
-interface FieldProps {
-  name: CredentialField;
-  label: string;
-  type: 'email' | 'password';
-  autoComplete: string;
-  value: string;
-  onChange: (value: string) => void;
-  errors?: string[];
-  inputRef: RefObject<HTMLInputElement | null>;
-}
-
-/** A labelled input with the API's errors for it right below, tied to it by aria-describedby. */
-function Field({ name, label, type, autoComplete, value, onChange, errors = [], inputRef }: FieldProps) {
-  const id = `sign-in-${name}`;
-  const errorId = `${id}-error`;
-  const invalid = errors.length > 0;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        ref={inputRef}
-        id={id}
-        name={name}
-        type={type}
-        autoComplete={autoComplete}
-        required
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        aria-invalid={invalid || undefined}
-        aria-describedby={invalid ? errorId : undefined}
-      />
-      {invalid && (
-        <p id={errorId} className="field-error">
-          {errors.join(' ')}
-        </p>
-      )}
-    </div>
   );
 }

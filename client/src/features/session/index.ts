@@ -1,4 +1,4 @@
-export { SessionProvider, useSession, type Session, type SessionState } from './SessionProvider';
+export { SessionProvider, useSession, useMe, type Session, type SessionState } from './SessionProvider';
 export { RequireSession } from './RequireSession';
 export { SessionBar } from './SessionBar';
 export type { Me, Role } from './api';

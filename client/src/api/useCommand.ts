@@ -1,0 +1,51 @@
+import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useCallback, useRef } from 'react';
+import { ApiError } from './call';
+
+export interface CommandContext {
+  /** The same key for every retry of one submission, a new one after it succeeded. */
+  idempotencyKey: string;
+}
+
+export interface Command<V, R> {
+  /** Sends the command; resolves to its answer, or undefined when it failed (the error is kept). */
+  run: (variables: V) => Promise<R | undefined>;
+  pending: boolean;
+  error: ApiError | null;
+  /** The API's messages for one field (`startsOn`, `sessions[0].endsAt`), for the form to show beside it. */
+  errorsFor: (field: string) => string[] | undefined;
+  reset: () => void;
+}
+
+/**
+ * A use case sent from a form. The form keeps its own values, so nothing typed is lost when this
+ * fails; the failure is kept for ProblemAlert and errorsFor. On success the listed queries are
+ * refetched and `onDone` runs.
+ */
+export function useCommand<V, R>(
+  send: (variables: V, context: CommandContext) => Promise<R>,
+  options: { invalidates?: readonly QueryKey[]; onDone?: (result: R, variables: V) => void } = {},
+): Command<V, R> {
+  const queryClient = useQueryClient();
+  const key = useRef<string>(crypto.randomUUID());
+  const mutation = useMutation<R, ApiError, V>({
+    mutationFn: (variables) => send(variables, { idempotencyKey: key.current }),
+    onSuccess: async (result, variables) => {
+      key.current = crypto.randomUUID();
+      await Promise.all((options.invalidates ?? []).map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+      options.onDone?.(result, variables);
+    },
+  });
+  const { mutateAsync, reset } = mutation;
+  const run = useCallback(
+    (variables: V) =>
+      mutateAsync(variables).catch((error: unknown) => {
+        if (error instanceof ApiError) return undefined;
+        throw error;
+      }),
+    [mutateAsync],
+  );
+  const error = mutation.error instanceof ApiError ? mutation.error : null;
+  const errorsFor = useCallback((field: string) => error?.fieldErrors[field.toLowerCase()], [error]);
+  return { run, pending: mutation.isPending, error, errorsFor, reset };
+}

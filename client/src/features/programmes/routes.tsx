@@ -1,0 +1,5 @@
+import type { RouteObject } from 'react-router';
+
+export const programmeRoutes: RouteObject[] = [
+  { path: 'programmes', lazy: async () => ({ Component: (await import('./ProgrammesPage')).ProgrammesPage }) },
+];

@@ -1,0 +1,36 @@
+import { defineMessages } from '@/i18n/catalog';
+
+export const sessionMessages = defineMessages(
+  {
+    pageTitle: 'Sign in',
+    checking: 'Checking your session…',
+    checkFailed: 'Could not check whether you are signed in.',
+    heading: 'Sign in',
+    email: 'E-mail',
+    password: 'Password',
+    submit: 'Sign in',
+    submitting: 'Signing in…',
+    ended: 'Your session has ended; sign in again.',
+    signedInAs: 'Signed in as',
+    signOut: 'Sign out',
+    signingOut: 'Signing out…',
+    signOutFailed: 'Could not sign out; you are still signed in.',
+    roles: { administrator: 'Administrator', coordinator: 'Coordinator', trainer: 'Trainer', donor: 'Donor' },
+  },
+  {
+    pageTitle: 'Connexion',
+    checking: 'Vérification de votre session…',
+    checkFailed: 'Impossible de vérifier si vous êtes connecté.',
+    heading: 'Connexion',
+    email: 'Adresse e-mail',
+    password: 'Mot de passe',
+    submit: 'Se connecter',
+    submitting: 'Connexion…',
+    ended: 'Votre session a pris fin ; reconnectez-vous.',
+    signedInAs: 'Connecté en tant que',
+    signOut: 'Se déconnecter',
+    signingOut: 'Déconnexion…',
+    signOutFailed: 'Déconnexion impossible ; vous êtes toujours connecté.',
+    roles: { administrator: 'Administrateur', coordinator: 'Coordinateur', trainer: 'Formateur', donor: 'Bailleur' },
+  },
+);
