@@ -1,19 +1,9 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createApiClient } from '@/api/client';
+import { afterEach, describe, expect, it } from 'vitest';
+import { json, problem, stubApi } from '@/test/stubApi';
 import { App } from '@/app/App';
 import type { ProgrammeSummary } from '@/features/programmes/api';
 import type { Me } from './api';
-
-const origin = 'http://integrity.test';
-
-function json(body: unknown, status = 200, contentType = 'application/json'): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': contentType } });
-}
-
-function problem(status: number, title: string, detail?: string, extra: Record<string, unknown> = {}): Response {
-  return json({ title, status, ...(detail ? { detail } : {}), ...extra }, status, 'application/problem+json');
-}
 
 const notSignedIn = () => problem(401, 'Unauthorized');
 
@@ -41,31 +31,6 @@ function programme(code: string, administrations: ProgrammeSummary['administrati
 }
 
 const page = (...items: ProgrammeSummary[]) => json({ items, nextCursor: null });
-
-type Answer = Response | Promise<Response>;
-interface Sent {
-  method: string;
-  path: string;
-  body: string;
-}
-
-/**
- * A fake API: each "METHOD /path" answers with the next of its responses, in order; anything
- * else fails the test. Records every request, with its body, for assertions.
- */
-function stubApi(routes: Record<string, Answer[]>) {
-  const sent: Sent[] = [];
-  const fetch = vi.fn(async (request: Request) => {
-    const url = new URL(request.url);
-    const key = `${request.method} ${url.pathname}`;
-    sent.push({ method: request.method, path: url.pathname, body: await request.text() });
-    const answer = routes[key]?.shift();
-    if (!answer) throw new Error(`unexpected request ${key}`);
-    return answer;
-  });
-  const client = createApiClient({ baseUrl: origin, fetch });
-  return { client, sent, requests: () => sent.map(({ method, path }) => `${method} ${path}`) };
-}
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
