@@ -67,6 +67,7 @@ services.AddIntegrityAuthentication(builder.Configuration, builder.Environment);
 services.AddIntegrityRateLimits(builder.Configuration);
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 services.AddIntegrityOpenApi();
+services.AddClientHosting();
 
 var app = builder.Build();
 

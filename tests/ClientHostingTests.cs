@@ -32,4 +32,36 @@ public sealed class ClientHostingTests
         });
         folder.Delete(recursive: true);
     }
+
+    [Test]
+    public async Task Client_files_are_compressed_and_hashed_assets_cached_for_good_but_API_answers_are_not_compressed()
+    {
+        var folder = Directory.CreateTempSubdirectory("integrity-client-");
+        await File.WriteAllTextAsync(Path.Combine(folder.FullName, "index.html"), "<!doctype html><title>Integrity client</title>" + new string(' ', 2000));
+        Directory.CreateDirectory(Path.Combine(folder.FullName, "assets"));
+        await File.WriteAllTextAsync(Path.Combine(folder.FullName, "assets", "app-3f2a.js"), string.Concat(Enumerable.Repeat("console.log('integrity');\n", 200)));
+        await using var database = TestDatabase.Sqlite();
+        await using var app = new ApiFactory(database, new Dictionary<string, string?> { ["Client:Path"] = folder.FullName });
+        using var client = app.AnonymousClient();
+
+        async Task<HttpResponseMessage> Get(string path)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.AcceptEncoding.ParseAdd("br, gzip");
+            return await client.SendAsync(request);
+        }
+
+        var script = await Get("/assets/app-3f2a.js");
+        var screen = await Get("/workshops");
+        var api = await Get("/api/v1/key-factors");
+        Assert.Multiple(() =>
+        {
+            Assert.That(script.Content.Headers.ContentEncoding, Is.EqualTo(new[] { "br" }));
+            Assert.That(script.Headers.CacheControl?.ToString(), Is.EqualTo("public, max-age=31536000, immutable"));
+            Assert.That(screen.Content.Headers.ContentEncoding, Is.EqualTo(new[] { "br" }));
+            Assert.That(screen.Headers.CacheControl?.NoCache, Is.True, "index.html is asked again, so a release shows at once");
+            Assert.That(api.Content.Headers.ContentEncoding, Is.Empty);
+        });
+        folder.Delete(recursive: true);
+    }
 }
