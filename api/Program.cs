@@ -15,6 +15,7 @@ using Integrity.Api.Features.Workshops;
 using Integrity.Api.Features.Participants;
 using Integrity.Api.Features.Programmes;
 using Integrity.Api.Features.ReferenceData;
+using Integrity.Api.Features.Scale;
 using Integrity.Api.Features.Reports;
 using Integrity.Api.Features.Results;
 using Integrity.Api.Features.Users;
@@ -82,6 +83,8 @@ if (app.Configuration.GetValue("Database:MigrateOnStart", true))
 
 if (args is ["users", "add", ..])
     return await AddUserFromCommandLine.RunAsync(app.Services, args[2..]);
+if (args is ["seed-scale", ..])
+    return await SeedScaleFromCommandLine.RunAsync(app.Services, args[1..]);
 
 await BootstrapAdministrator.RunAsync(app.Services, app.Configuration, app.Logger);
 if (app.Configuration.GetValue("Demo:Seed", false))
