@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FluentValidation;
+using Integrity.Api.Baselines;
 using Integrity.Api.Data;
 using Integrity.Api.Features.ActionPlans;
 using Integrity.Api.Features.Administrations;
@@ -119,6 +120,7 @@ api.MapAuth()
     .MapUsers()
     .MapApiTokens()
     .MapAudit();
+app.MapBaselines();
 
 app.Run();
 return 0;

@@ -21,9 +21,9 @@ public abstract class BulkWriter : IAsyncDisposable
         var connection = await database.OpenAsync(cancellationToken);
         return database.Dialect switch
         {
-            SqliteDialect => new SqliteBulkWriter((Microsoft.Data.Sqlite.SqliteConnection)connection),
+            SqliteDialect => new SqliteBulkWriter((Microsoft.Data.Sqlite.SqliteConnection)connection, database.Dialect),
             PostgresDialect => new PostgresBulkWriter((Npgsql.NpgsqlConnection)connection),
-            SqlServerDialect => new SqlServerBulkWriter((Microsoft.Data.SqlClient.SqlConnection)connection),
+            SqlServerDialect => new SqlServerBulkWriter((Microsoft.Data.SqlClient.SqlConnection)connection, database.Dialect),
             _ => throw new InvalidOperationException($"No bulk load for {database.Dialect.Provider}."),
         };
     }

@@ -1,11 +1,13 @@
 using System.Data;
+using Integrity.Api.Data;
 using Microsoft.Data.SqlClient;
 
 namespace Integrity.Api.Features.Scale;
 
 /// <summary>SQL Server: SqlBulkCopy, a batch of <see cref="RowsPerBatch"/> rows at a time; dates travel as DateTime.</summary>
-public sealed class SqlServerBulkWriter(SqlConnection connection) : BulkWriter
+public sealed class SqlServerBulkWriter(SqlConnection connection, SqlDialect dialect) : BulkWriter
 {
+
     private const int RowsPerBatch = 20_000;
 
     public override async Task<long> WriteAsync(string table, string[] columns, IEnumerable<object?[]> rows, CancellationToken cancellationToken)
@@ -17,7 +19,7 @@ public sealed class SqlServerBulkWriter(SqlConnection connection) : BulkWriter
         long count = 0;
         foreach (var row in rows)
         {
-            batch.Rows.Add(row.Select(Stored).ToArray());
+            batch.Rows.Add(row.Select(dialect.Stored).ToArray());
             if (++count % RowsPerBatch != 0) continue;
             await copy.WriteToServerAsync(batch, cancellationToken);
             batch.Clear();
@@ -25,13 +27,6 @@ public sealed class SqlServerBulkWriter(SqlConnection connection) : BulkWriter
         if (batch.Rows.Count > 0) await copy.WriteToServerAsync(batch, cancellationToken);
         return count;
     }
-
-    private static object Stored(object? value) => value switch
-    {
-        null => DBNull.Value,
-        DateOnly day => day.ToDateTime(TimeOnly.MinValue),
-        _ => value,
-    };
 
     public override ValueTask DisposeAsync() => connection.DisposeAsync();
 }

@@ -1,14 +1,15 @@
-using System.Globalization;
+using Integrity.Api.Data;
 using Microsoft.Data.Sqlite;
 
 namespace Integrity.Api.Features.Scale;
 
 /// <summary>
 /// SQLite: one prepared INSERT reused for every row, committed every <see cref="RowsPerTransaction"/> rows. Values
-/// are stored as the type handlers store them: ids lowercase text, dates ISO 8601 text, booleans 0 or 1.
+/// are stored as the type handlers store them (<see cref="SqliteDialect.Stored(object?)"/>).
 /// </summary>
-public sealed class SqliteBulkWriter(SqliteConnection connection) : BulkWriter
+public sealed class SqliteBulkWriter(SqliteConnection connection, SqlDialect dialect) : BulkWriter
 {
+
     private const int RowsPerTransaction = 50_000;
 
     public override async Task<long> WriteAsync(string table, string[] columns, IEnumerable<object?[]> rows, CancellationToken cancellationToken)
@@ -28,7 +29,7 @@ public sealed class SqliteBulkWriter(SqliteConnection connection) : BulkWriter
             insert.Prepare();
             foreach (var row in rows)
             {
-                for (var i = 0; i < parameters.Length; i++) parameters[i].Value = Stored(row[i]);
+                for (var i = 0; i < parameters.Length; i++) parameters[i].Value = dialect.Stored(row[i]);
                 await insert.ExecuteNonQueryAsync(cancellationToken);
                 if (++count % RowsPerTransaction != 0) continue;
                 await transaction.CommitAsync(cancellationToken);
@@ -44,16 +45,6 @@ public sealed class SqliteBulkWriter(SqliteConnection connection) : BulkWriter
         }
         return count;
     }
-
-    private static object Stored(object? value) => value switch
-    {
-        null => DBNull.Value,
-        Guid id => id.ToString("D"),
-        DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTimeOffset instant => instant.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
-        bool flag => flag ? 1 : 0,
-        _ => value,
-    };
 
     public override ValueTask DisposeAsync() => connection.DisposeAsync();
 }
