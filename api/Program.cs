@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FluentValidation;
+using Integrity.Api.Baselines;
 using Integrity.Api.Data;
 using Integrity.Api.Features.ActionPlans;
 using Integrity.Api.Features.Administrations;
@@ -15,6 +16,7 @@ using Integrity.Api.Features.Workshops;
 using Integrity.Api.Features.Participants;
 using Integrity.Api.Features.Programmes;
 using Integrity.Api.Features.ReferenceData;
+using Integrity.Api.Features.Scale;
 using Integrity.Api.Features.Reports;
 using Integrity.Api.Features.Results;
 using Integrity.Api.Features.Users;
@@ -83,6 +85,8 @@ if (app.Configuration.GetValue("Database:MigrateOnStart", true))
 
 if (args is ["users", "add", ..])
     return await AddUserFromCommandLine.RunAsync(app.Services, args[2..]);
+if (args is ["seed-scale", ..])
+    return await SeedScaleFromCommandLine.RunAsync(app.Services, args[1..]);
 
 await BootstrapAdministrator.RunAsync(app.Services, app.Configuration, app.Logger);
 if (app.Configuration.GetValue("Demo:Seed", false))
@@ -117,6 +121,7 @@ api.MapAuth()
     .MapUsers()
     .MapApiTokens()
     .MapAudit();
+app.MapBaselines();
 
 app.Run();
 return 0;

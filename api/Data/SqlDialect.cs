@@ -44,6 +44,12 @@ public abstract class SqlDialect
     /// <summary>The value of a parameter used with <see cref="InIds"/>.</summary>
     public virtual System.Collections.IEnumerable Ids(IEnumerable<Guid> ids) => ids.ToList();
 
+    /// <summary>
+    /// A value as this database's provider takes it in a parameter of plain ADO.NET (no Dapper type handlers): what the
+    /// type handlers would send. Most providers take .NET values as they are.
+    /// </summary>
+    public virtual object Stored(object? value) => value ?? DBNull.Value;
+
     public static SqlDialect For(string provider) => provider.ToLowerInvariant() switch
     {
         "sqlite" => new SqliteDialect(),
@@ -67,6 +73,16 @@ public sealed class SqliteDialect : SqlDialect
         TypeHandlers.RegisterForSqlite();
         return new SqliteConnection(connectionString);
     }
+
+    /// <summary>As <see cref="TypeHandlers"/> store them: ids lowercase text, dates and instants ISO 8601 text, booleans 0 or 1.</summary>
+    public override object Stored(object? value) => value switch
+    {
+        Guid id => id.ToString("D"),
+        DateOnly day => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        DateTimeOffset instant => instant.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        bool flag => flag ? 1 : 0,
+        _ => base.Stored(value),
+    };
 
     // SQLite's lower() folds ASCII only; people type "BURKINABÈ" too, and the other databases fold it.
     public override string ContainsText(string column, string parameter) =>
@@ -103,6 +119,9 @@ public sealed class SqlServerDialect : SqlDialect
 
     public override string ContainsText(string column, string parameter) =>
         $"lower({column}) LIKE '%' + lower(@{parameter}) + '%'";
+
+    // SqlClient's bulk copy knows DateTime, not DateOnly.
+    public override object Stored(object? value) => value is DateOnly day ? day.ToDateTime(TimeOnly.MinValue) : base.Stored(value);
 
     public override DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
 }

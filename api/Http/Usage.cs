@@ -10,6 +10,9 @@ public static class Usage
           dotnet run --project api -- migrate             apply database migrations, then exit
           dotnet run --project api -- users add --email <e-mail> --password <12+ characters> [--role administrator|coordinator|trainer] [--name <name>]
                                                           add an account (the first administrator, say), then exit
+          dotnet run --project api -c Release -- seed-scale --scale small|medium|large [--seed 42]
+                                                          fill an empty database with generated data for benchmarks
+                                                          (large: 100,000 officials, 1,000,000 attendance records), then exit
           dotnet run --project api -- --help              show this text
 
         Options (also as environment variables, ':' written as '__'):

@@ -33,18 +33,7 @@ public sealed class ListWorkshopsHandler(DbSession db, Caller caller) : IQueryHa
 {
     public async ValueTask<Page<WorkshopSummary>> Handle(ListWorkshops query, CancellationToken cancellationToken)
     {
-        var filters = new List<string?> { Scope.Workshops(caller, "w") };
-        if (query.ProgrammeId is not null) filters.Add("w.programme_id = @programmeId");
-        if (query.AdministrationId is not null)
-            filters.Add("(w.host_administration_id = @administrationId OR w.id IN (SELECT workshop_id FROM workshop_administrations WHERE administration_id = @administrationId))");
-        if (query.From is not null) filters.Add("w.ends_on >= @from");
-        if (query.To is not null) filters.Add("w.starts_on <= @to");
-        if (query.Status is not null) filters.Add("w.status = @status");
-        if (query.Kind is not null) filters.Add("w.kind = @kind");
-        if (!string.IsNullOrWhiteSpace(query.KeyFactor)) filters.Add("w.id IN (SELECT workshop_id FROM workshop_key_factors WHERE key_factor_code = @keyFactor)");
-        if (!string.IsNullOrWhiteSpace(query.Q)) filters.Add($"({db.Dialect.ContainsText("w.title", "q")} OR {db.Dialect.ContainsText("w.city", "q")})");
-
-        var sql = ListSql.Build(WorkshopSummary.Select, filters, query, "w.starts_on", db.Dialect, "w.id", descending: true);
+        var sql = Sql(query, caller, db.Dialect);
         var parameters = Scope.Parameters(caller, ListSql.Parameters(query, new
         {
             programmeId = query.ProgrammeId,
@@ -59,5 +48,21 @@ public sealed class ListWorkshopsHandler(DbSession db, Caller caller) : IQueryHa
         var rows = await db.QueryAsync<WorkshopSummary>(sql, parameters, cancellationToken);
         return Keyset.ToPage(rows, query.PageSize(),
             workshop => new Keyset(workshop.StartsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), workshop.Id));
+    }
+
+    /// <summary>The page's SQL; public so that the benchmarks' baseline runs exactly this.</summary>
+    public static string Sql(ListWorkshops query, Caller caller, SqlDialect dialect)
+    {
+        var filters = new List<string?> { Scope.Workshops(caller, "w") };
+        if (query.ProgrammeId is not null) filters.Add("w.programme_id = @programmeId");
+        if (query.AdministrationId is not null)
+            filters.Add("(w.host_administration_id = @administrationId OR w.id IN (SELECT workshop_id FROM workshop_administrations WHERE administration_id = @administrationId))");
+        if (query.From is not null) filters.Add("w.ends_on >= @from");
+        if (query.To is not null) filters.Add("w.starts_on <= @to");
+        if (query.Status is not null) filters.Add("w.status = @status");
+        if (query.Kind is not null) filters.Add("w.kind = @kind");
+        if (!string.IsNullOrWhiteSpace(query.KeyFactor)) filters.Add("w.id IN (SELECT workshop_id FROM workshop_key_factors WHERE key_factor_code = @keyFactor)");
+        if (!string.IsNullOrWhiteSpace(query.Q)) filters.Add($"({dialect.ContainsText("w.title", "q")} OR {dialect.ContainsText("w.city", "q")})");
+        return ListSql.Build(WorkshopSummary.Select, filters, query, "w.starts_on", dialect, "w.id", descending: true);
     }
 }

@@ -49,12 +49,12 @@ public sealed record WorkshopDetails : WorkshopSummary
     public string Scope => Administrations.Count > 0 ? "regional" : "national";
     public required IReadOnlyList<SessionDetails> Sessions { get; init; } = [];
 
-    private const string AdministrationsOf = """
+    internal const string AdministrationsOf = """
         SELECT a.id, a.name_en, a.name_fr FROM workshop_administrations wa JOIN administrations a ON a.id = wa.administration_id
         WHERE wa.workshop_id = @id ORDER BY a.name_en
         """;
-    private const string KeyFactorsOf = "SELECT key_factor_code FROM workshop_key_factors WHERE workshop_id = @id ORDER BY key_factor_code";
-    private const string PartnersOf = "SELECT name FROM workshop_partners WHERE workshop_id = @id ORDER BY name";
+    internal const string KeyFactorsOf = "SELECT key_factor_code FROM workshop_key_factors WHERE workshop_id = @id ORDER BY key_factor_code";
+    internal const string PartnersOf = "SELECT name FROM workshop_partners WHERE workshop_id = @id ORDER BY name";
 
     public static async Task<WorkshopDetails> WithChildrenAsync(DbSession db, WorkshopDetails workshop, CancellationToken cancellationToken) =>
         workshop with
@@ -87,14 +87,14 @@ public sealed record SessionDetails
     public required IReadOnlyList<DeliveringTrainer> Trainers { get; init; } = [];
     public required int Version { get; init; }
 
-    private const string Select = """
+    internal const string Select = """
         SELECT s.id, s.module_id, m.code AS module_code, m.title_en AS module_title_en, m.title_fr AS module_title_fr,
                m.hours, s.held_on, s.version
         FROM sessions s JOIN modules m ON m.id = s.module_id
         WHERE s.workshop_id = @workshopId
         ORDER BY s.held_on, m.code, s.id
         """;
-    private const string TrainersOf = """
+    internal const string TrainersOf = """
         SELECT st.session_id, t.id, t.full_name, t.kind FROM session_trainers st JOIN trainers t ON t.id = st.trainer_id
         JOIN sessions s ON s.id = st.session_id
         WHERE s.workshop_id = @workshopId
