@@ -108,6 +108,55 @@ describe('ActionPlanPage', () => {
     expect(JSON.parse(puts[1]!.body)).toEqual({ title: 'Plan 2024–2027', startsOn: '2024-01-01', endsOn: '2026-12-31' });
   });
 
+  it('asks once more before closing, since a closed plan is final', async () => {
+    const api = openPlan(plan({ status: 'in_implementation', version: 7 }), {
+      [`PUT /api/v1/action-plans/${ids.plan}/status`]: [new Response(null, { status: 204 })],
+      [planPath]: [json(plan({ status: 'in_implementation', version: 7 })), json(plan({ status: 'closed', version: 8 }))],
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Close the plan' }));
+    expect(api.sent.some((request) => request.method === 'PUT')).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Close it for good' }));
+
+    await screen.findByText(/A closed plan is final/);
+    const sent = api.sent.find((request) => request.method === 'PUT')!;
+    expect(JSON.parse(sent.body)).toEqual({ status: 'closed' });
+    expect(sent.headers.get('If-Match')).toBe('"7"');
+    expect(screen.queryByRole('button', { name: 'Close it for good' })).toBeNull();
+  });
+
+  it('edits an objective: key factors as checkboxes, an empty baseline sent as not measured, If-Match with its version', async () => {
+    const api = openPlan(plan(), {
+      [`PUT /api/v1/action-plans/${ids.plan}/objectives/${ids.objective}`]: [
+        problem(400, 'Invalid input', undefined, { errors: { keyFactorCodes: ['Give at least one key factor.'] } }),
+        new Response(null, { status: 204 }),
+      ],
+      [planPath]: [json(plan()), json(plan())],
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit objective 1' }));
+    const form = screen.getByRole('form', { name: 'Edit objective 1' });
+    const factors = within(form).getByRole('group', { name: 'Key factors it serves' });
+    await within(factors).findByLabelText('RAD-07 Code of Conduct');
+    fireEvent.click(within(factors).getByLabelText('RAD-01 Leadership and Commitment'));
+    fireEvent.click(within(factors).getByLabelText('RAD-07 Code of Conduct'));
+    fireEvent.change(within(form).getByLabelText('Baseline'), { target: { value: '' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+
+    await within(factors).findByText('Give at least one key factor.');
+    fireEvent.click(within(factors).getByLabelText('RAD-07 Code of Conduct'));
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.queryByRole('form', { name: 'Edit objective 1' })).toBeNull());
+
+    const puts = api.sent.filter((request) => request.method === 'PUT');
+    expect(JSON.parse(puts[1]!.body)).toEqual({
+      title: 'Leadership commitment and a revised code of conduct',
+      keyFactorCodes: ['RAD-07'],
+      outcomeIndicator: 'Share of officials who signed the revised code of conduct',
+      baseline: null,
+      target: '100 %',
+    });
+    expect(puts[1]!.headers.get('If-Match')).toBe('"1"');
+  });
+
   it('shows the dashboard: rate, on time, actions by status, overdue actions and key factors covered', async () => {
     openPlan(plan());
     const region = await screen.findByRole('region', { name: 'Dashboard' });

@@ -3,6 +3,7 @@ import { useApiClient } from '@/api/ApiClientProvider';
 import { useCommand } from '@/api/useCommand';
 import { TextField } from '@/components/fields';
 import { ProblemAlert } from '@/components/ProblemAlert';
+import { common } from '@/i18n/common';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { actionPlanKeys, adoptActionPlan, changeActionPlanStatus, today, type ActionPlanDetails, type ActionPlanStatus } from './api';
 import { CommandForm } from './form';
@@ -26,9 +27,13 @@ export const movesFrom: Record<ActionPlanStatus, readonly Move[]> = {
 export function PlanLifecycle({ plan, onReload }: { plan: ActionPlanDetails; onReload: () => void }) {
   const client = useApiClient();
   const t = useMessages(actionPlanMessages);
+  const shared = useMessages(common);
   const [adopting, setAdopting] = useState(false);
+  // Closing cannot be undone: it asks once more.
+  const [closing, setClosing] = useState(false);
   const move = useCommand((status: Move) => changeActionPlanStatus(client, plan.id, plan.version, status), {
     invalidates: [actionPlanKeys.all],
+    onDone: () => setClosing(false),
   });
   const labels: Record<Move, string> = {
     in_implementation: t.lifecycle.startImplementation,
@@ -55,12 +60,25 @@ export function PlanLifecycle({ plan, onReload }: { plan: ActionPlanDetails; onR
             type="button"
             className={status === 'draft' ? 'secondary' : undefined}
             disabled={move.pending}
-            onClick={() => void move.run(status)}
+            onClick={() => (status === 'closed' ? setClosing(true) : void move.run(status))}
           >
             {labels[status]}
           </button>
         ))}
       </div>
+      {closing && (
+        <div className="notice" role="group" aria-label={t.lifecycle.close}>
+          <p>{t.lifecycle.closeWarning}</p>
+          <div className="form-buttons">
+            <button type="button" disabled={move.pending} onClick={() => void move.run('closed')}>
+              {t.lifecycle.confirmClose}
+            </button>
+            <button type="button" className="secondary" onClick={() => setClosing(false)}>
+              {shared.actions.cancel}
+            </button>
+          </div>
+        </div>
+      )}
       {adopting && <AdoptForm plan={plan} onReload={onReload} onClose={() => setAdopting(false)} />}
     </section>
   );
