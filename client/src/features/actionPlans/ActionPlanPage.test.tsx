@@ -157,6 +157,43 @@ describe('ActionPlanPage', () => {
     expect(puts[1]!.headers.get('If-Match')).toBe('"1"');
   });
 
+  it('filters the actions by objective and status, and plans one with an Idempotency-Key', async () => {
+    const api = openPlan(plan(), {
+      [`GET /api/v1/action-plans/${ids.plan}/actions`]: [json({ items: [action()], nextCursor: 'c1' }), json(page()), json(page()), json(page(action()))],
+      [`POST /api/v1/action-plans/${ids.plan}/actions`]: [json({ id: 'new-action', version: 1 }, 201)],
+    });
+    await screen.findByRole('button', { name: 'Load more' });
+    const filters = screen.getByRole('group', { name: 'Filter actions' });
+    fireEvent.change(within(filters).getByLabelText('Objective'), { target: { value: ids.objective } });
+    await screen.findByText('No action matches.');
+    fireEvent.change(within(filters).getByLabelText('Status'), { target: { value: 'delayed' } });
+    await waitFor(() => expect(api.sent.filter((request) => request.path.endsWith('/actions'))).toHaveLength(3));
+    const lists = api.sent.filter((request) => request.path.endsWith('/actions'));
+    expect(Object.fromEntries(lists[2]!.query)).toEqual({ objectiveId: ids.objective, status: 'delayed', limit: '25' });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Plan an action' }));
+    const form = screen.getByRole('form', { name: 'Plan an action' });
+    fireEvent.change(within(form).getByLabelText('Objective'), { target: { value: ids.objective } });
+    fireEvent.change(within(form).getByLabelText('Action'), { target: { value: 'Train integrity focal points' } });
+    fireEvent.change(within(form).getByLabelText('Lead unit'), { target: { value: 'Direction des ressources humaines' } });
+    fireEvent.change(within(form).getByLabelText('Owner'), { target: { value: 'Head of training' } });
+    fireEvent.change(within(form).getByLabelText('Starts on'), { target: { value: '2026-01-15' } });
+    fireEvent.change(within(form).getByLabelText('Due on'), { target: { value: '2026-06-30' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+
+    await waitFor(() => expect(screen.queryByRole('form', { name: 'Plan an action' })).toBeNull());
+    const sent = api.sent.find((request) => request.method === 'POST')!;
+    expect(JSON.parse(sent.body)).toEqual({
+      objectiveId: ids.objective,
+      title: 'Train integrity focal points',
+      leadUnit: 'Direction des ressources humaines',
+      owner: 'Head of training',
+      startsOn: '2026-01-15',
+      dueOn: '2026-06-30',
+    });
+    expect(sent.headers.get('Idempotency-Key')).toBeTruthy();
+  });
+
   it('shows the dashboard: rate, on time, actions by status, overdue actions and key factors covered', async () => {
     openPlan(plan());
     const region = await screen.findByRole('region', { name: 'Dashboard' });
