@@ -1,0 +1,54 @@
+import { useNavigate } from 'react-router';
+import { useApiClient } from '@/api/ApiClientProvider';
+import { useCommand } from '@/api/useCommand';
+import { SelectField } from '@/components/fields';
+import { useMessages } from '@/i18n/LocaleProvider';
+import { actionPlanKeys, recordActionPlan, type RecordActionPlan } from './api';
+import { useProgrammeChoices } from './choices';
+import { CommandForm, useFormValues } from './form';
+import { actionPlanMessages } from './messages';
+import { PlanFields, planFields } from './PlanFields';
+
+const placed = ['programmeId', 'administrationId', ...planFields];
+
+/** RecordActionPlan: a draft plan of an administration under a programme that covers it; then its page. */
+export function RecordActionPlanForm({ onCancel }: { onCancel: () => void }) {
+  const client = useApiClient();
+  const navigate = useNavigate();
+  const t = useMessages(actionPlanMessages);
+  const { values, set, setValues } = useFormValues<RecordActionPlan>({ programmeId: '', administrationId: '', title: '', startsOn: '', endsOn: '' });
+  const choices = useProgrammeChoices(values.programmeId || undefined);
+  const command = useCommand((body: RecordActionPlan, { idempotencyKey }) => recordActionPlan(client, body, idempotencyKey), {
+    invalidates: [actionPlanKeys.all],
+    onDone: (created) => void navigate(`/action-plans/${created.id}`),
+  });
+
+  return (
+    <section aria-labelledby="record-plan-heading" className="card">
+      <h2 id="record-plan-heading">{t.record.heading}</h2>
+      <CommandForm command={command} label={t.record.heading} submitLabel={t.record.submit} placedFields={placed} onSubmit={() => void command.run(values)} onCancel={onCancel}>
+        <SelectField
+          label={t.fields.programme}
+          required
+          value={values.programmeId}
+          // Another programme covers other administrations: the one chosen may no longer fit.
+          onValue={(programmeId) => setValues((previous) => ({ ...previous, programmeId, administrationId: '' }))}
+          options={choices.programmes}
+          placeholder={t.fields.choose}
+          errors={command.errorsFor('programmeId')}
+        />
+        <SelectField
+          label={t.fields.administration}
+          required
+          value={values.administrationId}
+          onValue={set('administrationId')}
+          options={values.programmeId ? choices.administrations : []}
+          placeholder={t.fields.choose}
+          hint={values.programmeId ? undefined : t.record.chooseProgrammeFirst}
+          errors={command.errorsFor('administrationId')}
+        />
+        <PlanFields values={values} set={set} errorsFor={command.errorsFor} />
+      </CommandForm>
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import { useQuery } from '@tanstack/react-query';
+import { useApiClient } from '@/api/ApiClientProvider';
+import { actionPlanKeys, fetchAction, fetchDashboard, fetchKeyFactors, fetchPlan, fetchProgrammes } from './api';
+
+/** The ten key factors never change while the app runs: read once. */
+export function useKeyFactors() {
+  const client = useApiClient();
+  return useQuery({
+    queryKey: actionPlanKeys.keyFactors,
+    queryFn: ({ signal }) => fetchKeyFactors(client, signal),
+    staleTime: Infinity,
+    select: (page) => page.items,
+  });
+}
+
+/** The programmes in scope, each with the administrations it covers: for the pickers and filters. */
+export function useProgrammes() {
+  const client = useApiClient();
+  return useQuery({
+    queryKey: actionPlanKeys.programmes,
+    queryFn: ({ signal }) => fetchProgrammes(client, signal),
+    staleTime: 5 * 60_000,
+    select: (page) => page.items,
+  });
+}
+
+/** One plan with its objectives; waits while `id` is not known yet (an action's page reads it first). */
+export function usePlan(id: string) {
+  const client = useApiClient();
+  return useQuery({ queryKey: actionPlanKeys.plan(id), queryFn: ({ signal }) => fetchPlan(client, id, signal), enabled: id !== '' });
+}
+
+export function useDashboard(id: string) {
+  const client = useApiClient();
+  return useQuery({ queryKey: actionPlanKeys.dashboard(id), queryFn: ({ signal }) => fetchDashboard(client, id, signal) });
+}
+
+export function useAction(id: string) {
+  const client = useApiClient();
+  return useQuery({ queryKey: actionPlanKeys.action(id), queryFn: ({ signal }) => fetchAction(client, id, signal) });
+}
