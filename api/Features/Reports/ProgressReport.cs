@@ -101,7 +101,7 @@ public sealed class GetProgressReportHandler(DbSession db, Caller caller) : IQue
         var indicators = await IndicatorDetails.WithDisaggregationsAsync(db, await db.QueryAsync<IndicatorDetails>(Indicators, ids, cancellationToken), cancellationToken);
         var values = new List<(IndicatorDetails Indicator, IReadOnlyList<PeriodValues> Values)>();
         foreach (var indicator in indicators)
-            values.Add((indicator, await IndicatorValues.ReadAsync(db, indicator, periods, cancellationToken)));
+            values.Add((indicator, await IndicatorValues.ReadAsync(db, indicator, periods, cancellationToken, cells)));
 
         // Administrations the records name although the programme no longer covers them: named, and reported with the whole period.
         var known = covered.Select(administration => administration.Id).ToHashSet();

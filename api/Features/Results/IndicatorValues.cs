@@ -36,8 +36,10 @@ public static class IndicatorValues
         ORDER BY a.name_en, a.id
         """;
 
+    /// <param name="cellsRead">Rule cells already read for these periods (the progress report reads every rule once), so
+    /// a computed indicator does not run its rule's query again.</param>
     public static async Task<IReadOnlyList<PeriodValues>> ReadAsync(DbSession db, IndicatorDetails indicator, IReadOnlyList<Period> periods,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, IReadOnlyDictionary<IndicatorRule, IReadOnlyList<RuleCell>>? cellsRead = null)
     {
         if (periods.Count == 0) return [];
         var ids = periods.Select(period => period.Id).ToList();
@@ -48,7 +50,8 @@ public static class IndicatorValues
         var breakdowns = (await db.QueryAsync<StoredBucket>(string.Format(EnteredBreakdowns, ofPeriods), parameters, cancellationToken))
             .Select(stored => stored.ToValue()).ToLookup(value => value.PeriodId);
         var computed = indicator.ComputedBy is { } rule
-            ? new Computed(ComputedRule.For(rule), (await ComputedRule.For(rule).CellsAsync(db, ids, cancellationToken)).ToLookup(cell => cell.PeriodId),
+            ? new Computed(ComputedRule.For(rule),
+                (cellsRead?.GetValueOrDefault(rule) ?? await ComputedRule.For(rule).CellsAsync(db, ids, cancellationToken)).ToLookup(cell => cell.PeriodId),
                 await db.QueryAsync<Guid>(Covered, new { programmeId = indicator.ProgrammeId }, cancellationToken))
             : null;
 
