@@ -1,6 +1,7 @@
 import type { RouteObject } from 'react-router';
 import { Home } from '@/features/home/Home';
 import { programmeRoutes } from '@/features/programmes/routes';
+import { resultRoutes } from '@/features/results/routes';
 import { AppShell } from './AppShell';
 import { NotFound } from './NotFound';
 
@@ -9,6 +10,6 @@ export const routes: RouteObject[] = [
   {
     path: '/',
     element: <AppShell />,
-    children: [{ index: true, element: <Home /> }, ...programmeRoutes, { path: '*', element: <NotFound /> }],
+    children: [{ index: true, element: <Home /> }, ...programmeRoutes, ...resultRoutes, { path: '*', element: <NotFound /> }],
   },
 ];
