@@ -1,6 +1,7 @@
 import type { RouteObject } from 'react-router';
 import { Home } from '@/features/home/Home';
 import { programmeRoutes } from '@/features/programmes/routes';
+import { reportRoutes } from '@/features/reports/routes';
 import { resultRoutes } from '@/features/results/routes';
 import { AppShell } from './AppShell';
 import { NotFound } from './NotFound';
@@ -10,6 +11,6 @@ export const routes: RouteObject[] = [
   {
     path: '/',
     element: <AppShell />,
-    children: [{ index: true, element: <Home /> }, ...programmeRoutes, ...resultRoutes, { path: '*', element: <NotFound /> }],
+    children: [{ index: true, element: <Home /> }, ...programmeRoutes, ...resultRoutes, ...reportRoutes, { path: '*', element: <NotFound /> }],
   },
 ];

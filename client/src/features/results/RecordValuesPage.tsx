@@ -175,7 +175,7 @@ export function RecordValues({ indicator, values, programme, keyFactors, onReloa
                     {fields.map((field) => (
                       <TextField
                         key={field}
-                        label={`${slotLabel(slot)}: ${t.valuesForm[field]}`}
+                        label={t.valuesForm.bucketField(slotLabel(slot), t.valuesForm[field])}
                         inputMode="decimal"
                         value={form.buckets[slot.key]?.[field] ?? ''}
                         onValue={(value) =>

@@ -65,7 +65,7 @@ export const resultMessages = defineMessages(
       targetComment: 'Target: comments',
       actualComment: 'Actual: comments',
       breakdown: (by: string) => `By ${by.toLowerCase()}`,
-      bucket: 'Bucket',
+      bucketField: (bucket: string, field: string) => `${bucket}: ${field}`,
       notAddingUp: (field: string, sum: string, total: string) => `The ${field.toLowerCase()}s by bucket add up to ${sum}, not ${total}.`,
       notANumber: 'Enter a number.',
       locked: 'This period is locked: a report covering it is submitted or approved. Ask an administrator to return it to change these values.',
@@ -175,7 +175,7 @@ export const resultMessages = defineMessages(
       targetComment: 'Cible : commentaires',
       actualComment: 'Réalisation : commentaires',
       breakdown: (by: string) => `Par ${by.toLowerCase()}`,
-      bucket: 'Catégorie',
+      bucketField: (bucket: string, field: string) => `${bucket} : ${field}`,
       notAddingUp: (field: string, sum: string, total: string) =>
         `Les valeurs « ${field.toLowerCase()} » par catégorie font ${sum}, et non ${total}.`,
       notANumber: 'Saisissez un nombre.',
