@@ -47,6 +47,7 @@ journeys('period reports', (journey) => {
     // The coordinator keeps one programme: its framework opens at once.
     await page.getByRole('heading', { level: 1, name: 'Results: A-CIP' }).waitFor();
     await page.getByRole('link', { name: 'Reports of 2024' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Reporting period 2024' }).waitFor();
     const burkina = page.getByRole('row', { name: /Burkina Faso Customs/ });
     await burkina.getByText('In progress').waitFor();
     // Coordinators submit; only administrators approve or return.
@@ -60,6 +61,7 @@ journeys('period reports', (journey) => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signIn(page, demo.administrator);
     await page.goto(address);
+    await page.getByRole('heading', { level: 1, name: 'Reporting period 2024' }).waitFor();
     const again = page.getByRole('row', { name: /Burkina Faso Customs/ });
     await again.getByRole('button', { name: 'Return' }).click();
     await again.getByLabel('What to correct').fill('The figures by sex are missing for the Bobo-Dioulasso session.');

@@ -8,6 +8,7 @@ import { useMessages } from '@/i18n/LocaleProvider';
 import { fetchProgressReport, reportKeys, type ReportOptions } from './api';
 import { DownloadLinks } from './DownloadLinks';
 import { reportMessages } from './messages';
+import './reports.css';
 import { useReportedProgrammes } from './useReportedProgrammes';
 import { headlineFigures, headlines } from './reportData';
 

@@ -21,6 +21,7 @@ import {
 import { DownloadLinks } from './DownloadLinks';
 import { KeyFactorGrid } from './KeyFactorGrid';
 import { reportMessages } from './messages';
+import './reports.css';
 import { PeriodFigures } from './PeriodFigures';
 import { ReportCharts } from './ReportCharts';
 

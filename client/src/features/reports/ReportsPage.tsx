@@ -6,6 +6,7 @@ import { useFormat } from '@/i18n/format';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { DownloadLinks } from './DownloadLinks';
 import { reportMessages } from './messages';
+import './reports.css';
 import { useReportedProgrammes } from './useReportedProgrammes';
 
 /** /reports: the programmes in the caller's scope (a donor's: those it funds), each with its report and files. */

@@ -37,9 +37,14 @@ export function IndicatorPage() {
     <Page
       title={`${code} ${title(indicator.data, 'titleEn', 'titleFr')}`}
       actions={
-        <Link className="button secondary" to={`/results/${programmeId}/indicators/${indicatorId}/edit`}>
-          {shared.actions.edit}
-        </Link>
+        <>
+          <Link className="button secondary" to={`/results/${programmeId}`}>
+            {shared.actions.back}
+          </Link>
+          <Link className="button secondary" to={`/results/${programmeId}/indicators/${indicatorId}/edit`}>
+            {shared.actions.edit}
+          </Link>
+        </>
       }
     >
       <p>

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useApiClient } from '@/api/ApiClientProvider';
 import { useCommand } from '@/api/useCommand';
 import { Loading, Page } from '@/components/Page';
@@ -20,6 +20,7 @@ import {
   type ReportAt,
 } from './api';
 import { resultMessages } from './messages';
+import './results.css';
 import { reportMoves } from './periodActions';
 import { ReportStateBadge } from './ReportStateBadge';
 
@@ -28,6 +29,7 @@ export function PeriodReportsPage() {
   const { programmeId = '', periodId = '' } = useParams();
   const client = useApiClient();
   const t = useMessages(resultMessages);
+  const shared = useMessages(common);
   const period = useQuery({
     queryKey: [...resultKeys.periods(programmeId), periodId],
     queryFn: ({ signal }) => fetchPeriod(client, programmeId, periodId, signal),
@@ -36,7 +38,14 @@ export function PeriodReportsPage() {
   if (period.error) return <ProblemAlert error={period.error} onRetry={() => void period.refetch()} />;
   const { label, administrations } = period.data;
   return (
-    <Page title={t.reports.heading(label)}>
+    <Page
+      title={t.reports.heading(label)}
+      actions={
+        <Link className="button secondary" to={`/results/${programmeId}`}>
+          {shared.actions.back}
+        </Link>
+      }
+    >
       {administrations.length === 0 ? (
         <p>{t.reports.none}</p>
       ) : (

@@ -8,6 +8,7 @@ import { useFormat } from '@/i18n/format';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import { fetchPeriodPage, fetchProgrammePage, resultKeys, type ReportingPeriod } from './api';
 import { resultMessages } from './messages';
+import './results.css';
 import { ReportStateBadge } from './ReportStateBadge';
 
 /**

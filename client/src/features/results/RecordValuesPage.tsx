@@ -24,6 +24,7 @@ import {
 } from './api';
 import { breakdownProblems, bucketSlots, formOf, toEnteredValues, type BucketSlot, type Pair, type ValuesForm } from './enteredValues';
 import { resultMessages } from './messages';
+import './results.css';
 
 /** /results/:programmeId/indicators/:indicatorId/periods/:periodId: RecordIndicatorValues for one period. */
 export function RecordValuesPage() {

@@ -9,6 +9,7 @@ import { useMessages } from '@/i18n/LocaleProvider';
 import { fetchProgrammePage, resultKeys } from './api';
 import { IndicatorList } from './IndicatorList';
 import { resultMessages } from './messages';
+import './results.css';
 import { ReportingPeriodList } from './ReportingPeriodList';
 
 /** /results and /results/:programmeId: a programme's indicators and reporting periods. */
