@@ -2,6 +2,8 @@ import type { RouteObject } from 'react-router';
 import { actionPlanRoutes } from '@/features/actionPlans/routes';
 import { Home } from '@/features/home/Home';
 import { programmeRoutes } from '@/features/programmes/routes';
+import { reportRoutes } from '@/features/reports/routes';
+import { resultRoutes } from '@/features/results/routes';
 import { AppShell } from './AppShell';
 import { NotFound } from './NotFound';
 
@@ -10,6 +12,13 @@ export const routes: RouteObject[] = [
   {
     path: '/',
     element: <AppShell />,
-    children: [{ index: true, element: <Home /> }, ...programmeRoutes, ...actionPlanRoutes, { path: '*', element: <NotFound /> }],
+    children: [
+      { index: true, element: <Home /> },
+      ...programmeRoutes,
+      ...actionPlanRoutes,
+      ...resultRoutes,
+      ...reportRoutes,
+      { path: '*', element: <NotFound /> },
+    ],
   },
 ];

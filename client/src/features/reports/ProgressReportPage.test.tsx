@@ -1,0 +1,145 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { Route, Routes } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { RequireSession, SessionProvider, type Me, type Role } from '@/features/session';
+import { renderWithApi } from '@/test/render';
+import { json, stubApi } from '@/test/stubApi';
+import type { KeyFactor, Programme, ProgressReport } from './api';
+import { ProgressReportPage } from './ProgressReportPage';
+
+const programmeId = '00000000-0000-4000-8000-000000000001';
+const burkina = '00000000-0000-4000-8000-0000000000bf';
+const p2023 = '00000000-0000-4000-8000-000000002023';
+const reportPath = `GET /api/v1/programmes/${programmeId}/reports/progress`;
+
+const programme: Programme = {
+  id: programmeId,
+  code: 'A-CIP',
+  name: 'Anti-Corruption and Integrity Promotion Programme',
+  startsOn: '2016-01-01',
+  endsOn: '2027-12-31',
+  donors: [],
+  administrations: [{ id: burkina, countryCode: 'BF', nameEn: 'Burkina Faso Customs', nameFr: 'Douanes burkinabè' }],
+  version: 1,
+};
+
+const keyFactors: KeyFactor[] = [
+  ['Leadership and Commitment', 'Leadership et engagement'],
+  ['Regulatory Framework', 'Cadre réglementaire'],
+  ['Transparency', 'Transparence'],
+  ['Automation', 'Automatisation'],
+  ['Reform and Modernization', 'Réforme et modernisation'],
+  ['Audit and Investigation', 'Audit et enquêtes'],
+  ['Code of Conduct', 'Code de conduite'],
+  ['Human Resource Management', 'Gestion des ressources humaines'],
+  ['Morale and Organizational Culture', 'Moral et culture organisationnelle'],
+  ['Relationship with the Private Sector', 'Relations avec le secteur privé'],
+].map(([nameEn, nameFr], index) => ({ code: `RAD-${String(index + 1).padStart(2, '0')}`, position: index + 1, nameEn: nameEn!, nameFr: nameFr! }));
+
+function progress(groupBy: string, includesUnapproved = false): ProgressReport {
+  return {
+    programmeId,
+    programmeCode: 'A-CIP',
+    programmeName: programme.name,
+    groupBy,
+    includesUnapproved,
+    periods: [{ periodId: p2023, label: '2023', startsOn: '2023-01-01', endsOn: '2023-12-31', fullyReported: false }],
+    leftOut: [{ periodId: p2023, periodLabel: '2023', administrationId: burkina, administration: 'Burkina Faso Customs', state: 'submitted' }],
+    values: [
+      { periodId: p2023, period: '2023', figure: 'officials_trained', value: 26 },
+      { periodId: p2023, period: '2023', figure: 'officials_trained', sex: 'female', value: 13 },
+      { periodId: p2023, period: '2023', figure: 'modules_delivered', value: 3 },
+      { periodId: p2023, period: '2023', figure: 'modules_delivered', keyFactor: 'RAD-07', value: 2 },
+    ],
+  };
+}
+
+function account(role: Role): Me {
+  return { userId: 'u', name: `${role}@x`, displayName: role, role, donorId: role === 'donor' ? 'd' : null, programmeIds: [], administrationIds: [] };
+}
+
+function renderReport(role: Role, reports: Response[], locale: 'en' | 'fr' = 'en') {
+  const api = stubApi({
+    'GET /api/v1/auth/me': [json(account(role))],
+    [`GET /api/v1/programmes/${programmeId}`]: [json(programme)],
+    'GET /api/v1/key-factors': [json({ items: keyFactors, nextCursor: null })],
+    [reportPath]: reports,
+  });
+  renderWithApi(
+    <SessionProvider>
+      <RequireSession>
+        <Routes>
+          <Route path="/reports/:programmeId" element={<ProgressReportPage />} />
+        </Routes>
+      </RequireSession>
+    </SessionProvider>,
+    api.client,
+    { at: `/reports/${programmeId}`, locale },
+  );
+  const reportsAsked = () => api.sent.filter((sent) => `${sent.method} ${sent.path}` === reportPath).map((sent) => Object.fromEntries(sent.query));
+  return { api, reportsAsked };
+}
+
+const links = () => Object.fromEntries(screen.getAllByRole('link').map((link) => [link.textContent, link.getAttribute('href')]));
+
+describe('ProgressReportPage', () => {
+  it('shows a donor the approved report, what it leaves out, the key factor grid and the files, with no preview offered', async () => {
+    const { reportsAsked } = renderReport('donor', [json(progress('period')), json(progress('keyFactor'))]);
+
+    const figures = await screen.findByRole('table', { name: 'Figures of 2023' });
+    expect(within(figures).getByRole('row', { name: /^Officials trained/ }).textContent).toContain('26');
+    expect(screen.getByText('Burkina Faso Customs, 2023: submitted, awaiting approval')).toBeTruthy();
+    expect(screen.queryByRole('checkbox')).toBeNull();
+    expect(reportsAsked()).toEqual([{ groupBy: 'period' }, { groupBy: 'keyFactor' }]);
+
+    const grid = screen.getByRole('table', { name: /^Modules delivered covering each key factor/ });
+    expect(within(grid).getAllByRole('columnheader')).toHaveLength(11);
+    const whole = within(grid).getByRole('row', { name: /^All administrations/ });
+    expect(within(whole).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['0', '0', '0', '0', '0', '0', '2', '0', '0', '0']);
+
+    const base = `/api/v1/programmes/${programmeId}`;
+    expect(links()).toEqual({
+      'A-CIP progress report (CSV)': `${base}/reports/progress?format=csv&groupBy=period`,
+      'A-CIP progress report (Excel)': `${base}/reports/progress?format=xlsx&groupBy=period`,
+      'A-CIP activities (IATI XML)': `${base}/iati`,
+    });
+    expect(screen.getByRole('link', { name: 'A-CIP activities (IATI XML)' }).hasAttribute('download')).toBe(true);
+  });
+
+  it('lets a coordinator group by administration and preview unapproved figures, in the request and the file links', async () => {
+    const { reportsAsked } = renderReport('coordinator', [
+      json(progress('period')),
+      json(progress('keyFactor')),
+      json(progress('administration')),
+      json(progress('administration', true)),
+      json(progress('keyFactor', true)),
+    ]);
+    await screen.findByRole('table', { name: 'Figures of 2023' });
+
+    fireEvent.change(screen.getByLabelText('Group by'), { target: { value: 'administration' } });
+    await waitFor(() => expect(reportsAsked()).toHaveLength(3));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Preview: include periods not yet approved' }));
+
+    await screen.findByText(/^Preview: this report includes figures not yet approved/);
+    expect(reportsAsked().slice(2)).toEqual([
+      { groupBy: 'administration' },
+      { groupBy: 'administration', includeUnapproved: 'true' },
+      { groupBy: 'keyFactor', includeUnapproved: 'true' },
+    ]);
+    expect(links()['A-CIP progress report (CSV)']).toBe(
+      `/api/v1/programmes/${programmeId}/reports/progress?format=csv&groupBy=administration&includeUnapproved=true`,
+    );
+    expect(links()['A-CIP activities (IATI XML)']).toBe(`/api/v1/programmes/${programmeId}/iati?includeUnapproved=true`);
+  });
+
+  it('names the key factors and administrations in French', async () => {
+    renderReport('donor', [json(progress('period')), json(progress('keyFactor'))], 'fr');
+    const grid = await screen.findByRole('table', { name: /^Modules dispensés couvrant chaque facteur clé/ });
+    const headers = within(grid).getAllByRole('columnheader').map((cell) => cell.textContent);
+    expect(headers[0]).toBe('Administration');
+    expect(headers[7]).toBe('RAD-07 Code de conduite');
+    expect(headers[10]).toBe('RAD-10 Relations avec le secteur privé');
+    expect(screen.getByText('Douanes burkinabè, 2023 : soumis, en attente d’approbation')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Activités A-CIP (XML IITA)' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,32 @@
+import { BarChart } from '@/components/charts/BarChart';
+import { useMessages } from '@/i18n/LocaleProvider';
+import type { ProgressReport } from './api';
+import { reportMessages } from './messages';
+import { officialsBySex, sexes, targetsVsActuals } from './reportData';
+
+/** The report's pictures: officials trained by sex (stacked), and each indicator's targets vs actuals. */
+export function ReportCharts({ report }: { report: ProgressReport }) {
+  const t = useMessages(reportMessages);
+  const officials = officialsBySex(report);
+  return (
+    <>
+      <BarChart
+        title={t.charts.officialsBySex}
+        labels={officials.labels}
+        stacked
+        series={sexes.map((sex) => ({ label: t.sex[sex], values: officials.bySex[sex] }))}
+      />
+      {targetsVsActuals(report).map((indicator) => (
+        <BarChart
+          key={indicator.indicator}
+          title={t.charts.targetsVsActuals(indicator.indicator)}
+          labels={indicator.labels}
+          series={[
+            { label: t.charts.target, values: indicator.targets },
+            { label: t.charts.actual, values: indicator.actuals },
+          ]}
+        />
+      ))}
+    </>
+  );
+}

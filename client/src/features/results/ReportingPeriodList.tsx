@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useApiClient } from '@/api/ApiClientProvider';
+import { useCursorList } from '@/api/useCursorList';
+import { ListFooter } from '@/components/ListFooter';
+import { Loading } from '@/components/Page';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { useFormat } from '@/i18n/format';
+import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
+import { fetchPeriodPage, resultKeys, type Programme } from './api';
+import { DefineReportingPeriodForm } from './DefineReportingPeriodForm';
+import { resultMessages } from './messages';
+import { ReportStateBadge } from './ReportStateBadge';
+
+/** A programme's reporting periods in date order, with each administration's report state. */
+export function ReportingPeriodList({ programme }: { programme: Programme }) {
+  const client = useApiClient();
+  const t = useMessages(resultMessages);
+  const format = useFormat();
+  const name = useBilingual();
+  const [defining, setDefining] = useState(false);
+  const list = useCursorList(resultKeys.periods(programme.id), (cursor, signal) => fetchPeriodPage(client, programme.id, cursor, signal));
+
+  return (
+    <section aria-labelledby="periods-heading">
+      <h2 id="periods-heading">{t.periods.heading}</h2>
+      {defining ? (
+        <DefineReportingPeriodForm programme={programme} onClose={() => setDefining(false)} />
+      ) : (
+        <p>
+          <button type="button" onClick={() => setDefining(true)}>
+            {t.periods.define}
+          </button>
+        </p>
+      )}
+      {list.loading ? (
+        <Loading />
+      ) : list.error && !list.loaded ? (
+        <ProblemAlert error={list.error} onRetry={list.retry} />
+      ) : list.items.length === 0 ? (
+        <p>{t.periods.empty}</p>
+      ) : (
+        <>
+          <table aria-busy={list.loadingMore}>
+            <caption>{t.periods.caption(programme.code)}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.periods.columns.label}</th>
+                <th scope="col">{t.periods.columns.dates}</th>
+                <th scope="col">{t.periods.columns.reports}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.items.map((period) => (
+                <tr key={period.id}>
+                  <th scope="row">
+                    <Link to={`/results/${programme.id}/periods/${period.id}`} aria-label={t.periods.open(period.label)}>
+                      {period.label}
+                    </Link>
+                  </th>
+                  <td className="nowrap">{format.period(period.startsOn, period.endsOn)}</td>
+                  <td>
+                    <ul className="report-states">
+                      {period.administrations.map((report) => (
+                        <li key={report.administrationId}>
+                          {name(report, 'nameEn', 'nameFr')} <ReportStateBadge state={report.state} />
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {list.error && <ProblemAlert error={list.error} />}
+          <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} onLoadMore={list.loadMore} />
+        </>
+      )}
+    </section>
+  );
+}
