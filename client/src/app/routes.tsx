@@ -1,6 +1,8 @@
 import type { RouteObject } from 'react-router';
 import { Home } from '@/features/home/Home';
+import { participantRoutes } from '@/features/participants/routes';
 import { programmeRoutes } from '@/features/programmes/routes';
+import { workshopRoutes } from '@/features/workshops/routes';
 import { AppShell } from './AppShell';
 import { NotFound } from './NotFound';
 
@@ -9,6 +11,6 @@ export const routes: RouteObject[] = [
   {
     path: '/',
     element: <AppShell />,
-    children: [{ index: true, element: <Home /> }, ...programmeRoutes, { path: '*', element: <NotFound /> }],
+    children: [{ index: true, element: <Home /> }, ...programmeRoutes, ...workshopRoutes, ...participantRoutes, { path: '*', element: <NotFound /> }],
   },
 ];
