@@ -115,13 +115,17 @@ export function takeAttendance(client: ApiClient, workshopId: string, sessionId:
   return call(client.PUT('/api/v1/workshops/{id}/sessions/{sessionId}/attendance', { params: { path: { id: workshopId, sessionId } }, body: { entries } }));
 }
 
-/** Sends the file as it is (text/csv): the API reads its bytes, so it can say when a sheet is not UTF-8. */
-export function importAttendanceSheet(client: ApiClient, workshopId: string, sheet: Blob) {
+/**
+ * Sends the file's bytes as they are (text/csv), not decoded here, so that the API can say when a
+ * sheet is not UTF-8. The schema types the body as a string; the serializer sends the bytes instead.
+ */
+export async function importAttendanceSheet(client: ApiClient, workshopId: string, sheet: Blob) {
+  const bytes = await sheet.arrayBuffer();
   return call(
     client.POST('/api/v1/workshops/{id}/participants/import', {
       params: { path: { id: workshopId } },
       body: '',
-      bodySerializer: () => sheet,
+      bodySerializer: () => bytes,
       headers: { 'Content-Type': 'text/csv' },
     }),
   );
