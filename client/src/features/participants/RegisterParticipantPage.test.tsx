@@ -1,23 +1,8 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { administrations, ids, me, renderScreen } from '@/features/workshops/testing';
+import { administrations, ids, likelyDuplicate, me, renderScreen } from '@/features/workshops/testing';
 import { json, problem, stubApi } from '@/test/stubApi';
 import { RegisterParticipantPage } from './RegisterParticipantPage';
-
-const candidate = {
-  id: ids.aminata,
-  familyName: 'Ouédraogo',
-  givenNames: 'Aminata',
-  administrationId: ids.burkina,
-  administrationNameEn: 'Burkina Faso Customs',
-  administrationNameFr: 'Douanes burkinabè',
-  service: 'operational',
-  position: 'Customs inspector',
-  matchedOn: ['name', 'staff_number'],
-};
-
-const likelyDuplicate = () =>
-  problem(409, 'Likely duplicate', 'This person looks already registered.', { candidates: [candidate], candidatesOutsideScope: false });
 
 async function fillIn() {
   fireEvent.change(await screen.findByLabelText('Family name'), { target: { value: 'OUEDRAOGO' } });
@@ -34,7 +19,7 @@ describe('RegisterParticipantPage', () => {
     const api = stubApi({
       'GET /api/v1/auth/me': [me()],
       'GET /api/v1/administrations': [administrations()],
-      'POST /api/v1/participants': [likelyDuplicate(), json({ id: ids.issa, version: 1 }, 201)],
+      'POST /api/v1/participants': [likelyDuplicate(['name', 'staff_number']), json({ id: ids.issa, version: 1 }, 201)],
     });
     renderScreen(api.client, '/participants/new', '/participants/new', <RegisterParticipantPage />);
     await fillIn();
@@ -97,7 +82,7 @@ describe('RegisterParticipantPage', () => {
     const api = stubApi({
       'GET /api/v1/auth/me': [me()],
       'GET /api/v1/administrations': [administrations()],
-      'POST /api/v1/participants': [likelyDuplicate()],
+      'POST /api/v1/participants': [likelyDuplicate(['name', 'staff_number'])],
     });
     renderScreen(api.client, '/participants/new', '/participants/new', <RegisterParticipantPage />, 'fr');
     fireEvent.change(await screen.findByLabelText('Nom de famille'), { target: { value: 'Ouédraogo' } });

@@ -1,8 +1,8 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { json, problem, stubApi } from '@/test/stubApi';
+import { json, stubApi } from '@/test/stubApi';
 import { EnrolParticipantPage } from './EnrolParticipantPage';
-import { administrations, ids, me, renderScreen, workshop } from './testing';
+import { administrations, ids, likelyDuplicate, me, renderScreen, workshop } from './testing';
 
 const enrolPath = 'POST /api/v1/workshops/30000000-0000-4000-8000-000000000001/participants';
 
@@ -14,21 +14,7 @@ describe('EnrolParticipantPage', () => {
       'GET /api/v1/administrations': [administrations()],
       'GET /api/v1/participants': [json({ items: [], nextCursor: null }), json({ items: [], nextCursor: null })],
       [enrolPath]: [
-        problem(409, 'Likely duplicate', undefined, {
-          candidates: [
-            {
-              id: ids.aminata,
-              familyName: 'Ouédraogo',
-              givenNames: 'Aminata',
-              administrationId: ids.burkina,
-              administrationNameEn: 'Burkina Faso Customs',
-              administrationNameFr: 'Douanes burkinabè',
-              service: 'operational',
-              matchedOn: ['email'],
-            },
-          ],
-          candidatesOutsideScope: true,
-        }),
+        likelyDuplicate(['email'], true),
         json({ id: ids.aminata, version: 1 }, 201),
       ],
     });

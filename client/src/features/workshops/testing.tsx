@@ -6,7 +6,7 @@ import type { components } from '@/api/schema';
 import { RequireSession, SessionProvider } from '@/features/session';
 import type { Locale } from '@/i18n/catalog';
 import { renderWithApi } from '@/test/render';
-import { json } from '@/test/stubApi';
+import { json, problem } from '@/test/stubApi';
 
 type Me = components['schemas']['Me'];
 
@@ -115,3 +115,19 @@ export const administrations = () =>
   ],
   nextCursor: null,
 });
+
+/** The 409 of a likely duplicate: Aminata Ouédraogo of Burkina Faso Customs, matched on `matchedOn`. */
+export function likelyDuplicate(matchedOn: string[], candidatesOutsideScope = false): Response {
+  const candidate = {
+    id: ids.aminata,
+    familyName: 'Ouédraogo',
+    givenNames: 'Aminata',
+    administrationId: ids.burkina,
+    administrationNameEn: 'Burkina Faso Customs',
+    administrationNameFr: 'Douanes burkinabè',
+    service: 'operational',
+    position: 'Customs inspector',
+    matchedOn,
+  };
+  return problem(409, 'Likely duplicate', 'This person looks already registered.', { candidates: [candidate], candidatesOutsideScope });
+}
