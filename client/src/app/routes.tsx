@@ -1,9 +1,11 @@
 import type { RouteObject } from 'react-router';
 import { actionPlanRoutes } from '@/features/actionPlans/routes';
 import { Home } from '@/features/home/Home';
+import { participantRoutes } from '@/features/participants/routes';
 import { programmeRoutes } from '@/features/programmes/routes';
 import { reportRoutes } from '@/features/reports/routes';
 import { resultRoutes } from '@/features/results/routes';
+import { workshopRoutes } from '@/features/workshops/routes';
 import { AppShell } from './AppShell';
 import { NotFound } from './NotFound';
 
@@ -15,6 +17,8 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <Home /> },
       ...programmeRoutes,
+      ...workshopRoutes,
+      ...participantRoutes,
       ...actionPlanRoutes,
       ...resultRoutes,
       ...reportRoutes,

@@ -1,0 +1,140 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { demo, journeys, signIn } from './journey';
+
+/** Reads one page of a list through the signed-in browser's cookie; for setting up what a journey needs. */
+async function first<T>(page: Page, path: string, pick: (item: T) => boolean): Promise<T> {
+  const response = await page.request.get(path);
+  expect(response.status(), path).toBe(200);
+  const found = ((await response.json()) as { items: T[] }).items.find(pick);
+  if (!found) throw new Error(`nothing suitable in ${path}`);
+  return found;
+}
+
+async function post(page: Page, path: string, data: unknown): Promise<{ id: string }> {
+  const response = await page.request.post(path, { data });
+  expect(response.status(), `${path}: ${await response.text()}`).toBe(201);
+  return response.json();
+}
+
+/**
+ * The coordinator of A-CIP records a held workshop in Burkina Faso with one session delivered by Issa
+ * Kaboré, the demo trainer: a trainer sees only the workshops where they deliver a session, and the
+ * demo's own Ouagadougou workshop (2023) lies in a reporting period whose report is approved, so its
+ * attendance can no longer change.
+ */
+async function workshopForTheTrainer(page: Page, title: string) {
+  const signedIn = await page.request.post('/api/v1/auth/sign-in', { data: { email: demo.coordinator, password: 'integrity-demo' } });
+  expect(signedIn.status()).toBe(200);
+  const acip = await first<{ id: string; code: string }>(page, '/api/v1/programmes?q=A-CIP', (programme) => programme.code === 'A-CIP');
+  const burkina = await first<{ id: string; countryCode: string }>(page, '/api/v1/administrations?countryCode=BF', () => true);
+  const module = await first<{ id: string; code: string }>(page, '/api/v1/modules?q=ACIP-RAD-PRACTICE', () => true);
+  const trainer = await first<{ id: string; fullName: string }>(page, '/api/v1/trainers?q=Kabor', (someone) => someone.fullName === 'Issa Kaboré');
+  const workshop = await post(page, '/api/v1/workshops', {
+    programmeId: acip.id, kind: 'workshop', title, startsOn: '2025-03-10', endsOn: '2025-03-12',
+    hostAdministrationId: burkina.id, city: 'Bobo-Dioulasso', language: 'fr', status: 'held',
+  });
+  await post(page, `/api/v1/workshops/${workshop.id}/sessions`, { moduleId: module.id, heldOn: '2025-03-10', trainerIds: [trainer.id] });
+  await page.request.post('/api/v1/auth/sign-out');
+}
+
+journeys('training records', (journey) => {
+  journey('a coordinator records a workshop, plans two sessions and sees them on the workshop page', async (page) => {
+    const title = `Integrity leadership ${Date.now()}`;
+    await signIn(page, demo.coordinator);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Workshops' }).click();
+    await page.getByRole('link', { name: 'Record a workshop' }).click();
+
+    await page.getByRole('heading', { level: 1, name: 'Record a workshop' }).waitFor();
+    // The coordinator's one programme is chosen already.
+    await page.getByLabel('Programme').locator('option', { hasText: 'A-CIP' }).waitFor({ state: 'attached' });
+    expect(await page.getByLabel('Programme').inputValue()).not.toBe('');
+    await page.getByLabel('Title').fill(title);
+    await page.getByLabel('First day').fill('2026-06-08');
+    await page.getByLabel('Last day').fill('2026-06-10');
+    await page.getByLabel('Host administration').selectOption({ label: 'Burkina Faso Customs' });
+    await page.getByLabel('City', { exact: true }).fill('Ouagadougou');
+    await page.getByRole('checkbox', { name: 'RAD-07 Code of Conduct' }).check();
+    await page.getByRole('button', { name: 'Save' }).click();
+
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await page.getByText('No sessions planned yet.').waitFor();
+
+    for (const day of ['2026-06-08', '2026-06-09']) {
+      await page.getByRole('link', { name: 'Plan a session' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Plan a session' }).waitFor();
+      const module = page.getByLabel('Module').locator('option', { hasText: 'ACIP-RAD-PRACTICE' });
+      await module.waitFor({ state: 'attached' });
+      await page.getByLabel('Module').selectOption((await module.getAttribute('value'))!);
+      await page.getByLabel('Day').fill(day);
+      await page.getByRole('checkbox', { name: 'Issa Kaboré' }).check();
+      await page.getByRole('checkbox', { name: 'Aïcha Sawadogo' }).check();
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    }
+
+    const sessions = page.getByRole('table', { name: `Sessions of ${title}` });
+    await sessions.waitFor();
+    await page.reload();
+    const rows = sessions.locator('tbody tr');
+    await rows.nth(1).waitFor();
+    expect(await rows.count()).toBe(2);
+    expect(await rows.locator('th').allTextContents()).toEqual(['8 Jun 2026', '9 Jun 2026']);
+    for (const row of await rows.all()) {
+      expect(await row.textContent()).toContain('ACIP-RAD-PRACTICE');
+      expect(await row.textContent()).toMatch(/Issa Kaboré.*Aïcha Sawadogo|Aïcha Sawadogo.*Issa Kaboré/);
+    }
+    expect(await page.getByText('RAD-07 Code of Conduct').count()).toBe(1);
+  });
+
+  journey('a trainer uploads an attendance sheet, reads its report, and takes attendance for a session on one screen', async (page) => {
+    const title = `Attendance sheet workshop ${Date.now()}`;
+    await workshopForTheTrainer(page, title);
+
+    await signIn(page, demo.trainer);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Workshops' }).click();
+    await page.getByRole('link', { name: title }).click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    // A trainer runs workshops but does not plan them.
+    expect(await page.getByRole('link', { name: 'Plan a session' }).count()).toBe(0);
+
+    await page.getByRole('link', { name: 'Upload an attendance sheet' }).click();
+    const stamp = Date.now().toString(36);
+    const sheet = [
+      'N°;Nom;Prénoms;Sexe;Service;Fonction;Matricule',
+      `1;Zongo;Adama ${stamp};H;Opérationnel;Vérificateur;BF-E2E-${stamp}-1`,
+      `2;Yaméogo;Safiatou ${stamp};F;soutien;Secrétaire;BF-E2E-${stamp}-2`,
+      `3;;Sans Nom ${stamp};F;support;;`,
+    ].join('\r\n');
+    await page.getByLabel('Attendance sheet (CSV)').setInputFiles({ name: 'presence.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet, 'utf8') });
+    await page.getByRole('button', { name: 'Upload' }).click();
+
+    const report = page.getByRole('table', { name: 'What became of each row of the sheet' });
+    await report.waitFor();
+    await page.getByText('2 registered, 0 matched to people already registered, 1 rejected.').waitFor();
+    const cells = await report.locator('tbody tr').evaluateAll((rows) => rows.map((row) => Array.from(row.children, (cell) => cell.textContent)));
+    expect(cells.map(([line, outcome]) => [line, outcome])).toEqual([
+      ['2', 'Registered'],
+      ['3', 'Registered'],
+      ['4', 'Rejected'],
+    ]);
+    expect(cells[2]![3]).toContain('family name');
+
+    await page.getByRole('link', { name: 'Back to the workshop' }).click();
+    await page.getByRole('link', { name: `Adama ${stamp} Zongo`, exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Take attendance on 10 Mar 2025' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Attendance on 10 Mar 2025' }).waitFor();
+    await page.getByRole('radio', { name: `Adama ${stamp} Zongo: Present` }).check();
+    await page.getByRole('radio', { name: `Safiatou ${stamp} Yaméogo: Late` }).check();
+    await page.getByRole('button', { name: 'Save attendance' }).click();
+    await page.getByText('Attendance saved for 2 participants.').waitFor();
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Attendance on 10 Mar 2025' }).waitFor();
+    const present = page.getByRole('radio', { name: `Adama ${stamp} Zongo: Present` });
+    await present.waitFor();
+    expect(await present.isChecked()).toBe(true);
+    expect(await page.getByRole('radio', { name: `Safiatou ${stamp} Yaméogo: Late` }).isChecked()).toBe(true);
+    expect(await page.getByRole('radio', { name: `Safiatou ${stamp} Yaméogo: Present` }).isChecked()).toBe(false);
+  });
+});

@@ -1,0 +1,89 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useCommand, type CommandContext } from '@/api/useCommand';
+import { CheckboxGroup, SelectField, TextField } from '@/components/fields';
+import { Page } from '@/components/Page';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { common } from '@/i18n/common';
+import { useMessages } from '@/i18n/LocaleProvider';
+import { workshopKeys, type PlanSession, type WorkshopDetails } from './api';
+import { workshopMessages } from './messages';
+import { useModuleChoices, useTrainerChoices } from './useChoices';
+
+const fields = ['moduleId', 'heldOn', 'trainerIds'] as const;
+
+/**
+ * A session of a workshop: its module, its day (within the workshop's dates) and its trainers. For
+ * planning one and for moving one; back to the workshop page once saved.
+ */
+export function SessionForm({
+  title,
+  workshop,
+  initial,
+  send,
+  onReload,
+}: {
+  title: string;
+  workshop: WorkshopDetails;
+  initial: PlanSession;
+  /** PlanSession or UpdateSession. */
+  send: (body: PlanSession, context: CommandContext) => Promise<unknown>;
+  onReload?: () => void;
+}) {
+  const t = useMessages(workshopMessages);
+  const shared = useMessages(common);
+  const navigate = useNavigate();
+  const modules = useModuleChoices();
+  const trainers = useTrainerChoices();
+  const [values, setValues] = useState<PlanSession>(initial);
+  const command = useCommand(send, { invalidates: [workshopKeys.all], onDone: () => navigate(`/workshops/${workshop.id}`) });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void command.run(values);
+  }
+
+  return (
+    <Page title={title}>
+      <p>{workshop.title}</p>
+      <ProblemAlert error={command.error} placedFields={fields} onReload={onReload} />
+      {[modules, trainers].map((choices, index) => choices.error && <ProblemAlert key={index} error={choices.error} onRetry={choices.retry} />)}
+      <form className="form" onSubmit={submit} noValidate>
+        <SelectField
+          label={t.sessions.module}
+          required
+          value={values.moduleId}
+          onValue={(moduleId) => setValues({ ...values, moduleId })}
+          placeholder={t.fields.choose}
+          options={modules.options}
+          errors={command.errorsFor('moduleId')}
+        />
+        <TextField
+          label={t.sessions.day}
+          type="date"
+          required
+          min={workshop.startsOn}
+          max={workshop.endsOn}
+          value={values.heldOn}
+          onValue={(heldOn) => setValues({ ...values, heldOn })}
+          errors={command.errorsFor('heldOn')}
+        />
+        <CheckboxGroup
+          legend={t.sessions.trainers}
+          options={trainers.options}
+          selected={values.trainerIds}
+          onSelected={(trainerIds) => setValues({ ...values, trainerIds })}
+          errors={command.errorsFor('trainerIds')}
+        />
+        <div className="form-buttons">
+          <button type="submit" disabled={command.pending}>
+            {command.pending ? shared.actions.saving : shared.actions.save}
+          </button>
+          <Link className="button secondary" to={`/workshops/${workshop.id}`}>
+            {shared.actions.cancel}
+          </Link>
+        </div>
+      </form>
+    </Page>
+  );
+}
