@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { adminRoutes } from '@/features/admin/routes';
 import { Home } from '@/features/home/Home';
 import { programmeRoutes } from '@/features/programmes/routes';
 import { AppShell } from './AppShell';
@@ -9,6 +10,6 @@ export const routes: RouteObject[] = [
   {
     path: '/',
     element: <AppShell />,
-    children: [{ index: true, element: <Home /> }, ...programmeRoutes, { path: '*', element: <NotFound /> }],
+    children: [{ index: true, element: <Home /> }, ...programmeRoutes, ...adminRoutes, { path: '*', element: <NotFound /> }],
   },
 ];
