@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router';
 import { adminRoutes } from '@/features/admin/routes';
 import { Home } from '@/features/home/Home';
 import { programmeRoutes } from '@/features/programmes/routes';
+import { trainerRoutes } from '@/features/trainers/routes';
 import { AppShell } from './AppShell';
 import { NotFound } from './NotFound';
 
@@ -10,6 +11,6 @@ export const routes: RouteObject[] = [
   {
     path: '/',
     element: <AppShell />,
-    children: [{ index: true, element: <Home /> }, ...programmeRoutes, ...adminRoutes, { path: '*', element: <NotFound /> }],
+    children: [{ index: true, element: <Home /> }, ...programmeRoutes, ...adminRoutes, ...trainerRoutes, { path: '*', element: <NotFound /> }],
   },
 ];
