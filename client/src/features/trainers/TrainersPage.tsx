@@ -5,6 +5,7 @@ import { useCursorList } from '@/api/useCursorList';
 import { SelectField, TextField } from '@/components/fields';
 import { Page } from '@/components/Page';
 import { CursorTable } from '@/features/admin/ui/RecordTable';
+import { FilterForm } from '@/features/admin/ui/FilterForm';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { fetchTrainerPage, trainerKeys, trainerKinds, type TrainerKind } from './api';
 import { trainerMessages } from './messages';
@@ -30,14 +31,7 @@ export function TrainersPage() {
         </>
       }
     >
-      <form
-        role="search"
-        className="form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          setFilters(draft);
-        }}
-      >
+      <FilterForm onApply={() => setFilters(draft)} button={t.filter}>
         <TextField label={t.search} type="search" value={draft.q} onValue={(q) => setDraft({ ...draft, q })} />
         <SelectField
           label={t.kind}
@@ -46,10 +40,7 @@ export function TrainersPage() {
           placeholder={t.anyKind}
           options={trainerKinds.map((kind) => ({ value: kind, label: t.kinds[kind] }))}
         />
-        <div className="form-buttons">
-          <button type="submit">{t.filter}</button>
-        </div>
-      </form>
+      </FilterForm>
       <CursorTable
         list={list}
         loadingLabel={t.loading}

@@ -8,6 +8,7 @@ import { TextField } from '@/components/fields';
 import { Page } from '@/components/Page';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { CursorTable, type Column } from '../ui/RecordTable';
+import { FilterForm } from '../ui/FilterForm';
 import { referenceMessages } from './messages';
 
 /** A kind of reference record: found by code or name, a page at a time, with a way to register one. */
@@ -38,19 +39,9 @@ export function ReferenceListPage<T extends { id: string }>({
         </Link>
       }
     >
-      <form
-        role="search"
-        className="form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          setQ(draft.trim());
-        }}
-      >
+      <FilterForm onApply={() => setQ(draft.trim())} button={t.searchButton}>
         <TextField label={t.search} type="search" value={draft} onValue={setDraft} />
-        <div className="form-buttons">
-          <button type="submit">{t.searchButton}</button>
-        </div>
-      </form>
+      </FilterForm>
       <CursorTable list={list} loadingLabel={labels.loading} emptyLabel={labels.empty} caption={labels.caption} rowKey={(row) => row.id} columns={columns} />
     </Page>
   );

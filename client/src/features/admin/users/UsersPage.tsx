@@ -10,6 +10,7 @@ import { adminKeys, fetchUserPage, roles, type Role, type UserDetails } from '..
 import { useAdministrations, useDonors, useProgrammes } from '../lookups';
 import { adminMessages } from '../messages';
 import { CursorTable } from '../ui/RecordTable';
+import { FilterForm } from '../ui/FilterForm';
 
 /** What an account may see: its donor, or its programmes and administrations, by name. */
 function useScopeOf() {
@@ -55,14 +56,7 @@ export function UsersPage() {
         </Link>
       }
     >
-      <form
-        className="form"
-        role="search"
-        onSubmit={(event) => {
-          event.preventDefault();
-          setFilters(draft);
-        }}
-      >
+      <FilterForm onApply={() => setFilters(draft)} button={t.users.filter}>
         <TextField label={t.users.search} type="search" value={draft.q} onValue={(q) => setDraft({ ...draft, q })} />
         <SelectField
           label={t.users.role}
@@ -71,10 +65,7 @@ export function UsersPage() {
           placeholder={t.users.anyRole}
           options={roles.map((role) => ({ value: role, label: t.roles[role] }))}
         />
-        <div className="form-buttons">
-          <button type="submit">{t.users.filter}</button>
-        </div>
-      </form>
+      </FilterForm>
       <CursorTable
         list={list}
         loadingLabel={t.users.loading}
