@@ -1,10 +1,12 @@
 import type { RouteObject } from 'react-router';
 import { actionPlanRoutes } from '@/features/actionPlans/routes';
+import { adminRoutes } from '@/features/admin/routes';
 import { Home } from '@/features/home/Home';
 import { participantRoutes } from '@/features/participants/routes';
 import { programmeRoutes } from '@/features/programmes/routes';
 import { reportRoutes } from '@/features/reports/routes';
 import { resultRoutes } from '@/features/results/routes';
+import { trainerRoutes } from '@/features/trainers/routes';
 import { workshopRoutes } from '@/features/workshops/routes';
 import { AppShell } from './AppShell';
 import { NotFound } from './NotFound';
@@ -19,9 +21,11 @@ export const routes: RouteObject[] = [
       ...programmeRoutes,
       ...workshopRoutes,
       ...participantRoutes,
+      ...trainerRoutes,
       ...actionPlanRoutes,
       ...resultRoutes,
       ...reportRoutes,
+      ...adminRoutes,
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useApiClient } from '@/api/ApiClientProvider';
 import { useCursorList } from '@/api/useCursorList';
 import { ListFooter } from '@/components/ListFooter';
@@ -9,8 +10,8 @@ import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import { fetchProgrammePage, programmeKeys } from './api';
 import { programmeMessages } from './messages';
 
-/** The programmes in the caller's scope, with their donors and the administrations they cover. */
-export function ProgrammeList() {
+/** The programmes in the caller's scope, with their donors and the administrations they cover; `editable` links each to its form. */
+export function ProgrammeList({ editable = false }: { editable?: boolean }) {
   const client = useApiClient();
   const t = useMessages(programmeMessages);
   const shared = useMessages(common);
@@ -37,7 +38,7 @@ export function ProgrammeList() {
         <tbody>
           {list.items.map((programme) => (
             <tr key={programme.id}>
-              <th scope="row">{programme.code}</th>
+              <th scope="row">{editable ? <Link to={`/programmes/${programme.id}`}>{programme.code}</Link> : programme.code}</th>
               <td>{programme.name}</td>
               <td className="nowrap">{format.period(programme.startsOn, programme.endsOn)}</td>
               <td>{programme.donors.map((donor) => donor.name).join(', ') || shared.none}</td>

@@ -1,13 +1,25 @@
+import { Link } from 'react-router';
 import { Page } from '@/components/Page';
+import { useMe } from '@/features/session';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { programmeMessages } from './messages';
 import { ProgrammeList } from './ProgrammeList';
 
 export function ProgrammesPage() {
   const t = useMessages(programmeMessages);
+  const { role } = useMe();
   return (
-    <Page title={t.heading}>
-      <ProgrammeList />
+    <Page
+      title={t.heading}
+      actions={
+        role === 'administrator' && (
+          <Link className="button" to="/programmes/new">
+            {t.register}
+          </Link>
+        )
+      }
+    >
+      <ProgrammeList editable={role === 'administrator' || role === 'coordinator'} />
     </Page>
   );
 }

@@ -1,0 +1,188 @@
+import { useQuery, type QueryKey } from '@tanstack/react-query';
+import { useCallback, useState, type ComponentType, type ReactNode } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useApiClient } from '@/api/ApiClientProvider';
+import type { ApiClient } from '@/api/client';
+import { useCommand, type Command } from '@/api/useCommand';
+import { Loading, Page } from '@/components/Page';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { common } from '@/i18n/common';
+import { useMessages } from '@/i18n/LocaleProvider';
+
+/** What the form shows, typed by the user; kept as it is when a save fails or the record is reloaded. */
+export function useFormValues<V>(initial: () => V) {
+  const [values, setValues] = useState(initial);
+  const set = useCallback(
+    <K extends keyof V>(key: K) =>
+      (value: V[K]) =>
+        setValues((current) => ({ ...current, [key]: value })),
+    [],
+  );
+  return { values, set };
+}
+
+export interface Versioned {
+  id: string;
+  version: number;
+}
+
+/**
+ * Registers a new record (with an Idempotency-Key), or updates the edited one at the version that
+ * was read (If-Match, so a concurrent change answers 412), then goes back to `doneTo`.
+ */
+export function useSaveCommand<B>({
+  record,
+  register,
+  update,
+  invalidates,
+  doneTo,
+}: {
+  record?: Versioned;
+  register: (client: ApiClient, body: B, idempotencyKey: string) => Promise<unknown>;
+  update: (client: ApiClient, id: string, body: B, version: number) => Promise<unknown>;
+  invalidates: readonly QueryKey[];
+  doneTo: string;
+}) {
+  const client = useApiClient();
+  const navigate = useNavigate();
+  return useCommand<B, unknown>(
+    (body, { idempotencyKey }) =>
+      record ? update(client, record.id, body, record.version) : register(client, body, idempotencyKey),
+    { invalidates, onDone: () => void navigate(doneTo) },
+  );
+}
+
+/** A record's form: its fields, what went wrong (412 offers to reload the record), Save and Cancel. */
+export function RecordForm({
+  command,
+  onSubmit,
+  onReload,
+  placedFields,
+  cancelTo,
+  children,
+}: {
+  command: Command<never, unknown>;
+  onSubmit: () => void;
+  onReload?: () => void;
+  /** The fields whose API messages show beside them. */
+  placedFields: readonly string[];
+  cancelTo: string;
+  children: ReactNode;
+}) {
+  const t = useMessages(common);
+  return (
+    <form
+      className="form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!command.pending) onSubmit();
+      }}
+    >
+      {children}
+      {command.error && (
+        <div className="form-wide">
+          <ProblemAlert
+            error={command.error}
+            placedFields={placedFields}
+            onReload={
+              onReload &&
+              (() => {
+                command.reset();
+                onReload();
+              })
+            }
+          />
+        </div>
+      )}
+      <div className="form-buttons">
+        <button type="submit" disabled={command.pending}>
+          {command.pending ? t.actions.saving : t.actions.save}
+        </button>
+        <Link className="button secondary" to={cancelTo}>
+          {t.actions.cancel}
+        </Link>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * The screen that edits the record named by the route's `:id`. The record is read afresh on every
+ * visit and then only on Reload: a background refetch would move the version under the user's
+ * typing and let their save overwrite a change they never saw.
+ */
+export function EditRecordPage<R>({
+  title,
+  queryKey,
+  load,
+  children,
+}: {
+  title: string;
+  queryKey: QueryKey;
+  load: (client: ApiClient, id: string, signal: AbortSignal) => Promise<R>;
+  children: (record: R, reload: () => void) => ReactNode;
+}) {
+  const { id = '' } = useParams();
+  const client = useApiClient();
+  const query = useQuery({
+    queryKey: [...queryKey, 'one', id],
+    queryFn: ({ signal }) => load(client, id, signal),
+    staleTime: Infinity,
+    refetchOnMount: 'always',
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+  });
+  let content: ReactNode;
+  if (query.data && query.isFetchedAfterMount) {
+    // A failed reload keeps the form (and what was typed) and says why.
+    content = (
+      <>
+        {query.error && <ProblemAlert error={query.error} />}
+        {children(query.data, () => void query.refetch())}
+      </>
+    );
+  } else if (query.error && !query.isFetching) {
+    content = <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />;
+  } else {
+    content = <Loading />;
+  }
+  return <Page title={title}>{content}</Page>;
+}
+
+/** The props of a record's form: no record to register one, the record read to update it. */
+export interface RecordFormProps<R> {
+  record?: R;
+  onReload?: () => void;
+}
+
+/** The two screens of a record's form: register a new one, and update the one at `:id`. */
+export function formPages<R>(
+  Form: ComponentType<RecordFormProps<R>>,
+  {
+    useTitles,
+    queryKey,
+    load,
+  }: {
+    useTitles: () => { register: string; edit: string };
+    queryKey: QueryKey;
+    load: (client: ApiClient, id: string, signal: AbortSignal) => Promise<R>;
+  },
+) {
+  return {
+    Register: function Register() {
+      return (
+        <Page title={useTitles().register}>
+          <Form />
+        </Page>
+      );
+    },
+    Update: function Update() {
+      return (
+        <EditRecordPage title={useTitles().edit} queryKey={queryKey} load={load}>
+          {(record, reload) => <Form record={record} onReload={reload} />}
+        </EditRecordPage>
+      );
+    },
+  };
+}

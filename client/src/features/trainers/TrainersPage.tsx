@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useApiClient } from '@/api/ApiClientProvider';
+import { useCursorList } from '@/api/useCursorList';
+import { SelectField, TextField } from '@/components/fields';
+import { Page } from '@/components/Page';
+import { CursorTable } from '@/features/admin/ui/RecordTable';
+import { FilterForm } from '@/features/admin/ui/FilterForm';
+import { useMessages } from '@/i18n/LocaleProvider';
+import { fetchTrainerPage, trainerKeys, trainerKinds, type TrainerKind } from './api';
+import { trainerMessages } from './messages';
+
+/** The trainers in the caller's scope, with where each stands with each module. */
+export function TrainersPage() {
+  const t = useMessages(trainerMessages);
+  const client = useApiClient();
+  const [draft, setDraft] = useState<{ q: string; kind: TrainerKind | '' }>({ q: '', kind: '' });
+  const [filters, setFilters] = useState(draft);
+  const list = useCursorList([...trainerKeys.all, 'page', filters], (cursor, signal) => fetchTrainerPage(client, filters, cursor, signal));
+  return (
+    <Page
+      title={t.heading}
+      actions={
+        <>
+          <Link className="button" to="/trainers/new">
+            {t.register}
+          </Link>
+          <Link className="button secondary" to="/trainers/cascade">
+            {t.cascadeLink}
+          </Link>
+        </>
+      }
+    >
+      <FilterForm onApply={() => setFilters(draft)} button={t.filter}>
+        <TextField label={t.search} type="search" value={draft.q} onValue={(q) => setDraft({ ...draft, q })} />
+        <SelectField
+          label={t.kind}
+          value={draft.kind}
+          onValue={(kind) => setDraft({ ...draft, kind: kind as TrainerKind | '' })}
+          placeholder={t.anyKind}
+          options={trainerKinds.map((kind) => ({ value: kind, label: t.kinds[kind] }))}
+        />
+      </FilterForm>
+      <CursorTable
+        list={list}
+        loadingLabel={t.loading}
+        emptyLabel={t.empty}
+        caption={t.caption}
+        rowKey={(trainer) => trainer.id}
+        columns={[
+          { header: t.columns.name, cell: (trainer) => <Link to={`/trainers/${trainer.id}`}>{trainer.fullName}</Link> },
+          { header: t.columns.kind, cell: (trainer) => t.kinds[trainer.kind] },
+          // The API names the administration in English only (TrainerDetails.administrationNameEn).
+          { header: t.columns.administration, cell: (trainer) => trainer.administrationNameEn ?? '' },
+          { header: t.columns.email, cell: (trainer) => trainer.email ?? '' },
+          {
+            header: t.columns.accreditations,
+            cell: (trainer) =>
+              trainer.accreditations.map((accreditation) => `${accreditation.moduleCode}: ${t.stages[accreditation.stage]}`).join(', '),
+          },
+        ]}
+      />
+    </Page>
+  );
+}
