@@ -1,7 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { actionPlanRoutes } from '@/features/actionPlans/routes';
 import { adminRoutes } from '@/features/admin/routes';
-import { Home } from '@/features/home/Home';
 import { participantRoutes } from '@/features/participants/routes';
 import { programmeRoutes } from '@/features/programmes/routes';
 import { reportRoutes } from '@/features/reports/routes';
@@ -17,7 +16,7 @@ export const routes: RouteObject[] = [
     path: '/',
     element: <AppShell />,
     children: [
-      { index: true, element: <Home /> },
+      { index: true, lazy: async () => ({ Component: (await import('@/features/home/Home')).Home }) },
       ...programmeRoutes,
       ...workshopRoutes,
       ...participantRoutes,

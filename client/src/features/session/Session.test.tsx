@@ -69,11 +69,13 @@ afterEach(() => {
 
 describe('Session', () => {
   it('checks the session on start and shows the sign-in form to someone not signed in', async () => {
-    const api = stubApi({ 'GET /api/v1/auth/me': [notSignedIn()] });
+    const me = deferred<Response>();
+    const api = stubApi({ 'GET /api/v1/auth/me': [me.promise] });
 
-    render(<App client={api.client} />);
+    render(<App client={api.client} at="/programmes" />);
 
-    expect(screen.getByRole('status').textContent).toBe('Checking your session…');
+    expect((await screen.findByRole('status')).textContent).toBe('Checking your session…');
+    me.resolve(notSignedIn());
     await screen.findByRole('heading', { name: 'Sign in' });
 
     expect(emailInput().type).toBe('email');
@@ -91,7 +93,7 @@ describe('Session', () => {
   it('disables the button while sending, then shows a wrong password in an alert and keeps what was typed', async () => {
     const answer = deferred<Response>();
     const api = stubApi({ 'GET /api/v1/auth/me': [notSignedIn()], 'POST /api/v1/auth/sign-in': [answer.promise] });
-    render(<App client={api.client} />);
+    render(<App client={api.client} at="/programmes" />);
     await screen.findByRole('heading', { name: 'Sign in' });
 
     await signInAs('ada@example.org', 'not-her-password');
@@ -122,7 +124,7 @@ describe('Session', () => {
         problem(429, 'Account locked', 'Too many wrong passwords: this account is locked until 14:15 UTC.'),
       ],
     });
-    render(<App client={api.client} />);
+    render(<App client={api.client} at="/programmes" />);
     await screen.findByRole('heading', { name: 'Sign in' });
 
     await signInAs('ada@example.org', 'guess-number-six');
@@ -144,7 +146,7 @@ describe('Session', () => {
         }),
       ],
     });
-    render(<App client={api.client} />);
+    render(<App client={api.client} at="/programmes" />);
     await screen.findByRole('heading', { name: 'Sign in' });
 
     await signInAs('ada-at-example', '');
@@ -172,7 +174,7 @@ describe('Session', () => {
         problem(401, 'Sign-in failed', 'The e-mail or the password is wrong. Check both and try again.'),
       ],
     });
-    render(<App client={api.client} />);
+    render(<App client={api.client} at="/programmes" />);
     await screen.findByRole('heading', { name: 'Sign in' });
 
     await signInAs('ada@example.org', '');
@@ -197,7 +199,7 @@ describe('Session', () => {
         ),
       ],
     });
-    render(<App client={api.client} />);
+    render(<App client={api.client} at="/programmes" />);
     await screen.findByRole('heading', { name: 'Sign in' });
 
     await signInAs('ada@example.org', 'correct horse battery staple');
@@ -220,7 +222,7 @@ describe('Session', () => {
       'GET /api/v1/auth/me': [json({ ...ada, displayName: null, role: 'administrator' })],
       'GET /api/v1/programmes': [page(programme('P1'))],
     });
-    render(<App client={api.client} />);
+    render(<App client={api.client} at="/programmes" />);
 
     await screen.findByRole('table');
     const header = screen.getByRole('banner');
@@ -236,7 +238,7 @@ describe('Session', () => {
       'GET /api/v1/programmes': [page(programme('P1'))],
       'POST /api/v1/auth/sign-out': [new Response(null, { status: 204 })],
     });
-    render(<App client={api.client} />);
+    render(<App client={api.client} at="/programmes" />);
     await screen.findByRole('heading', { name: 'Sign in' });
     await signInAs('ada@example.org', 'correct horse battery staple');
     await screen.findByRole('table');
@@ -260,7 +262,7 @@ describe('Session', () => {
       'GET /api/v1/programmes': [list.promise],
       'POST /api/v1/auth/sign-out': [new Response(null, { status: 204 })],
     });
-    render(<App client={api.client} />);
+    render(<App client={api.client} at="/programmes" />);
     // Signed in once the header offers to sign out; the list is still waiting for its answer.
     fireEvent.click(await screen.findByRole('button', { name: 'Sign out' }));
     await screen.findByRole('heading', { name: 'Sign in' });
@@ -278,7 +280,7 @@ describe('Session', () => {
       'GET /api/v1/programmes': [page(programme('P1'))],
       'POST /api/v1/auth/sign-out': [problem(500, 'Internal Server Error')],
     });
-    render(<App client={api.client} />);
+    render(<App client={api.client} at="/programmes" />);
     await screen.findByRole('table');
 
     fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
@@ -298,7 +300,7 @@ describe('Session', () => {
       ],
       'POST /api/v1/auth/sign-in': [json(ada)],
     });
-    render(<App client={api.client} />);
+    render(<App client={api.client} at="/programmes" />);
 
     await screen.findByRole('heading', { name: 'Sign in' });
     expect(screen.getByRole('alert').textContent).toBe('Your session has ended; sign in again.');
@@ -322,7 +324,7 @@ describe('Session', () => {
     const api = stubApi({
       'GET /api/v1/auth/me': [problem(503, 'Service Unavailable', 'The database is not answering.'), notSignedIn()],
     });
-    render(<App client={api.client} />);
+    render(<App client={api.client} at="/programmes" />);
 
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Could not check whether you are signed in.');
