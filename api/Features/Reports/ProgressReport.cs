@@ -126,6 +126,7 @@ public sealed class GetProgressReportHandler(DbSession db, Caller caller) : IQue
             Periods = periods.Select(period => new ReportedPeriod(period.Id, period.Label, period.StartsOn, period.EndsOn,
                 approval.FullyReported(period.Id))).ToList(),
             LeftOut = approval.LeftOut().ToList(),
+            Indicators = indicators.Select(indicator => new ReportedIndicator(indicator.Code, indicator.TitleEn, indicator.TitleFr, indicator.Unit, indicator.Measure)).ToList(),
             Values = new ProgressFigures(periods, covered.Concat(named).ToList(), approval, query.Grouping, cells, modules, values).Rows(),
         };
     }

@@ -18,14 +18,15 @@ public static class ProgressReportEndpoint
         "session held in the period of a held workshop of the programme (someone at two workshops once; absent, excused, " +
         "planned and cancelled not), by sex; `workshops_held`, held workshops and missions of every kind, by the day they end; " +
         "`participant_hours`, module hours of those sessions per participant present or late, by sex; `modules_delivered`, " +
-        "those sessions (each delivers a module), and with groupBy=keyFactor once per key factor its module covers (key " +
+        "those sessions (each delivers a module), and (unless grouped by period) once per key factor its module covers (key " +
         "factors overlap: they need not add up to the total); `accredited_national_trainers` at the period's end; " +
         "`cascade_sessions` delivered by national trainers the programme trained; `administrations_with_adopted_plan` (action " +
         "plans adopted); `actions_due`, `actions_done_on_time` and `actions_done_on_time_percent` (no percentage when none is " +
         "due); and each indicator's `indicator_target` and `indicator_actual` with their disaggregations, as entered or computed.\n\n" +
         "Sex: every figure by sex has three buckets, female, male and not_recorded (a participant whose sex is not recorded " +
         "counts there, never left out nor guessed), which add up to the figure's total; so do administrations and regions. " +
-        "groupBy: `period` (default), one group per period; `administration`, each figure per period and administration; " +
+        "groupBy: `period` (default), one group per period; `administration`, each figure per period and administration (so " +
+        "modules delivered by key factor and administration give each administration's key factor coverage); " +
         "`region`, administrations added up by their region code (indicators measured in units only); `keyFactor`, as period " +
         "with modules delivered by key factor.\n\n" +
         "Only periods approved for an administration are reported: figures of an administration whose report for the period " +
@@ -34,7 +35,8 @@ public static class ProgressReportEndpoint
         "approved for every administration (`fullyReported`). Administrators and coordinators may preview everything with " +
         "`includeUnapproved=true`; a donor sending it gets 403. Donors (API token or account) for the programmes they fund, " +
         "administrators, and coordinators whose scope covers the programme; trainers 403; out of scope 404. No personal data: " +
-        "only counts and sums.";
+        "only counts and sums. `indicators` (JSON) gives the code, titles (EN/FR), unit and measure of each indicator the rows " +
+        "name.";
 
     public static RouteGroupBuilder MapProgressReport(this RouteGroupBuilder programmes)
     {

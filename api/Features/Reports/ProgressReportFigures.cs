@@ -23,9 +23,14 @@ public sealed record ProgressReport
     public required IReadOnlyList<ReportedPeriod> Periods { get; init; }
     /// <summary>The administrations' reports whose figures are not in the report, because their period is not approved for them.</summary>
     public required IReadOnlyList<LeftOutReport> LeftOut { get; init; }
+    /// <summary>What each indicator named in <see cref="Values"/> is, so a reader (a donor cannot list indicators) can label it.</summary>
+    public required IReadOnlyList<ReportedIndicator> Indicators { get; init; }
     /// <summary>One value per figure and bucket; the same rows as the CSV and the workbook. Produced as they are written.</summary>
     public required IEnumerable<ProgressValue> Values { get; init; }
 }
+
+/// <summary>An indicator of the report: its code (as in the rows), titles, unit and measure.</summary>
+public sealed record ReportedIndicator(string Code, string TitleEn, string TitleFr, string Unit, IndicatorMeasure Measure);
 
 /// <summary>A reporting period of the report; <c>fullyReported</c> when every administration's report for it is in (approved, or a preview).</summary>
 public sealed record ReportedPeriod(Guid PeriodId, string Label, DateOnly StartsOn, DateOnly EndsOn, bool FullyReported);
@@ -159,7 +164,7 @@ internal sealed class ProgressFigures(
         }
     }
 
-    /// <summary>Modules delivered: the sessions held in each group and, grouped by key factor, those whose module covers each key factor.</summary>
+    /// <summary>Modules delivered: the sessions held in each group and, unless grouped by period alone, those whose module covers each key factor.</summary>
     private IEnumerable<ProgressValue> ModuleRows(Period period, List<Group> groups)
     {
         var reported = modules.Where(cell => cell.PeriodId == period.Id && approval.Reported(period.Id, cell.AdministrationId)).ToList();
@@ -167,7 +172,8 @@ internal sealed class ProgressFigures(
         {
             var inGroup = reported.Where(cell => group.Holds(cell.AdministrationId)).ToList();
             yield return Row(period, group, ModulesDelivered, inGroup.Where(cell => cell.KeyFactorCode is null).Sum(cell => cell.Amount));
-            if (grouping != ProgressGrouping.KeyFactor) continue;
+            // By period alone, one row per figure; any other grouping also tells which key factors each group's training covered.
+            if (grouping == ProgressGrouping.Period) continue;
             foreach (var keyFactor in inGroup.Where(cell => cell.KeyFactorCode is not null).GroupBy(cell => cell.KeyFactorCode!).OrderBy(factor => factor.Key, StringComparer.Ordinal))
                 yield return Row(period, group, ModulesDelivered, keyFactor.Sum(cell => cell.Amount)) with { KeyFactor = keyFactor.Key };
         }

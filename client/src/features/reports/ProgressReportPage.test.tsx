@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { RequireSession, SessionProvider, type Me, type Role } from '@/features/session';
@@ -43,14 +43,17 @@ function progress(groupBy: string, includesUnapproved = false): ProgressReport {
     programmeName: programme.name,
     groupBy,
     includesUnapproved,
+    indicators: [{ code: '1.1', titleEn: 'Officials trained', titleFr: 'Fonctionnaires formés', unit: 'officials', measure: 'unit' }],
     periods: [{ periodId: p2023, label: '2023', startsOn: '2023-01-01', endsOn: '2023-12-31', fullyReported: false }],
     leftOut: [{ periodId: p2023, periodLabel: '2023', administrationId: burkina, administration: 'Burkina Faso Customs', state: 'submitted' }],
-    values: [
+    values: ([
       { periodId: p2023, period: '2023', figure: 'officials_trained', value: 26 },
       { periodId: p2023, period: '2023', figure: 'officials_trained', sex: 'female', value: 13 },
       { periodId: p2023, period: '2023', figure: 'modules_delivered', value: 3 },
       { periodId: p2023, period: '2023', figure: 'modules_delivered', keyFactor: 'RAD-07', value: 2 },
-    ],
+      { periodId: p2023, period: '2023', figure: 'indicator_target', indicator: '1.1', value: 30 },
+      { periodId: p2023, period: '2023', figure: 'indicator_actual', indicator: '1.1', value: 26 },
+    ] satisfies ProgressReport['values']).map((value) => (groupBy === 'administration' ? { ...value, administrationId: burkina, administration: 'Burkina Faso Customs' } : value)),
   };
 }
 
@@ -84,18 +87,21 @@ const links = () => Object.fromEntries(screen.getAllByRole('link').map((link) =>
 
 describe('ProgressReportPage', () => {
   it('shows a donor the approved report, what it leaves out, the key factor grid and the files, with no preview offered', async () => {
-    const { reportsAsked } = renderReport('donor', [json(progress('period')), json(progress('keyFactor'))]);
+    const { reportsAsked } = renderReport('donor', [json(progress('period')), json(progress('administration'))]);
 
     const figures = await screen.findByRole('table', { name: 'Figures of 2023' });
     expect(within(figures).getByRole('row', { name: /^Officials trained/ }).textContent).toContain('26');
     expect(screen.getByText('Burkina Faso Customs, 2023: submitted, awaiting approval')).toBeTruthy();
     expect(screen.queryByRole('checkbox')).toBeNull();
-    expect(reportsAsked()).toEqual([{ groupBy: 'period' }, { groupBy: 'keyFactor' }]);
+    expect(reportsAsked()).toEqual([{ groupBy: 'period' }, { groupBy: 'administration' }]);
+    // The report names its indicators, which a donor cannot list.
+    expect(screen.getByText('Indicator 1.1 Officials trained: targets vs actuals')).toBeTruthy();
 
     const grid = screen.getByRole('table', { name: /^Modules delivered covering each key factor/ });
     expect(within(grid).getAllByRole('columnheader')).toHaveLength(11);
-    const whole = within(grid).getByRole('row', { name: /^All administrations/ });
-    expect(within(whole).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['0', '0', '0', '0', '0', '0', '2', '0', '0', '0']);
+    // Key factor coverage per administration: a row per administration, a column per key factor.
+    const burkinaRow = within(grid).getByRole('row', { name: /^Burkina Faso Customs/ });
+    expect(within(burkinaRow).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['0', '0', '0', '0', '0', '0', '2', '0', '0', '0']);
 
     const base = `/api/v1/programmes/${programmeId}`;
     expect(links()).toEqual({
@@ -109,22 +115,21 @@ describe('ProgressReportPage', () => {
   it('lets a coordinator group by administration and preview unapproved figures, in the request and the file links', async () => {
     const { reportsAsked } = renderReport('coordinator', [
       json(progress('period')),
-      json(progress('keyFactor')),
       json(progress('administration')),
       json(progress('administration', true)),
-      json(progress('keyFactor', true)),
     ]);
     await screen.findByRole('table', { name: 'Figures of 2023' });
 
     fireEvent.change(screen.getByLabelText('Group by'), { target: { value: 'administration' } });
-    await waitFor(() => expect(reportsAsked()).toHaveLength(3));
+    await screen.findByRole('table', { name: 'Figures of 2023' });
     fireEvent.click(screen.getByRole('checkbox', { name: 'Preview: include periods not yet approved' }));
 
     await screen.findByText(/^Preview: this report includes figures not yet approved/);
-    expect(reportsAsked().slice(2)).toEqual([
+    // Grouped by administration, the figures and the key factor grid are one request.
+    expect(reportsAsked()).toEqual([
+      { groupBy: 'period' },
       { groupBy: 'administration' },
       { groupBy: 'administration', includeUnapproved: 'true' },
-      { groupBy: 'keyFactor', includeUnapproved: 'true' },
     ]);
     expect(links()['A-CIP progress report (CSV)']).toBe(
       `/api/v1/programmes/${programmeId}/reports/progress?format=csv&groupBy=administration&includeUnapproved=true`,
@@ -133,12 +138,14 @@ describe('ProgressReportPage', () => {
   });
 
   it('names the key factors and administrations in French', async () => {
-    renderReport('donor', [json(progress('period')), json(progress('keyFactor'))], 'fr');
+    renderReport('donor', [json(progress('period')), json(progress('administration'))], 'fr');
     const grid = await screen.findByRole('table', { name: /^Modules dispensés couvrant chaque facteur clé/ });
     const headers = within(grid).getAllByRole('columnheader').map((cell) => cell.textContent);
     expect(headers[0]).toBe('Administration');
     expect(headers[7]).toBe('RAD-07 Code de conduite');
     expect(headers[10]).toBe('RAD-10 Relations avec le secteur privé');
+    expect(within(grid).getByRole('row', { name: /^Douanes burkinabè/ })).toBeTruthy();
+    expect(screen.getByText('Indicateur 1.1 Fonctionnaires formés : cibles et réalisations')).toBeTruthy();
     expect(screen.getByText('Douanes burkinabè, 2023 : soumis, en attente d’approbation')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Activités A-CIP (XML IITA)' })).toBeTruthy();
   });

@@ -51,11 +51,12 @@ export function ProgressReportPage() {
     queryKey: reportKeys.progress(programmeId, options),
     queryFn: ({ signal }) => fetchProgressReport(client, programmeId, options, signal),
   });
-  // The key factor grid reads the report grouped by key factor, whatever grouping is on screen.
-  const byKeyFactor = { ...options, groupBy: 'keyFactor' } as const;
+  // The key factor grid (a row per administration) reads the report grouped by administration, whatever
+  // grouping is on screen; when that is the one on screen, both are the same request.
+  const byAdministration = { ...options, groupBy: 'administration' } as const;
   const coverage = useQuery({
-    queryKey: reportKeys.progress(programmeId, byKeyFactor),
-    queryFn: ({ signal }) => fetchProgressReport(client, programmeId, byKeyFactor, signal),
+    queryKey: reportKeys.progress(programmeId, byAdministration),
+    queryFn: ({ signal }) => fetchProgressReport(client, programmeId, byAdministration, signal),
   });
   const keyFactors = useQuery({ queryKey: reportKeys.keyFactors, queryFn: ({ signal }) => fetchKeyFactors(client, signal), staleTime: Infinity });
 

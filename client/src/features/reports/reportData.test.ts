@@ -27,6 +27,7 @@ function report(values: ProgressValue[], groupBy = 'period'): ProgressReport {
       { periodId: p2024, label: '2024', startsOn: '2024-01-01', endsOn: '2024-12-31', fullyReported: false },
     ],
     leftOut: [],
+    indicators: [],
     values,
   };
 }
