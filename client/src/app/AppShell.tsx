@@ -1,4 +1,5 @@
-import { NavLink, Outlet } from 'react-router';
+import { useEffect, useRef, type RefObject } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { RequireSession, SessionBar, useSession } from '@/features/session';
 import { common } from '@/i18n/common';
 import { useMessages } from '@/i18n/LocaleProvider';
@@ -8,6 +9,8 @@ import { navigation } from './navigation';
 /** The frame of every screen: skip link, header with the language and session, the role's navigation. */
 export function AppShell() {
   const t = useMessages(common);
+  const main = useRef<HTMLElement>(null);
+  useFocusOnNewScreen(main);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -19,13 +22,28 @@ export function AppShell() {
         <SessionBar />
       </header>
       <Navigation />
-      <main id="main" className="app-main" tabIndex={-1}>
+      <main id="main" className="app-main" tabIndex={-1} ref={main}>
         <RequireSession>
           <Outlet />
         </RequireSession>
       </main>
     </>
   );
+}
+
+/**
+ * On each new screen, focus moves to the main content as it would after a page load, so that keyboard
+ * and screen reader users carry on from there rather than from the link they left (or from nothing).
+ * A screen that placed focus inside itself keeps it.
+ */
+function useFocusOnNewScreen(main: RefObject<HTMLElement | null>) {
+  const { pathname } = useLocation();
+  const shown = useRef(pathname);
+  useEffect(() => {
+    if (shown.current === pathname) return;
+    shown.current = pathname;
+    if (!main.current?.contains(document.activeElement)) main.current?.focus();
+  }, [main, pathname]);
 }
 
 function Navigation() {

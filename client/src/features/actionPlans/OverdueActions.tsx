@@ -42,7 +42,7 @@ export function OverdueActions() {
   else if (overdue.data.rows.length === 0) body = <p>{t.overdue.none}</p>;
   else body = <OverdueTable caption={t.overdue.caption} rows={overdue.data.rows} />;
   return (
-    <section aria-labelledby="overdue-actions-heading" className="section">
+    <section aria-labelledby="overdue-actions-heading" className="card">
       <h2 id="overdue-actions-heading">{t.overdue.heading}</h2>
       {body}
       {overdue.data?.partial && (
