@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using Integrity.Api.Features.Scale;
 
@@ -13,6 +14,7 @@ public sealed class BaselinesTests(string provider)
 {
     private ApiFactory app = null!;
     private HttpClient administrator = null!;
+    private HttpClient donor = null!;
     private string workshop = null!;
     private string programme = null!;
 
@@ -20,8 +22,11 @@ public sealed class BaselinesTests(string provider)
     public async Task LoadTinyScaleInBenchmarkMode()
     {
         app = new ApiFactory(await Databases.CreateAsync(provider), new Dictionary<string, string?> { ["Benchmark:Baselines"] = "true" });
-        programme = (await ScaleData.LoadAsync(app.Services, ScaleSize.Named("tiny")!, seed: 3, CancellationToken.None)).LargestProgramme.ToString();
+        var loaded = await ScaleData.LoadAsync(app.Services, ScaleSize.Named("tiny")!, seed: 3, CancellationToken.None);
+        programme = loaded.LargestProgramme.ToString();
         administrator = await app.SignedInClientAsync(ScaleAccounts.AdministratorEmail, ScaleAccounts.Password);
+        donor = app.AnonymousClient();
+        donor.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", loaded.DonorToken);
         var page = JsonDocument.Parse(await administrator.GetStringAsync($"/api/v1/workshops?programmeId={programme}&limit=1")).RootElement;
         workshop = page.GetProperty("items")[0].GetProperty("id").GetString()!;
     }
@@ -30,6 +35,7 @@ public sealed class BaselinesTests(string provider)
     public async Task Stop()
     {
         administrator.Dispose();
+        donor.Dispose();
         await app.DisposeAsync();
         await app.Database.DisposeAsync();
     }
@@ -49,8 +55,52 @@ public sealed class BaselinesTests(string provider)
     public async Task A_baseline_answers_what_the_endpoint_answers(string request)
     {
         var path = request.Replace("{workshop}", workshop);
-        var real = await administrator.GetAsync($"/api/v1/{path}");
-        var baseline = await administrator.GetAsync($"/bench/baseline/{path}");
+        var body = await AssertSameAnswerAsync(administrator, path);
+        var next = JsonDocument.Parse(body).RootElement;
+        if (next.TryGetProperty("nextCursor", out var cursor) && cursor.ValueKind == JsonValueKind.String)
+            Assert.That(await (await administrator.GetAsync($"/bench/baseline/{path}&cursor={cursor.GetString()}")).Content.ReadAsStringAsync(),
+                Is.EqualTo(await (await administrator.GetAsync($"/api/v1/{path}&cursor={cursor.GetString()}")).Content.ReadAsStringAsync()),
+                "the second page too");
+    }
+
+    private static IEnumerable<TestCaseData> Reports()
+    {
+        yield return new TestCaseData("", false).SetArgDisplayNames("by period, donor");
+        yield return new TestCaseData("groupBy=administration", false).SetArgDisplayNames("by administration, donor");
+        yield return new TestCaseData("groupBy=region&from=2019-01-01&to=2024-12-31", false).SetArgDisplayNames("by region in dates, donor");
+        yield return new TestCaseData("includeUnapproved=true", true).SetArgDisplayNames("by period, administrator preview");
+        yield return new TestCaseData("groupBy=administration&includeUnapproved=true", true).SetArgDisplayNames("by administration, administrator preview");
+        yield return new TestCaseData("groupBy=keyFactor&includeUnapproved=true", true).SetArgDisplayNames("by key factor, administrator preview");
+    }
+
+    [TestCaseSource(nameof(Reports))]
+    public async Task The_progress_report_baseline_answers_what_the_report_answers(string parameters, bool asAdministrator)
+    {
+        var body = await AssertSameAnswerAsync(asAdministrator ? administrator : donor, $"programmes/{programme}/reports/progress?{parameters}");
+        var report = JsonDocument.Parse(body).RootElement;
+        Assert.That(report.GetProperty("values").GetArrayLength(), Is.GreaterThan(0), "a report with figures");
+        Assert.That(report.GetProperty("indicators").GetArrayLength(), Is.GreaterThan(0), "and indicators");
+    }
+
+    [Test]
+    public async Task The_progress_report_baseline_refuses_whom_the_report_refuses()
+    {
+        foreach (var (client, path, status) in new[]
+                 {
+                     (donor, $"programmes/{programme}/reports/progress?includeUnapproved=true", HttpStatusCode.Forbidden),
+                     (administrator, $"programmes/{Guid.NewGuid()}/reports/progress", HttpStatusCode.NotFound),
+                 })
+        {
+            Assert.That((await client.GetAsync($"/api/v1/{path}")).StatusCode, Is.EqualTo(status), path);
+            Assert.That((await client.GetAsync($"/bench/baseline/{path}")).StatusCode, Is.EqualTo(status), path);
+        }
+    }
+
+    /// <summary>The real endpoint answers 200, and the baseline the same bytes with the same content type; the body.</summary>
+    private static async Task<string> AssertSameAnswerAsync(HttpClient client, string path)
+    {
+        var real = await client.GetAsync($"/api/v1/{path}");
+        var baseline = await client.GetAsync($"/bench/baseline/{path}");
         var body = await real.Content.ReadAsStringAsync();
         Assert.Multiple(async () =>
         {
@@ -59,11 +109,7 @@ public sealed class BaselinesTests(string provider)
             Assert.That(await baseline.Content.ReadAsStringAsync(), Is.EqualTo(body));
             Assert.That(baseline.Content.Headers.ContentType, Is.EqualTo(real.Content.Headers.ContentType));
         });
-        var next = JsonDocument.Parse(body).RootElement;
-        if (next.TryGetProperty("nextCursor", out var cursor) && cursor.ValueKind == JsonValueKind.String)
-            Assert.That(await (await administrator.GetAsync($"/bench/baseline/{path}&cursor={cursor.GetString()}")).Content.ReadAsStringAsync(),
-                Is.EqualTo(await (await administrator.GetAsync($"/api/v1/{path}&cursor={cursor.GetString()}")).Content.ReadAsStringAsync()),
-                "the second page too");
+        return body;
     }
 
     [Test]

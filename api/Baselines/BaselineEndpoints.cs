@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Integrity.Api.Data;
 using Integrity.Api.Features.Participants;
+using Integrity.Api.Features.Reports;
 using Integrity.Api.Features.Workshops;
 using Integrity.Api.Http;
 using Microsoft.AspNetCore.Http.Json;
@@ -10,8 +11,9 @@ namespace Integrity.Api.Baselines;
 
 /// <summary>
 /// What the benchmarks compare the API with: the same SQL and the same JSON as a real endpoint, through plain ADO.NET
-/// with no mediator, behaviors, validation or Dapper. Behind the same authentication and roles, so a ratio shows what
-/// the pipeline costs. Only with <c>Benchmark:Baselines=true</c>, and never in the OpenAPI document.
+/// with no mediator, behaviors, validation or Dapper. Behind the same authentication and roles (staff for the lists and
+/// the workshop, every reader for the progress report), so a ratio shows what the pipeline costs. Only with
+/// <c>Benchmark:Baselines=true</c>, and never in the OpenAPI document.
 /// </summary>
 public static class BaselineEndpoints
 {
@@ -34,6 +36,13 @@ public static class BaselineEndpoints
                 Caller caller, Database database, HttpResponse response, IOptions<JsonOptions> json, CancellationToken ct) =>
             BaselineParticipants.ListAsync(new ListParticipants(q, administrationId, workshopId, sex, limit, cursor), caller, database, response,
                 Writer(json), ct));
+
+        // As the real report: every reader, donors included (for the programmes they fund); the handler's checks do the rest.
+        var readers = app.MapGroup("/bench/baseline").ExcludeFromDescription().RequireAuthorization(Policies.Readers);
+        readers.MapGet("/programmes/{id:guid}/reports/progress", (Guid id, DateOnly? from, DateOnly? to, string? groupBy, bool? includeUnapproved,
+                Caller caller, Database database, HttpResponse response, IOptions<JsonOptions> json, CancellationToken ct) =>
+            BaselineProgressReport.GetAsync(new GetProgressReport(id, from, to, groupBy, includeUnapproved ?? false), caller, database, response,
+                json.Value.SerializerOptions, ct));
     }
 
     /// <summary>The API's own escaping, so that both write the same bytes.</summary>

@@ -35,6 +35,26 @@ public static class TypeHandlers
         Replace(new GuidHandler());
     }
 
+    /// <summary>An id as read from any database: SQLite's text, a blob, or the provider's own Guid.</summary>
+    public static Guid ToGuid(object value) => value switch
+    {
+        string text => Guid.Parse(text),
+        byte[] bytes => new Guid(bytes),
+        _ => (Guid)value,
+    };
+
+    /// <summary>A day as read from any database: SQLite's ISO 8601 text, or a DateTime.</summary>
+    public static DateOnly ToDay(object value) => value switch
+    {
+        string text => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime dateTime => DateOnly.FromDateTime(dateTime),
+        _ => (DateOnly)value,
+    };
+
+    /// <summary>A number as the figure it is (4, 7.5, 25), whatever its scale or SQLite's storage class.</summary>
+    // Dividing by 1.000… drops trailing zeros of the scale without changing the value.
+    public static decimal ToFigure(object value) => Convert.ToDecimal(value, CultureInfo.InvariantCulture) / 1.000000000000000000000000000000000m;
+
     private static void Replace<T>(SqlMapper.TypeHandler<T> handler) where T : struct
     {
         SqlMapper.RemoveTypeMap(typeof(T));
@@ -58,12 +78,7 @@ public static class TypeHandlers
             }
         }
 
-        public override Guid Parse(object value) => value switch
-        {
-            string text => Guid.Parse(text),
-            byte[] bytes => new Guid(bytes),
-            _ => (Guid)value,
-        };
+        public override Guid Parse(object value) => ToGuid(value);
     }
 
     private sealed class DateOnlyHandler : SqlMapper.TypeHandler<DateOnly>
@@ -82,12 +97,7 @@ public static class TypeHandlers
             }
         }
 
-        public override DateOnly Parse(object value) => value switch
-        {
-            string text => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            DateTime dateTime => DateOnly.FromDateTime(dateTime),
-            _ => (DateOnly)value,
-        };
+        public override DateOnly Parse(object value) => ToDay(value);
     }
 
     /// <summary>
@@ -102,8 +112,7 @@ public static class TypeHandlers
             parameter.Value = value;
         }
 
-        // Dividing by 1.000… drops trailing zeros of the scale without changing the value.
-        public override decimal Parse(object value) => Convert.ToDecimal(value, CultureInfo.InvariantCulture) / 1.000000000000000000000000000000000m;
+        public override decimal Parse(object value) => ToFigure(value);
     }
 
     /// <summary>Instants are stored in UTC; SQLite keeps them as round-trip ISO 8601 text.</summary>

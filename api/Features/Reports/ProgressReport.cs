@@ -38,25 +38,25 @@ public sealed class GetProgressReportValidator : AbstractValidator<GetProgressRe
 /// </summary>
 public sealed class GetProgressReportHandler(DbSession db, Caller caller) : IQueryHandler<GetProgressReport, ProgressReport>
 {
-    private const string ProgrammeOf = "SELECT p.id, p.code, p.name FROM programmes p WHERE p.id = @programmeId";
+    internal const string ProgrammeOf = "SELECT p.id, p.code, p.name FROM programmes p WHERE p.id = @programmeId";
 
-    private const string Covered = """
+    internal const string Covered = """
         SELECT a.id, a.name_en, a.region_code FROM programme_administrations pa JOIN administrations a ON a.id = pa.administration_id
         WHERE pa.programme_id = @programmeId
         ORDER BY a.name_en, a.id
         """;
 
-    private const string Named = "SELECT a.id, a.name_en, a.region_code FROM administrations a WHERE {0}";
+    internal const string Named = "SELECT a.id, a.name_en, a.region_code FROM administrations a WHERE {0}";
 
-    private const string Reports = "SELECT r.period_id, r.administration_id, r.state AS stored_state FROM period_reports r WHERE {0}";
+    internal const string Reports = "SELECT r.period_id, r.administration_id, r.state AS stored_state FROM period_reports r WHERE {0}";
 
-    private static readonly string Indicators = $"{IndicatorDetails.Select}\nWHERE i.programme_id = @programmeId\nORDER BY i.code, i.id";
+    internal static readonly string Indicators = $"{IndicatorDetails.Select}\nWHERE i.programme_id = @programmeId\nORDER BY i.code, i.id";
 
     /// <summary>
     /// Modules delivered: the sessions held in the period of held workshops of the programme (as the rules attribute
     /// them), by host administration; then the same sessions once per key factor their module covers.
     /// </summary>
-    private const string ModulesDelivered = """
+    internal const string ModulesDelivered = """
         SELECT rp.id AS period_id, w.host_administration_id AS administration_id, NULL AS key_factor_code, count(*) AS amount
         FROM reporting_periods rp
         JOIN workshops w ON w.programme_id = rp.programme_id AND w.status = 'held'
@@ -75,11 +75,9 @@ public sealed class GetProgressReportHandler(DbSession db, Caller caller) : IQue
 
     public async ValueTask<ProgressReport> Handle(GetProgressReport query, CancellationToken cancellationToken)
     {
-        if (caller.Role is not (Role.Administrator or Role.Coordinator or Role.Donor)) throw new ForbiddenException(caller, nameof(GetProgressReport));
-        if (query.IncludeUnapproved && caller.Role == Role.Donor) throw new UnapprovedPeriodsForbiddenException();
+        ReportReaders.Check(caller, query.IncludeUnapproved, nameof(GetProgressReport));
         var ids = new { programmeId = query.ProgrammeId };
-        var programme = await db.QuerySingleOrDefaultAsync<ReportedProgramme>($"{ProgrammeOf}{Scope.And(Scope.Programmes(caller, "p.id"))}",
-                            Scope.Parameters(caller, ids), cancellationToken)
+        var programme = await db.QuerySingleOrDefaultAsync<ReportedProgramme>(ProgrammeSql(caller), Scope.Parameters(caller, ids), cancellationToken)
                         ?? throw new NotFoundException("programme", query.ProgrammeId);
 
         var periods = await db.QueryAsync<Period>(PeriodsSql(query), new { programmeId = query.ProgrammeId, from = query.From, to = query.To }, cancellationToken);
@@ -87,32 +85,64 @@ public sealed class GetProgressReportHandler(DbSession db, Caller caller) : IQue
         var covered = await db.QueryAsync<ReportedAdministration>(Covered, ids, cancellationToken);
         var reports = periodIds.Count == 0
             ? []
-            : await db.QueryAsync<StoredReport>(string.Format(Reports, db.Dialect.InIds("r.period_id", "periodIds")),
-                new { periodIds = db.Dialect.Ids(periodIds) }, cancellationToken);
+            : await db.QueryAsync<StoredReport>(ReportsSql(db.Dialect), new { periodIds = db.Dialect.Ids(periodIds) }, cancellationToken);
 
         var cells = new Dictionary<IndicatorRule, IReadOnlyList<RuleCell>>();
         foreach (var rule in Enum.GetValues<IndicatorRule>())
             cells[rule] = await ComputedRule.For(rule).CellsAsync(db, periodIds, cancellationToken);
         var modules = periodIds.Count == 0
             ? []
-            : await db.QueryAsync<ModuleCell>(string.Format(ModulesDelivered, db.Dialect.InIds("rp.id", "periodIds")),
-                new { periodIds = db.Dialect.Ids(periodIds) }, cancellationToken);
+            : await db.QueryAsync<ModuleCell>(ModulesDeliveredSql(db.Dialect), new { periodIds = db.Dialect.Ids(periodIds) }, cancellationToken);
 
         var indicators = await IndicatorDetails.WithDisaggregationsAsync(db, await db.QueryAsync<IndicatorDetails>(Indicators, ids, cancellationToken), cancellationToken);
         var values = new List<(IndicatorDetails Indicator, IReadOnlyList<PeriodValues> Values)>();
         foreach (var indicator in indicators)
             values.Add((indicator, await IndicatorValues.ReadAsync(db, indicator, periods, cancellationToken, cells)));
 
-        // Administrations the records name although the programme no longer covers them: named, and reported with the whole period.
+        var others = NotCovered(covered, cells, modules, values);
+        var named = others.Count == 0
+            ? []
+            : await db.QueryAsync<ReportedAdministration>(NamedSql(db.Dialect), new { ids = db.Dialect.Ids(others) }, cancellationToken);
+
+        return Report(query, programme, periods, covered, named, reports, cells, modules, values);
+    }
+
+    /// <summary>The programme, when the caller's scope covers it.</summary>
+    internal static string ProgrammeSql(Caller caller) => $"{ProgrammeOf}{Scope.And(Scope.Programmes(caller, "p.id"))}";
+
+    /// <summary>The programme's periods overlapping [from, to], in date order.</summary>
+    internal static string PeriodsSql(GetProgressReport query) =>
+        IndicatorValues.PeriodsOf
+        + (query.From is null ? "" : " AND rp.ends_on >= @from")
+        + (query.To is null ? "" : " AND rp.starts_on <= @to")
+        + " ORDER BY rp.starts_on, rp.id";
+
+    /// <summary>The administrations' reports for the periods in <c>@periodIds</c> (through <see cref="SqlDialect.Ids"/>).</summary>
+    internal static string ReportsSql(SqlDialect dialect) => string.Format(Reports, dialect.InIds("r.period_id", "periodIds"));
+
+    /// <summary>The modules delivered in the periods in <c>@periodIds</c>.</summary>
+    internal static string ModulesDeliveredSql(SqlDialect dialect) => string.Format(ModulesDelivered, dialect.InIds("rp.id", "periodIds"));
+
+    /// <summary>The administrations in <c>@ids</c>.</summary>
+    internal static string NamedSql(SqlDialect dialect) => string.Format(Named, dialect.InIds("a.id", "ids"));
+
+    /// <summary>Administrations the records name although the programme no longer covers them: named, and reported with the whole period.</summary>
+    internal static List<Guid> NotCovered(IReadOnlyList<ReportedAdministration> covered, IReadOnlyDictionary<IndicatorRule, IReadOnlyList<RuleCell>> cells,
+        IReadOnlyList<ModuleCell> modules, IReadOnlyList<(IndicatorDetails Indicator, IReadOnlyList<PeriodValues> Values)> values)
+    {
         var known = covered.Select(administration => administration.Id).ToHashSet();
-        var others = cells.Values.SelectMany(list => list).Select(cell => cell.AdministrationId)
+        return cells.Values.SelectMany(list => list).Select(cell => cell.AdministrationId)
             .Concat(modules.Select(cell => (Guid?)cell.AdministrationId))
             .Concat(values.SelectMany(indicator => indicator.Values).SelectMany(period => period.Disaggregations).Select(value => value.AdministrationId))
             .OfType<Guid>().Where(id => !known.Contains(id)).Distinct().ToList();
-        var named = others.Count == 0
-            ? []
-            : await db.QueryAsync<ReportedAdministration>(string.Format(Named, db.Dialect.InIds("a.id", "ids")), new { ids = db.Dialect.Ids(others) }, cancellationToken);
+    }
 
+    /// <summary>The report from what was read; its values are produced as they are written.</summary>
+    internal static ProgressReport Report(GetProgressReport query, ReportedProgramme programme, IReadOnlyList<Period> periods,
+        IReadOnlyList<ReportedAdministration> covered, IReadOnlyList<ReportedAdministration> named, IReadOnlyList<StoredReport> reports,
+        IReadOnlyDictionary<IndicatorRule, IReadOnlyList<RuleCell>> cells, IReadOnlyList<ModuleCell> modules,
+        IReadOnlyList<(IndicatorDetails Indicator, IReadOnlyList<PeriodValues> Values)> values)
+    {
         var approval = new ProgressApproval(periods, covered, reports, query.IncludeUnapproved);
         return new ProgressReport
         {
@@ -126,17 +156,11 @@ public sealed class GetProgressReportHandler(DbSession db, Caller caller) : IQue
             Periods = periods.Select(period => new ReportedPeriod(period.Id, period.Label, period.StartsOn, period.EndsOn,
                 approval.FullyReported(period.Id))).ToList(),
             LeftOut = approval.LeftOut().ToList(),
-            Indicators = indicators.Select(indicator => new ReportedIndicator(indicator.Code, indicator.TitleEn, indicator.TitleFr, indicator.Unit, indicator.Measure)).ToList(),
+            Indicators = values.Select(value => value.Indicator)
+                .Select(indicator => new ReportedIndicator(indicator.Code, indicator.TitleEn, indicator.TitleFr, indicator.Unit, indicator.Measure)).ToList(),
             Values = new ProgressFigures(periods, covered.Concat(named).ToList(), approval, query.Grouping, cells, modules, values).Rows(),
         };
     }
-
-    /// <summary>The programme's periods overlapping [from, to], in date order.</summary>
-    private static string PeriodsSql(GetProgressReport query) =>
-        IndicatorValues.PeriodsOf
-        + (query.From is null ? "" : " AND rp.ends_on >= @from")
-        + (query.To is null ? "" : " AND rp.starts_on <= @to")
-        + " ORDER BY rp.starts_on, rp.id";
 }
 
 /// <summary>How the report's rows are grouped.</summary>

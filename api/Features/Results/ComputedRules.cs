@@ -57,8 +57,10 @@ public sealed class ComputedRule
     public async Task<IReadOnlyList<RuleCell>> CellsAsync(DbSession db, IReadOnlyList<Guid> periodIds, CancellationToken cancellationToken) =>
         periodIds.Count == 0
             ? []
-            : await db.QueryAsync<RuleCell>(string.Format(Sql, db.Dialect.InIds("rp.id", "periodIds")),
-                new { periodIds = db.Dialect.Ids(periodIds) }, cancellationToken);
+            : await db.QueryAsync<RuleCell>(CommandText(db.Dialect), new { periodIds = db.Dialect.Ids(periodIds) }, cancellationToken);
+
+    /// <summary>The rule's query for the periods in <c>@periodIds</c> (pass them through <see cref="SqlDialect.Ids"/>); never run with none.</summary>
+    internal string CommandText(SqlDialect dialect) => string.Format(Sql, dialect.InIds("rp.id", "periodIds"));
 
     /// <summary>The value of some cells together: their sum, or for a percentage the share of their bases (none of none).</summary>
     public decimal? Aggregate(IEnumerable<RuleCell> cells)

@@ -55,13 +55,21 @@ public sealed record IndicatorDetails
         DbSession db, IReadOnlyList<IndicatorDetails> indicators, CancellationToken cancellationToken)
     {
         if (indicators.Count == 0) return indicators;
-        var dimensions = (await db.QueryAsync<IndicatorDimension>(string.Format(DisaggregationsOf, db.Dialect.InIds("indicator_id", "ids")),
-                new { ids = db.Dialect.Ids(indicators.Select(indicator => indicator.Id)) }, cancellationToken))
-            .ToLookup(row => row.IndicatorId, row => row.Dimension);
+        return WithDimensions(indicators, await db.QueryAsync<IndicatorDimension>(DisaggregationsSql(db.Dialect),
+            new { ids = db.Dialect.Ids(indicators.Select(indicator => indicator.Id)) }, cancellationToken));
+    }
+
+    /// <summary>The disaggregations of the indicators in <c>@ids</c> (pass them through <see cref="SqlDialect.Ids"/>); never run with none.</summary>
+    internal static string DisaggregationsSql(SqlDialect dialect) => string.Format(DisaggregationsOf, dialect.InIds("indicator_id", "ids"));
+
+    /// <summary>Each indicator with the dimensions read for it, in the order sex, administration, key_factor.</summary>
+    internal static IReadOnlyList<IndicatorDetails> WithDimensions(IReadOnlyList<IndicatorDetails> indicators, IEnumerable<IndicatorDimension> rows)
+    {
+        var dimensions = rows.ToLookup(row => row.IndicatorId, row => row.Dimension);
         return indicators.Select(indicator => indicator with { Disaggregations = dimensions[indicator.Id].Order().ToList() }).ToList();
     }
 
-    private sealed record IndicatorDimension
+    internal sealed record IndicatorDimension
     {
         public required Guid IndicatorId { get; init; }
         public required Disaggregation Dimension { get; init; }

@@ -30,7 +30,7 @@ public static class IndicatorValues
         """;
 
     /// <summary>The administrations the programme covers, by name: the buckets of a computed breakdown by administration.</summary>
-    private const string Covered = """
+    internal const string Covered = """
         SELECT pa.administration_id FROM programme_administrations pa JOIN administrations a ON a.id = pa.administration_id
         WHERE pa.programme_id = @programmeId
         ORDER BY a.name_en, a.id
@@ -43,16 +43,32 @@ public static class IndicatorValues
     {
         if (periods.Count == 0) return [];
         var ids = periods.Select(period => period.Id).ToList();
-        var ofPeriods = db.Dialect.InIds("v.period_id", "periodIds");
         var parameters = new { indicatorId = indicator.Id, periodIds = db.Dialect.Ids(ids) };
-        var entered = (await db.QueryAsync<StoredValues>(string.Format(Entered, ofPeriods), parameters, cancellationToken))
-            .ToDictionary(values => values.PeriodId);
-        var breakdowns = (await db.QueryAsync<StoredBucket>(string.Format(EnteredBreakdowns, ofPeriods), parameters, cancellationToken))
-            .Select(stored => stored.ToValue()).ToLookup(value => value.PeriodId);
-        var computed = indicator.ComputedBy is { } rule
-            ? new Computed(ComputedRule.For(rule),
-                (cellsRead?.GetValueOrDefault(rule) ?? await ComputedRule.For(rule).CellsAsync(db, ids, cancellationToken)).ToLookup(cell => cell.PeriodId),
-                await db.QueryAsync<Guid>(Covered, new { programmeId = indicator.ProgrammeId }, cancellationToken))
+        var entered = await db.QueryAsync<StoredValues>(EnteredSql(db.Dialect), parameters, cancellationToken);
+        var breakdowns = await db.QueryAsync<StoredBucket>(BreakdownsSql(db.Dialect), parameters, cancellationToken);
+        if (indicator.ComputedBy is not { } rule) return Values(indicator, periods, entered, breakdowns, null, []);
+        var cells = cellsRead?.GetValueOrDefault(rule) ?? await ComputedRule.For(rule).CellsAsync(db, ids, cancellationToken);
+        return Values(indicator, periods, entered, breakdowns, cells,
+            await db.QueryAsync<Guid>(Covered, new { programmeId = indicator.ProgrammeId }, cancellationToken));
+    }
+
+    /// <summary>What is entered for the indicator <c>@indicatorId</c> in the periods <c>@periodIds</c> (through <see cref="SqlDialect.Ids"/>).</summary>
+    internal static string EnteredSql(SqlDialect dialect) => string.Format(Entered, dialect.InIds("v.period_id", "periodIds"));
+
+    /// <summary>The breakdowns entered for the indicator <c>@indicatorId</c> in the periods <c>@periodIds</c>.</summary>
+    internal static string BreakdownsSql(SqlDialect dialect) => string.Format(EnteredBreakdowns, dialect.InIds("v.period_id", "periodIds"));
+
+    /// <summary>
+    /// An indicator's values in each period from what was read: the entered values and breakdowns and, for a computed
+    /// indicator, its rule's cells and the administrations its programme covers (<see cref="Covered"/>).
+    /// </summary>
+    internal static IReadOnlyList<PeriodValues> Values(IndicatorDetails indicator, IReadOnlyList<Period> periods, IEnumerable<StoredValues> enteredRows,
+        IEnumerable<StoredBucket> breakdownRows, IReadOnlyList<RuleCell>? cells, IReadOnlyList<Guid> covered)
+    {
+        var entered = enteredRows.ToDictionary(values => values.PeriodId);
+        var breakdowns = breakdownRows.Select(stored => stored.ToValue()).ToLookup(value => value.PeriodId);
+        var computed = indicator.ComputedBy is { } rule && cells is not null
+            ? new Computed(ComputedRule.For(rule), cells.ToLookup(cell => cell.PeriodId), covered)
             : null;
 
         return periods.Select(period =>
