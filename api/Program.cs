@@ -21,6 +21,7 @@ using Integrity.Api.Features.Users;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
 using Integrity.Api.Pipeline;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 
 if (args.Contains("--help") || args.Contains("-h"))
@@ -93,12 +94,14 @@ app.UseSwagger();
 app.UseSwaggerUI(options => options.DocumentTitle = "Integrity API");
 // The client's files are public: they come before authentication.
 app.MapClient();
+// Health answers before authentication too: validating a session cookie reads the database, which
+// liveness must not depend on.
+app.UseHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
+app.UseHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 
-app.MapHealthChecks("/health", new() { Predicate = _ => false }).AllowAnonymous();
-app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 
 var api = app.MapGroup("/api/v1");
 api.MapAuth()

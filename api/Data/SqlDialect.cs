@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using SQLitePCL;
 
 namespace Integrity.Api.Data;
 
@@ -17,6 +18,15 @@ public abstract class SqlDialect
 
     /// <summary>Prepares a newly opened connection; most databases need nothing.</summary>
     public virtual void Prepare(DbConnection connection) { }
+
+    /// <summary>The database cannot be reached, or is shutting down or busy: the same request may succeed a little later.</summary>
+    public abstract bool IsUnavailable(DbException error);
+
+    /// <summary>A concurrent request won a race for the same rows (a unique key just taken, a deadlock): nothing was written.</summary>
+    public abstract bool IsWriteConflict(DbException error);
+
+    /// <summary>Drops idle pooled connections, which a database restart leaves broken, so the next request opens a fresh one.</summary>
+    public abstract void ClearPools();
 
     /// <summary>Limits a query that already ends with ORDER BY to <c>@limit</c> rows.</summary>
     public abstract string LimitRows { get; }
@@ -74,6 +84,17 @@ public sealed class SqliteDialect : SqlDialect
 
     public override void Prepare(DbConnection connection) =>
         ((SqliteConnection)connection).CreateFunction("fold_case", (string? text) => text?.ToLowerInvariant(), isDeterministic: true);
+
+    // BUSY and LOCKED come after the busy timeout: another writer held the file all that time.
+    public override bool IsUnavailable(DbException error) => error is SqliteException
+    {
+        SqliteErrorCode: raw.SQLITE_BUSY or raw.SQLITE_LOCKED or raw.SQLITE_CANTOPEN or raw.SQLITE_IOERR or raw.SQLITE_PERM or raw.SQLITE_READONLY,
+    };
+
+    public override bool IsWriteConflict(DbException error) =>
+        error is SqliteException { SqliteExtendedErrorCode: raw.SQLITE_CONSTRAINT_UNIQUE or raw.SQLITE_CONSTRAINT_PRIMARYKEY };
+
+    public override void ClearPools() => SqliteConnection.ClearAllPools();
 }
 
 public sealed class PostgresDialect : SqlDialect
@@ -87,6 +108,22 @@ public sealed class PostgresDialect : SqlDialect
     public override System.Collections.IEnumerable Ids(IEnumerable<Guid> ids) => ids.ToArray();
 
     public override DbConnection CreateConnection(string connectionString) => new NpgsqlConnection(connectionString);
+
+    // Refused or broken connections and timeouts carry no SQLSTATE; the server says 08… (connection),
+    // 57P… (shutting down) or 53… (out of connections or memory).
+    public override bool IsUnavailable(DbException error) => error switch
+    {
+        PostgresException server => server.SqlState.StartsWith("08") || server.SqlState.StartsWith("57P") || server.SqlState.StartsWith("53"),
+        NpgsqlException client => client.IsTransient,
+        _ => false,
+    };
+
+    public override bool IsWriteConflict(DbException error) => error is PostgresException
+    {
+        SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected,
+    };
+
+    public override void ClearPools() => NpgsqlConnection.ClearAllPools();
 }
 
 public sealed class SqlServerDialect : SqlDialect
@@ -105,4 +142,12 @@ public sealed class SqlServerDialect : SqlDialect
         $"lower({column}) LIKE '%' + lower(@{parameter}) + '%'";
 
     public override DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
+
+    // -2 timeout, 53 and 40 no server, 4060 no database, 233 and 10054 connection closed.
+    public override bool IsUnavailable(DbException error) => error is SqlException { Number: -2 or 53 or 40 or 4060 or 233 or 10054 };
+
+    // 2601 and 2627 unique index and key, 1205 deadlock victim.
+    public override bool IsWriteConflict(DbException error) => error is SqlException { Number: 2601 or 2627 or 1205 };
+
+    public override void ClearPools() => SqlConnection.ClearAllPools();
 }
