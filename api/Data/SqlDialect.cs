@@ -34,8 +34,11 @@ public abstract class SqlDialect
     /// <summary>Ends a query that has ORDER BY, keeping its first row.</summary>
     public virtual string FirstRowOnly => "LIMIT 1";
 
-    /// <summary>A statement that makes concurrent writers of the audit trail take turns, if the database needs one.</summary>
-    public virtual string? LockAuditTrail => null;
+    /// <summary>
+    /// A statement that makes concurrent writers of <paramref name="table"/> wait for each other until commit (readers
+    /// do not wait), if the database needs one: SQLite already lets one writer at a time begin.
+    /// </summary>
+    public virtual string? TakeTurnsWriting(string table) => null;
 
     /// <summary>
     /// <c>INSERT INTO table (columns) VALUES (@columns)</c> unless a row with the same key exists; one
@@ -101,7 +104,7 @@ public sealed class PostgresDialect : SqlDialect
 {
     public override string Provider => "postgres";
     public override string LimitRows => "LIMIT @limit";
-    public override string LockAuditTrail => "LOCK TABLE audit_entries IN SHARE ROW EXCLUSIVE MODE";
+    public override string TakeTurnsWriting(string table) => $"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE";
 
     // Npgsql takes an array parameter, which Dapper passes whole instead of expanding IN @ids.
     public override string InIds(string column, string parameter) => $"{column} = ANY(@{parameter})";
@@ -136,7 +139,7 @@ public sealed class SqlServerDialect : SqlDialect
     public override string InsertIfAbsent(string table, string[] columns, string[] key) =>
         $"INSERT INTO {table} ({string.Join(", ", columns)}) SELECT {string.Join(", ", columns.Select(c => "@" + c))} " +
         $"WHERE NOT EXISTS (SELECT 1 FROM {table} WITH (UPDLOCK, HOLDLOCK) WHERE {string.Join(" AND ", key.Select(c => $"{c} = @{c}"))})";
-    public override string LockAuditTrail => "SELECT count(*) FROM audit_entries WITH (TABLOCKX, HOLDLOCK)";
+    public override string TakeTurnsWriting(string table) => $"SELECT count(*) FROM {table} WITH (TABLOCKX, HOLDLOCK)";
 
     public override string ContainsText(string column, string parameter) =>
         $"lower({column}) LIKE '%' + lower(@{parameter}) + '%'";
