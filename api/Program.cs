@@ -60,9 +60,15 @@ ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
 ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
     member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
 
-services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));
+services.ConfigureHttpJsonOptions(options =>
+{
+    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+    options.SerializerOptions.Converters.Add(new TextWithoutNul());
+});
 services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemExceptionHandler.Customize);
+// After the framework's writer, for the callers it declines.
+services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
 services.AddExceptionHandler<ProblemExceptionHandler>();
 services.AddIntegrityAuthentication(builder.Configuration, builder.Environment);
 services.AddIntegrityRateLimits(builder.Configuration);

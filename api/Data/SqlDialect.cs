@@ -25,6 +25,12 @@ public abstract class SqlDialect
     /// <summary>A concurrent request won a race for the same rows (a unique key just taken, a deadlock): nothing was written.</summary>
     public abstract bool IsWriteConflict(DbException error);
 
+    /// <summary>
+    /// The database refused a value as sent (text it cannot store, a number or date out of its range) that
+    /// validation let through: the caller's input, not our failure.
+    /// </summary>
+    public abstract bool IsUnstorableValue(DbException error);
+
     /// <summary>Drops idle pooled connections, which a database restart leaves broken, so the next request opens a fresh one.</summary>
     public abstract void ClearPools();
 
@@ -97,6 +103,8 @@ public sealed class SqliteDialect : SqlDialect
     public override bool IsWriteConflict(DbException error) =>
         error is SqliteException { SqliteExtendedErrorCode: raw.SQLITE_CONSTRAINT_UNIQUE or raw.SQLITE_CONSTRAINT_PRIMARYKEY };
 
+    public override bool IsUnstorableValue(DbException error) => error is SqliteException { SqliteErrorCode: raw.SQLITE_TOOBIG };
+
     public override void ClearPools() => SqliteConnection.ClearAllPools();
 }
 
@@ -126,6 +134,10 @@ public sealed class PostgresDialect : SqlDialect
         SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected,
     };
 
+    // Class 22 is "data exception": NUL in text, out-of-range numbers and dates; 54000 an index entry too long.
+    public override bool IsUnstorableValue(DbException error) =>
+        error is PostgresException server && (server.SqlState.StartsWith("22") || server.SqlState == PostgresErrorCodes.ProgramLimitExceeded);
+
     public override void ClearPools() => NpgsqlConnection.ClearAllPools();
 }
 
@@ -151,6 +163,9 @@ public sealed class SqlServerDialect : SqlDialect
 
     // 2601 and 2627 unique index and key, 1205 deadlock victim.
     public override bool IsWriteConflict(DbException error) => error is SqlException { Number: 2601 or 2627 or 1205 };
+
+    // 8152 and 2628 text too long, 8115 arithmetic overflow, 242 and 517 dates out of range.
+    public override bool IsUnstorableValue(DbException error) => error is SqlException { Number: 8152 or 2628 or 8115 or 242 or 517 };
 
     public override void ClearPools() => SqlConnection.ClearAllPools();
 }

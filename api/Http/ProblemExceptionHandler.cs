@@ -30,6 +30,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
                 Detail = "Another request changed the same records at the same moment; nothing was changed. Read them again, then retry.",
             },
             _ when databaseError is not null && database.Dialect.IsUnavailable(databaseError) => Unavailable(context, databaseError),
+            _ when databaseError is not null && database.Dialect.IsUnstorableValue(databaseError) => Unstorable(context, databaseError),
             ValidationException validation => Invalid(validation),
             ProblemException known => new ProblemDetails { Status = known.Status, Title = known.Title, Detail = known.Message },
             BadHttpRequestException badRequest when UnreadableParameter(badRequest) is { } invalid => invalid,
@@ -82,6 +83,18 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             Status = StatusCodes.Status503ServiceUnavailable,
             Title = "Database unavailable",
             Detail = $"The database cannot be reached at the moment; nothing was changed. Retry in {RetryAfterSeconds} seconds.",
+        };
+    }
+
+    /// <summary>A value validation let through but the database refuses; logged, since a validator should have caught it.</summary>
+    private ProblemDetails Unstorable(HttpContext context, DbException error)
+    {
+        logger.LogWarning(error, "Database refused a value for {Method} {Path}", context.Request.Method, context.Request.Path);
+        return new ProblemDetails
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Invalid input",
+            Detail = "A value cannot be stored as sent: text with a NUL character, or a number, date or text out of range. Check the values, then send them again.",
         };
     }
 
