@@ -3044,7 +3044,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record. The same key with another body: 422; while the first is running: 409. */
+                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record; while the first is still running, a retry waits for its reply. The same key with another body: 422. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -3386,7 +3386,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record. The same key with another body: 422; while the first is running: 409. */
+                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record; while the first is still running, a retry waits for its reply. The same key with another body: 422. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -4006,7 +4006,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record. The same key with another body: 422; while the first is running: 409. */
+                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record; while the first is still running, a retry waits for its reply. The same key with another body: 422. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -4300,7 +4300,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record. The same key with another body: 422; while the first is running: 409. */
+                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record; while the first is still running, a retry waits for its reply. The same key with another body: 422. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -4648,7 +4648,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record. The same key with another body: 422; while the first is running: 409. */
+                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record; while the first is still running, a retry waits for its reply. The same key with another body: 422. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -4824,7 +4824,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record. The same key with another body: 422; while the first is running: 409. */
+                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record; while the first is still running, a retry waits for its reply. The same key with another body: 422. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -5439,7 +5439,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record. The same key with another body: 422; while the first is running: 409. */
+                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record; while the first is still running, a retry waits for its reply. The same key with another body: 422. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -5779,7 +5779,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record. The same key with another body: 422; while the first is running: 409. */
+                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record; while the first is still running, a retry waits for its reply. The same key with another body: 422. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -6121,7 +6121,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record. The same key with another body: 422; while the first is running: 409. */
+                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record; while the first is still running, a retry waits for its reply. The same key with another body: 422. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -6561,7 +6561,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record. The same key with another body: 422; while the first is running: 409. */
+                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record; while the first is still running, a retry waits for its reply. The same key with another body: 422. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -7114,7 +7114,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record. The same key with another body: 422; while the first is running: 409. */
+                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record; while the first is still running, a retry waits for its reply. The same key with another body: 422. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -7812,7 +7812,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record. The same key with another body: 422; while the first is running: 409. */
+                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record; while the first is still running, a retry waits for its reply. The same key with another body: 422. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -8433,7 +8433,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record. The same key with another body: 422; while the first is running: 409. */
+                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record; while the first is still running, a retry waits for its reply. The same key with another body: 422. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -9119,7 +9119,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record. The same key with another body: 422; while the first is running: 409. */
+                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record; while the first is still running, a retry waits for its reply. The same key with another body: 422. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -9724,7 +9724,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record. The same key with another body: 422; while the first is running: 409. */
+                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record; while the first is still running, a retry waits for its reply. The same key with another body: 422. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -10061,7 +10061,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record. The same key with another body: 422; while the first is running: 409. */
+                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record; while the first is still running, a retry waits for its reply. The same key with another body: 422. */
                 "Idempotency-Key"?: string;
             };
             path: {
