@@ -23,6 +23,7 @@ using Integrity.Api.Features.Users;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
 using Integrity.Api.Pipeline;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 
 if (args.Contains("--help") || args.Contains("-h"))
@@ -61,9 +62,15 @@ ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
 ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
     member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
 
-services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));
+services.ConfigureHttpJsonOptions(options =>
+{
+    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+    options.SerializerOptions.Converters.Add(new TextWithoutNul());
+});
 services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemExceptionHandler.Customize);
+// After the framework's writer, for the callers it declines.
+services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
 services.AddExceptionHandler<ProblemExceptionHandler>();
 services.AddIntegrityAuthentication(builder.Configuration, builder.Environment);
 services.AddIntegrityRateLimits(builder.Configuration);
@@ -98,12 +105,14 @@ app.UseSwagger();
 app.UseSwaggerUI(options => options.DocumentTitle = "Integrity API");
 // The client's files are public: they come before authentication.
 app.MapClient();
+// Health answers before authentication too: validating a session cookie reads the database, which
+// liveness must not depend on.
+app.UseHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
+app.UseHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 
-app.MapHealthChecks("/health", new() { Predicate = _ => false }).AllowAnonymous();
-app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 
 var api = app.MapGroup("/api/v1");
 api.MapAuth()

@@ -12,6 +12,14 @@ public sealed class MigrationsTests
         Path.Combine(RepositoryRoot.Path, "db-migrations", provider);
 
     [Test]
+    public async Task A_migrated_SQLite_file_logs_ahead_so_readers_do_not_wait_for_writers()
+    {
+        await using var database = TestDatabase.Sqlite();
+        new Migrator(new Database(new SqliteDialect(), database.ConnectionString), NullLogger<Migrator>.Instance).Migrate();
+        Assert.That(await TestSql.ScalarAsync(database, "PRAGMA journal_mode"), Is.EqualTo("wal"));
+    }
+
+    [Test]
     public void Every_database_has_the_same_scripts()
     {
         var names = Providers.ToDictionary(provider => provider,

@@ -37,6 +37,36 @@ public sealed class ProblemsTests(string provider) : ApiTests(provider)
     }
 
     [Test]
+    public async Task A_caller_that_accepts_no_JSON_still_gets_problems_and_an_unknown_record_is_404_not_500()
+    {
+        foreach (var path in new[] { $"/api/v1/donors/{Guid.NewGuid()}", "/api/v1/no-such-thing", "/api/v1/donors?limit=0" })
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Accept.ParseAdd("image/png");
+            var response = await Client.SendAsync(request);
+            await ProblemAsync(response, path.Contains("limit") ? 400 : 404);
+        }
+    }
+
+    [Test]
+    public async Task Text_with_a_NUL_character_is_refused_as_that_fields_error_on_every_database()
+    {
+        var code = UniqueCode("NUL");
+        var problem = await ProblemAsync(await Client.PostAsync("/api/v1/donors",
+            new StringContent($"{{\"code\": \"{code}\", \"name\": \"Nor\\u0000ad\"}}", Encoding.UTF8, "application/json")), 400);
+        Assert.That(problem.GetProperty("errors").EnumerateObject().Select(error => error.Name), Is.EqualTo(new[] { "name" }));
+        Assert.That((await Client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/donors?q={code}")).GetProperty("items").GetArrayLength(), Is.Zero);
+    }
+
+    [Test]
+    public async Task A_filter_with_a_NUL_character_is_a_bad_request_or_finds_nothing_never_a_500()
+    {
+        var response = await Client.GetAsync("/api/v1/modules?keyFactor=a%00b&q=x%00y");
+        Assert.That((int)response.StatusCode, Is.AnyOf(200, 400), await response.Content.ReadAsStringAsync());
+        if (response.StatusCode == HttpStatusCode.BadRequest) await ProblemAsync(response, 400);
+    }
+
+    [Test]
     public async Task An_unknown_API_path_is_a_not_found_problem()
     {
         var problem = await ProblemAsync(await Client.GetAsync("/api/v1/workshop-typo"), 404);

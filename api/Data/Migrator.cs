@@ -17,7 +17,7 @@ public sealed class Migrator(Database database, ILogger<Migrator> logger)
         var provider = database.Dialect.Provider;
         var builder = provider switch
         {
-            "sqlite" => DeployChanges.To.SqliteDatabase(database.ConnectionString),
+            "sqlite" => SqliteBuilder(),
             "postgres" => PostgresBuilder(),
             "sqlserver" => SqlServerBuilder(),
             _ => throw new InvalidOperationException($"No migrations for provider '{provider}'."),
@@ -32,6 +32,22 @@ public sealed class Migrator(Database database, ILogger<Migrator> logger)
             throw new InvalidOperationException(
                 $"Migration {result.ErrorScript?.Name} failed on {provider}: {result.Error.Message}", result.Error);
         return result.Scripts.Select(script => script.Name).ToList();
+    }
+
+    /// <summary>
+    /// Write-ahead logging, which the file keeps: readers then never wait for the writer nor it for them, so
+    /// reads under a burst of writes do not queue behind the busy timeout.
+    /// </summary>
+    private UpgradeEngineBuilder SqliteBuilder()
+    {
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(database.ConnectionString))
+        {
+            connection.Open();
+            using var journal = connection.CreateCommand();
+            journal.CommandText = "PRAGMA journal_mode = WAL";
+            journal.ExecuteScalar();
+        }
+        return DeployChanges.To.SqliteDatabase(database.ConnectionString);
     }
 
     private UpgradeEngineBuilder PostgresBuilder()

@@ -33,6 +33,12 @@ public static class RecordGuards
                 $"No {what} has the id {string.Join(", ", unknown)}. Register it first, or pick one from {whereToLook}."));
     }
 
+    /// <summary>Waits for any other command writing <paramref name="table"/> to commit: for checks that read before they write.</summary>
+    public static async Task TakeTurnsWritingAsync(this DbSession db, string table, CancellationToken cancellationToken)
+    {
+        if (db.Dialect.TakeTurnsWriting(table) is { } sql) await db.ExecuteAsync(sql, null, cancellationToken);
+    }
+
     /// <summary>
     /// After an <c>UPDATE … WHERE id = @id AND version = @expectedVersion</c>: the new version when it
     /// changed one row, otherwise 404 for a missing record or 412 for a stale version.

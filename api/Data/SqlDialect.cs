@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using SQLitePCL;
 
 namespace Integrity.Api.Data;
 
@@ -18,14 +19,32 @@ public abstract class SqlDialect
     /// <summary>Prepares a newly opened connection; most databases need nothing.</summary>
     public virtual void Prepare(DbConnection connection) { }
 
+    /// <summary>The database cannot be reached, or is shutting down or busy: the same request may succeed a little later.</summary>
+    public abstract bool IsUnavailable(DbException error);
+
+    /// <summary>A concurrent request won a race for the same rows (a unique key just taken, a deadlock): nothing was written.</summary>
+    public abstract bool IsWriteConflict(DbException error);
+
+    /// <summary>
+    /// The database refused a value as sent (text it cannot store, a number or date out of its range) that
+    /// validation let through: the caller's input, not our failure.
+    /// </summary>
+    public abstract bool IsUnstorableValue(DbException error);
+
+    /// <summary>Drops idle pooled connections, which a database restart leaves broken, so the next request opens a fresh one.</summary>
+    public abstract void ClearPools();
+
     /// <summary>Limits a query that already ends with ORDER BY to <c>@limit</c> rows.</summary>
     public abstract string LimitRows { get; }
 
     /// <summary>Ends a query that has ORDER BY, keeping its first row.</summary>
     public virtual string FirstRowOnly => "LIMIT 1";
 
-    /// <summary>A statement that makes concurrent writers of the audit trail take turns, if the database needs one.</summary>
-    public virtual string? LockAuditTrail => null;
+    /// <summary>
+    /// A statement that makes concurrent writers of <paramref name="table"/> wait for each other until commit (readers
+    /// do not wait), if the database needs one: SQLite already lets one writer at a time begin.
+    /// </summary>
+    public virtual string? TakeTurnsWriting(string table) => null;
 
     /// <summary>
     /// <c>INSERT INTO table (columns) VALUES (@columns)</c> unless a row with the same key exists; one
@@ -90,19 +109,52 @@ public sealed class SqliteDialect : SqlDialect
 
     public override void Prepare(DbConnection connection) =>
         ((SqliteConnection)connection).CreateFunction("fold_case", (string? text) => text?.ToLowerInvariant(), isDeterministic: true);
+
+    // BUSY and LOCKED come after the busy timeout: another writer held the file all that time.
+    public override bool IsUnavailable(DbException error) => error is SqliteException
+    {
+        SqliteErrorCode: raw.SQLITE_BUSY or raw.SQLITE_LOCKED or raw.SQLITE_CANTOPEN or raw.SQLITE_IOERR or raw.SQLITE_PERM or raw.SQLITE_READONLY,
+    };
+
+    public override bool IsWriteConflict(DbException error) =>
+        error is SqliteException { SqliteExtendedErrorCode: raw.SQLITE_CONSTRAINT_UNIQUE or raw.SQLITE_CONSTRAINT_PRIMARYKEY };
+
+    public override bool IsUnstorableValue(DbException error) => error is SqliteException { SqliteErrorCode: raw.SQLITE_TOOBIG };
+
+    public override void ClearPools() => SqliteConnection.ClearAllPools();
 }
 
 public sealed class PostgresDialect : SqlDialect
 {
     public override string Provider => "postgres";
     public override string LimitRows => "LIMIT @limit";
-    public override string LockAuditTrail => "LOCK TABLE audit_entries IN SHARE ROW EXCLUSIVE MODE";
+    public override string TakeTurnsWriting(string table) => $"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE";
 
     // Npgsql takes an array parameter, which Dapper passes whole instead of expanding IN @ids.
     public override string InIds(string column, string parameter) => $"{column} = ANY(@{parameter})";
     public override System.Collections.IEnumerable Ids(IEnumerable<Guid> ids) => ids.ToArray();
 
     public override DbConnection CreateConnection(string connectionString) => new NpgsqlConnection(connectionString);
+
+    // Refused or broken connections and timeouts carry no SQLSTATE; the server says 08… (connection),
+    // 57P… (shutting down) or 53… (out of connections or memory).
+    public override bool IsUnavailable(DbException error) => error switch
+    {
+        PostgresException server => server.SqlState.StartsWith("08") || server.SqlState.StartsWith("57P") || server.SqlState.StartsWith("53"),
+        NpgsqlException client => client.IsTransient,
+        _ => false,
+    };
+
+    public override bool IsWriteConflict(DbException error) => error is PostgresException
+    {
+        SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected,
+    };
+
+    // Class 22 is "data exception": NUL in text, out-of-range numbers and dates; 54000 an index entry too long.
+    public override bool IsUnstorableValue(DbException error) =>
+        error is PostgresException server && (server.SqlState.StartsWith("22") || server.SqlState == PostgresErrorCodes.ProgramLimitExceeded);
+
+    public override void ClearPools() => NpgsqlConnection.ClearAllPools();
 }
 
 public sealed class SqlServerDialect : SqlDialect
@@ -115,7 +167,7 @@ public sealed class SqlServerDialect : SqlDialect
     public override string InsertIfAbsent(string table, string[] columns, string[] key) =>
         $"INSERT INTO {table} ({string.Join(", ", columns)}) SELECT {string.Join(", ", columns.Select(c => "@" + c))} " +
         $"WHERE NOT EXISTS (SELECT 1 FROM {table} WITH (UPDLOCK, HOLDLOCK) WHERE {string.Join(" AND ", key.Select(c => $"{c} = @{c}"))})";
-    public override string LockAuditTrail => "SELECT count(*) FROM audit_entries WITH (TABLOCKX, HOLDLOCK)";
+    public override string TakeTurnsWriting(string table) => $"SELECT count(*) FROM {table} WITH (TABLOCKX, HOLDLOCK)";
 
     public override string ContainsText(string column, string parameter) =>
         $"lower({column}) LIKE '%' + lower(@{parameter}) + '%'";
@@ -124,4 +176,15 @@ public sealed class SqlServerDialect : SqlDialect
     public override object Stored(object? value) => value is DateOnly day ? day.ToDateTime(TimeOnly.MinValue) : base.Stored(value);
 
     public override DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
+
+    // -2 timeout, 53 and 40 no server, 4060 no database, 233 and 10054 connection closed.
+    public override bool IsUnavailable(DbException error) => error is SqlException { Number: -2 or 53 or 40 or 4060 or 233 or 10054 };
+
+    // 2601 and 2627 unique index and key, 1205 deadlock victim.
+    public override bool IsWriteConflict(DbException error) => error is SqlException { Number: 2601 or 2627 or 1205 };
+
+    // 8152 and 2628 text too long, 8115 arithmetic overflow, 242 and 517 dates out of range.
+    public override bool IsUnstorableValue(DbException error) => error is SqlException { Number: 8152 or 2628 or 8115 or 242 or 517 };
+
+    public override void ClearPools() => SqlConnection.ClearAllPools();
 }

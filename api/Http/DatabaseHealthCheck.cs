@@ -4,7 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Integrity.Api.Http;
 
-/// <summary>Ready means the database answers a query.</summary>
+/// <summary>Ready means the database answers a query; while it does not, pooled connections are dropped so recovery is quick.</summary>
 public sealed class DatabaseHealthCheck(Database database) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -17,6 +17,7 @@ public sealed class DatabaseHealthCheck(Database database) : IHealthCheck
         }
         catch (Exception error)
         {
+            database.Dialect.ClearPools();
             return HealthCheckResult.Unhealthy($"{database.Dialect.Provider} does not answer", error);
         }
     }

@@ -13,8 +13,9 @@ namespace Integrity.Api.Http;
 /// <summary>
 /// Creates accept an <c>Idempotency-Key</c> header: a retry over a bad network with the same key and
 /// body answers the first reply again instead of creating a second record. The same key with another
-/// body is 422; while the first request with that key is still running, 409. A create that fails keeps
-/// nothing, so the caller can correct it and retry with the same key.
+/// body is 422. The key is claimed, the create runs and its reply is recorded in one transaction: a retry
+/// while the first is still running waits for it and answers its reply, and a create that fails (or
+/// whose database went away) keeps nothing, so the caller can correct it and retry with the same key.
 /// </summary>
 public static class Idempotency
 {
@@ -32,7 +33,6 @@ public static class Idempotency
         UPDATE idempotent_requests SET status_code = @statusCode, location = @location, etag = @etag, response_body = @responseBody
         WHERE caller = @caller AND idempotency_key = @idempotencyKey
         """;
-    private const string Forget = "DELETE FROM idempotent_requests WHERE caller = @caller AND idempotency_key = @idempotencyKey";
 
     /// <summary>Marks a create endpoint as honouring Idempotency-Key, and documents the header and its problems.</summary>
     public static RouteHandlerBuilder WithIdempotency(this RouteHandlerBuilder endpoint) => endpoint
@@ -50,34 +50,28 @@ public static class Idempotency
                 detail: $"An Idempotency-Key has at most {MaxKeyLength} characters; a UUID is a good one.");
 
         var services = http.RequestServices;
-        var database = services.GetRequiredService<Database>();
+        var db = services.GetRequiredService<DbSession>();
         var json = services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         var caller = Caller.From(http.User).Actor;
         var requestHash = RequestHash(http.Request, context.Arguments, json);
 
-        await using var connection = await database.OpenAsync(http.RequestAborted);
-        var claimed = await connection.ExecuteAsync(database.Dialect.InsertIfAbsent("idempotent_requests", Columns, Key),
-            new DynamicParameters(new Dictionary<string, object>
-            {
-                ["caller"] = caller,
-                ["idempotency_key"] = key,
-                ["request_hash"] = requestHash,
-                ["created_at"] = services.GetRequiredService<TimeProvider>().GetUtcNow(),
-            }));
-        if (claimed == 0) return await ReplayAsync(connection, caller, key, requestHash, http);
-
-        object? result;
+        // The command's transaction behavior joins this transaction; a concurrent claim of the same key waits on it.
+        var transaction = await db.BeginTransactionAsync(http.RequestAborted);
         try
         {
-            result = await next(context);
-        }
-        catch
-        {
-            await connection.ExecuteAsync(Forget, new { caller, idempotencyKey = key });
-            throw;
-        }
-        if (result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } success and IValueHttpResult body)
-            await connection.ExecuteAsync(Complete, new
+            var claimed = await db.ExecuteAsync(db.Dialect.InsertIfAbsent("idempotent_requests", Columns, Key),
+                new DynamicParameters(new Dictionary<string, object>
+                {
+                    ["caller"] = caller,
+                    ["idempotency_key"] = key,
+                    ["request_hash"] = requestHash,
+                    ["created_at"] = services.GetRequiredService<TimeProvider>().GetUtcNow(),
+                }), http.RequestAborted);
+            if (claimed == 0) return await ReplayAsync(db, caller, key, requestHash, http);
+
+            var result = await next(context);
+            if (result is not (IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } success and IValueHttpResult body)) return result;
+            await db.ExecuteAsync(Complete, new
             {
                 caller,
                 idempotencyKey = key,
@@ -85,25 +79,27 @@ public static class Idempotency
                 location = LocationOf(result),
                 etag = http.Response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null,
                 responseBody = JsonSerializer.Serialize(body.Value, json),
-            });
-        else
-            await connection.ExecuteAsync(Forget, new { caller, idempotencyKey = key });
-        return result;
+            }, http.RequestAborted);
+            await transaction.CommitAsync(http.RequestAborted);
+            return result;
+        }
+        finally
+        {
+            // Anything not committed above (a replay, a refusal, a failure) is rolled back, claim included.
+            await db.EndTransactionAsync();
+        }
     }
 
-    private static async Task<IResult> ReplayAsync(System.Data.Common.DbConnection connection, string caller, string key, string requestHash, HttpContext http)
+    private static async Task<IResult> ReplayAsync(DbSession db, string caller, string key, string requestHash, HttpContext http)
     {
-        var earlier = await connection.QuerySingleAsync<EarlierRequest>(Find, new { caller, idempotencyKey = key });
-        if (earlier.RequestHash != requestHash)
+        var earlier = await db.QuerySingleOrDefaultAsync<EarlierRequest>(Find, new { caller, idempotencyKey = key }, http.RequestAborted);
+        if (earlier!.RequestHash != requestHash)
             return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency-Key reused",
                 detail: "This Idempotency-Key was used for a different request. Use a new key for a new request.");
-        if (earlier.StatusCode is null)
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Request in progress",
-                detail: "A request with this Idempotency-Key is still being processed. Wait a moment, then retry with the same key.");
         if (earlier.Location is not null) http.Response.Headers.Location = earlier.Location;
         if (earlier.Etag is not null) http.Response.Headers.ETag = earlier.Etag;
         http.Response.Headers["Idempotent-Replayed"] = "true";
-        return TypedResults.Content(earlier.ResponseBody, "application/json", Encoding.UTF8, earlier.StatusCode.Value);
+        return TypedResults.Content(earlier.ResponseBody, "application/json", Encoding.UTF8, earlier.StatusCode);
     }
 
     /// <summary>Created&lt;T&gt; carries the new record's address; the framework offers no interface for it.</summary>
@@ -120,7 +116,7 @@ public static class Idempotency
     private sealed record EarlierRequest
     {
         public required string RequestHash { get; init; }
-        public int? StatusCode { get; init; }
+        public int StatusCode { get; init; }
         public string? Location { get; init; }
         public string? Etag { get; init; }
         public string? ResponseBody { get; init; }
@@ -141,7 +137,7 @@ public static class Idempotency
                 In = ParameterLocation.Header,
                 Required = false,
                 Description = "Any unique value (a UUID): a retry with the same key and body answers the first reply instead of " +
-                              "creating a second record. The same key with another body: 422; while the first is running: 409.",
+                              "creating a second record; while the first is still running, a retry waits for its reply. The same key with another body: 422.",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = MaxKeyLength },
             });
         }

@@ -24,6 +24,7 @@ public static class OpenApi
             options.IncludeXmlComments(xml);
             options.OperationFilter<Idempotency.OperationFilter>();
             options.OperationFilter<FilesAreFiles>();
+            options.OperationFilter<DatabaseOutages>();
             options.SupportNonNullableReferenceTypes();
             options.NonNullableReferenceTypesAsRequired();
             options.CustomSchemaIds(type => type.IsGenericType
@@ -48,6 +49,24 @@ public static class OpenApi
                 foreach (var type in FileTypes.Where(response.Content.ContainsKey))
                     response.Content[type].Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" };
             }
+        }
+    }
+
+    /// <summary>An operation that can fail on our side (it declares 500) also answers 503 with Retry-After while the database is unreachable.</summary>
+    private sealed class DatabaseOutages : Swashbuckle.AspNetCore.SwaggerGen.IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, Swashbuckle.AspNetCore.SwaggerGen.OperationFilterContext context)
+        {
+            if (operation.Responses?.TryGetValue("500", out var internalError) != true) return;
+            operation.Responses["503"] = new OpenApiResponse
+            {
+                Description = "The database cannot be reached at the moment; nothing was changed. Retry after the seconds in Retry-After.",
+                Content = internalError!.Content,
+                Headers = new Dictionary<string, IOpenApiHeader>
+                {
+                    ["Retry-After"] = new OpenApiHeader { Description = "Seconds to wait before retrying.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer } },
+                },
+            };
         }
     }
 }

@@ -1,6 +1,8 @@
+using System.Data.Common;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FluentValidation;
+using Integrity.Api.Data;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -10,13 +12,25 @@ namespace Integrity.Api.Http;
 /// The one place where exceptions become RFC 9457 problem responses. Anything unexpected is a 500
 /// with a trace id to quote to support, and never a stack trace.
 /// </summary>
-public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger)
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, Database database, ILogger<ProblemExceptionHandler> logger)
     : IExceptionHandler
 {
+    /// <summary>How long a caller should wait before retrying while the database is unavailable.</summary>
+    public const int RetryAfterSeconds = 5;
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        var databaseError = DatabaseError(exception);
         var problem = exception switch
         {
+            _ when databaseError is not null && database.Dialect.IsWriteConflict(databaseError) => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Conflict",
+                Detail = "Another request changed the same records at the same moment; nothing was changed. Read them again, then retry.",
+            },
+            _ when databaseError is not null && database.Dialect.IsUnavailable(databaseError) => Unavailable(context, databaseError),
+            _ when databaseError is not null && database.Dialect.IsUnstorableValue(databaseError) => Unstorable(context, databaseError),
             ValidationException validation => Invalid(validation),
             ProblemException known => new ProblemDetails { Status = known.Status, Title = known.Title, Detail = known.Message },
             BadHttpRequestException badRequest when UnreadableParameter(badRequest) is { } invalid => invalid,
@@ -46,6 +60,42 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             ProblemDetails = problem,
             Exception = exception,
         });
+    }
+
+    private static DbException? DatabaseError(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+            if (exception is DbException error) return error;
+        return null;
+    }
+
+    /// <summary>
+    /// The database is down or overloaded: nothing the caller did is wrong, so they are told when to retry.
+    /// Pooled connections are dropped, so that requests after the database is back do not draw broken ones.
+    /// </summary>
+    private ProblemDetails Unavailable(HttpContext context, DbException error)
+    {
+        logger.LogWarning(error, "Database unavailable for {Method} {Path}", context.Request.Method, context.Request.Path);
+        database.Dialect.ClearPools();
+        context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "Database unavailable",
+            Detail = $"The database cannot be reached at the moment; nothing was changed. Retry in {RetryAfterSeconds} seconds.",
+        };
+    }
+
+    /// <summary>A value validation let through but the database refuses; logged, since a validator should have caught it.</summary>
+    private ProblemDetails Unstorable(HttpContext context, DbException error)
+    {
+        logger.LogWarning(error, "Database refused a value for {Method} {Path}", context.Request.Method, context.Request.Path);
+        return new ProblemDetails
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Invalid input",
+            Detail = "A value cannot be stored as sent: text with a NUL character, or a number, date or text out of range. Check the values, then send them again.",
+        };
     }
 
     /// <summary>Every problem carries the trace id; a path that no operation has says where the operations are.</summary>

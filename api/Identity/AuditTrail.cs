@@ -24,7 +24,7 @@ public static class AuditTrail
     public static async Task AppendAsync(DbSession db, AuditEntry entry, CancellationToken cancellationToken)
     {
         // Entries are numbered one after another, so concurrent commands must take turns here.
-        if (db.Dialect.LockAuditTrail is { } lockSql) await db.ExecuteAsync(lockSql, null, cancellationToken);
+        await db.TakeTurnsWritingAsync("audit_entries", cancellationToken);
         var last = await db.QuerySingleOrDefaultAsync<ChainLink>($"{Last}\n{db.Dialect.FirstRowOnly}", null, cancellationToken);
         var chained = entry with
         {

@@ -5,7 +5,8 @@ namespace Integrity.Api.Pipeline;
 
 /// <summary>
 /// A command runs in one transaction: committed when its handler returns, rolled back when anything
-/// throws, so a failed command leaves nothing half-written.
+/// throws, so a failed command leaves nothing half-written. (See Idempotency for the one that is opened
+/// before the command.)
 /// </summary>
 public sealed class TransactionBehavior<TMessage, TResponse>(DbSession session)
     : IPipelineBehavior<TMessage, TResponse>
@@ -14,6 +15,8 @@ public sealed class TransactionBehavior<TMessage, TResponse>(DbSession session)
     public async ValueTask<TResponse> Handle(
         TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
+        // A create with an Idempotency-Key runs inside the transaction that claims the key; its owner commits.
+        if (session.Transaction is not null) return await next(message, cancellationToken);
         var transaction = await session.BeginTransactionAsync(cancellationToken);
         try
         {

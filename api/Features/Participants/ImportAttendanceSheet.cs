@@ -55,6 +55,7 @@ public sealed class ImportAttendanceSheetHandler(DbSession db) : ICommandHandler
     {
         var workshop = await EnrolmentWrites.RequireOpenAsync(db, command.WorkshopId, cancellationToken);
         var sheet = AttendanceSheet.Parse(command.Sheet);
+        await ParticipantWrites.TakeTurnsRegisteringAsync(db, cancellationToken);
         var administrations = await AdministrationsAsync(command.WorkshopId, workshop.HostAdministrationId, sheet, cancellationToken);
         var read = sheet.Rows.Select(row => (row, person: Read(row, administrations, out var problem), problem)).ToList();
         var people = read.Select(row => row.person).OfType<SheetPerson>().ToList();

@@ -78,10 +78,18 @@ internal static class ParticipantWrites
         if (failures.Count > 0) throw new ValidationException(failures);
     }
 
+    /// <summary>
+    /// The duplicate rules read the registry before a new person is written: concurrent registrations take
+    /// turns from here to commit, or two of them could each find nobody and register the same person twice.
+    /// </summary>
+    public static Task TakeTurnsRegisteringAsync(DbSession db, CancellationToken cancellationToken) =>
+        db.TakeTurnsWritingAsync("participants", cancellationToken);
+
     /// <summary>Registers a new person, unless the registry likely holds them already and the caller did not confirm a new person.</summary>
     public static async Task<Guid> RegisterAsync(DbSession db, Caller caller, IPersonFields person, bool confirmNewPerson, CancellationToken cancellationToken)
     {
         await CheckAsync(db, person, cancellationToken);
+        await TakeTurnsRegisteringAsync(db, cancellationToken);
         if (!confirmNewPerson)
             await LikelyDuplicates.RefuseAsync(db, caller, PersonKeys.Of(person), except: null, nameof(RegisterParticipant.ConfirmNewPerson), cancellationToken);
         var id = Guid.CreateVersion7();
