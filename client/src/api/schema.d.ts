@@ -1694,6 +1694,26 @@ export interface components {
              */
             version: number;
         };
+        /** @description A registered person that a new registration is likely to be, as a 409 problem lists it under `candidates`. */
+        DuplicateCandidate: {
+            /** Format: uuid */
+            id: string;
+            familyName: string;
+            givenNames: string;
+            /** Format: uuid */
+            administrationId: string;
+            administrationNameEn: string;
+            administrationNameFr: string;
+            service: components["schemas"]["Service"];
+            position?: string | null;
+            /** @description What the registration has in common with this person: staff_number, email, name. */
+            matchedOn: components["schemas"]["DuplicateRule"][];
+        };
+        /**
+         * @description Which rule found a likely duplicate, as the 409 problem names it.
+         * @enum {string}
+         */
+        DuplicateRule: "staff_number" | "email" | "name";
         /**
          * @description Enrols a person in a workshop: either someone in the registry, by `participantId`, or a new person by
          *     their fields, registered on the way under the same duplicate rules as POST /api/v1/participants.
@@ -1846,6 +1866,26 @@ export interface components {
             administrationId: string;
             administration: string;
             state: string;
+        };
+        /**
+         * @description The 409 of a likely duplicate, as the OpenAPI document describes it: a problem (with its `traceId`) that also
+         *     lists the people the caller may see whom the registration likely is. Answered through problem details' extensions.
+         *     The operation's other conflicts (a request with the same Idempotency-Key still running, a cancelled workshop) are
+         *     plain problems, without these two fields.
+         */
+        LikelyDuplicateProblem: {
+            type?: string | null;
+            title?: string | null;
+            /** Format: int32 */
+            status?: number | null;
+            detail?: string | null;
+            instance?: string | null;
+            /** @description The registered people, within the caller's scope, this person likely is; empty when every one is outside it. */
+            candidates?: components["schemas"]["DuplicateCandidate"][] | null;
+            /** @description True when a likely match exists outside the caller's scope: it blocks the registration without being named. */
+            candidatesOutsideScope?: boolean | null;
+        } & {
+            [key: string]: unknown;
         };
         /** @description Who the caller is and what their scope is, for the client to fit its screens to the role. */
         Me: {
@@ -5768,7 +5808,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["LikelyDuplicateProblem"];
                 };
             };
             /** @description Unprocessable Content */
@@ -5913,7 +5953,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["LikelyDuplicateProblem"];
                 };
             };
             /** @description Precondition Failed */
@@ -6164,7 +6204,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["LikelyDuplicateProblem"];
                 };
             };
             /** @description Unprocessable Content */
