@@ -339,7 +339,7 @@ export interface paths {
         put?: never;
         /**
          * Issue a donor's API token (administrators)
-         * @description Answers the token once: hand it to the donor's analyst, who sends it as `Authorization: Bearer <token>`. It is read-only, sees only the programmes that donor funds, and stops working on expiry or revocation.
+         * @description Answers the token once: hand it to the donor's analyst, who sends it as `Authorization: Bearer <token>`. It is read-only, sees only the programmes that donor funds, and stops working on expiry or revocation. A retry with the same Idempotency-Key, by the same administrator, answers the same token again instead of issuing a second one; the server keeps that answer encrypted, for the replay only.
          */
         post: operations["IssueApiToken"];
         delete?: never;
@@ -4927,7 +4927,10 @@ export interface operations {
     IssueApiToken: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record. The same key with another body: 422; while the first is running: 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4975,6 +4978,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
