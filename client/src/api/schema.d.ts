@@ -2712,6 +2712,7 @@ export interface components {
              */
             administrationId?: string | null;
             administrationNameEn?: string | null;
+            administrationNameFr?: string | null;
             email?: string | null;
             /**
              * Format: uuid
