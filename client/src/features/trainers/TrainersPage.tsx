@@ -6,6 +6,7 @@ import { SelectField, TextField } from '@/components/fields';
 import { Page } from '@/components/Page';
 import { CursorTable } from '@/features/admin/ui/RecordTable';
 import { FilterForm } from '@/features/admin/ui/FilterForm';
+import { useMe } from '@/features/session';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import { fetchTrainerPage, trainerKeys, trainerKinds, type TrainerKind } from './api';
 import { trainerMessages } from './messages';
@@ -14,6 +15,7 @@ import { trainerMessages } from './messages';
 export function TrainersPage() {
   const t = useMessages(trainerMessages);
   const name = useBilingual();
+  const me = useMe();
   const client = useApiClient();
   const [draft, setDraft] = useState<{ q: string; kind: TrainerKind | '' }>({ q: '', kind: '' });
   const [filters, setFilters] = useState(draft);
@@ -23,9 +25,11 @@ export function TrainersPage() {
       title={t.heading}
       actions={
         <>
-          <Link className="button" to="/trainers/new">
-            {t.register}
-          </Link>
+          {me.role !== 'trainer' && (
+            <Link className="button" to="/trainers/new">
+              {t.register}
+            </Link>
+          )}
           <Link className="button secondary" to="/trainers/cascade">
             {t.cascadeLink}
           </Link>
