@@ -110,4 +110,49 @@ public sealed class ApiTokensTests(string provider) : ApiTests(provider)
             new { donorId = Guid.CreateVersion7(), name = "x", expiresOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1).ToString("yyyy-MM-dd") }), 400);
         Assert.That(unknownDonor.GetProperty("errors").TryGetProperty("donorId", out _), Is.True);
     }
+    private static HttpRequestMessage IssueRequest(object body, string key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/api-tokens") { Content = JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", key);
+        return request;
+    }
+
+    [Test]
+    public async Task A_retry_with_its_idempotency_key_answers_the_same_token_to_the_same_administrator_only()
+    {
+        var key = Guid.NewGuid().ToString();
+        var name = "retried " + key;
+        var body = new { donorId, name, expiresOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30).ToString("yyyy-MM-dd") };
+        var first = await Client.SendAsync(IssueRequest(body, key));
+        var retry = await Client.SendAsync(IssueRequest(body, key));
+        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Created), await first.Content.ReadAsStringAsync());
+        var issued = await first.Content.ReadFromJsonAsync<JsonElement>();
+        var replayed = await retry.Content.ReadFromJsonAsync<JsonElement>();
+        var token = issued.GetProperty("token").GetString()!;
+        var named = (await AllPagesAsync($"/api/v1/api-tokens?donorId={donorId}", 200)).Count(t => t.GetProperty("name").GetString() == name);
+        Assert.Multiple(() =>
+        {
+            Assert.That(retry.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+            Assert.That(retry.Headers.Contains("Idempotent-Replayed"), Is.True);
+            Assert.That(retry.Headers.Location, Is.EqualTo(first.Headers.Location));
+            Assert.That(replayed.GetProperty("id").GetGuid(), Is.EqualTo(issued.GetProperty("id").GetGuid()));
+            Assert.That(replayed.GetProperty("token").GetString(), Is.EqualTo(token), "the lost answer is shown again to its caller");
+            Assert.That(named, Is.EqualTo(1), "one token issued");
+        });
+
+        var stored = await TestSql.ScalarAsync(App.Database, "SELECT response_body FROM idempotent_requests WHERE idempotency_key = @key", ("key", key));
+        Assert.That(stored as string, Is.Not.Null.And.Not.Contain(token), "the kept answer is encrypted: the token is not in the database");
+
+        var email = $"{Guid.NewGuid():N}@integrity.test";
+        await CreateAsync("/api/v1/users", new { email, displayName = "Other admin", role = "administrator", password = "other-admin-password" });
+        using var other = await App.SignedInClientAsync(email, "other-admin-password");
+        var theirs = await other.SendAsync(IssueRequest(body, key));
+        Assert.That(theirs.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        var theirToken = (await theirs.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
+        Assert.Multiple(() =>
+        {
+            Assert.That(theirs.Headers.Contains("Idempotent-Replayed"), Is.False, "another administrator's same key is another request");
+            Assert.That(theirToken, Is.Not.EqualTo(token));
+        });
+    }
 }

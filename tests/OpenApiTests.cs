@@ -83,6 +83,21 @@ public sealed class OpenApiTests
         });
     }
 
+    [TestCase("/api/v1/participants", "post")]
+    [TestCase("/api/v1/participants/{id}", "put")]
+    [TestCase("/api/v1/workshops/{id}/participants", "post")]
+    public void A_likely_duplicate_is_a_documented_problem_with_its_candidates(string path, string method)
+    {
+        var conflict = document["paths"]![path]![method]!["responses"]!["409"]!["content"]!["application/problem+json"]!["schema"]!;
+        Assert.That((string?)conflict["$ref"], Is.EqualTo("#/components/schemas/LikelyDuplicateProblem"));
+        var properties = document["components"]!["schemas"]!["LikelyDuplicateProblem"]!["properties"]!.AsObject();
+        Assert.Multiple(() =>
+        {
+            Assert.That(properties.Select(p => p.Key), Is.SupersetOf(new[] { "type", "title", "status", "detail", "candidatesOutsideScope" }));
+            Assert.That((string?)properties["candidates"]!["items"]!["$ref"], Is.EqualTo("#/components/schemas/DuplicateCandidate"));
+        });
+    }
+
     [Test]
     public async Task The_client_contract_is_the_current_document()
     {

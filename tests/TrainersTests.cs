@@ -26,8 +26,8 @@ public sealed class TrainersTests(string provider) : ApiTests(provider)
     [OneTimeSetUp]
     public async Task BuildTheWorld()
     {
-        administrationA = await NewAdministrationAsync("BF", "Burkina Faso Customs");
-        administrationB = await NewAdministrationAsync("ML", "Mali Customs");
+        administrationA = await NewAdministrationAsync("BF", "Burkina Faso Customs", "Douanes burkinabè");
+        administrationB = await NewAdministrationAsync("ML", "Mali Customs", "Douanes maliennes");
         programme = await NewProgrammeAsync(administrationA);
         moduleOne = await NewModuleAsync("RAD-PRACTICE");
         moduleTwo = await NewModuleAsync("HRM");
@@ -40,8 +40,8 @@ public sealed class TrainersTests(string provider) : ApiTests(provider)
     [OneTimeTearDown]
     public void SignOut() => coordinatorOfA?.Dispose();
 
-    private Task<Guid> NewAdministrationAsync(string countryCode, string name) =>
-        CreateAsync("/api/v1/administrations", new { countryCode, regionCode = "WCA", nameEn = $"{name} {Guid.NewGuid():N}", nameFr = name });
+    private Task<Guid> NewAdministrationAsync(string countryCode, string nameEn, string nameFr) =>
+        CreateAsync("/api/v1/administrations", new { countryCode, regionCode = "WCA", nameEn = $"{nameEn} {Guid.NewGuid():N}", nameFr = $"{nameFr} {Guid.NewGuid():N}" });
 
     private async Task<Guid> NewProgrammeAsync(params Guid[] administrationIds)
     {
@@ -113,6 +113,7 @@ public sealed class TrainersTests(string provider) : ApiTests(provider)
             Assert.That(trainer.GetProperty("kind").GetString(), Is.EqualTo("national_trainer"));
             Assert.That(trainer.GetProperty("administrationId").GetGuid(), Is.EqualTo(administrationA));
             Assert.That(trainer.GetProperty("administrationNameEn").GetString(), Does.StartWith("Burkina Faso Customs"));
+            Assert.That(trainer.GetProperty("administrationNameFr").GetString(), Does.StartWith("Douanes burkinabè"));
             Assert.That(trainer.GetProperty("email").GetString(), Is.EqualTo("issa.sawadogo@douanes.bf"));
             Assert.That(trainer.GetProperty("userId").ValueKind, Is.EqualTo(JsonValueKind.Null));
             Assert.That(trainer.GetProperty("accreditations").GetArrayLength(), Is.Zero);
@@ -227,6 +228,8 @@ public sealed class TrainersTests(string provider) : ApiTests(provider)
             Assert.That(alpha.GetProperty("accreditations").EnumerateArray().Select(a => a.GetProperty("moduleId").GetGuid()), Is.EqualTo(new[] { moduleOne }),
                 "each item carries its accreditations");
             Assert.That(alpha.GetProperty("accreditations")[0].GetProperty("stage").GetString(), Is.EqualTo("trained"));
+            Assert.That(all[3].GetProperty("administrationNameFr").GetString(), Does.StartWith("Douanes maliennes"), "Delta's administration, in French");
+            Assert.That(all[4].GetProperty("administrationNameFr").ValueKind, Is.EqualTo(JsonValueKind.Null), "a WCO expert has none");
         });
 
         List<string?> Named(IEnumerable<JsonElement> items) => items.Select(t => t.GetProperty("fullName").GetString()![(marker.Length + 1)..]).ToList<string?>();
@@ -442,8 +445,8 @@ public sealed class TrainersTests(string provider) : ApiTests(provider)
     {
         // Its own corner of the world: administrations C and D, programme PC covering C (with the training of
         // trainers), PD covering D, and a coordinator of C.
-        var c = await NewAdministrationAsync("BF", "Cascade C");
-        var d = await NewAdministrationAsync("ML", "Cascade D");
+        var c = await NewAdministrationAsync("BF", "Cascade C", "Cascade C fr");
+        var d = await NewAdministrationAsync("ML", "Cascade D", "Cascade D fr");
         var pc = await NewProgrammeAsync(c);
         var pd = await NewProgrammeAsync(d);
         using var coordinatorOfC = await TrainingAccounts.SignInAsync(App, Client, "coordinator", administrationIds: [c]);

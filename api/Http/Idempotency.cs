@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Dapper;
 using Integrity.Api.Data;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
@@ -15,7 +16,8 @@ namespace Integrity.Api.Http;
 /// body answers the first reply again instead of creating a second record. The same key with another
 /// body is 422. The key is claimed, the create runs and its reply is recorded in one transaction: a retry
 /// while the first is still running waits for it and answers its reply, and a create that fails (or
-/// whose database went away) keeps nothing, so the caller can correct it and retry with the same key.
+/// whose database went away) keeps nothing, so the caller can correct it and retry with the same key. Keys
+/// belong to their caller (the account's e-mail, or the API token): another caller's same key is another request.
 /// </summary>
 public static class Idempotency
 {
@@ -35,8 +37,12 @@ public static class Idempotency
         """;
 
     /// <summary>Marks a create endpoint as honouring Idempotency-Key, and documents the header and its problems.</summary>
-    public static RouteHandlerBuilder WithIdempotency(this RouteHandlerBuilder endpoint) => endpoint
-        .WithMetadata(new IdempotentCreate())
+    /// <param name="secretAnswer">
+    /// The answer holds a secret shown once (an API token): it is kept for replay encrypted with ASP.NET Core data
+    /// protection, never as plain text. When the keys that encrypted it are gone, a retry is a 409 that says so.
+    /// </param>
+    public static RouteHandlerBuilder WithIdempotency(this RouteHandlerBuilder endpoint, bool secretAnswer = false) => endpoint
+        .WithMetadata(new IdempotentCreate(secretAnswer))
         .AddEndpointFilter(FilterAsync)
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
@@ -54,6 +60,9 @@ public static class Idempotency
         var json = services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         var caller = Caller.From(http.User).Actor;
         var requestHash = RequestHash(http.Request, context.Arguments, json);
+        var secret = http.GetEndpoint()?.Metadata.GetMetadata<IdempotentCreate>()?.SecretAnswer == true
+            ? services.GetRequiredService<IDataProtectionProvider>().CreateProtector(SecretPurpose)
+            : null;
 
         // The command's transaction behavior joins this transaction; a concurrent claim of the same key waits on it.
         var transaction = await db.BeginTransactionAsync(http.RequestAborted);
@@ -67,7 +76,7 @@ public static class Idempotency
                     ["request_hash"] = requestHash,
                     ["created_at"] = services.GetRequiredService<TimeProvider>().GetUtcNow(),
                 }), http.RequestAborted);
-            if (claimed == 0) return await ReplayAsync(db, caller, key, requestHash, http);
+            if (claimed == 0) return await ReplayAsync(db, caller, key, requestHash, secret, http);
 
             var result = await next(context);
             if (result is not (IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } success and IValueHttpResult body)) return result;
@@ -78,7 +87,7 @@ public static class Idempotency
                 statusCode = success.StatusCode,
                 location = LocationOf(result),
                 etag = http.Response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null,
-                responseBody = JsonSerializer.Serialize(body.Value, json),
+                responseBody = secret is null ? JsonSerializer.Serialize(body.Value, json) : secret.Protect(JsonSerializer.Serialize(body.Value, json)),
             }, http.RequestAborted);
             await transaction.CommitAsync(http.RequestAborted);
             return result;
@@ -90,16 +99,28 @@ public static class Idempotency
         }
     }
 
-    private static async Task<IResult> ReplayAsync(DbSession db, string caller, string key, string requestHash, HttpContext http)
+    private static async Task<IResult> ReplayAsync(DbSession db, string caller, string key, string requestHash, IDataProtector? secret, HttpContext http)
     {
         var earlier = await db.QuerySingleOrDefaultAsync<EarlierRequest>(Find, new { caller, idempotencyKey = key }, http.RequestAborted);
         if (earlier!.RequestHash != requestHash)
             return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency-Key reused",
                 detail: "This Idempotency-Key was used for a different request. Use a new key for a new request.");
+        var body = earlier.ResponseBody;
+        if (secret is not null && body is not null)
+            try
+            {
+                body = secret.Unprotect(body);
+            }
+            catch (CryptographicException)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Answer no longer available",
+                    detail: $"A request with this Idempotency-Key created {earlier.Location ?? "a record"}, but its answer held a secret " +
+                            "that can no longer be shown. Revoke that record if you did not receive the secret, then send a new request with a new key.");
+            }
         if (earlier.Location is not null) http.Response.Headers.Location = earlier.Location;
         if (earlier.Etag is not null) http.Response.Headers.ETag = earlier.Etag;
         http.Response.Headers["Idempotent-Replayed"] = "true";
-        return TypedResults.Content(earlier.ResponseBody, "application/json", Encoding.UTF8, earlier.StatusCode);
+        return TypedResults.Content(body, "application/json", Encoding.UTF8, earlier.StatusCode);
     }
 
     /// <summary>Created&lt;T&gt; carries the new record's address; the framework offers no interface for it.</summary>
@@ -122,7 +143,9 @@ public static class Idempotency
         public string? ResponseBody { get; init; }
     }
 
-    private sealed class IdempotentCreate;
+    private const string SecretPurpose = "Integrity.Idempotency.SecretAnswer";
+
+    private sealed record IdempotentCreate(bool SecretAnswer);
 
     /// <summary>Documents the Idempotency-Key header on the operations that honour it.</summary>
     public sealed class OperationFilter : IOperationFilter

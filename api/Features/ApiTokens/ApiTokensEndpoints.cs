@@ -17,8 +17,11 @@ public static class ApiTokensEndpoints
             .WithName(nameof(IssueApiToken))
             .WithSummary("Issue a donor's API token (administrators)")
             .WithDescription("Answers the token once: hand it to the donor's analyst, who sends it as `Authorization: Bearer <token>`. " +
-                             "It is read-only, sees only the programmes that donor funds, and stops working on expiry or revocation.")
-            .ProducesCommandProblems();
+                             "It is read-only, sees only the programmes that donor funds, and stops working on expiry or revocation. " +
+                             "A retry with the same Idempotency-Key, by the same administrator, answers the same token again instead of " +
+                             "issuing a second one; the server keeps that answer encrypted, for the replay only.")
+            .ProducesCommandProblems()
+            .WithIdempotency(secretAnswer: true);
 
         tokens.MapGet("/", (Guid? donorId, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
                 sender.Send(new ListApiTokens(donorId, limit, cursor), ct))

@@ -42,8 +42,12 @@ public static class LikelyDuplicates
             candidates.Any(candidate => !candidate.InScope), confirmedBy);
     }
 
-    /// <summary>Answers a <see cref="LikelyDuplicateException"/> as a 409 problem with its <c>candidates</c> and <c>candidatesOutsideScope</c>.</summary>
+    /// <summary>
+    /// Answers a <see cref="LikelyDuplicateException"/> as a 409 problem with its <c>candidates</c> and <c>candidatesOutsideScope</c>,
+    /// and documents that 409 as a <see cref="LikelyDuplicateProblem"/>.
+    /// </summary>
     public static RouteHandlerBuilder WithDuplicateCandidates(this RouteHandlerBuilder endpoint) => endpoint
+        .Produces<LikelyDuplicateProblem>(StatusCodes.Status409Conflict, "application/problem+json")
         .AddEndpointFilter(async (context, next) =>
         {
             try
@@ -55,11 +59,27 @@ public static class LikelyDuplicates
                 return TypedResults.Problem(duplicate.Message, statusCode: duplicate.Status, title: duplicate.Title,
                     extensions: new Dictionary<string, object?>
                     {
-                        ["candidates"] = duplicate.Candidates,
-                        ["candidatesOutsideScope"] = duplicate.OutsideScope,
+                        [Camel(nameof(LikelyDuplicateProblem.Candidates))] = duplicate.Candidates,
+                        [Camel(nameof(LikelyDuplicateProblem.CandidatesOutsideScope))] = duplicate.OutsideScope,
                     });
             }
         });
+
+    private static string Camel(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
+}
+
+/// <summary>
+/// The 409 of a likely duplicate, as the OpenAPI document describes it: a problem (with its <c>traceId</c>) that also
+/// lists the people the caller may see whom the registration likely is. Answered through problem details' extensions.
+/// The operation's other conflicts (a request with the same Idempotency-Key still running, a cancelled workshop) are
+/// plain problems, without these two fields.
+/// </summary>
+public sealed class LikelyDuplicateProblem : Microsoft.AspNetCore.Mvc.ProblemDetails
+{
+    /// <summary>The registered people, within the caller's scope, this person likely is; empty when every one is outside it.</summary>
+    public IReadOnlyList<DuplicateCandidate>? Candidates { get; init; }
+    /// <summary>True when a likely match exists outside the caller's scope: it blocks the registration without being named.</summary>
+    public bool? CandidatesOutsideScope { get; init; }
 }
 
 /// <summary>A registered person that a new registration is likely to be, as a 409 problem lists it under <c>candidates</c>.</summary>

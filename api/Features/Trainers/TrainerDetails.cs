@@ -11,6 +11,7 @@ public sealed record TrainerDetails
     /// <summary>The customs administration of a national trainer; none for a WCO expert.</summary>
     public Guid? AdministrationId { get; init; }
     public string? AdministrationNameEn { get; init; }
+    public string? AdministrationNameFr { get; init; }
     public string? Email { get; init; }
     /// <summary>The account the trainer signs in with, when it has one.</summary>
     public Guid? UserId { get; init; }
@@ -21,7 +22,8 @@ public sealed record TrainerDetails
 
     /// <summary>Trainers as <c>t</c>, for <see cref="Identity.Scope.Trainers"/>.</summary>
     public static readonly string Select = $"""
-        SELECT t.id, t.full_name, {DbEnum.Column("t.kind", "kind")}, t.administration_id, a.name_en AS administration_name_en, t.email, t.user_id, t.version
+        SELECT t.id, t.full_name, {DbEnum.Column("t.kind", "kind")}, t.administration_id, a.name_en AS administration_name_en,
+               a.name_fr AS administration_name_fr, t.email, t.user_id, t.version
         FROM trainers t LEFT JOIN administrations a ON a.id = t.administration_id
         """;
 

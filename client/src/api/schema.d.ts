@@ -339,7 +339,7 @@ export interface paths {
         put?: never;
         /**
          * Issue a donor's API token (administrators)
-         * @description Answers the token once: hand it to the donor's analyst, who sends it as `Authorization: Bearer <token>`. It is read-only, sees only the programmes that donor funds, and stops working on expiry or revocation.
+         * @description Answers the token once: hand it to the donor's analyst, who sends it as `Authorization: Bearer <token>`. It is read-only, sees only the programmes that donor funds, and stops working on expiry or revocation. A retry with the same Idempotency-Key, by the same administrator, answers the same token again instead of issuing a second one; the server keeps that answer encrypted, for the replay only.
          */
         post: operations["IssueApiToken"];
         delete?: never;
@@ -1694,6 +1694,26 @@ export interface components {
              */
             version: number;
         };
+        /** @description A registered person that a new registration is likely to be, as a 409 problem lists it under `candidates`. */
+        DuplicateCandidate: {
+            /** Format: uuid */
+            id: string;
+            familyName: string;
+            givenNames: string;
+            /** Format: uuid */
+            administrationId: string;
+            administrationNameEn: string;
+            administrationNameFr: string;
+            service: components["schemas"]["Service"];
+            position?: string | null;
+            /** @description What the registration has in common with this person: staff_number, email, name. */
+            matchedOn: components["schemas"]["DuplicateRule"][];
+        };
+        /**
+         * @description Which rule found a likely duplicate, as the 409 problem names it.
+         * @enum {string}
+         */
+        DuplicateRule: "staff_number" | "email" | "name";
         /**
          * @description Enrols a person in a workshop: either someone in the registry, by `participantId`, or a new person by
          *     their fields, registered on the way under the same duplicate rules as POST /api/v1/participants.
@@ -1846,6 +1866,26 @@ export interface components {
             administrationId: string;
             administration: string;
             state: string;
+        };
+        /**
+         * @description The 409 of a likely duplicate, as the OpenAPI document describes it: a problem (with its `traceId`) that also
+         *     lists the people the caller may see whom the registration likely is. Answered through problem details' extensions.
+         *     The operation's other conflicts (a request with the same Idempotency-Key still running, a cancelled workshop) are
+         *     plain problems, without these two fields.
+         */
+        LikelyDuplicateProblem: {
+            type?: string | null;
+            title?: string | null;
+            /** Format: int32 */
+            status?: number | null;
+            detail?: string | null;
+            instance?: string | null;
+            /** @description The registered people, within the caller's scope, this person likely is; empty when every one is outside it. */
+            candidates?: components["schemas"]["DuplicateCandidate"][] | null;
+            /** @description True when a likely match exists outside the caller's scope: it blocks the registration without being named. */
+            candidatesOutsideScope?: boolean | null;
+        } & {
+            [key: string]: unknown;
         };
         /** @description Who the caller is and what their scope is, for the client to fit its screens to the role. */
         Me: {
@@ -2682,6 +2722,7 @@ export interface components {
              */
             administrationId?: string | null;
             administrationNameEn?: string | null;
+            administrationNameFr?: string | null;
             email?: string | null;
             /**
              * Format: uuid
@@ -5172,7 +5213,10 @@ export interface operations {
     IssueApiToken: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record; while the first is still running, a retry waits for its reply. The same key with another body: 422. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5220,6 +5264,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6185,7 +6238,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["LikelyDuplicateProblem"];
                 };
             };
             /** @description Unprocessable Content */
@@ -6352,7 +6405,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["LikelyDuplicateProblem"];
                 };
             };
             /** @description Precondition Failed */
@@ -6636,7 +6689,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["LikelyDuplicateProblem"];
                 };
             };
             /** @description Unprocessable Content */

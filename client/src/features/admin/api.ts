@@ -63,7 +63,9 @@ export function fetchTokenPage(client: ApiClient, cursor?: string, signal?: Abor
 /** A token works until it is revoked or its last day has passed. */
 export const isActive = (token: ApiTokenSummary, now = new Date()) => !token.revokedAt && new Date(token.expiresAt) > now;
 
-export const issueApiToken = (client: ApiClient, body: IssueApiToken) => call(client.POST('/api/v1/api-tokens', { body }));
+/** With the form's Idempotency-Key: a retry after a lost answer shows the same token again rather than issuing a second. */
+export const issueApiToken = (client: ApiClient, body: IssueApiToken, key: string) =>
+  call(client.POST('/api/v1/api-tokens', { body, headers: idempotent(key) }));
 
 export const revokeApiToken = (client: ApiClient, id: string) =>
   call(client.POST('/api/v1/api-tokens/{id}/revoke', byId(id)));

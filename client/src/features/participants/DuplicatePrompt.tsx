@@ -48,7 +48,7 @@ export function DuplicatePrompt({
                 <th scope="row">{fullName(candidate)}</th>
                 <td>{name(candidate, 'administrationNameEn', 'administrationNameFr')}</td>
                 <td>{candidate.position}</td>
-                <td>{(candidate.matchedOn ?? []).map((rule) => t.duplicate.rules[rule] ?? rule).join(', ')}</td>
+                <td>{candidate.matchedOn.map((rule) => t.duplicate.rules[rule]).join(', ')}</td>
                 <td>{use(candidate)}</td>
               </tr>
             ))}

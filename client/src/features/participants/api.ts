@@ -14,14 +14,10 @@ export type AdministrationDetails = Schemas['AdministrationDetails'];
 /** The fields that say who a person is: what registering, enrolling a new person and editing share. */
 export type PersonValues = Omit<RegisterParticipant, 'confirmNewPerson'>;
 
-/**
- * A person a registration is likely to be, as the 409 lists them under `candidates`. The OpenAPI
- * document does not describe that extension, so its fields are taken from the participant's own.
- */
-export type DuplicateCandidate = Pick<
-  ParticipantSummary,
-  'id' | 'familyName' | 'givenNames' | 'administrationId' | 'administrationNameEn' | 'administrationNameFr' | 'service' | 'position'
-> & { matchedOn?: string[] };
+/** A person a registration is likely to be, as a likely duplicate's 409 lists them under `candidates`. */
+export type DuplicateCandidate = Schemas['DuplicateCandidate'];
+/** The 409 of a likely duplicate: a problem with the candidates the caller may see. */
+export type LikelyDuplicateProblem = Schemas['LikelyDuplicateProblem'];
 
 /** The registry holds someone this person likely is: whom (those the caller may see), and whether others outside the scope. */
 export class LikelyDuplicate extends ApiError {
@@ -41,8 +37,8 @@ export async function callWatchingDuplicates<T>(request: Promise<{ data?: T; err
     return await call(request.then((result) => ((body = result.error), result)));
   } catch (error) {
     if (error instanceof ApiError && error.status === 409 && typeof body === 'object' && body !== null && 'candidates' in body) {
-      const { candidates, candidatesOutsideScope } = body as { candidates?: unknown; candidatesOutsideScope?: unknown };
-      throw new LikelyDuplicate(error, Array.isArray(candidates) ? (candidates as DuplicateCandidate[]) : [], candidatesOutsideScope === true);
+      const { candidates, candidatesOutsideScope } = body as LikelyDuplicateProblem;
+      throw new LikelyDuplicate(error, Array.isArray(candidates) ? candidates : [], candidatesOutsideScope === true);
     }
     throw error;
   }

@@ -1,4 +1,7 @@
 import { defineMessages } from '@/i18n/catalog';
+import type { components } from '@/api/schema';
+
+type DuplicateRule = components['schemas']['DuplicateRule'];
 
 export const participantMessages = defineMessages(
   {
@@ -39,7 +42,7 @@ export const participantMessages = defineMessages(
       intro: 'The registry holds people with the same details. Use one of them, or confirm that this is someone else.',
       caption: 'People this may be',
       matchedOn: 'Same',
-      rules: { staff_number: 'staff number', email: 'e-mail', name: 'name' } as Record<string, string>,
+      rules: { staff_number: 'staff number', email: 'e-mail', name: 'name' } as Record<DuplicateRule, string>,
       outsideScope: 'Someone with these details is registered outside your scope; ask a coordinator.',
       open: (name: string) => `Open ${name}`,
       differentPerson: 'This is a different person: register anyway',

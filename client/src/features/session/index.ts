@@ -2,3 +2,4 @@ export { SessionProvider, useSession, useMe, type Session, type SessionState } f
 export { RequireSession } from './RequireSession';
 export { SessionBar } from './SessionBar';
 export type { Me, Role } from './api';
+export { RolesOnly } from './RolesOnly';

@@ -5,6 +5,7 @@ import { json, stubApi } from '@/test/stubApi';
 import type { ModuleDetails } from '@/features/admin/api';
 import { Accreditations } from './Accreditations';
 import type { TrainerDetails } from './api';
+import { issaSawadogo } from './testing';
 
 const arusha: ModuleDetails = {
   id: 'm0000000-0000-4000-8000-000000000001',
@@ -18,13 +19,7 @@ const arusha: ModuleDetails = {
 const conduct: ModuleDetails = { ...arusha, id: 'm0000000-0000-4000-8000-000000000002', code: 'CODE', titleEn: 'Code of conduct', titleFr: 'Code de conduite' };
 
 const trainer: TrainerDetails = {
-  id: 'r0000000-0000-4000-8000-000000000001',
-  fullName: 'Issa Sawadogo',
-  kind: 'national_trainer',
-  administrationId: 'a0000000-0000-4000-8000-000000000001',
-  administrationNameEn: 'Burkina Faso Customs',
-  email: null,
-  userId: null,
+  ...issaSawadogo,
   version: 5,
   accreditations: [
     {

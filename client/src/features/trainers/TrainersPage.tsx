@@ -6,13 +6,16 @@ import { SelectField, TextField } from '@/components/fields';
 import { Page } from '@/components/Page';
 import { CursorTable } from '@/features/admin/ui/RecordTable';
 import { FilterForm } from '@/features/admin/ui/FilterForm';
-import { useMessages } from '@/i18n/LocaleProvider';
+import { useMe } from '@/features/session';
+import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import { fetchTrainerPage, trainerKeys, trainerKinds, type TrainerKind } from './api';
 import { trainerMessages } from './messages';
 
 /** The trainers in the caller's scope, with where each stands with each module. */
 export function TrainersPage() {
   const t = useMessages(trainerMessages);
+  const name = useBilingual();
+  const me = useMe();
   const client = useApiClient();
   const [draft, setDraft] = useState<{ q: string; kind: TrainerKind | '' }>({ q: '', kind: '' });
   const [filters, setFilters] = useState(draft);
@@ -22,9 +25,11 @@ export function TrainersPage() {
       title={t.heading}
       actions={
         <>
-          <Link className="button" to="/trainers/new">
-            {t.register}
-          </Link>
+          {me.role !== 'trainer' && (
+            <Link className="button" to="/trainers/new">
+              {t.register}
+            </Link>
+          )}
           <Link className="button secondary" to="/trainers/cascade">
             {t.cascadeLink}
           </Link>
@@ -50,8 +55,7 @@ export function TrainersPage() {
         columns={[
           { header: t.columns.name, cell: (trainer) => <Link to={`/trainers/${trainer.id}`}>{trainer.fullName}</Link> },
           { header: t.columns.kind, cell: (trainer) => t.kinds[trainer.kind] },
-          // The API names the administration in English only (TrainerDetails.administrationNameEn).
-          { header: t.columns.administration, cell: (trainer) => trainer.administrationNameEn ?? '' },
+          { header: t.columns.administration, cell: (trainer) => name(trainer, 'administrationNameEn', 'administrationNameFr') },
           { header: t.columns.email, cell: (trainer) => trainer.email ?? '' },
           {
             header: t.columns.accreditations,

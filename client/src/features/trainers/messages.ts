@@ -3,6 +3,8 @@ import { defineMessages } from '@/i18n/catalog';
 export const trainerMessages = defineMessages(
   {
     heading: 'Trainers',
+    forbidden: 'Trainers and their accreditations are for administrators, coordinators and trainers: your role does not see them.',
+    registerForbidden: 'Only administrators and coordinators register trainers.',
     register: 'Register a trainer',
     edit: 'Trainer',
     cascadeLink: 'Training cascade',
@@ -65,6 +67,8 @@ export const trainerMessages = defineMessages(
   },
   {
     heading: 'Formateurs',
+    forbidden: 'Les formateurs et leurs accréditations sont réservés aux administrateurs, aux coordinateurs et aux formateurs : votre rôle ne les voit pas.',
+    registerForbidden: 'Seuls les administrateurs et les coordinateurs enregistrent des formateurs.',
     register: 'Enregistrer un formateur',
     edit: 'Formateur',
     cascadeLink: 'Formation en cascade',

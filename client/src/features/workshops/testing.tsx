@@ -117,8 +117,8 @@ export const administrations = () =>
 });
 
 /** The 409 of a likely duplicate: Aminata Ouédraogo of Burkina Faso Customs, matched on `matchedOn`. */
-export function likelyDuplicate(matchedOn: string[], candidatesOutsideScope = false): Response {
-  const candidate = {
+export function likelyDuplicate(matchedOn: components['schemas']['DuplicateRule'][], candidatesOutsideScope = false): Response {
+  const candidate: components['schemas']['DuplicateCandidate'] = {
     id: ids.aminata,
     familyName: 'Ouédraogo',
     givenNames: 'Aminata',

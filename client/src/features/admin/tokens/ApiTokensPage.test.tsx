@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithApi } from '@/test/render';
-import { json, stubApi } from '@/test/stubApi';
+import { json, problem, stubApi } from '@/test/stubApi';
 import type { ApiTokenSummary } from '../api';
 import { norad, page } from '../test/world';
 import { ApiTokensPage } from './ApiTokensPage';
@@ -60,6 +60,31 @@ describe('ApiTokensPage', () => {
     expect(screen.queryByLabelText('API token')).toBeNull();
     expect(document.body.textContent).not.toContain(secret);
     expect(screen.getByRole('button', { name: 'Issue the token' })).toBeTruthy();
+  });
+
+  it('retries an issue that failed with the same Idempotency-Key, so a lost answer issues no second token', async () => {
+    const api = stubApi({
+      'GET /api/v1/donors': [page(norad)],
+      'GET /api/v1/api-tokens': [page(), page(dashboard)],
+      'POST /api/v1/api-tokens': [
+        problem(503, 'Service Unavailable', 'Try again.'),
+        json({ id: dashboard.id, token: secret, expiresAt: dashboard.expiresAt }, 201),
+      ],
+    });
+    renderWithApi(<ApiTokensPage />, api.client);
+
+    await waitFor(() => expect(screen.getByRole('option', { name: 'Norad' })).toBeTruthy());
+    fireEvent.change(screen.getByLabelText('Donor'), { target: { value: norad.id } });
+    fireEvent.change(screen.getByLabelText('What it is for'), { target: { value: 'Norad results dashboard' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Issue the token' }));
+    await screen.findByText('Try again.');
+    fireEvent.click(screen.getByRole('button', { name: 'Issue the token' }));
+
+    expect((await screen.findByLabelText<HTMLInputElement>('API token')).value).toBe(secret);
+    const posts = api.sent.filter((request) => request.method === 'POST');
+    expect(posts).toHaveLength(2);
+    expect(posts[0]!.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(posts[1]!.headers.get('Idempotency-Key')).toBe(posts[0]!.headers.get('Idempotency-Key'));
   });
 
   it('revokes a token after asking, and shows it revoked', async () => {

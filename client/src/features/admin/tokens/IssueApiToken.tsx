@@ -25,7 +25,7 @@ export function IssueApiToken() {
   const donors = useDonorOptions();
   const [values, setValues] = useState<IssueApiTokenBody>({ donorId: '', name: '', expiresOn: aYearFromToday() });
   const [issued, setIssued] = useState<IssuedApiToken | null>(null);
-  const command = useCommand((body: IssueApiTokenBody) => issueApiToken(client, body), {
+  const command = useCommand((body: IssueApiTokenBody, { idempotencyKey }) => issueApiToken(client, body, idempotencyKey), {
     invalidates: [adminKeys.tokens],
     onDone: (token) => {
       setIssued(token);
