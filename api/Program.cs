@@ -77,6 +77,8 @@ services.AddIntegrityRateLimits(builder.Configuration);
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 services.AddIntegrityOpenApi();
 services.AddClientHosting();
+services.AddSingleton<IdempotencyKeysExpiry>();
+services.AddHostedService(provider => provider.GetRequiredService<IdempotencyKeysExpiry>());
 
 var app = builder.Build();
 

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Integrity.Api.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Integrity.Tests;
 
@@ -33,6 +35,31 @@ public sealed class IdempotencyTests(string provider) : ApiTests(provider)
             Assert.That(await retry.Content.ReadAsStringAsync(), Is.EqualTo(await first.Content.ReadAsStringAsync()));
             Assert.That(retry.Headers.Contains("Idempotent-Replayed"), Is.True);
             Assert.That(await DonorsNamedAsync("Idempotent " + key), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task Keys_older_than_a_day_are_forgotten_and_the_same_key_is_then_a_new_request()
+    {
+        var (oldKey, recentKey) = (Guid.NewGuid().ToString(), Guid.NewGuid().ToString());
+        Assert.That((await PostAsync(new { code = UniqueCode("OLD"), name = "old " + oldKey }, oldKey)).StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That((await PostAsync(new { code = UniqueCode("NEW"), name = "recent " + recentKey }, recentKey)).StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        var twoDaysAgo = DateTimeOffset.UtcNow.AddDays(-2);
+        // As each database stores an instant (SQLite: ISO 8601 text in UTC).
+        object storedTwoDaysAgo = Provider == "sqlite" ? twoDaysAgo.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture) : twoDaysAgo;
+        await TestSql.ExecuteAsync(App.Database, "UPDATE idempotent_requests SET created_at = @at WHERE idempotency_key = @key", ("at", storedTwoDaysAgo), ("key", oldKey));
+
+        var forgotten = await App.Services.GetRequiredService<IdempotencyKeysExpiry>().ForgetOldKeysAsync(CancellationToken.None);
+
+        async Task<long> KeptAsync(string key) =>
+            Convert.ToInt64(await TestSql.ScalarAsync(App.Database, "SELECT count(*) FROM idempotent_requests WHERE idempotency_key = @key", ("key", key)));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(forgotten, Is.EqualTo(1));
+            Assert.That(await KeptAsync(oldKey), Is.Zero);
+            Assert.That(await KeptAsync(recentKey), Is.EqualTo(1));
+            // Forgotten: another body with the old key is a new create, not a 422.
+            Assert.That((await PostAsync(new { code = UniqueCode("AGAIN"), name = "again " + oldKey }, oldKey)).StatusCode, Is.EqualTo(HttpStatusCode.Created));
         });
     }
 

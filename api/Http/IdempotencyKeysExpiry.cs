@@ -1,0 +1,42 @@
+using Dapper;
+using Integrity.Api.Data;
+
+namespace Integrity.Api.Http;
+
+/// <summary>
+/// Forgets Idempotency-Keys older than <c>Idempotency:KeepHours</c> (default 24), once an hour: a retry comes within
+/// minutes, and a kept answer may hold a secret (an API token, encrypted) that should not stay replayable for ever.
+/// After that, the same key is a new request.
+/// </summary>
+public sealed class IdempotencyKeysExpiry(Database database, TimeProvider clock, IConfiguration configuration, ILogger<IdempotencyKeysExpiry> logger)
+    : BackgroundService
+{
+    private const string Forget = "DELETE FROM idempotent_requests WHERE created_at < @cutoff";
+
+    private TimeSpan KeepFor => TimeSpan.FromHours(configuration.GetValue("Idempotency:KeepHours", 24.0));
+
+    /// <summary>Deletes the keys older than the keeping time; answers how many.</summary>
+    public async Task<int> ForgetOldKeysAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(Forget, new { cutoff = clock.GetUtcNow() - KeepFor }, cancellationToken: cancellationToken));
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var hourly = new PeriodicTimer(TimeSpan.FromHours(1), clock);
+        do
+        {
+            try
+            {
+                var forgotten = await ForgetOldKeysAsync(stoppingToken);
+                if (forgotten > 0) logger.LogInformation("Forgot {Count} Idempotency-Keys older than {Hours} hours.", forgotten, KeepFor.TotalHours);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The database may be down for a while; the next hour tries again.
+                logger.LogWarning(exception, "Could not forget old Idempotency-Keys; trying again in an hour.");
+            }
+        } while (await hourly.WaitForNextTickAsync(stoppingToken));
+    }
+}
