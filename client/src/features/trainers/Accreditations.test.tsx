@@ -106,3 +106,15 @@ describe('Accreditations', () => {
     expect(options('Étape atteinte')).toEqual(['Candidat', 'Formé', 'Animation supervisée', 'Accrédité']);
   });
 });
+
+describe('Accreditations, read only', () => {
+  it('shows a trainer the table alone: no next-stage button, no form, nothing asked of the API', async () => {
+    const api = stubApi({});
+    renderWithApi(<Accreditations trainer={trainer} onReload={() => {}} readOnly />, api.client);
+    const table = screen.getByRole('table', { name: 'Accreditations by module' });
+    expect(within(table).getByRole('cell', { name: 'Trained' })).toBeTruthy();
+    expect(screen.queryByRole('button')).toBeNull();
+    expect(screen.queryByLabelText('Module')).toBeNull();
+    expect(api.requests()).toEqual([]);
+  });
+});

@@ -10,13 +10,25 @@ import { useMessages } from '@/i18n/LocaleProvider';
 import { recordAccreditation, stages, trainerKeys, type AccreditationStage, type RecordAccreditation, type TrainerDetails } from './api';
 import { trainerMessages } from './messages';
 
-/** The trainer's accreditations, and the form that records a new one or its next stage. */
-export function Accreditations({ trainer, onReload }: { trainer: TrainerDetails; onReload: () => void }) {
+/**
+ * The trainer's accreditations, and the form that records a new one or its next stage; `readOnly` (a trainer
+ * looking at themselves or a co-trainer, which the API lets them read but not change) shows the table alone.
+ */
+export function Accreditations({ trainer, onReload, readOnly = false }: { trainer: TrainerDetails; onReload: () => void; readOnly?: boolean }) {
   const t = useMessages(trainerMessages).accreditations;
   const stageNames = useMessages(trainerMessages).stages;
   const format = useFormat();
   const [moduleId, setModuleId] = useState('');
   const day = (iso?: string | null) => (iso ? format.date(iso) : '');
+  const nextStage = {
+    header: t.nextButton,
+    cell: (accreditation: TrainerDetails['accreditations'][number]) =>
+      accreditation.stage !== 'accredited' && (
+        <button type="button" className="secondary" aria-label={t.next(accreditation.moduleCode)} onClick={() => setModuleId(accreditation.moduleId)}>
+          {t.nextButton}
+        </button>
+      ),
+  };
   return (
     <section aria-labelledby="accreditations">
       <h2 id="accreditations">{t.heading}</h2>
@@ -34,21 +46,17 @@ export function Accreditations({ trainer, onReload }: { trainer: TrainerDetails;
             { header: t.columns.trainedOn, cell: (accreditation) => day(accreditation.trainedOn), className: 'nowrap' },
             { header: t.columns.supervisedDeliveryOn, cell: (accreditation) => day(accreditation.supervisedDeliveryOn), className: 'nowrap' },
             { header: t.columns.accreditedOn, cell: (accreditation) => day(accreditation.accreditedOn), className: 'nowrap' },
-            {
-              header: t.nextButton,
-              cell: (accreditation) =>
-                accreditation.stage !== 'accredited' && (
-                  <button type="button" className="secondary" aria-label={t.next(accreditation.moduleCode)} onClick={() => setModuleId(accreditation.moduleId)}>
-                    {t.nextButton}
-                  </button>
-                ),
-            },
+            ...(readOnly ? [] : [nextStage]),
           ]}
         />
       )}
-      <h3>{t.record}</h3>
-      {/* A new module starts the form afresh, from that module's accreditation if there is one. */}
-      <RecordAccreditationForm key={moduleId} trainer={trainer} moduleId={moduleId} onModule={setModuleId} onReload={onReload} />
+      {!readOnly && (
+        <>
+          <h3>{t.record}</h3>
+          {/* A new module starts the form afresh, from that module's accreditation if there is one. */}
+          <RecordAccreditationForm key={moduleId} trainer={trainer} moduleId={moduleId} onModule={setModuleId} onReload={onReload} />
+        </>
+      )}
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { SelectField, TextField } from '@/components/fields';
 import { useAccounts, useAdministrationOptions } from '@/features/admin/lookups';
 import { EditRecordPage, formPages, RecordForm, useFormValues, useSaveCommand, type RecordFormProps } from '@/features/admin/ui/RecordForm';
 import { useMe } from '@/features/session';
-import { useMessages } from '@/i18n/LocaleProvider';
+import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import { Accreditations } from './Accreditations';
 import { fetchTrainer, registerTrainer, trainerKeys, trainerKinds, updateTrainer, type TrainerDetails, type TrainerKind } from './api';
 import { trainerMessages } from './messages';
@@ -84,17 +84,38 @@ export const { Register: RegisterTrainerPage } = formPages(TrainerForm, {
   load: fetchTrainer,
 });
 
-/** A trainer: their details, and where they stand with each module. */
+/**
+ * A trainer: their details, and where they stand with each module. A trainer may read themselves and their
+ * co-trainers but change nobody, so they see the record without forms.
+ */
 export function UpdateTrainerPage() {
   const t = useMessages(trainerMessages);
+  const readOnly = useMe().role === 'trainer';
   return (
-    <EditRecordPage title={t.edit} queryKey={trainerKeys.all} load={fetchTrainer}>
+    <EditRecordPage title={readOnly ? t.profile : t.edit} queryKey={trainerKeys.all} load={fetchTrainer}>
       {(trainer, reload) => (
         <>
-          <TrainerForm record={trainer} onReload={reload} />
-          <Accreditations trainer={trainer} onReload={reload} />
+          {readOnly ? <TrainerProfile trainer={trainer} /> : <TrainerForm record={trainer} onReload={reload} />}
+          <Accreditations trainer={trainer} onReload={reload} readOnly={readOnly} />
         </>
       )}
     </EditRecordPage>
+  );
+}
+
+function TrainerProfile({ trainer }: { trainer: TrainerDetails }) {
+  const t = useMessages(trainerMessages);
+  const name = useBilingual();
+  return (
+    <dl className="details">
+      <dt>{t.fields.fullName}</dt>
+      <dd>{trainer.fullName}</dd>
+      <dt>{t.kind}</dt>
+      <dd>{t.kinds[trainer.kind]}</dd>
+      <dt>{t.fields.administration}</dt>
+      <dd>{trainer.administrationNameEn ? name(trainer, 'administrationNameEn', 'administrationNameFr') : '—'}</dd>
+      <dt>{t.fields.email}</dt>
+      <dd>{trainer.email ?? '—'}</dd>
+    </dl>
   );
 }
