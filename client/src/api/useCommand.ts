@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
-import { useCallback, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { ApiError } from './call';
 
 export interface CommandContext {
@@ -19,8 +19,8 @@ export interface Command<V, R> {
 
 /**
  * A use case sent from a form. The form keeps its own values, so nothing typed is lost when this
- * fails; the failure is kept for ProblemAlert and errorsFor. On success the listed queries are
- * refetched and `onDone` runs.
+ * fails; the failure is kept for ProblemAlert and errorsFor, and the focus goes to the first field the
+ * API named in the form that was sent. On success the listed queries are refetched and `onDone` runs.
  */
 export function useCommand<V, R>(
   send: (variables: V, context: CommandContext) => Promise<R>,
@@ -37,15 +37,23 @@ export function useCommand<V, R>(
     },
   });
   const { mutateAsync, reset } = mutation;
+  // The form being sent is the one holding the focus (its submit button, or the field Enter was pressed in).
+  const sentFrom = useRef<HTMLFormElement | null>(null);
   const run = useCallback(
-    (variables: V) =>
-      mutateAsync(variables).catch((error: unknown) => {
+    (variables: V) => {
+      sentFrom.current = document.activeElement instanceof HTMLElement ? document.activeElement.closest('form') : null;
+      return mutateAsync(variables).catch((error: unknown) => {
         if (error instanceof ApiError) return undefined;
         throw error;
-      }),
+      });
+    },
     [mutateAsync],
   );
   const error = mutation.error instanceof ApiError ? mutation.error : null;
+  useEffect(() => {
+    if (error && Object.keys(error.fieldErrors).length > 0)
+      sentFrom.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [error]);
   const errorsFor = useCallback((field: string) => error?.fieldErrors[field.toLowerCase()], [error]);
   return { run, pending: mutation.isPending, error, errorsFor, reset };
 }

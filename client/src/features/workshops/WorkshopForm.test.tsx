@@ -52,10 +52,14 @@ describe('RecordWorkshopPage', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: 'RAD-08 Human Resource Management' }));
     fireEvent.change(screen.getByLabelText(/^Co-facilitating partners/), { target: { value: 'UNODC\n\nUNODC\n' } });
     fireEvent.change(screen.getByLabelText('Outcome notes'), { target: { value: 'An HRM strategy.' } });
+    // As a real click would, so that where the focus goes afterwards means something.
+    screen.getByRole('button', { name: 'Save' }).focus();
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
 
     const endsOn = await screen.findByText("'Ends On' must not be before 'Starts On'.");
     expect(screen.getByLabelText('Last day').getAttribute('aria-describedby')).toContain(endsOn.id);
+    // The first field the API named gets the focus, so a keyboard or screen reader user lands on it.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Last day')));
     expect(screen.getByText('A partner is named once.')).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
     expect(JSON.parse(api.sent.find((request) => request.method === 'POST')!.body)).toEqual({
