@@ -80,6 +80,13 @@ public sealed class AccessMatrixTests(string provider) : ApiTests(provider)
         ("POST /api/v1/api-tokens/{RevokedToken}/revoke",  [401, 204, 403, 403, 403, 403, 403, 401, 401]),
 
         ("GET /api/v1/audit/verify",                       [401, 200, 403, 403, 403, 403, 403, 401, 401]),
+
+        ("GET /api/v1/action-plans",                       [401, 200, 200, 200, 403, 403, 403, 401, 401]),
+        ("GET /api/v1/programmes/{P1}/indicators",         [401, 200, 200, 404, 200, 403, 403, 401, 401]),
+        ("GET /api/v1/programmes/{P1}/periods",            [401, 200, 200, 404, 200, 403, 403, 401, 401]),
+        ("GET /api/v1/programmes/{P1}/reports/progress",   [401, 200, 200, 404, 403, 200, 200, 401, 401]),
+        ("GET /api/v1/programmes/{P2}/reports/progress",   [401, 200, 404, 200, 403, 404, 404, 401, 401]),
+        ("GET /api/v1/programmes/{P1}/iati",               [401, 200, 200, 404, 403, 200, 200, 401, 401]),
     ];
 
     private static IEnumerable<TestCaseData> Cases()
