@@ -66,6 +66,8 @@ services.ConfigureHttpJsonOptions(options =>
 {
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
     options.SerializerOptions.Converters.Add(new TextWithoutNul());
+    // As the OpenAPI document says (additionalProperties: false): a misspelt field is an error, not silently dropped.
+    options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
 });
 services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemExceptionHandler.Customize);

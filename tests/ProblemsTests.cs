@@ -30,6 +30,21 @@ public sealed class ProblemsTests(string provider) : ApiTests(provider)
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("$."));
     }
 
+    [Test]
+    public async Task A_field_the_operation_does_not_have_is_refused_by_name_and_nothing_is_made()
+    {
+        var code = UniqueCode("TYPO");
+        var problem = await ProblemAsync(await Client.PostAsync("/api/v1/donors",
+            new StringContent($"{{\"code\": \"{code}\", \"name\": \"Typo donor\", \"nmae\": \"Typo\"}}", Encoding.UTF8, "application/json")), 400);
+        var donors = await (await Client.GetAsync($"/api/v1/donors?q={code}")).Content.ReadAsStringAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(problem.GetProperty("errors").GetProperty("nmae")[0].GetString(), Does.StartWith("This operation has no such field"), problem.ToString());
+            Assert.That(problem.ToString(), Does.Not.Contain("Integrity.Api"), "no .NET type names");
+            Assert.That(donors, Does.Not.Contain(code));
+        });
+    }
+
     [TestCaseSource(nameof(CreatePaths))]
     public async Task A_body_that_is_not_JSON_gets_unsupported_media_type(string path)
     {

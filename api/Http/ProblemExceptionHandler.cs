@@ -34,7 +34,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             ValidationException validation => Invalid(validation),
             ProblemException known => new ProblemDetails { Status = known.Status, Title = known.Title, Detail = known.Message },
             BadHttpRequestException badRequest when UnreadableParameter(badRequest) is { } invalid => invalid,
-            BadHttpRequestException { InnerException: JsonException { Path: { Length: > 2 } path } } => UnreadableField(path),
+            BadHttpRequestException { InnerException: JsonException { Path: { Length: > 2 } path } json } => UnreadableField(path, json),
             BadHttpRequestException badRequest => new ProblemDetails
             {
                 Status = badRequest.StatusCode,
@@ -142,13 +142,20 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         };
     }
 
-    /// <summary>A body field of the wrong type or an unknown enum value ("kind": "seminar"), as a field error.</summary>
-    private static HttpValidationProblemDetails UnreadableField(string path)
+    /// <summary>
+    /// A body field of the wrong type, an unknown enum value ("kind": "seminar") or a field the operation does not have
+    /// (a misspelling: the document says additionalProperties false), as a field error.
+    /// </summary>
+    private static HttpValidationProblemDetails UnreadableField(string path, JsonException json)
     {
         var field = JsonPath(path.TrimStart('$', '.'));
+        // System.Text.Json says "could not be mapped" for a property the type does not have (UnmappedMemberHandling.Disallow).
+        var unknown = json.Message.Contains("could not be mapped", StringComparison.Ordinal);
         return new HttpValidationProblemDetails(new Dictionary<string, string[]>
         {
-            [field] = ["This value cannot be read: check its type, its format (dates 2023-11-29, ids UUIDs) or, for a choice, the allowed values in the API description."],
+            [field] = [unknown
+                ? "This operation has no such field: check its spelling against the API description, or leave it out."
+                : "This value cannot be read: check its type, its format (dates 2023-11-29, ids UUIDs) or, for a choice, the allowed values in the API description."],
         })
         {
             Status = StatusCodes.Status400BadRequest,
