@@ -22,7 +22,10 @@ const cards: Record<Role, () => ReactNode> = {
     <>
       <UpcomingWorkshops />
       <PeriodStates />
-      <OverdueActions />
+      {/* Its table needs the page's width, not a third of it. */}
+      <div className="cards-row">
+        <OverdueActions />
+      </div>
     </>
   ),
   trainer: () => <UpcomingWorkshops />,
