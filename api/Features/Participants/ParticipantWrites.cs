@@ -48,8 +48,6 @@ internal static class ParticipantWrites
         VALUES (@id, @family_name, @given_names, @normalised_name, @sex, @administration_id, @service, @position, @email, @staff_number, @version)
         """;
 
-    private const string AdministrationInScope = "SELECT id FROM administrations WHERE id = @administrationId";
-
     /// <summary>The participants row, by column; the version is 1 for a new person.</summary>
     public static Dictionary<string, object?> Row(Guid id, IPersonFields person)
     {
@@ -100,8 +98,7 @@ internal static class ParticipantWrites
     /// <summary>Whether the caller works with this administration (administrators work with all).</summary>
     public static async Task<bool> CoversAdministrationAsync(DbSession db, Caller caller, Guid administrationId, CancellationToken cancellationToken) =>
         caller.IsAdministrator
-        || (await db.QueryAsync<Guid>($"{AdministrationInScope}{Scope.And(Scope.Administrations(caller, "id"))}",
-            Scope.Parameters(caller, new { administrationId }), cancellationToken)).Count == 1;
+        || await Scope.CoversAsync(db, caller, "administrations", Scope.Administrations(caller, "t.id"), administrationId, cancellationToken);
 }
 
 public sealed class NotTheirAdministrationException() : ProblemException(StatusCodes.Status403Forbidden, "Forbidden",
