@@ -15,13 +15,9 @@ public static class TrainerStewards
     private static readonly string Trainer = $"SELECT {DbEnum.Column("t.kind", "kind")}, t.administration_id, t.user_id FROM trainers t WHERE t.id = @trainerId";
 
     /// <summary>A coordinator may give a trainer these values: a national trainer of one of its administrations, with no account.</summary>
-    public static async Task<bool> MayHoldAsync(DbSession db, Caller caller, TrainerKind? kind, Guid? administrationId, CancellationToken cancellationToken)
-    {
-        if (kind is not TrainerKind.NationalTrainer || administrationId is null) return false;
-        var covered = await db.QueryAsync<Guid>($"SELECT id FROM administrations WHERE id = @administrationId{Scope.And(Scope.Administrations(caller, "id"))}",
-            Scope.Parameters(caller, new { administrationId }), cancellationToken);
-        return covered.Count == 1;
-    }
+    public static async Task<bool> MayHoldAsync(DbSession db, Caller caller, TrainerKind? kind, Guid? administrationId, CancellationToken cancellationToken) =>
+        kind is TrainerKind.NationalTrainer && administrationId is { } id
+        && await Scope.CoversAsync(db, caller, "administrations", Scope.Administrations(caller, "t.id"), id, cancellationToken);
 
     /// <summary>
     /// A coordinator may give a trainer these fields (see <see cref="MayHoldAsync"/>). Missing ones pass here:
