@@ -31,14 +31,13 @@ public sealed class MergeParticipantsAccess(DbSession db) : IAccessRule<MergePar
 {
     private const string Visible = "SELECT p.id FROM participants p WHERE (p.id = @id OR p.id = @duplicateId)";
 
-    public async ValueTask<Access> CheckAsync(MergeParticipants command, Caller caller, CancellationToken cancellationToken)
-    {
-        if (caller.IsAdministrator) return Access.Allowed;
-        if (caller.Role != Role.Coordinator) return Access.Forbidden;
-        var seen = await db.QueryAsync<Guid>($"{Visible}{Scope.And(Scope.Participants(caller, "p"))}",
-            Scope.Parameters(caller, new { id = command.Id, duplicateId = command.DuplicateId }), cancellationToken);
-        return seen.Contains(command.Id) && (command.DuplicateId is null || seen.Contains(command.DuplicateId.Value)) ? Access.Allowed : Access.OutOfScope;
-    }
+    public ValueTask<Access> CheckAsync(MergeParticipants command, Caller caller, CancellationToken cancellationToken) =>
+        ScopedAccess.CheckAsync(caller, [Role.Coordinator], async () =>
+        {
+            var seen = await db.QueryAsync<Guid>($"{Visible}{Scope.And(Scope.Participants(caller, "p"))}",
+                Scope.Parameters(caller, new { id = command.Id, duplicateId = command.DuplicateId }), cancellationToken);
+            return seen.Contains(command.Id) && (command.DuplicateId is null || seen.Contains(command.DuplicateId.Value));
+        });
 }
 
 /// <summary>
