@@ -117,7 +117,6 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 
-
 var api = app.MapGroup("/api/v1");
 api.MapAuth()
     .MapReferenceData()

@@ -76,7 +76,7 @@ async function create(operation, path, body, ids) {
       ids.push(id);
       return id;
     }
-    // Honour the 503's Retry-After (capped, so a run stays bounded); a 409 is the same key still in flight.
+    // Honour the 503's Retry-After (capped, so a run stays bounded); a 409 is a write conflict that changed nothing.
     if (answer.status === 503) await sleep(Math.min(Number(answer.headers['retry-after'] ?? 1), 5) * 1000);
     else if (answer.status === 409 || answer.status === 0) await sleep(500);
     else return undefined;

@@ -77,6 +77,12 @@ public sealed class BadInput(JsonObject document, IReadOnlyDictionary<string, Gu
         " ", new string('x', 10_000), string.Concat(Enumerable.Repeat("é\u0301", 5_000)),
     ];
 
+    /// <summary>Hostile text goes out as written, not \u-escaped; deep nesting is part of the test.</summary>
+    private static readonly JsonSerializerOptions Unescaped = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = 1_000,
+    };
+
     private static readonly string[] RawStrings = ["\"\\ud800\"", "\"\\udfff\\ud800x\"", "\"a\\u0000b\"", "\"\\uDBFF\""];
 
     // No NUL here: a %00 in a path never reaches the app (Kestrel refuses the request line, the test host throws).
@@ -114,6 +120,8 @@ public sealed class BadInput(JsonObject document, IReadOnlyDictionary<string, Gu
     {
         random = new Random(seed ^ StableHash(operation.Id));
         number = 0;
+        // Every body is serialized below, so the last operation's placeholders need not be searched for again.
+        raws.Clear();
         var requests = new List<BadRequest>();
         requests.AddRange(BadPaths(operation));
         requests.AddRange(BadQueries(operation));
@@ -121,10 +129,10 @@ public sealed class BadInput(JsonObject document, IReadOnlyDictionary<string, Gu
         else if (operation.BodyMediaType is not null) requests.AddRange(BadSheets(operation));
         else if (operation.Method != HttpMethod.Get) requests.Add(New(operation, "unexpected body", Path(operation), "application/json", Encoding.UTF8.GetBytes("{\"a\":[1,2,3]}")));
         requests.AddRange(BadHeaders(operation));
-        requests.Add(New(operation, "anonymous", Path(operation), Json(operation), SampleBody(operation), anonymous: true));
+        requests.Add(New(operation, "anonymous", Path(operation), operation.BodyMediaType, SampleBody(operation), anonymous: true));
         var badId = Pick(BadIds);
         var hostilePath = operation.PathParameters.Count > 0 ? Path(operation, (operation.PathParameters[0], badId)) : $"{Path(operation)}/{Uri.EscapeDataString(badId)}";
-        requests.Add(New(operation, "anonymous, hostile path", hostilePath, Json(operation), SampleBody(operation), anonymous: true));
+        requests.Add(New(operation, "anonymous, hostile path", hostilePath, operation.BodyMediaType, SampleBody(operation), anonymous: true));
         return requests;
     }
 
@@ -134,11 +142,11 @@ public sealed class BadInput(JsonObject document, IReadOnlyDictionary<string, Gu
             for (var i = 0; i < 6; i++)
             {
                 var id = Pick(BadIds);
-                yield return New(operation, $"{parameter} = {Describe(id)}", Path(operation, (parameter, id)), Json(operation), SampleBody(operation));
+                yield return New(operation, $"{parameter} = {Describe(id)}", Path(operation, (parameter, id)), operation.BodyMediaType, SampleBody(operation));
             }
         if (operation.PathParameters.Count > 0)
             yield return New(operation, "unknown ids", Path(operation, operation.PathParameters.Select(p => (p, Guid.NewGuid().ToString())).ToArray()),
-                Json(operation), SampleBody(operation));
+                operation.BodyMediaType, SampleBody(operation));
     }
 
     private IEnumerable<BadRequest> BadQueries(ApiOperation operation)
@@ -149,12 +157,12 @@ public sealed class BadInput(JsonObject document, IReadOnlyDictionary<string, Gu
                 var value = (string?)schema["format"] == "date" ? Pick(BadDates)
                     : (string?)schema["type"] is "integer" or "number" ? Pick(BadNumbers)
                     : Pick(random.Next(2) == 0 ? Hostile : BadIds);
-                yield return New(operation, $"?{name} = {Describe(value)}", $"{Path(operation)}?{name}={Uri.EscapeDataString(value)}", Json(operation), SampleBody(operation));
+                yield return New(operation, $"?{name} = {Describe(value)}", $"{Path(operation)}?{name}={Uri.EscapeDataString(value)}", operation.BodyMediaType, SampleBody(operation));
             }
         if (operation.QueryParameters.Count > 0)
         {
             var (first, _) = operation.QueryParameters[0];
-            yield return New(operation, $"?{first} twice", $"{Path(operation)}?{first}=1&{first}=2", Json(operation), SampleBody(operation));
+            yield return New(operation, $"?{first} twice", $"{Path(operation)}?{first}=1&{first}=2", operation.BodyMediaType, SampleBody(operation));
         }
         if (operation.Method == HttpMethod.Get)
             yield return New(operation, "unknown query parameters", $"{Path(operation)}?{Uri.EscapeDataString(Pick(Hostile))}=1&limit=&cursor=%00", null, null);
@@ -236,14 +244,14 @@ public sealed class BadInput(JsonObject document, IReadOnlyDictionary<string, Gu
         var path = Path(operation);
         if (operation.TakesIdempotencyKey)
             foreach (var key in new[] { new string('k', 101), "", " ", "ключ-🔑-\u202E", Pick(Hostile) })
-                yield return New(operation, $"Idempotency-Key {Describe(key)}", path, Json(operation), SampleBody(operation), headers: [("Idempotency-Key", key)]);
+                yield return New(operation, $"Idempotency-Key {Describe(key)}", path, operation.BodyMediaType, SampleBody(operation), headers: [("Idempotency-Key", key)]);
         if (operation.Method == HttpMethod.Put)
             foreach (var etag in new[] { "garbage", "\"-1\"", "\"99999999999999999999\"", "*", "W/\"1\"", "\"1\", \"2\"", "\"\"", "\"1" })
-                yield return New(operation, $"If-Match {etag}", path, Json(operation), SampleBody(operation), headers: [("If-Match", etag)]);
+                yield return New(operation, $"If-Match {etag}", path, operation.BodyMediaType, SampleBody(operation), headers: [("If-Match", etag)]);
         foreach (var accept in new[] { "image/png", "application/json;q=abc, */*;;;" })
-            yield return New(operation, $"Accept: {accept}", path, Json(operation), SampleBody(operation), headers: [("Accept", accept)]);
+            yield return New(operation, $"Accept: {accept}", path, operation.BodyMediaType, SampleBody(operation), headers: [("Accept", accept)]);
         foreach (var credentials in new[] { $"Bearer itg_{Pick(Hostile)}", $"Bearer {new string('a', 10_000)}", "Basic YWRtaW46YWRtaW4=", "Bearer" })
-            yield return New(operation, $"Authorization: {Describe(credentials)}", path, Json(operation), SampleBody(operation),
+            yield return New(operation, $"Authorization: {Describe(credentials)}", path, operation.BodyMediaType, SampleBody(operation),
                 headers: [("Authorization", credentials)], anonymous: true);
     }
 
@@ -262,8 +270,6 @@ public sealed class BadInput(JsonObject document, IReadOnlyDictionary<string, Gu
             : headers ?? [];
         return new BadRequest(operation, ++number, variant, path, contentType, body, withVersion, anonymous);
     }
-
-    private static string? Json(ApiOperation operation) => operation.BodyMediaType is null ? null : operation.BodyMediaType;
 
     private byte[]? SampleBody(ApiOperation operation) => operation.BodyMediaType switch
     {
@@ -376,7 +382,7 @@ public sealed class BadInput(JsonObject document, IReadOnlyDictionary<string, Gu
 
     private byte[] Serialize(JsonNode? body)
     {
-        var text = body?.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = 1_000 }) ?? "null";
+        var text = body?.ToJsonString(Unescaped) ?? "null";
         for (var i = 0; i < raws.Count; i++) text = text.Replace($"\"raw-json-{i}\"", raws[i], StringComparison.Ordinal);
         return Encoding.UTF8.GetBytes(text);
     }

@@ -11,11 +11,14 @@ namespace Integrity.Api.Http;
 /// </summary>
 public static class ClientHosting
 {
-    /// <summary>Paths of the client's own screens: not files, and not under the API, Swagger or health.</summary>
-    private const string ClientRoutes = "{*path:nonfile:regex(^(?!(api|swagger|health)(/|$)).*$)}";
+    /// <summary>The server's own folders: never the client's screens, and never compressed (see AddClientHosting).</summary>
+    private static readonly string[] ServerFolders = ["/api", "/swagger", "/health"];
+
+    /// <summary>Paths of the client's own screens: not files, and not under the server's folders.</summary>
+    private static readonly string ClientRoutes = $"{{*path:nonfile:regex(^(?!({string.Join('|', ServerFolders.Select(folder => folder[1..]))})(/|$)).*$)}}";
 
     /// <summary>Vite names every built asset after its content, so a browser may keep it for good.</summary>
-    private const string AssetsFolder = "/assets/";
+    private const string AssetsFolder = "/assets";
 
     public static IServiceCollection AddClientHosting(this IServiceCollection services) =>
         services.AddResponseCompression(options =>
@@ -47,13 +50,12 @@ public static class ClientHosting
         app.MapFallbackToFile(ClientRoutes, "index.html", staticFiles).AllowAnonymous();
     }
 
-    private static bool IsServerPath(PathString path) =>
-        path.StartsWithSegments("/api") || path.StartsWithSegments("/swagger") || path.StartsWithSegments("/health");
+    private static bool IsServerPath(PathString path) => ServerFolders.Any(folder => path.StartsWithSegments(folder));
 
     /// <summary>Hashed assets are cached for a year; index.html is asked again each time, so a new release shows at once.</summary>
     private static void SetCaching(StaticFileResponseContext context)
     {
-        context.Context.Response.Headers.CacheControl = context.Context.Request.Path.StartsWithSegments(AssetsFolder.TrimEnd('/'))
+        context.Context.Response.Headers.CacheControl = context.Context.Request.Path.StartsWithSegments(AssetsFolder)
             ? "public, max-age=31536000, immutable"
             : "no-cache";
     }

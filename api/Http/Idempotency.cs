@@ -42,11 +42,11 @@ public static class Idempotency
     /// protection, never as plain text. When the keys that encrypted it are gone, a retry is a 409 that says so.
     /// </param>
     public static RouteHandlerBuilder WithIdempotency(this RouteHandlerBuilder endpoint, bool secretAnswer = false) => endpoint
-        .WithMetadata(new IdempotentCreate(secretAnswer))
-        .AddEndpointFilter(FilterAsync)
+        .WithMetadata(new IdempotentCreate())
+        .AddEndpointFilter((context, next) => FilterAsync(context, next, secretAnswer))
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-    private static async ValueTask<object?> FilterAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    private static async ValueTask<object?> FilterAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, bool secretAnswer)
     {
         var http = context.HttpContext;
         var key = http.Request.Headers[Header].ToString();
@@ -60,7 +60,7 @@ public static class Idempotency
         var json = services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         var caller = Caller.From(http.User).Actor;
         var requestHash = RequestHash(http.Request, context.Arguments, json);
-        var secret = http.GetEndpoint()?.Metadata.GetMetadata<IdempotentCreate>()?.SecretAnswer == true
+        var secret = secretAnswer
             ? services.GetRequiredService<IDataProtectionProvider>().CreateProtector(SecretPurpose)
             : null;
 
@@ -145,7 +145,7 @@ public static class Idempotency
 
     private const string SecretPurpose = "Integrity.Idempotency.SecretAnswer";
 
-    private sealed record IdempotentCreate(bool SecretAnswer);
+    private sealed class IdempotentCreate;
 
     /// <summary>Documents the Idempotency-Key header on the operations that honour it.</summary>
     public sealed class OperationFilter : IOperationFilter

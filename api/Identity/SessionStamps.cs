@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Dapper;
 using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Microsoft.AspNetCore.Authentication;
@@ -26,10 +25,9 @@ public static class SessionStamps
         var stamp = principal?.FindFirstValue(Claim);
         if (principal is not null && Guid.TryParse(principal.FindFirstValue(Caller.UserIdClaim), out var id) && stamp is not null)
         {
-            var database = context.HttpContext.RequestServices.GetRequiredService<Database>();
-            await using var connection = await database.OpenAsync(context.HttpContext.RequestAborted);
-            var current = await connection.QuerySingleOrDefaultAsync<string>(
-                new CommandDefinition(Current, new { id }, cancellationToken: context.HttpContext.RequestAborted));
+            // The request's own session: the endpoint then reuses this connection instead of opening a second.
+            var db = context.HttpContext.RequestServices.GetRequiredService<DbSession>();
+            var current = await db.QuerySingleOrDefaultAsync<string>(Current, new { id }, context.HttpContext.RequestAborted);
             if (current == stamp) return;
         }
         context.RejectPrincipal();
