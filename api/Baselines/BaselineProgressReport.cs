@@ -28,7 +28,7 @@ public static class BaselineProgressReport
             RawSql.QueryAsync(connection, dialect, sql, parameters, read, cancellationToken);
         (string, object?) programmeId = ("programmeId", query.ProgrammeId);
 
-        var programme = (await Query(GetProgressReportHandler.ProgrammeSql(caller), Programme, [programmeId, .. RawSql.Scope(caller)])).SingleOrDefault()
+        var programme = (await Query(ReportReaders.ProgrammeSql(caller, GetProgressReportHandler.ProgrammeOf), Programme, [programmeId, .. RawSql.Scope(caller)])).SingleOrDefault()
                         ?? throw new NotFoundException("programme", query.ProgrammeId);
         var periods = await Query(GetProgressReportHandler.PeriodsSql(query), Period, [programmeId, ("from", query.From), ("to", query.To)]);
         var periodIds = periods.Select(period => period.Id).ToList();

@@ -2,7 +2,6 @@ using FluentValidation;
 using Integrity.Api.Data;
 using Integrity.Api.Features.Results;
 using Integrity.Api.Http;
-using Integrity.Api.Identity;
 using Mediator;
 
 namespace Integrity.Api.Features.Reports;
@@ -76,9 +75,8 @@ public sealed class GetProgressReportHandler(DbSession db, Caller caller) : IQue
     public async ValueTask<ProgressReport> Handle(GetProgressReport query, CancellationToken cancellationToken)
     {
         ReportReaders.Check(caller, query.IncludeUnapproved, nameof(GetProgressReport));
+        var programme = await ReportReaders.ProgrammeAsync<ReportedProgramme>(db, caller, ProgrammeOf, query.ProgrammeId, cancellationToken);
         var ids = new { programmeId = query.ProgrammeId };
-        var programme = await db.QuerySingleOrDefaultAsync<ReportedProgramme>(ProgrammeSql(caller), Scope.Parameters(caller, ids), cancellationToken)
-                        ?? throw new NotFoundException("programme", query.ProgrammeId);
 
         var periods = await db.QueryAsync<Period>(PeriodsSql(query), new { programmeId = query.ProgrammeId, from = query.From, to = query.To }, cancellationToken);
         var periodIds = periods.Select(period => period.Id).ToList();
@@ -106,9 +104,6 @@ public sealed class GetProgressReportHandler(DbSession db, Caller caller) : IQue
 
         return Report(query, programme, periods, covered, named, reports, cells, modules, values);
     }
-
-    /// <summary>The programme, when the caller's scope covers it.</summary>
-    internal static string ProgrammeSql(Caller caller) => $"{ProgrammeOf}{Scope.And(Scope.Programmes(caller, "p.id"))}";
 
     /// <summary>The programme's periods overlapping [from, to], in date order.</summary>
     internal static string PeriodsSql(GetProgressReport query) =>
