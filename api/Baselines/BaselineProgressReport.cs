@@ -41,7 +41,7 @@ public static class BaselineProgressReport
             cells[rule] = periodIds.Count == 0 ? [] : await Query(ComputedRule.For(rule).CommandText(dialect), Cell, [ofPeriods]);
         var modules = periodIds.Count == 0 ? [] : await Query(GetProgressReportHandler.ModulesDeliveredSql(dialect), Module, [ofPeriods]);
 
-        IReadOnlyList<IndicatorDetails> indicators = await Query(GetProgressReportHandler.Indicators, Indicator, [programmeId]);
+        IReadOnlyList<IndicatorDetails> indicators = await Query(IndicatorDetails.OfProgramme, Indicator, [programmeId]);
         if (indicators.Count > 0)
             indicators = IndicatorDetails.WithDimensions(indicators, await Query(IndicatorDetails.DisaggregationsSql(dialect), Dimension,
                 [("ids", dialect.Ids(indicators.Select(indicator => indicator.Id)))]));

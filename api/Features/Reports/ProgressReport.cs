@@ -49,8 +49,6 @@ public sealed class GetProgressReportHandler(DbSession db, Caller caller) : IQue
 
     internal const string Reports = "SELECT r.period_id, r.administration_id, r.state AS stored_state FROM period_reports r WHERE {0}";
 
-    internal static readonly string Indicators = $"{IndicatorDetails.Select}\nWHERE i.programme_id = @programmeId\nORDER BY i.code, i.id";
-
     /// <summary>
     /// Modules delivered: the sessions held in the period of held workshops of the programme (as the rules attribute
     /// them), by host administration; then the same sessions once per key factor their module covers.
@@ -92,7 +90,7 @@ public sealed class GetProgressReportHandler(DbSession db, Caller caller) : IQue
             ? []
             : await db.QueryAsync<ModuleCell>(ModulesDeliveredSql(db.Dialect), new { periodIds = db.Dialect.Ids(periodIds) }, cancellationToken);
 
-        var indicators = await IndicatorDetails.WithDisaggregationsAsync(db, await db.QueryAsync<IndicatorDetails>(Indicators, ids, cancellationToken), cancellationToken);
+        var indicators = await IndicatorDetails.AllOfProgrammeAsync(db, query.ProgrammeId, cancellationToken);
         var values = new List<(IndicatorDetails Indicator, IReadOnlyList<PeriodValues> Values)>();
         foreach (var indicator in indicators)
             values.Add((indicator, await IndicatorValues.ReadAsync(db, indicator, periods, cancellationToken, cells)));

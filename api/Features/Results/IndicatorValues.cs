@@ -10,8 +10,11 @@ namespace Integrity.Api.Features.Results;
 /// </summary>
 public static class IndicatorValues
 {
-    /// <summary>The programme's reporting periods, unordered: add the order, or <see cref="PeriodOf"/> for one.</summary>
+    /// <summary>The programme's reporting periods, unordered: add filters and the order, or use <see cref="PeriodsInOrder"/> or <see cref="PeriodOf"/>.</summary>
     public const string PeriodsOf = "SELECT rp.id, rp.label, rp.starts_on, rp.ends_on FROM reporting_periods rp WHERE rp.programme_id = @programmeId";
+
+    /// <summary>The programme's reporting periods in date order.</summary>
+    public const string PeriodsInOrder = $"{PeriodsOf} ORDER BY rp.starts_on, rp.id";
 
     /// <summary>One reporting period of the programme, by <c>@periodId</c>.</summary>
     public const string PeriodOf = $"{PeriodsOf} AND rp.id = @periodId";
