@@ -69,9 +69,8 @@ public sealed class ExportIatiHandler(DbSession db, Caller caller, TimeProvider 
         var reported = query.IncludeUnapproved
             ? projects.SelectMany(_ => periods, (project, period) => (PeriodId: period.Id, project.AdministrationId)).ToHashSet()
             : (await db.QueryAsync<ApprovedReport>(Approved, ids, cancellationToken)).Select(report => (report.PeriodId, report.AdministrationId)).ToHashSet();
-        var cells = new Dictionary<IndicatorRule, IReadOnlyList<RuleCell>>();
-        foreach (var rule in indicators.Select(indicator => indicator.ComputedBy).OfType<IndicatorRule>().Distinct())
-            cells[rule] = await ComputedRule.For(rule).CellsAsync(db, periods.Select(period => period.Id).ToList(), cancellationToken);
+        var cells = await ComputedRule.CellsAsync(db, indicators.Select(indicator => indicator.ComputedBy).OfType<IndicatorRule>().Distinct(),
+            periods.Select(period => period.Id).ToList(), cancellationToken);
 
         var now = clock.GetUtcNow();
         return new IatiExport(new IatiFile

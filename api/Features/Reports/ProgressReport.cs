@@ -83,9 +83,7 @@ public sealed class GetProgressReportHandler(DbSession db, Caller caller) : IQue
             ? []
             : await db.QueryAsync<StoredReport>(ReportsSql(db.Dialect), new { periodIds = db.Dialect.Ids(periodIds) }, cancellationToken);
 
-        var cells = new Dictionary<IndicatorRule, IReadOnlyList<RuleCell>>();
-        foreach (var rule in Enum.GetValues<IndicatorRule>())
-            cells[rule] = await ComputedRule.For(rule).CellsAsync(db, periodIds, cancellationToken);
+        var cells = await ComputedRule.CellsAsync(db, Enum.GetValues<IndicatorRule>(), periodIds, cancellationToken);
         var modules = periodIds.Count == 0
             ? []
             : await db.QueryAsync<ModuleCell>(ModulesDeliveredSql(db.Dialect), new { periodIds = db.Dialect.Ids(periodIds) }, cancellationToken);
