@@ -34,6 +34,7 @@ public static class BaselineProgressReport
         var periodIds = periods.Select(period => period.Id).ToList();
         (string, object?) ofPeriods = ("periodIds", dialect.Ids(periodIds));
         var covered = await Query(GetProgressReportHandler.Covered, Administration, [programmeId]);
+        var coveredIds = covered.Select(administration => administration.Id).ToList();
         var reports = periodIds.Count == 0 ? [] : await Query(GetProgressReportHandler.ReportsSql(dialect), Report, [ofPeriods]);
 
         var cells = new Dictionary<IndicatorRule, IReadOnlyList<RuleCell>>();
@@ -57,9 +58,7 @@ public static class BaselineProgressReport
             var entered = await Query(IndicatorValues.EnteredSql(dialect), Entered, parameters);
             var breakdowns = await Query(IndicatorValues.BreakdownsSql(dialect), Breakdown, parameters);
             var computed = indicator.ComputedBy is { } rule ? cells[rule] : null;
-            var administrations = computed is null ? [] : await Query(IndicatorValues.Covered, row => row.Id("administration_id"),
-                [("programmeId", indicator.ProgrammeId)]);
-            values.Add((indicator, IndicatorValues.Values(indicator, periods, entered, breakdowns, computed, administrations)));
+            values.Add((indicator, IndicatorValues.Values(indicator, periods, entered, breakdowns, computed, coveredIds)));
         }
 
         var others = GetProgressReportHandler.NotCovered(covered, cells, modules, values);

@@ -33,7 +33,7 @@ public sealed class GetProgressReportValidator : AbstractValidator<GetProgressRe
 /// programme; trainers report nothing to donors (403); a programme out of scope is not found (404). Every figure is
 /// read with a fixed number of queries whatever the programme's size: the periods, their reports, one grouped query per
 /// computed rule (<see cref="ComputedRule"/>), one for the modules delivered, and the indicators' values
-/// (<see cref="IndicatorValues"/>, a few queries per indicator). Only aggregates are read, never a person.
+/// (<see cref="IndicatorValues"/>: two queries per indicator, its entered values and breakdowns). Only aggregates are read, never a person.
 /// </summary>
 public sealed class GetProgressReportHandler(DbSession db, Caller caller) : IQueryHandler<GetProgressReport, ProgressReport>
 {
@@ -89,9 +89,10 @@ public sealed class GetProgressReportHandler(DbSession db, Caller caller) : IQue
             : await db.QueryAsync<ModuleCell>(ModulesDeliveredSql(db.Dialect), new { periodIds = db.Dialect.Ids(periodIds) }, cancellationToken);
 
         var indicators = await IndicatorDetails.AllOfProgrammeAsync(db, query.ProgrammeId, cancellationToken);
+        var read = new IndicatorValues.ProgrammeRead(cells, covered.Select(administration => administration.Id).ToList());
         var values = new List<(IndicatorDetails Indicator, IReadOnlyList<PeriodValues> Values)>();
         foreach (var indicator in indicators)
-            values.Add((indicator, await IndicatorValues.ReadAsync(db, indicator, periods, cancellationToken, cells)));
+            values.Add((indicator, await IndicatorValues.ReadAsync(db, indicator, periods, cancellationToken, read)));
 
         var others = NotCovered(covered, cells, modules, values);
         var named = others.Count == 0
