@@ -28,12 +28,13 @@ public static class BaselineProgressReport
             RawSql.QueryAsync(connection, dialect, sql, parameters, read, cancellationToken);
         (string, object?) programmeId = ("programmeId", query.ProgrammeId);
 
-        var programme = (await Query(GetProgressReportHandler.ProgrammeSql(caller), Programme, [programmeId, .. RawSql.Scope(caller)])).SingleOrDefault()
+        var programme = (await Query(ReportReaders.ProgrammeSql(caller, GetProgressReportHandler.ProgrammeOf), Programme, [programmeId, .. RawSql.Scope(caller)])).SingleOrDefault()
                         ?? throw new NotFoundException("programme", query.ProgrammeId);
         var periods = await Query(GetProgressReportHandler.PeriodsSql(query), Period, [programmeId, ("from", query.From), ("to", query.To)]);
         var periodIds = periods.Select(period => period.Id).ToList();
         (string, object?) ofPeriods = ("periodIds", dialect.Ids(periodIds));
         var covered = await Query(GetProgressReportHandler.Covered, Administration, [programmeId]);
+        var coveredIds = covered.Select(administration => administration.Id).ToList();
         var reports = periodIds.Count == 0 ? [] : await Query(GetProgressReportHandler.ReportsSql(dialect), Report, [ofPeriods]);
 
         var cells = new Dictionary<IndicatorRule, IReadOnlyList<RuleCell>>();
@@ -41,7 +42,7 @@ public static class BaselineProgressReport
             cells[rule] = periodIds.Count == 0 ? [] : await Query(ComputedRule.For(rule).CommandText(dialect), Cell, [ofPeriods]);
         var modules = periodIds.Count == 0 ? [] : await Query(GetProgressReportHandler.ModulesDeliveredSql(dialect), Module, [ofPeriods]);
 
-        IReadOnlyList<IndicatorDetails> indicators = await Query(GetProgressReportHandler.Indicators, Indicator, [programmeId]);
+        IReadOnlyList<IndicatorDetails> indicators = await Query(IndicatorDetails.OfProgramme, Indicator, [programmeId]);
         if (indicators.Count > 0)
             indicators = IndicatorDetails.WithDimensions(indicators, await Query(IndicatorDetails.DisaggregationsSql(dialect), Dimension,
                 [("ids", dialect.Ids(indicators.Select(indicator => indicator.Id)))]));
@@ -57,9 +58,7 @@ public static class BaselineProgressReport
             var entered = await Query(IndicatorValues.EnteredSql(dialect), Entered, parameters);
             var breakdowns = await Query(IndicatorValues.BreakdownsSql(dialect), Breakdown, parameters);
             var computed = indicator.ComputedBy is { } rule ? cells[rule] : null;
-            var administrations = computed is null ? [] : await Query(IndicatorValues.Covered, row => row.Id("administration_id"),
-                [("programmeId", indicator.ProgrammeId)]);
-            values.Add((indicator, IndicatorValues.Values(indicator, periods, entered, breakdowns, computed, administrations)));
+            values.Add((indicator, IndicatorValues.Values(indicator, periods, entered, breakdowns, computed, coveredIds)));
         }
 
         var others = GetProgressReportHandler.NotCovered(covered, cells, modules, values);

@@ -14,7 +14,7 @@ public static class RawJson
 
     /// <summary>A 12.50 read from the database as the API sends it, 12.5 (as <see cref="TypeHandlers"/> reads decimals).</summary>
     public static void WriteFigure(this Utf8JsonWriter writer, string name, decimal value) =>
-        writer.WriteNumber(name, value / 1.000000000000000000000000000000000m);
+        writer.WriteNumber(name, TypeHandlers.Figure(value));
 
     /// <summary>A text column that may be NULL.</summary>
     public static void WriteText(this Utf8JsonWriter writer, string name, DbDataReader reader, int ordinal)

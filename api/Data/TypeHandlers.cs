@@ -52,8 +52,11 @@ public static class TypeHandlers
     };
 
     /// <summary>A number as the figure it is (4, 7.5, 25), whatever its scale or SQLite's storage class.</summary>
+    public static decimal ToFigure(object value) => Figure(Convert.ToDecimal(value, CultureInfo.InvariantCulture));
+
+    /// <summary>12.50 as 12.5, 6.0 as 6: the same value with no trailing zeros in its scale, so it reads the same in every format.</summary>
     // Dividing by 1.000… drops trailing zeros of the scale without changing the value.
-    public static decimal ToFigure(object value) => Convert.ToDecimal(value, CultureInfo.InvariantCulture) / 1.000000000000000000000000000000000m;
+    public static decimal Figure(decimal value) => value / 1.000000000000000000000000000000000m;
 
     private static void Replace<T>(SqlMapper.TypeHandler<T> handler) where T : struct
     {

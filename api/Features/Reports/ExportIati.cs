@@ -35,10 +35,6 @@ public sealed class ExportIatiHandler(DbSession db, Caller caller, TimeProvider 
         ORDER BY d.name, d.id
         """;
 
-    private static readonly string Indicators = $"{IndicatorDetails.Select}\nWHERE i.programme_id = @programmeId\nORDER BY i.code, i.id";
-
-    private static readonly string Periods = $"{IndicatorValues.PeriodsOf}\nORDER BY rp.starts_on, rp.id";
-
     private const string Approved = """
         SELECT r.period_id, r.administration_id FROM period_reports r JOIN reporting_periods rp ON rp.id = r.period_id
         WHERE rp.programme_id = @programmeId AND r.state = 'approved'
@@ -68,14 +64,13 @@ public sealed class ExportIatiHandler(DbSession db, Caller caller, TimeProvider 
                 $"Add the administrations it works with (PUT /api/v1/programmes/{programme.Id}, administrationIds); each is a country project."));
         if (missing.Count > 0) return new IatiExport(null, missing);
 
-        var indicators = await IndicatorDetails.WithDisaggregationsAsync(db, await db.QueryAsync<IndicatorDetails>(Indicators, ids, cancellationToken), cancellationToken);
-        var periods = await db.QueryAsync<Period>(Periods, ids, cancellationToken);
+        var indicators = await IndicatorDetails.AllOfProgrammeAsync(db, query.ProgrammeId, cancellationToken);
+        var periods = await db.QueryAsync<Period>(IndicatorValues.PeriodsInOrder, ids, cancellationToken);
         var reported = query.IncludeUnapproved
             ? projects.SelectMany(_ => periods, (project, period) => (PeriodId: period.Id, project.AdministrationId)).ToHashSet()
             : (await db.QueryAsync<ApprovedReport>(Approved, ids, cancellationToken)).Select(report => (report.PeriodId, report.AdministrationId)).ToHashSet();
-        var cells = new Dictionary<IndicatorRule, IReadOnlyList<RuleCell>>();
-        foreach (var rule in indicators.Select(indicator => indicator.ComputedBy).OfType<IndicatorRule>().Distinct())
-            cells[rule] = await ComputedRule.For(rule).CellsAsync(db, periods.Select(period => period.Id).ToList(), cancellationToken);
+        var cells = await ComputedRule.CellsAsync(db, indicators.Select(indicator => indicator.ComputedBy).OfType<IndicatorRule>().Distinct(),
+            periods.Select(period => period.Id).ToList(), cancellationToken);
 
         var now = clock.GetUtcNow();
         return new IatiExport(new IatiFile

@@ -2,7 +2,6 @@ using FluentValidation;
 using Integrity.Api.Data;
 using Integrity.Api.Features.Results;
 using Integrity.Api.Http;
-using Integrity.Api.Identity;
 using Mediator;
 
 namespace Integrity.Api.Features.Reports;
@@ -34,7 +33,7 @@ public sealed class GetProgressReportValidator : AbstractValidator<GetProgressRe
 /// programme; trainers report nothing to donors (403); a programme out of scope is not found (404). Every figure is
 /// read with a fixed number of queries whatever the programme's size: the periods, their reports, one grouped query per
 /// computed rule (<see cref="ComputedRule"/>), one for the modules delivered, and the indicators' values
-/// (<see cref="IndicatorValues"/>, a few queries per indicator). Only aggregates are read, never a person.
+/// (<see cref="IndicatorValues"/>: two queries per indicator, its entered values and breakdowns). Only aggregates are read, never a person.
 /// </summary>
 public sealed class GetProgressReportHandler(DbSession db, Caller caller) : IQueryHandler<GetProgressReport, ProgressReport>
 {
@@ -49,8 +48,6 @@ public sealed class GetProgressReportHandler(DbSession db, Caller caller) : IQue
     internal const string Named = "SELECT a.id, a.name_en, a.region_code FROM administrations a WHERE {0}";
 
     internal const string Reports = "SELECT r.period_id, r.administration_id, r.state AS stored_state FROM period_reports r WHERE {0}";
-
-    internal static readonly string Indicators = $"{IndicatorDetails.Select}\nWHERE i.programme_id = @programmeId\nORDER BY i.code, i.id";
 
     /// <summary>
     /// Modules delivered: the sessions held in the period of held workshops of the programme (as the rules attribute
@@ -76,9 +73,8 @@ public sealed class GetProgressReportHandler(DbSession db, Caller caller) : IQue
     public async ValueTask<ProgressReport> Handle(GetProgressReport query, CancellationToken cancellationToken)
     {
         ReportReaders.Check(caller, query.IncludeUnapproved, nameof(GetProgressReport));
+        var programme = await ReportReaders.ProgrammeAsync<ReportedProgramme>(db, caller, ProgrammeOf, query.ProgrammeId, cancellationToken);
         var ids = new { programmeId = query.ProgrammeId };
-        var programme = await db.QuerySingleOrDefaultAsync<ReportedProgramme>(ProgrammeSql(caller), Scope.Parameters(caller, ids), cancellationToken)
-                        ?? throw new NotFoundException("programme", query.ProgrammeId);
 
         var periods = await db.QueryAsync<Period>(PeriodsSql(query), new { programmeId = query.ProgrammeId, from = query.From, to = query.To }, cancellationToken);
         var periodIds = periods.Select(period => period.Id).ToList();
@@ -87,17 +83,16 @@ public sealed class GetProgressReportHandler(DbSession db, Caller caller) : IQue
             ? []
             : await db.QueryAsync<StoredReport>(ReportsSql(db.Dialect), new { periodIds = db.Dialect.Ids(periodIds) }, cancellationToken);
 
-        var cells = new Dictionary<IndicatorRule, IReadOnlyList<RuleCell>>();
-        foreach (var rule in Enum.GetValues<IndicatorRule>())
-            cells[rule] = await ComputedRule.For(rule).CellsAsync(db, periodIds, cancellationToken);
+        var cells = await ComputedRule.CellsAsync(db, Enum.GetValues<IndicatorRule>(), periodIds, cancellationToken);
         var modules = periodIds.Count == 0
             ? []
             : await db.QueryAsync<ModuleCell>(ModulesDeliveredSql(db.Dialect), new { periodIds = db.Dialect.Ids(periodIds) }, cancellationToken);
 
-        var indicators = await IndicatorDetails.WithDisaggregationsAsync(db, await db.QueryAsync<IndicatorDetails>(Indicators, ids, cancellationToken), cancellationToken);
+        var indicators = await IndicatorDetails.AllOfProgrammeAsync(db, query.ProgrammeId, cancellationToken);
+        var read = new IndicatorValues.ProgrammeRead(cells, covered.Select(administration => administration.Id).ToList());
         var values = new List<(IndicatorDetails Indicator, IReadOnlyList<PeriodValues> Values)>();
         foreach (var indicator in indicators)
-            values.Add((indicator, await IndicatorValues.ReadAsync(db, indicator, periods, cancellationToken, cells)));
+            values.Add((indicator, await IndicatorValues.ReadAsync(db, indicator, periods, cancellationToken, read)));
 
         var others = NotCovered(covered, cells, modules, values);
         var named = others.Count == 0
@@ -106,9 +101,6 @@ public sealed class GetProgressReportHandler(DbSession db, Caller caller) : IQue
 
         return Report(query, programme, periods, covered, named, reports, cells, modules, values);
     }
-
-    /// <summary>The programme, when the caller's scope covers it.</summary>
-    internal static string ProgrammeSql(Caller caller) => $"{ProgrammeOf}{Scope.And(Scope.Programmes(caller, "p.id"))}";
 
     /// <summary>The programme's periods overlapping [from, to], in date order.</summary>
     internal static string PeriodsSql(GetProgressReport query) =>

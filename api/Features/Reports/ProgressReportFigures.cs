@@ -138,7 +138,7 @@ internal sealed class ProgressFigures(
         Administration = group.Administration,
         Region = group.Region,
         Figure = figure,
-        Value = Normalised(value),
+        Value = TypeHandlers.Figure(value),
     };
 
     /// <summary>A computed figure: its total in each group and, when the rule answers by sex, each sex (not_recorded included).</summary>
@@ -225,7 +225,4 @@ internal sealed class ProgressFigures(
                 yield return Row(period, group, IndicatorActual, actual) with { Indicator = indicator.Code, Sex = value.Sex, KeyFactor = value.KeyFactorCode };
         }
     }
-
-    /// <summary>12.50 as 12.5, 6.0 as 6: the same text in every format.</summary>
-    private static decimal Normalised(decimal value) => value / 1.000000000000000000000000000000000m;
 }

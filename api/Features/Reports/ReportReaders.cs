@@ -23,9 +23,11 @@ public static class ReportReaders
     /// caller's scope covers it; 404 otherwise, as if it did not exist.
     /// </summary>
     public static async Task<T> ProgrammeAsync<T>(DbSession db, Caller caller, string select, Guid programmeId, CancellationToken cancellationToken) =>
-        await db.QuerySingleOrDefaultAsync<T>($"{select}{Scope.And(Scope.Programmes(caller, "p.id"))}",
-            Scope.Parameters(caller, new { programmeId }), cancellationToken)
+        await db.QuerySingleOrDefaultAsync<T>(ProgrammeSql(caller, select), Scope.Parameters(caller, new { programmeId }), cancellationToken)
         ?? throw new NotFoundException("programme", programmeId);
+
+    /// <summary><paramref name="select"/> limited to the programmes the caller's scope covers.</summary>
+    internal static string ProgrammeSql(Caller caller, string select) => $"{select}{Scope.And(Scope.Programmes(caller, "p.id"))}";
 }
 
 /// <summary>A donor asking for the periods not yet approved: refused rather than ignored, so that no one mistakes which figures they got.</summary>

@@ -59,6 +59,15 @@ public sealed class ComputedRule
             ? []
             : await db.QueryAsync<RuleCell>(CommandText(db.Dialect), new { periodIds = db.Dialect.Ids(periodIds) }, cancellationToken);
 
+    /// <summary>The cells of each of the rules for the given periods: one query per rule.</summary>
+    public static async Task<IReadOnlyDictionary<IndicatorRule, IReadOnlyList<RuleCell>>> CellsAsync(DbSession db, IEnumerable<IndicatorRule> rules,
+        IReadOnlyList<Guid> periodIds, CancellationToken cancellationToken)
+    {
+        var cells = new Dictionary<IndicatorRule, IReadOnlyList<RuleCell>>();
+        foreach (var rule in rules) cells[rule] = await For(rule).CellsAsync(db, periodIds, cancellationToken);
+        return cells;
+    }
+
     /// <summary>The rule's query for the periods in <c>@periodIds</c> (pass them through <see cref="SqlDialect.Ids"/>); never run with none.</summary>
     internal string CommandText(SqlDialect dialect) => string.Format(Sql, dialect.InIds("rp.id", "periodIds"));
 

@@ -35,6 +35,9 @@ public sealed record IndicatorDetails
         FROM indicators i
         """;
 
+    /// <summary>The indicators of the programme <c>@programmeId</c>, by code: as the reports list them.</summary>
+    internal static readonly string OfProgramme = $"{Select}\nWHERE i.programme_id = @programmeId\nORDER BY i.code, i.id";
+
     private static readonly string DisaggregationsOf = $$"""
         SELECT indicator_id, {{DbEnum.Column("dimension", "dimension")}} FROM indicator_disaggregations
         WHERE {0}
@@ -49,6 +52,10 @@ public sealed record IndicatorDetails
                         ?? throw new NotFoundException("indicator of this programme", id);
         return (await WithDisaggregationsAsync(db, [indicator], cancellationToken))[0];
     }
+
+    /// <summary>All the indicators of a programme (<see cref="OfProgramme"/>), with their disaggregations; the caller has checked its scope.</summary>
+    public static async Task<IReadOnlyList<IndicatorDetails>> AllOfProgrammeAsync(DbSession db, Guid programmeId, CancellationToken cancellationToken) =>
+        await WithDisaggregationsAsync(db, await db.QueryAsync<IndicatorDetails>(OfProgramme, new { programmeId }, cancellationToken), cancellationToken);
 
     /// <summary>Adds their disaggregations to indicators read with <see cref="Select"/>: one query for a whole page.</summary>
     public static async Task<IReadOnlyList<IndicatorDetails>> WithDisaggregationsAsync(

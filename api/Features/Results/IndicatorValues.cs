@@ -10,8 +10,11 @@ namespace Integrity.Api.Features.Results;
 /// </summary>
 public static class IndicatorValues
 {
-    /// <summary>The programme's reporting periods, unordered: add the order, or <see cref="PeriodOf"/> for one.</summary>
+    /// <summary>The programme's reporting periods, unordered: add filters and the order, or use <see cref="PeriodsInOrder"/> or <see cref="PeriodOf"/>.</summary>
     public const string PeriodsOf = "SELECT rp.id, rp.label, rp.starts_on, rp.ends_on FROM reporting_periods rp WHERE rp.programme_id = @programmeId";
+
+    /// <summary>The programme's reporting periods in date order.</summary>
+    public const string PeriodsInOrder = $"{PeriodsOf} ORDER BY rp.starts_on, rp.id";
 
     /// <summary>One reporting period of the programme, by <c>@periodId</c>.</summary>
     public const string PeriodOf = $"{PeriodsOf} AND rp.id = @periodId";
@@ -36,10 +39,10 @@ public static class IndicatorValues
         ORDER BY a.name_en, a.id
         """;
 
-    /// <param name="cellsRead">Rule cells already read for these periods (the progress report reads every rule once), so
-    /// a computed indicator does not run its rule's query again.</param>
+    /// <param name="programmeRead">What the progress report has already read for the whole programme (every rule's cells
+    /// for these periods, the administrations it covers), so that no computed indicator reads it again.</param>
     public static async Task<IReadOnlyList<PeriodValues>> ReadAsync(DbSession db, IndicatorDetails indicator, IReadOnlyList<Period> periods,
-        CancellationToken cancellationToken, IReadOnlyDictionary<IndicatorRule, IReadOnlyList<RuleCell>>? cellsRead = null)
+        CancellationToken cancellationToken, ProgrammeRead? programmeRead = null)
     {
         if (periods.Count == 0) return [];
         var ids = periods.Select(period => period.Id).ToList();
@@ -47,10 +50,13 @@ public static class IndicatorValues
         var entered = await db.QueryAsync<StoredValues>(EnteredSql(db.Dialect), parameters, cancellationToken);
         var breakdowns = await db.QueryAsync<StoredBucket>(BreakdownsSql(db.Dialect), parameters, cancellationToken);
         if (indicator.ComputedBy is not { } rule) return Values(indicator, periods, entered, breakdowns, null, []);
-        var cells = cellsRead?.GetValueOrDefault(rule) ?? await ComputedRule.For(rule).CellsAsync(db, ids, cancellationToken);
-        return Values(indicator, periods, entered, breakdowns, cells,
+        if (programmeRead is not null) return Values(indicator, periods, entered, breakdowns, programmeRead.Cells[rule], programmeRead.Covered);
+        return Values(indicator, periods, entered, breakdowns, await ComputedRule.For(rule).CellsAsync(db, ids, cancellationToken),
             await db.QueryAsync<Guid>(Covered, new { programmeId = indicator.ProgrammeId }, cancellationToken));
     }
+
+    /// <summary>Every rule's cells for the periods read, and the administrations the programme covers in the order of <see cref="Covered"/>.</summary>
+    public sealed record ProgrammeRead(IReadOnlyDictionary<IndicatorRule, IReadOnlyList<RuleCell>> Cells, IReadOnlyList<Guid> Covered);
 
     /// <summary>What is entered for the indicator <c>@indicatorId</c> in the periods <c>@periodIds</c> (through <see cref="SqlDialect.Ids"/>).</summary>
     internal static string EnteredSql(SqlDialect dialect) => string.Format(Entered, dialect.InIds("v.period_id", "periodIds"));

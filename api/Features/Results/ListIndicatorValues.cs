@@ -12,7 +12,7 @@ public sealed class ListIndicatorValuesHandler(DbSession db, Caller caller) : IQ
     public async ValueTask<Page<PeriodValues>> Handle(ListIndicatorValues query, CancellationToken cancellationToken)
     {
         var indicator = await IndicatorDetails.OfProgrammeAsync(db, caller, query.ProgrammeId, query.IndicatorId, cancellationToken);
-        var periods = await db.QueryAsync<Period>($"{IndicatorValues.PeriodsOf} ORDER BY rp.starts_on, rp.id", new { programmeId = query.ProgrammeId }, cancellationToken);
+        var periods = await db.QueryAsync<Period>(IndicatorValues.PeriodsInOrder, new { programmeId = query.ProgrammeId }, cancellationToken);
         return new Page<PeriodValues>(await IndicatorValues.ReadAsync(db, indicator, periods, cancellationToken), null);
     }
 }

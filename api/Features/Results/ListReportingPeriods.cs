@@ -1,4 +1,3 @@
-using System.Globalization;
 using FluentValidation;
 using Integrity.Api.Data;
 using Integrity.Api.Http;
@@ -11,13 +10,7 @@ public sealed record ListReportingPeriods(Guid ProgrammeId, int? Limit, string? 
 
 public sealed class ListReportingPeriodsValidator : ListQueryValidator<ListReportingPeriods>
 {
-    public ListReportingPeriodsValidator() =>
-        RuleFor(x => x.Cursor).Must(cursor => Keyset.TryDecode(cursor, out var after) && (after is null || Day(after.Key) is not null))
-            .WithMessage("This cursor was not issued by this list. Pass the nextCursor of the previous page unchanged.");
-
-    /// <summary>The day a cursor's key spells, if it spells one.</summary>
-    internal static DateOnly? Day(string key) =>
-        DateOnly.TryParseExact(key, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+    public ListReportingPeriodsValidator() => RuleFor(x => x.Cursor).Must(DateKeys.IsCursor).WithMessage(DateKeys.NotOurs);
 }
 
 public sealed class ListReportingPeriodsHandler(DbSession db, Caller caller) : IQueryHandler<ListReportingPeriods, Page<ReportingPeriodDetails>>
@@ -26,9 +19,9 @@ public sealed class ListReportingPeriodsHandler(DbSession db, Caller caller) : I
     {
         await ProgrammeScope.RequireAsync(db, caller, query.ProgrammeId, cancellationToken);
         var sql = ListSql.Build(ReportingPeriodDetails.Select, ["rp.programme_id = @programmeId"], query, "rp.starts_on", db.Dialect, "rp.id");
-        var parameters = ListSql.Parameters(query, new { programmeId = query.ProgrammeId }, key => ListReportingPeriodsValidator.Day(key)!.Value);
+        var parameters = ListSql.Parameters(query, new { programmeId = query.ProgrammeId }, DateKeys.Parse);
         var rows = await db.QueryAsync<ReportingPeriodDetails>(sql, parameters, cancellationToken);
-        var page = Keyset.ToPage(rows, query.PageSize(), period => new Keyset(period.StartsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), period.Id));
+        var page = Keyset.ToPage(rows, query.PageSize(), period => DateKeys.Of(period.StartsOn, period.Id));
         return page with { Items = await ReportingPeriodDetails.WithReportsAsync(db, caller, page.Items, cancellationToken) };
     }
 }

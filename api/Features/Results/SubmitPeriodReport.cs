@@ -13,18 +13,10 @@ public sealed record SubmitPeriodReport : PeriodReportChange, ICommand<ReportMov
 /// <summary>Administrators, and coordinators whose scope covers both the programme and the administration.</summary>
 public sealed class SubmitPeriodReportAccess(DbSession db) : IAccessRule<SubmitPeriodReport>
 {
-    private const string InScope = "SELECT id FROM administrations WHERE id = @administrationId";
-
-    public async ValueTask<Access> CheckAsync(SubmitPeriodReport command, Caller caller, CancellationToken cancellationToken)
-    {
-        if (caller.IsAdministrator) return Access.Allowed;
-        if (caller.Role != Role.Coordinator) return Access.Forbidden;
-        var administration = await db.QueryAsync<Guid>($"{InScope}{Scope.And(Scope.Administrations(caller, "id"))}",
-            Scope.Parameters(caller, new { administrationId = command.AdministrationId }), cancellationToken);
-        return administration.Count == 1 && await ProgrammeScope.CoversAsync(db, caller, command.ProgrammeId, cancellationToken)
-            ? Access.Allowed
-            : Access.OutOfScope;
-    }
+    public ValueTask<Access> CheckAsync(SubmitPeriodReport command, Caller caller, CancellationToken cancellationToken) =>
+        ScopedAccess.CheckAsync(caller, [Role.Coordinator], async () =>
+            await Scope.CoversAsync(db, caller, "administrations", Scope.Administrations(caller, "t.id"), command.AdministrationId, cancellationToken)
+            && await ProgrammeScope.CoversAsync(db, caller, command.ProgrammeId, cancellationToken));
 }
 
 public sealed class SubmitPeriodReportHandler(DbSession db, Caller caller, TimeProvider clock) : ICommandHandler<SubmitPeriodReport, ReportMoved>

@@ -1,9 +1,8 @@
 using System.Globalization;
-using Integrity.Api.Data;
 
-namespace Integrity.Api.Features.ActionPlans;
+namespace Integrity.Api.Data;
 
-/// <summary>Cursors of the lists ordered by a date (a plan's start, an action's due day): the key is the day, ISO 8601.</summary>
+/// <summary>Cursors of the lists ordered by a date (a plan's start, an action's due day, a period's start): the key is the day, ISO 8601.</summary>
 internal static class DateKeys
 {
     public const string NotOurs = "This cursor was not issued by this list. Pass the nextCursor of the previous page unchanged.";
