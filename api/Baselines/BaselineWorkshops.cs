@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Integrity.Api.Data;
 using Integrity.Api.Features.Workshops;
@@ -20,7 +19,7 @@ public static class BaselineWorkshops
         [
             ("programmeId", query.ProgrammeId), ("administrationId", query.AdministrationId), ("from", query.From), ("to", query.To),
             ("status", query.Status), ("kind", query.Kind), ("keyFactor", query.KeyFactor), ("q", query.Q),
-            .. RawSql.Page(query, key => DateOnly.ParseExact(key, "yyyy-MM-dd", CultureInfo.InvariantCulture)), .. RawSql.Scope(caller),
+            .. RawSql.Page(query, DateKeys.Parse), .. RawSql.Scope(caller),
         ]);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
 
@@ -34,7 +33,7 @@ public static class BaselineWorkshops
         {
             if (written == query.PageSize())
             {
-                nextCursor = new Keyset(row.StartsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), row.Id).Encode();
+                nextCursor = DateKeys.Of(row.StartsOn, row.Id).Encode();
                 break;
             }
             row.Read(reader);

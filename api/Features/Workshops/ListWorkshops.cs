@@ -1,4 +1,3 @@
-using System.Globalization;
 using FluentValidation;
 using Integrity.Api.Data;
 using Integrity.Api.Http;
@@ -22,11 +21,8 @@ public sealed class ListWorkshopsValidator : ListQueryValidator<ListWorkshops>
             .WithMessage($"Use one of {DbEnum.Names<WorkshopStatus>()}.");
         RuleFor(x => x.Kind).Must(kind => DbEnum.TryParse<WorkshopKind>(kind, out _)).When(x => x.Kind is not null)
             .WithMessage($"Use one of {DbEnum.Names<WorkshopKind>()}.");
-        RuleFor(x => x.Cursor).Must(cursor => Keyset.TryDecode(cursor, out var after) && (after is null || IsDate(after.Key)))
-            .WithMessage("This cursor was not issued by this list. Pass the nextCursor of the previous page unchanged.");
+        RuleFor(x => x.Cursor).Must(DateKeys.IsCursor).WithMessage(DateKeys.NotOurs);
     }
-
-    private static bool IsDate(string key) => DateOnly.TryParseExact(key, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
 }
 
 public sealed class ListWorkshopsHandler(DbSession db, Caller caller) : IQueryHandler<ListWorkshops, Page<WorkshopSummary>>
@@ -44,10 +40,9 @@ public sealed class ListWorkshopsHandler(DbSession db, Caller caller) : IQueryHa
             kind = query.Kind,
             keyFactor = query.KeyFactor,
             q = query.Q,
-        }, key => DateOnly.ParseExact(key, "yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }, DateKeys.Parse));
         var rows = await db.QueryAsync<WorkshopSummary>(sql, parameters, cancellationToken);
-        return Keyset.ToPage(rows, query.PageSize(),
-            workshop => new Keyset(workshop.StartsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), workshop.Id));
+        return Keyset.ToPage(rows, query.PageSize(), workshop => DateKeys.Of(workshop.StartsOn, workshop.Id));
     }
 
     /// <summary>The page's SQL; public so that the benchmarks' baseline runs exactly this.</summary>
