@@ -99,9 +99,3 @@ internal sealed record PlanState
 
     public string Period => $"{StartsOn:yyyy-MM-dd} to {EndsOn:yyyy-MM-dd}";
 }
-
-/// <summary>Today, for the rules on dates: the caller's day in UTC, from the injected clock.</summary>
-internal static class Today
-{
-    public static DateOnly Of(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-}

@@ -27,11 +27,9 @@ public sealed class IssueApiTokenValidator : AbstractValidator<IssueApiToken>
         RuleFor(x => x.DonorId).NotNull();
         RuleFor(x => x.Name).NotEmpty().MaximumLength(300);
         RuleFor(x => x.ExpiresOn).NotNull()
-            .Must(day => day >= Today(clock)).WithMessage("The expiry day has passed: choose a day from today on.")
-            .Must(day => day <= Today(clock).AddYears(2)).WithMessage("A token lives at most two years: choose an earlier expiry day.");
+            .Must(day => day >= Today.Of(clock)).WithMessage("The expiry day has passed: choose a day from today on.")
+            .Must(day => day <= Today.Of(clock).AddYears(2)).WithMessage("A token lives at most two years: choose an earlier expiry day.");
     }
-
-    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }
 
 public sealed class IssueApiTokenAccess : AdministratorsOnly<IssueApiToken>;

@@ -64,7 +64,7 @@ public sealed class TakeAttendanceHandler(DbSession db, TimeProvider clock) : IC
                       ?? throw new NotFoundException("session of this workshop", command.SessionId);
         if (session.Status == DbEnum.Name(WorkshopStatus.Cancelled))
             throw new ConflictException("This workshop is cancelled: it takes no attendance.");
-        if (session.Status == DbEnum.Name(WorkshopStatus.Planned) && DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) < session.HeldOn)
+        if (session.Status == DbEnum.Name(WorkshopStatus.Planned) && Today.Of(clock) < session.HeldOn)
             throw new ConflictException($"This session is on {session.HeldOn:yyyy-MM-dd}: its attendance is taken on that day or after.");
 
         var ids = command.Entries.Select(entry => entry.ParticipantId!.Value).ToList();
