@@ -136,6 +136,14 @@ public static class Scope
     public static async Task<bool> CoversAsync(DbSession db, Caller caller, string table, string? condition, Guid id, CancellationToken cancellationToken) =>
         (await db.QueryAsync<Guid>($"SELECT t.id FROM {table} t WHERE t.id = @id{And(condition)}", Parameters(caller, new { id }), cancellationToken)).Count == 1;
 
+    /// <summary>Whether the programme exists and lies in the caller's scope.</summary>
+    public static Task<bool> CoversProgrammeAsync(DbSession db, Caller caller, Guid id, CancellationToken cancellationToken) =>
+        CoversAsync(db, caller, "programmes", Programmes(caller, "t.id"), id, cancellationToken);
+
+    /// <summary>Whether the administration exists and lies in the caller's scope.</summary>
+    public static Task<bool> CoversAdministrationAsync(DbSession db, Caller caller, Guid id, CancellationToken cancellationToken) =>
+        CoversAsync(db, caller, "administrations", Administrations(caller, "t.id"), id, cancellationToken);
+
     /// <summary>" AND condition", or nothing when the caller is unrestricted.</summary>
     public static string And(string? condition) => condition is null ? "" : $" AND {condition}";
 }

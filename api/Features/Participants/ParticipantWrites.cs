@@ -98,7 +98,7 @@ internal static class ParticipantWrites
     /// <summary>Whether the caller works with this administration (administrators work with all).</summary>
     public static async Task<bool> CoversAdministrationAsync(DbSession db, Caller caller, Guid administrationId, CancellationToken cancellationToken) =>
         caller.IsAdministrator
-        || await Scope.CoversAsync(db, caller, "administrations", Scope.Administrations(caller, "t.id"), administrationId, cancellationToken);
+        || await Scope.CoversAdministrationAsync(db, caller, administrationId, cancellationToken);
 }
 
 public sealed class NotTheirAdministrationException() : ProblemException(StatusCodes.Status403Forbidden, "Forbidden",

@@ -32,7 +32,7 @@ public sealed class UpdateProgrammeAccess(DbSession db) : IAccessRule<UpdateProg
     public async ValueTask<Access> CheckAsync(UpdateProgramme command, Caller caller, CancellationToken cancellationToken)
     {
         var access = await ScopedAccess.CheckAsync(caller, [Role.Coordinator],
-            () => Scope.CoversAsync(db, caller, "programmes", Scope.Programmes(caller, "t.id"), command.Id, cancellationToken));
+            () => Scope.CoversProgrammeAsync(db, caller, command.Id, cancellationToken));
         if (access != Access.Allowed || caller.IsAdministrator) return access;
         var donors = await db.QueryAsync<Guid>(DonorsOf, new { id = command.Id }, cancellationToken);
         var administrations = await db.QueryAsync<Guid>(AdministrationsOf, new { id = command.Id }, cancellationToken);

@@ -12,19 +12,16 @@ public interface IProgrammeCommand
 }
 
 /// <summary>
-/// Whether a programme lies in the caller's scope (see <see cref="Scope.Programmes"/>). The results framework is
+/// A programme in the caller's scope (see <see cref="Scope.Programmes"/>), or 404. The results framework is
 /// read by staff in scope (administrators, coordinators, trainers) and kept by administrators and the
 /// programme's coordinators; donors will get its figures in reports, not through these operations.
 /// </summary>
 public static class ProgrammeScope
 {
-    public static Task<bool> CoversAsync(DbSession db, Caller caller, Guid programmeId, CancellationToken cancellationToken) =>
-        Scope.CoversAsync(db, caller, "programmes", Scope.Programmes(caller, "t.id"), programmeId, cancellationToken);
-
     /// <summary>404 unless the programme exists and the caller may see it.</summary>
     public static async Task RequireAsync(DbSession db, Caller caller, Guid programmeId, CancellationToken cancellationToken)
     {
-        if (!await CoversAsync(db, caller, programmeId, cancellationToken)) throw new NotFoundException("programme", programmeId);
+        if (!await Scope.CoversProgrammeAsync(db, caller, programmeId, cancellationToken)) throw new NotFoundException("programme", programmeId);
     }
 }
 
@@ -32,5 +29,5 @@ public static class ProgrammeScope
 public abstract class ProgrammeCoordinators<TCommand>(DbSession db) : IAccessRule<TCommand> where TCommand : IProgrammeCommand
 {
     public ValueTask<Access> CheckAsync(TCommand command, Caller caller, CancellationToken cancellationToken) =>
-        ScopedAccess.CheckAsync(caller, [Role.Coordinator], () => ProgrammeScope.CoversAsync(db, caller, command.ProgrammeId, cancellationToken));
+        ScopedAccess.CheckAsync(caller, [Role.Coordinator], () => Scope.CoversProgrammeAsync(db, caller, command.ProgrammeId, cancellationToken));
 }

@@ -15,8 +15,8 @@ public sealed class SubmitPeriodReportAccess(DbSession db) : IAccessRule<SubmitP
 {
     public ValueTask<Access> CheckAsync(SubmitPeriodReport command, Caller caller, CancellationToken cancellationToken) =>
         ScopedAccess.CheckAsync(caller, [Role.Coordinator], async () =>
-            await Scope.CoversAsync(db, caller, "administrations", Scope.Administrations(caller, "t.id"), command.AdministrationId, cancellationToken)
-            && await ProgrammeScope.CoversAsync(db, caller, command.ProgrammeId, cancellationToken));
+            await Scope.CoversAdministrationAsync(db, caller, command.AdministrationId, cancellationToken)
+            && await Scope.CoversProgrammeAsync(db, caller, command.ProgrammeId, cancellationToken));
 }
 
 public sealed class SubmitPeriodReportHandler(DbSession db, Caller caller, TimeProvider clock) : ICommandHandler<SubmitPeriodReport, ReportMoved>

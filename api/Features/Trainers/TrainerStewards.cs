@@ -17,7 +17,7 @@ public static class TrainerStewards
     /// <summary>A coordinator may give a trainer these values: a national trainer of one of its administrations, with no account.</summary>
     public static async Task<bool> MayHoldAsync(DbSession db, Caller caller, TrainerKind? kind, Guid? administrationId, CancellationToken cancellationToken) =>
         kind is TrainerKind.NationalTrainer && administrationId is { } id
-        && await Scope.CoversAsync(db, caller, "administrations", Scope.Administrations(caller, "t.id"), id, cancellationToken);
+        && await Scope.CoversAdministrationAsync(db, caller, id, cancellationToken);
 
     /// <summary>
     /// A coordinator may give a trainer these fields (see <see cref="MayHoldAsync"/>). Missing ones pass here:

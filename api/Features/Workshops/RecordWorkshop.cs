@@ -83,8 +83,8 @@ internal static class PlacementAccess
     public static ValueTask<Access> CheckAsync(DbSession db, Caller caller, IWorkshopFields workshop, CancellationToken cancellationToken) =>
         ScopedAccess.CheckAsync(caller, [Role.Coordinator], async () =>
             // Runs before validation: a missing id covers nothing.
-            workshop.ProgrammeId is { } programme && await Scope.CoversAsync(db, caller, "programmes", Scope.Programmes(caller, "t.id"), programme, cancellationToken)
-            || workshop.HostAdministrationId is { } host && await Scope.CoversAsync(db, caller, "administrations", Scope.Administrations(caller, "t.id"), host, cancellationToken));
+            workshop.ProgrammeId is { } programme && await Scope.CoversProgrammeAsync(db, caller, programme, cancellationToken)
+            || workshop.HostAdministrationId is { } host && await Scope.CoversAdministrationAsync(db, caller, host, cancellationToken));
 }
 
 public sealed class RecordWorkshopHandler(DbSession db) : ICommandHandler<RecordWorkshop, RecordCreated>
