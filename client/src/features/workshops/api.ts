@@ -131,18 +131,19 @@ export async function importAttendanceSheet(client: ApiClient, workshopId: strin
   );
 }
 
+/** The page as the API sends it: other features keep it under the same query key. */
 export function fetchKeyFactors(client: ApiClient, signal?: AbortSignal) {
-  return call(client.GET('/api/v1/key-factors', { signal })).then((page) => page.items);
+  return call(client.GET('/api/v1/key-factors', { signal }));
 }
 
 export function fetchProgrammes(client: ApiClient, signal?: AbortSignal) {
-  return call(client.GET('/api/v1/programmes', { params: { query: { limit: ALL } }, signal })).then((page) => page.items);
+  return call(client.GET('/api/v1/programmes', { params: { query: { limit: ALL } }, signal }));
 }
 
 export function fetchModules(client: ApiClient, signal?: AbortSignal) {
-  return call(client.GET('/api/v1/modules', { params: { query: { limit: ALL } }, signal })).then((page) => page.items);
+  return call(client.GET('/api/v1/modules', { params: { query: { limit: ALL } }, signal }));
 }
 
 export function fetchTrainers(client: ApiClient, signal?: AbortSignal) {
-  return call(client.GET('/api/v1/trainers', { params: { query: { limit: ALL } }, signal })).then((page) => page.items);
+  return call(client.GET('/api/v1/trainers', { params: { query: { limit: ALL } }, signal }));
 }

@@ -7,10 +7,10 @@ import { fetchKeyFactors, fetchModules, fetchProgrammes, fetchTrainers, referenc
 type Choice = { value: string; label: string };
 
 /** Reference data for a form's choices; it changes seldom, so it is kept for the visit. */
-function useReference<T>(queryKey: readonly string[], fetch: (client: ApiClient, signal: AbortSignal) => Promise<T[]>, toChoice: (item: T) => Choice) {
+function useReference<T>(queryKey: readonly string[], fetch: (client: ApiClient, signal: AbortSignal) => Promise<{ items: T[] }>, toChoice: (item: T) => Choice) {
   const client = useApiClient();
   const query = useQuery({ queryKey, queryFn: ({ signal }) => fetch(client, signal), staleTime: Infinity });
-  return { options: (query.data ?? []).map(toChoice), error: query.error, retry: () => void query.refetch() };
+  return { options: (query.data?.items ?? []).map(toChoice), error: query.error, retry: () => void query.refetch() };
 }
 
 /** The ten key factors RAD-01…RAD-10, named in the chosen language. */
