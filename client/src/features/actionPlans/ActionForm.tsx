@@ -3,7 +3,8 @@ import { useCommand } from '@/api/useCommand';
 import { SelectField, TextField } from '@/components/fields';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { actionPlanKeys, planAction, updateAction, type ActionDetails, type ActionPlanDetails, type PlanAction } from './api';
-import { CommandForm, useFormValues } from './form';
+import { useFormValues } from '@/features/admin/ui/RecordForm';
+import { CommandForm } from './form';
 import { actionPlanMessages } from './messages';
 
 const placed = ['objectiveId', 'title', 'leadUnit', 'owner', 'startsOn', 'dueOn'];

@@ -9,7 +9,7 @@ import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import { actionPlanKeys, fetchPlanPage, planStatuses, type ActionPlanStatus, type PlanFilters } from './api';
 import { useProgrammeChoices } from './choices';
 import { CursorTable } from './CursorTable';
-import { useFormValues } from './form';
+import { useFormValues } from '@/features/admin/ui/RecordForm';
 import { actionPlanMessages } from './messages';
 import { RecordActionPlanForm } from './RecordActionPlanForm';
 import { PlanStatusBadge } from './Status';

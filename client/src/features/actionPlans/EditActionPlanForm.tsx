@@ -2,7 +2,8 @@ import { useApiClient } from '@/api/ApiClientProvider';
 import { useCommand } from '@/api/useCommand';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { actionPlanKeys, updateActionPlan, type ActionPlanDetails, type UpdateActionPlan } from './api';
-import { CommandForm, useFormValues } from './form';
+import { useFormValues } from '@/features/admin/ui/RecordForm';
+import { CommandForm } from './form';
 import { actionPlanMessages } from './messages';
 import { PlanFields, planFields } from './PlanFields';
 

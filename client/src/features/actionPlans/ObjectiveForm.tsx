@@ -3,7 +3,8 @@ import { useCommand } from '@/api/useCommand';
 import { CheckboxGroup, TextAreaField, TextField } from '@/components/fields';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import { actionPlanKeys, addObjective, updateObjective, type AddObjective, type ObjectiveDetails } from './api';
-import { CommandForm, useFormValues } from './form';
+import { useFormValues } from '@/features/admin/ui/RecordForm';
+import { CommandForm } from './form';
 import { actionPlanMessages } from './messages';
 import { useKeyFactors } from './queries';
 

@@ -5,7 +5,8 @@ import { SelectField } from '@/components/fields';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { actionPlanKeys, recordActionPlan, type RecordActionPlan } from './api';
 import { useProgrammeChoices } from './choices';
-import { CommandForm, useFormValues } from './form';
+import { useFormValues } from '@/features/admin/ui/RecordForm';
+import { CommandForm } from './form';
 import { actionPlanMessages } from './messages';
 import { PlanFields, planFields } from './PlanFields';
 

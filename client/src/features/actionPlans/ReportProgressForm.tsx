@@ -4,7 +4,8 @@ import { useCommand } from '@/api/useCommand';
 import { SelectField, TextAreaField, TextField } from '@/components/fields';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { actionPlanKeys, actionStatuses, recordProgressUpdate, today, type ActionDetails, type ActionStatus, type RecordProgressUpdate } from './api';
-import { CommandForm, useFormValues } from './form';
+import { useFormValues } from '@/features/admin/ui/RecordForm';
+import { CommandForm } from './form';
 import { actionPlanMessages } from './messages';
 
 interface ProgressValues {
