@@ -4,12 +4,12 @@ import { useApiClient } from '@/api/ApiClientProvider';
 import { SelectField } from '@/components/fields';
 import { Loading, Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
+import { fetchProgramme } from '@/features/programmes/api';
 import { useMe } from '@/features/session';
 import { useFormat } from '@/i18n/format';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import {
   fetchKeyFactors,
-  fetchProgramme,
   fetchProgressReport,
   groupings,
   reportKeys,

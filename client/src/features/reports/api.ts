@@ -32,10 +32,6 @@ export function fetchProgrammePage(client: ApiClient, donorId: string | null | u
   );
 }
 
-export function fetchProgramme(client: ApiClient, programmeId: string, signal?: AbortSignal) {
-  return call(client.GET('/api/v1/programmes/{id}', { params: { path: { id: programmeId } }, signal }));
-}
-
 export function fetchKeyFactors(client: ApiClient, signal?: AbortSignal) {
   return call(client.GET('/api/v1/key-factors', { signal }));
 }

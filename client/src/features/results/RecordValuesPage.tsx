@@ -6,6 +6,7 @@ import { useCommand } from '@/api/useCommand';
 import { TextAreaField, TextField } from '@/components/fields';
 import { Loading, Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
+import { fetchProgramme } from '@/features/programmes/api';
 import { common } from '@/i18n/common';
 import { useFormat } from '@/i18n/format';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
@@ -13,7 +14,6 @@ import {
   fetchIndicator,
   fetchKeyFactors,
   fetchPeriodValues,
-  fetchProgramme,
   recordIndicatorValues,
   resultKeys,
   type Disaggregation,
