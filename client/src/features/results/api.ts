@@ -36,16 +36,11 @@ export const sexes: readonly Sex[] = ['female', 'male', 'not_recorded'];
 /** Query keys: everything about one programme starts with its id, so a report move refreshes its periods everywhere. */
 export const resultKeys = {
   programme: (programmeId: string) => ['results', programmeId] as const,
-  keyFactors: ['key-factors'] as const,
   indicators: (programmeId: string) => ['results', programmeId, 'indicators'] as const,
   indicator: (programmeId: string, indicatorId: string) => ['results', programmeId, 'indicators', indicatorId] as const,
   values: (programmeId: string, indicatorId: string) => ['results', programmeId, 'indicators', indicatorId, 'values'] as const,
   periods: (programmeId: string) => ['results', programmeId, 'periods'] as const,
 };
-
-export function fetchKeyFactors(client: ApiClient, signal?: AbortSignal) {
-  return call(client.GET('/api/v1/key-factors', { signal }));
-}
 
 export function fetchIndicatorPage(client: ApiClient, programmeId: string, cursor: string | undefined, signal?: AbortSignal) {
   return call(

@@ -41,7 +41,6 @@ export const workshopKeys = {
 };
 
 export const referenceKeys = {
-  keyFactors: ['key-factors'] as const,
   programmes: ['programmes', 'choices'] as const,
   modules: ['modules', 'choices'] as const,
   trainers: ['trainers', 'choices'] as const,
@@ -129,11 +128,6 @@ export async function importAttendanceSheet(client: ApiClient, workshopId: strin
       headers: { 'Content-Type': 'text/csv' },
     }),
   );
-}
-
-/** The page as the API sends it: other features keep it under the same query key. */
-export function fetchKeyFactors(client: ApiClient, signal?: AbortSignal) {
-  return call(client.GET('/api/v1/key-factors', { signal }));
 }
 
 export function fetchProgrammes(client: ApiClient, signal?: AbortSignal) {

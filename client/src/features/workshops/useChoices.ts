@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useApiClient } from '@/api/ApiClientProvider';
 import type { ApiClient } from '@/api/client';
+import { fetchKeyFactors, keyFactorsKey } from '@/api/keyFactors';
 import { useBilingual } from '@/i18n/LocaleProvider';
-import { fetchKeyFactors, fetchModules, fetchProgrammes, fetchTrainers, referenceKeys } from './api';
+import { fetchModules, fetchProgrammes, fetchTrainers, referenceKeys } from './api';
 
 type Choice = { value: string; label: string };
 
@@ -16,7 +17,7 @@ function useReference<T>(queryKey: readonly string[], fetch: (client: ApiClient,
 /** The ten key factors RAD-01…RAD-10, named in the chosen language. */
 export function useKeyFactorChoices() {
   const name = useBilingual();
-  return useReference(referenceKeys.keyFactors, fetchKeyFactors, (factor) => ({ value: factor.code, label: `${factor.code} ${name(factor, 'nameEn', 'nameFr')}` }));
+  return useReference(keyFactorsKey, fetchKeyFactors, (factor) => ({ value: factor.code, label: `${factor.code} ${name(factor, 'nameEn', 'nameFr')}` }));
 }
 
 export function useProgrammeChoices() {
