@@ -1,9 +1,10 @@
 import { useApiClient } from '@/api/ApiClientProvider';
 import { useCommand } from '@/api/useCommand';
 import { SelectField, TextField } from '@/components/fields';
+import { useFormValues } from '@/features/admin/ui/RecordForm';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { actionPlanKeys, planAction, updateAction, type ActionDetails, type ActionPlanDetails, type PlanAction } from './api';
-import { CommandForm, useFormValues } from './form';
+import { CommandForm } from './form';
 import { actionPlanMessages } from './messages';
 
 const placed = ['objectiveId', 'title', 'leadUnit', 'owner', 'startsOn', 'dueOn'];

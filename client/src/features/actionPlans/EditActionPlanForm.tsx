@@ -1,8 +1,9 @@
 import { useApiClient } from '@/api/ApiClientProvider';
 import { useCommand } from '@/api/useCommand';
+import { useFormValues } from '@/features/admin/ui/RecordForm';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { actionPlanKeys, updateActionPlan, type ActionPlanDetails, type UpdateActionPlan } from './api';
-import { CommandForm, useFormValues } from './form';
+import { CommandForm } from './form';
 import { actionPlanMessages } from './messages';
 import { PlanFields, planFields } from './PlanFields';
 

@@ -1,11 +1,12 @@
 import { useApiClient } from '@/api/ApiClientProvider';
+import { useKeyFactors } from '@/api/keyFactors';
 import { useCommand } from '@/api/useCommand';
 import { CheckboxGroup, TextAreaField, TextField } from '@/components/fields';
+import { useFormValues } from '@/features/admin/ui/RecordForm';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import { actionPlanKeys, addObjective, updateObjective, type AddObjective, type ObjectiveDetails } from './api';
-import { CommandForm, useFormValues } from './form';
+import { CommandForm } from './form';
 import { actionPlanMessages } from './messages';
-import { useKeyFactors } from './queries';
 
 const placed = ['title', 'keyFactorCodes', 'outcomeIndicator', 'baseline', 'target'];
 
@@ -50,7 +51,7 @@ export function ObjectiveForm({
       </div>
       <CheckboxGroup
         legend={t.objectives.keyFactors}
-        options={(keyFactors.data ?? []).map((factor) => ({ value: factor.code, label: `${factor.code} ${name(factor, 'nameEn', 'nameFr')}` }))}
+        options={(keyFactors.data?.items ?? []).map((factor) => ({ value: factor.code, label: `${factor.code} ${name(factor, 'nameEn', 'nameFr')}` }))}
         selected={values.keyFactorCodes}
         onSelected={set('keyFactorCodes')}
         errors={command.errorsFor('keyFactorCodes')}

@@ -1,9 +1,9 @@
 import { useState } from 'react';
+import { useKeyFactors } from '@/api/keyFactors';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import type { ActionPlanDetails } from './api';
 import { actionPlanMessages } from './messages';
 import { ObjectiveForm } from './ObjectiveForm';
-import { useKeyFactors } from './queries';
 
 /** The plan's objectives by number, adding one and editing each (not once the plan is closed). */
 export function Objectives({ plan, onReload }: { plan: ActionPlanDetails; onReload: () => void }) {
@@ -14,7 +14,7 @@ export function Objectives({ plan, onReload }: { plan: ActionPlanDetails; onRelo
   const [editing, setEditing] = useState<string>();
   const open = plan.status !== 'closed';
   const factorName = (code: string) => {
-    const factor = keyFactors.data?.find((one) => one.code === code);
+    const factor = keyFactors.data?.items.find((one) => one.code === code);
     return factor ? `${code} ${name(factor, 'nameEn', 'nameFr')}` : code;
   };
 

@@ -2,10 +2,11 @@ import { useNavigate } from 'react-router';
 import { useApiClient } from '@/api/ApiClientProvider';
 import { useCommand } from '@/api/useCommand';
 import { SelectField } from '@/components/fields';
+import { useFormValues } from '@/features/admin/ui/RecordForm';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { actionPlanKeys, recordActionPlan, type RecordActionPlan } from './api';
 import { useProgrammeChoices } from './choices';
-import { CommandForm, useFormValues } from './form';
+import { CommandForm } from './form';
 import { actionPlanMessages } from './messages';
 import { PlanFields, planFields } from './PlanFields';
 

@@ -49,7 +49,6 @@ export const actionPlanKeys = {
   action: (id: string) => ['actions', id] as const,
   updates: (id: string) => ['actions', id, 'updates'] as const,
   overdue: ['action-plans', 'overdue'] as const,
-  keyFactors: ['key-factors'] as const,
   programmes: ['programmes', 'for-action-plans'] as const,
 };
 
@@ -85,10 +84,6 @@ export function fetchAction(client: ApiClient, id: string, signal?: AbortSignal)
 
 export function fetchProgressUpdates(client: ApiClient, id: string, signal?: AbortSignal) {
   return call(client.GET('/api/v1/actions/{id}/updates', { params: { path: { id } }, signal }));
-}
-
-export function fetchKeyFactors(client: ApiClient, signal?: AbortSignal) {
-  return call(client.GET('/api/v1/key-factors', { signal }));
 }
 
 /** Programmes are few: one page of them (with the administrations each covers) feeds the pickers. */

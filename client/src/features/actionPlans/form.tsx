@@ -1,20 +1,8 @@
-import { useCallback, useState, type FormEvent, type ReactNode } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import type { Command } from '@/api/useCommand';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { common } from '@/i18n/common';
 import { useMessages } from '@/i18n/LocaleProvider';
-
-/** A form's values, one setter per field; they stay as typed whatever the API answers. */
-export function useFormValues<T extends object>(initial: T | (() => T)) {
-  const [values, setValues] = useState<T>(initial);
-  const set = useCallback(
-    <K extends keyof T>(field: K) =>
-      (value: T[K]) =>
-        setValues((previous) => ({ ...previous, [field]: value })),
-    [],
-  );
-  return { values, set, setValues };
-}
 
 /**
  * The frame every form of these screens shares: the API's problem above (field messages sit next

@@ -1,17 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useApiClient } from '@/api/ApiClientProvider';
-import { actionPlanKeys, fetchAction, fetchDashboard, fetchKeyFactors, fetchPlan, fetchProgrammes } from './api';
-
-/** The ten key factors never change while the app runs: read once. */
-export function useKeyFactors() {
-  const client = useApiClient();
-  return useQuery({
-    queryKey: actionPlanKeys.keyFactors,
-    queryFn: ({ signal }) => fetchKeyFactors(client, signal),
-    staleTime: Infinity,
-    select: (page) => page.items,
-  });
-}
+import { actionPlanKeys, fetchAction, fetchDashboard, fetchPlan, fetchProgrammes } from './api';
 
 /** The programmes in scope, each with the administrations it covers: for the pickers and filters. */
 export function useProgrammes() {

@@ -33,7 +33,6 @@ export const adminKeys = {
   donors: ['donors'],
   administrations: ['administrations'],
   modules: ['modules'],
-  keyFactors: ['key-factors'],
   regions: ['regions'],
   countries: ['countries'],
   audit: ['audit'],

@@ -69,11 +69,6 @@ export function useCountries() {
   return useQuery({ queryKey: adminKeys.countries, queryFn: ({ signal }) => call(client.GET('/api/v1/countries', { signal })) });
 }
 
-export function useKeyFactors() {
-  const client = useApiClient();
-  return useQuery({ queryKey: adminKeys.keyFactors, queryFn: ({ signal }) => call(client.GET('/api/v1/key-factors', { signal })) });
-}
-
 /** Choices for pickers: donors by name, programmes by code, administrations and modules in the chosen language. */
 export function useDonorOptions() {
   const { data = [] } = useDonors();

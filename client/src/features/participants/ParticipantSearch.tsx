@@ -2,11 +2,11 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useApiClient } from '@/api/ApiClientProvider';
 import { useCursorList } from '@/api/useCursorList';
 import { TextField } from '@/components/fields';
+import { PagedList } from '@/components/PagedList';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import { fetchParticipantPage, participantKeys, type ParticipantSummary } from './api';
 import { fullName } from './DuplicatePrompt';
 import { participantMessages } from './messages';
-import { PagedTable } from './PagedTable';
 
 /**
  * Finds people in the registry (name in any order and without accents, staff number or e-mail), a
@@ -33,7 +33,7 @@ export function ParticipantSearch({ action }: { action: (participant: Participan
           <button type="submit">{t.searchButton}</button>
         </div>
       </form>
-      <PagedTable list={list} loading={t.loading} empty={t.empty}>
+      <PagedList list={list} loading={t.loading} empty={t.empty}>
         {(items) => (
           <table aria-busy={list.loadingMore}>
             <caption>{t.caption}</caption>
@@ -61,7 +61,7 @@ export function ParticipantSearch({ action }: { action: (participant: Participan
             </tbody>
           </table>
         )}
-      </PagedTable>
+      </PagedList>
     </>
   );
 }

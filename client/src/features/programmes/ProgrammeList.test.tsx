@@ -2,6 +2,7 @@ import { screen, within, fireEvent } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { createApiClient } from '@/api/client';
 import { renderWithApi } from '@/test/render';
+import { json, origin, problem, stubApi } from '@/test/stubApi';
 import { ProgrammeList } from './ProgrammeList';
 import type { ProgrammeSummary } from './api';
 
@@ -19,22 +20,9 @@ function programme(code: string, overrides: Partial<ProgrammeSummary> = {}): Pro
   };
 }
 
-function json(body: unknown, status = 200, contentType = 'application/json'): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': contentType } });
-}
-
-/** A fake server: answers each request with the next response and records the URLs asked for. */
+/** The programmes endpoint answering with these responses, one per request, in order. */
 function stubServer(...responses: Response[]) {
-  const urls: URL[] = [];
-  const fetch = vi.fn(async (request: Request) => {
-    urls.push(new URL(request.url));
-    const response = responses.shift();
-    if (!response) throw new Error(`unexpected request ${request.url}`);
-    return response;
-  });
-  // Node's Request (used under jsdom) rejects relative URLs, so tests give an absolute origin.
-  const client = createApiClient({ baseUrl: 'http://integrity.test', fetch });
-  return { client, fetch, urls };
+  return stubApi({ 'GET /api/v1/programmes': responses });
 }
 
 function renderList(client: ReturnType<typeof createApiClient>) {
@@ -52,7 +40,7 @@ function bodyRows(): string[][] {
 
 describe('ProgrammeList', () => {
   it('shows a loading state, then one row per programme with code, name, period, donors and administrations', async () => {
-    const { client, urls } = stubServer(
+    const { client, sent } = stubServer(
       json({
         items: [
           programme('P1', {
@@ -109,14 +97,14 @@ describe('ProgrammeList', () => {
     ]);
     expect(screen.queryByRole('status')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
-    expect(urls).toHaveLength(1);
-    expect(urls[0]!.pathname).toBe('/api/v1/programmes');
-    expect(urls[0]!.searchParams.get('limit')).toBe('50');
-    expect(urls[0]!.searchParams.has('cursor')).toBe(false);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.path).toBe('/api/v1/programmes');
+    expect(sent[0]!.query.get('limit')).toBe('50');
+    expect(sent[0]!.query.has('cursor')).toBe(false);
   });
 
   it('"Load more" asks for the next cursor and appends its rows', async () => {
-    const { client, urls } = stubServer(
+    const { client, sent } = stubServer(
       json({ items: [programme('P1'), programme('P2')], nextCursor: 'cursor-after-P2' }),
       json({ items: [programme('P3')], nextCursor: null }),
     );
@@ -126,9 +114,9 @@ describe('ProgrammeList', () => {
 
     await screen.findByText('P3');
     expect(bodyRows().map(([code]) => code)).toEqual(['P1', 'P2', 'P3']);
-    expect(urls).toHaveLength(2);
-    expect(urls[1]!.searchParams.get('cursor')).toBe('cursor-after-P2');
-    expect(urls[1]!.searchParams.get('limit')).toBe('50');
+    expect(sent).toHaveLength(2);
+    expect(sent[1]!.query.get('cursor')).toBe('cursor-after-P2');
+    expect(sent[1]!.query.get('limit')).toBe('50');
     // The last page has no next cursor, so there is nothing more to load.
     expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
     expect(screen.getByText('3 shown')).toBeTruthy();
@@ -136,16 +124,7 @@ describe('ProgrammeList', () => {
 
   it('shows the title and detail of a problem response instead of the table', async () => {
     const { client } = stubServer(
-      json(
-        {
-          type: 'https://tools.ietf.org/html/rfc9110#section-15.5.2',
-          title: 'Unauthorized',
-          status: 401,
-          detail: 'Sign in to see programmes.',
-        },
-        401,
-        'application/problem+json',
-      ),
+      problem(401, 'Unauthorized', 'Sign in to see programmes.', { type: 'https://tools.ietf.org/html/rfc9110#section-15.5.2' }),
     );
 
     renderList(client);
@@ -158,9 +137,9 @@ describe('ProgrammeList', () => {
   });
 
   it('keeps the rows already shown when loading more fails, and lets the user retry', async () => {
-    const { client, urls } = stubServer(
+    const { client, sent } = stubServer(
       json({ items: [programme('P1')], nextCursor: 'c2' }),
-      json({ title: 'Invalid cursor', status: 400, detail: 'The cursor has expired.' }, 400, 'application/problem+json'),
+      problem(400, 'Invalid cursor', 'The cursor has expired.'),
       json({ items: [programme('P2')], nextCursor: null }),
     );
 
@@ -175,14 +154,14 @@ describe('ProgrammeList', () => {
     await screen.findByText('P2');
     expect(bodyRows().map(([code]) => code)).toEqual(['P1', 'P2']);
     expect(screen.queryByRole('alert')).toBeNull();
-    expect(urls.map((url) => url.searchParams.get('cursor'))).toEqual([null, 'c2', 'c2']);
+    expect(sent.map((request) => request.query.get('cursor'))).toEqual([null, 'c2', 'c2']);
   });
 
   it('says when the server cannot be reached', async () => {
     const fetch = vi.fn(async () => {
       throw new TypeError('Failed to fetch');
     });
-    renderList(createApiClient({ baseUrl: 'http://integrity.test', fetch }));
+    renderList(createApiClient({ baseUrl: origin, fetch }));
 
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Could not reach the server.');

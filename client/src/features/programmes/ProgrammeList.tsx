@@ -1,9 +1,7 @@
 import { Link } from 'react-router';
 import { useApiClient } from '@/api/ApiClientProvider';
 import { useCursorList } from '@/api/useCursorList';
-import { ListFooter } from '@/components/ListFooter';
-import { Loading } from '@/components/Page';
-import { ProblemAlert } from '@/components/ProblemAlert';
+import { PagedList } from '@/components/PagedList';
 import { common } from '@/i18n/common';
 import { useFormat } from '@/i18n/format';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
@@ -19,39 +17,36 @@ export function ProgrammeList({ editable = false }: { editable?: boolean }) {
   const name = useBilingual();
   const list = useCursorList(programmeKeys.list, (cursor, signal) => fetchProgrammePage(client, cursor, signal));
 
-  if (list.loading) return <Loading label={t.loading} />;
-  if (list.error && !list.loaded) return <ProblemAlert error={list.error} onRetry={list.retry} />;
-  if (list.items.length === 0) return <p>{t.empty}</p>;
   return (
-    <>
-      <table aria-busy={list.loadingMore}>
-        <caption>{t.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.columns.code}</th>
-            <th scope="col">{t.columns.name}</th>
-            <th scope="col">{t.columns.period}</th>
-            <th scope="col">{t.columns.donors}</th>
-            <th scope="col">{t.columns.administrations}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.items.map((programme) => (
-            <tr key={programme.id}>
-              <th scope="row">{editable ? <Link to={`/programmes/${programme.id}`}>{programme.code}</Link> : programme.code}</th>
-              <td>{programme.name}</td>
-              <td className="nowrap">{format.period(programme.startsOn, programme.endsOn)}</td>
-              <td>{programme.donors.map((donor) => donor.name).join(', ') || shared.none}</td>
-              <td>
-                {programme.administrations.map((administration) => name(administration, 'nameEn', 'nameFr')).join(', ') ||
-                  shared.none}
-              </td>
+    <PagedList list={list} loading={t.loading} empty={t.empty}>
+      {(items) => (
+        <table aria-busy={list.loadingMore}>
+          <caption>{t.caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.columns.code}</th>
+              <th scope="col">{t.columns.name}</th>
+              <th scope="col">{t.columns.period}</th>
+              <th scope="col">{t.columns.donors}</th>
+              <th scope="col">{t.columns.administrations}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      {list.error && <ProblemAlert error={list.error} />}
-      <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} onLoadMore={list.loadMore} />
-    </>
+          </thead>
+          <tbody>
+            {items.map((programme) => (
+              <tr key={programme.id}>
+                <th scope="row">{editable ? <Link to={`/programmes/${programme.id}`}>{programme.code}</Link> : programme.code}</th>
+                <td>{programme.name}</td>
+                <td className="nowrap">{format.period(programme.startsOn, programme.endsOn)}</td>
+                <td>{programme.donors.map((donor) => donor.name).join(', ') || shared.none}</td>
+                <td>
+                  {programme.administrations.map((administration) => name(administration, 'nameEn', 'nameFr')).join(', ') ||
+                    shared.none}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </PagedList>
   );
 }

@@ -1,15 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { useParams, useSearchParams } from 'react-router';
 import { useApiClient } from '@/api/ApiClientProvider';
+import { useKeyFactors } from '@/api/keyFactors';
 import { SelectField } from '@/components/fields';
 import { Loading, Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
+import { fetchProgramme } from '@/features/programmes/api';
 import { useMe } from '@/features/session';
 import { useFormat } from '@/i18n/format';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import {
-  fetchKeyFactors,
-  fetchProgramme,
   fetchProgressReport,
   groupings,
   reportKeys,
@@ -58,7 +58,7 @@ export function ProgressReportPage() {
     queryKey: reportKeys.progress(programmeId, byAdministration),
     queryFn: ({ signal }) => fetchProgressReport(client, programmeId, byAdministration, signal),
   });
-  const keyFactors = useQuery({ queryKey: reportKeys.keyFactors, queryFn: ({ signal }) => fetchKeyFactors(client, signal), staleTime: Infinity });
+  const keyFactors = useKeyFactors();
 
   const choose = (name: string, value: string | null) => {
     const next = new URLSearchParams(search);

@@ -1,7 +1,6 @@
 import { Link } from 'react-router';
-import { ListFooter } from '@/components/ListFooter';
-import { Loading, Page } from '@/components/Page';
-import { ProblemAlert } from '@/components/ProblemAlert';
+import { Page } from '@/components/Page';
+import { PagedList } from '@/components/PagedList';
 import { useFormat } from '@/i18n/format';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { DownloadLinks } from './DownloadLinks';
@@ -17,16 +16,10 @@ export function ReportsPage() {
 
   return (
     <Page title={t.heading}>
-      {list.loading ? (
-        <Loading label={t.loading} />
-      ) : list.error && !list.loaded ? (
-        <ProblemAlert error={list.error} onRetry={list.retry} />
-      ) : list.items.length === 0 ? (
-        <p>{t.empty}</p>
-      ) : (
-        <>
+      <PagedList list={list} loading={t.loading} empty={t.empty}>
+        {(items) => (
           <ul className="cards" aria-label={t.caption}>
-            {list.items.map((programme) => (
+            {items.map((programme) => (
               <li key={programme.id} className="card">
                 <h2>
                   <Link to={`/reports/${programme.id}`}>{t.open(programme.code)}</Link>
@@ -38,10 +31,8 @@ export function ReportsPage() {
               </li>
             ))}
           </ul>
-          {list.error && <ProblemAlert error={list.error} />}
-          <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} onLoadMore={list.loadMore} />
-        </>
-      )}
+        )}
+      </PagedList>
     </Page>
   );
 }

@@ -23,21 +23,12 @@ export const reportKeys = {
   programmes: (donorId?: string | null) => ['reports', 'programmes', donorId ?? 'scope'] as const,
   programme: (programmeId: string) => ['reports', programmeId] as const,
   progress: (programmeId: string, options: ReportOptions) => ['reports', programmeId, 'progress', options] as const,
-  keyFactors: ['key-factors'] as const,
 };
 
 export function fetchProgrammePage(client: ApiClient, donorId: string | null | undefined, cursor: string | undefined, signal?: AbortSignal) {
   return call(
     client.GET('/api/v1/programmes', { params: { query: { limit: PAGE_SIZE, cursor, donorId: donorId ?? undefined } }, signal }),
   );
-}
-
-export function fetchProgramme(client: ApiClient, programmeId: string, signal?: AbortSignal) {
-  return call(client.GET('/api/v1/programmes/{id}', { params: { path: { id: programmeId } }, signal }));
-}
-
-export function fetchKeyFactors(client: ApiClient, signal?: AbortSignal) {
-  return call(client.GET('/api/v1/key-factors', { signal }));
 }
 
 /** The includeUnapproved parameter only when previewing: a donor must never send it. */

@@ -1,9 +1,7 @@
 import { Link } from 'react-router';
 import { useApiClient } from '@/api/ApiClientProvider';
 import { useCursorList } from '@/api/useCursorList';
-import { ListFooter } from '@/components/ListFooter';
-import { Loading } from '@/components/Page';
-import { ProblemAlert } from '@/components/ProblemAlert';
+import { PagedList } from '@/components/PagedList';
 import { common } from '@/i18n/common';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import { fetchIndicatorPage, resultKeys } from './api';
@@ -25,14 +23,8 @@ export function IndicatorList({ programmeId, programmeCode }: { programmeId: str
           {t.indicators.define}
         </Link>
       </p>
-      {list.loading ? (
-        <Loading />
-      ) : list.error && !list.loaded ? (
-        <ProblemAlert error={list.error} onRetry={list.retry} />
-      ) : list.items.length === 0 ? (
-        <p>{t.indicators.empty}</p>
-      ) : (
-        <>
+      <PagedList list={list} empty={t.indicators.empty}>
+        {(items) => (
           <table aria-busy={list.loadingMore}>
             <caption>{t.indicators.caption(programmeCode)}</caption>
             <thead>
@@ -46,7 +38,7 @@ export function IndicatorList({ programmeId, programmeCode }: { programmeId: str
               </tr>
             </thead>
             <tbody>
-              {list.items.map((indicator) => (
+              {items.map((indicator) => (
                 <tr key={indicator.id}>
                   <th scope="row">
                     <Link to={`/results/${programmeId}/indicators/${indicator.id}`}>{indicator.code}</Link>
@@ -60,10 +52,8 @@ export function IndicatorList({ programmeId, programmeCode }: { programmeId: str
               ))}
             </tbody>
           </table>
-          {list.error && <ProblemAlert error={list.error} />}
-          <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} onLoadMore={list.loadMore} />
-        </>
-      )}
+        )}
+      </PagedList>
     </section>
   );
 }

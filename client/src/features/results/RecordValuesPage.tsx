@@ -2,18 +2,18 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useApiClient } from '@/api/ApiClientProvider';
+import { useKeyFactors } from '@/api/keyFactors';
 import { useCommand } from '@/api/useCommand';
 import { TextAreaField, TextField } from '@/components/fields';
 import { Loading, Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
+import { fetchProgramme } from '@/features/programmes/api';
 import { common } from '@/i18n/common';
 import { useFormat } from '@/i18n/format';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import {
   fetchIndicator,
-  fetchKeyFactors,
   fetchPeriodValues,
-  fetchProgramme,
   recordIndicatorValues,
   resultKeys,
   type Disaggregation,
@@ -44,12 +44,7 @@ export function RecordValuesPage() {
     queryFn: ({ signal }) => fetchProgramme(client, programmeId, signal),
     enabled: by.includes('administration'),
   });
-  const keyFactors = useQuery({
-    queryKey: resultKeys.keyFactors,
-    queryFn: ({ signal }) => fetchKeyFactors(client, signal),
-    enabled: by.includes('key_factor'),
-    staleTime: Infinity,
-  });
+  const keyFactors = useKeyFactors(by.includes('key_factor'));
   const needed = [indicator, values, ...(by.includes('administration') ? [programme] : []), ...(by.includes('key_factor') ? [keyFactors] : [])];
   const failed = needed.find((query) => query.error && !query.data);
   if (failed) return <ProblemAlert error={failed.error} onRetry={() => void failed.refetch()} />;

@@ -2,9 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useApiClient } from '@/api/ApiClientProvider';
 import { useCursorList } from '@/api/useCursorList';
-import { ListFooter } from '@/components/ListFooter';
-import { Loading } from '@/components/Page';
-import { ProblemAlert } from '@/components/ProblemAlert';
+import { PagedList } from '@/components/PagedList';
 import { useFormat } from '@/i18n/format';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import { fetchPeriodPage, resultKeys, type Programme } from './api';
@@ -33,14 +31,8 @@ export function ReportingPeriodList({ programme }: { programme: Programme }) {
           </button>
         </p>
       )}
-      {list.loading ? (
-        <Loading />
-      ) : list.error && !list.loaded ? (
-        <ProblemAlert error={list.error} onRetry={list.retry} />
-      ) : list.items.length === 0 ? (
-        <p>{t.periods.empty}</p>
-      ) : (
-        <>
+      <PagedList list={list} empty={t.periods.empty}>
+        {(items) => (
           <table aria-busy={list.loadingMore}>
             <caption>{t.periods.caption(programme.code)}</caption>
             <thead>
@@ -51,7 +43,7 @@ export function ReportingPeriodList({ programme }: { programme: Programme }) {
               </tr>
             </thead>
             <tbody>
-              {list.items.map((period) => (
+              {items.map((period) => (
                 <tr key={period.id}>
                   <th scope="row">
                     <Link to={`/results/${programme.id}/periods/${period.id}`} aria-label={t.periods.open(period.label)}>
@@ -72,10 +64,8 @@ export function ReportingPeriodList({ programme }: { programme: Programme }) {
               ))}
             </tbody>
           </table>
-          {list.error && <ProblemAlert error={list.error} />}
-          <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} onLoadMore={list.loadMore} />
-        </>
-      )}
+        )}
+      </PagedList>
     </section>
   );
 }

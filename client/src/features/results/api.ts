@@ -35,26 +35,12 @@ export const sexes: readonly Sex[] = ['female', 'male', 'not_recorded'];
 
 /** Query keys: everything about one programme starts with its id, so a report move refreshes its periods everywhere. */
 export const resultKeys = {
-  programmes: ['results', 'programmes'] as const,
   programme: (programmeId: string) => ['results', programmeId] as const,
-  keyFactors: ['key-factors'] as const,
   indicators: (programmeId: string) => ['results', programmeId, 'indicators'] as const,
   indicator: (programmeId: string, indicatorId: string) => ['results', programmeId, 'indicators', indicatorId] as const,
   values: (programmeId: string, indicatorId: string) => ['results', programmeId, 'indicators', indicatorId, 'values'] as const,
   periods: (programmeId: string) => ['results', programmeId, 'periods'] as const,
 };
-
-export function fetchProgrammePage(client: ApiClient, cursor: string | undefined, signal?: AbortSignal) {
-  return call(client.GET('/api/v1/programmes', { params: { query: { limit: PAGE_SIZE, cursor } }, signal }));
-}
-
-export function fetchProgramme(client: ApiClient, programmeId: string, signal?: AbortSignal) {
-  return call(client.GET('/api/v1/programmes/{id}', { params: { path: { id: programmeId } }, signal }));
-}
-
-export function fetchKeyFactors(client: ApiClient, signal?: AbortSignal) {
-  return call(client.GET('/api/v1/key-factors', { signal }));
-}
 
 export function fetchIndicatorPage(client: ApiClient, programmeId: string, cursor: string | undefined, signal?: AbortSignal) {
   return call(

@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
 import { useApiClient } from '@/api/ApiClientProvider';
 import { useCursorList } from '@/api/useCursorList';
+import { PagedList } from '@/components/PagedList';
 import { fullName } from '@/features/participants/DuplicatePrompt';
 import { participantMessages } from '@/features/participants/messages';
-import { PagedTable } from '@/features/participants/PagedTable';
 import { useFormat } from '@/i18n/format';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { fetchEnrolmentPage, workshopKeys, type Enrolment, type WorkshopDetails } from './api';
@@ -38,7 +38,7 @@ export function EnrolmentList({ workshop }: { workshop: WorkshopDetails }) {
           </div>
         )}
       </div>
-      <PagedTable list={list} loading={t.enrolments.loading} empty={t.enrolments.empty}>
+      <PagedList list={list} loading={t.enrolments.loading} empty={t.enrolments.empty}>
         {(items) => (
           <table aria-busy={list.loadingMore}>
             <caption>{t.enrolments.caption(workshop.title)}</caption>
@@ -80,7 +80,7 @@ export function EnrolmentList({ workshop }: { workshop: WorkshopDetails }) {
             </tbody>
           </table>
         )}
-      </PagedTable>
+      </PagedList>
     </>
   );
 }

@@ -4,7 +4,7 @@ import { useApiClient } from '@/api/ApiClientProvider';
 import { useCursorList } from '@/api/useCursorList';
 import { SelectField, TextField } from '@/components/fields';
 import { Page } from '@/components/Page';
-import { PagedTable } from '@/features/participants/PagedTable';
+import { PagedList } from '@/components/PagedList';
 import { useAdministrationOptions } from '@/features/participants/useAdministrations';
 import { useMe } from '@/features/session';
 import { useFormat } from '@/i18n/format';
@@ -88,7 +88,7 @@ function WorkshopTable({ filters }: { filters: WorkshopFilters }) {
   const name = useBilingual();
   const list = useCursorList(workshopKeys.list(filters), (cursor, signal) => fetchWorkshopPage(client, filters, cursor, signal));
   return (
-    <PagedTable list={list} loading={t.loading} empty={t.empty}>
+    <PagedList list={list} loading={t.loading} empty={t.empty}>
       {(items) => (
         <table aria-busy={list.loadingMore}>
           <caption>{t.caption}</caption>
@@ -130,6 +130,6 @@ function WorkshopTable({ filters }: { filters: WorkshopFilters }) {
           </tbody>
         </table>
       )}
-    </PagedTable>
+    </PagedList>
   );
 }

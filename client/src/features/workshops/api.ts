@@ -41,7 +41,6 @@ export const workshopKeys = {
 };
 
 export const referenceKeys = {
-  keyFactors: ['key-factors'] as const,
   programmes: ['programmes', 'choices'] as const,
   modules: ['modules', 'choices'] as const,
   trainers: ['trainers', 'choices'] as const,
@@ -131,18 +130,14 @@ export async function importAttendanceSheet(client: ApiClient, workshopId: strin
   );
 }
 
-export function fetchKeyFactors(client: ApiClient, signal?: AbortSignal) {
-  return call(client.GET('/api/v1/key-factors', { signal })).then((page) => page.items);
-}
-
 export function fetchProgrammes(client: ApiClient, signal?: AbortSignal) {
-  return call(client.GET('/api/v1/programmes', { params: { query: { limit: ALL } }, signal })).then((page) => page.items);
+  return call(client.GET('/api/v1/programmes', { params: { query: { limit: ALL } }, signal }));
 }
 
 export function fetchModules(client: ApiClient, signal?: AbortSignal) {
-  return call(client.GET('/api/v1/modules', { params: { query: { limit: ALL } }, signal })).then((page) => page.items);
+  return call(client.GET('/api/v1/modules', { params: { query: { limit: ALL } }, signal }));
 }
 
 export function fetchTrainers(client: ApiClient, signal?: AbortSignal) {
-  return call(client.GET('/api/v1/trainers', { params: { query: { limit: ALL } }, signal })).then((page) => page.items);
+  return call(client.GET('/api/v1/trainers', { params: { query: { limit: ALL } }, signal }));
 }

@@ -1,6 +1,7 @@
+import { useKeyFactors } from '@/api/keyFactors';
 import { Page } from '@/components/Page';
 import { useMessages } from '@/i18n/LocaleProvider';
-import { useCountries, useKeyFactors, useRegions } from '../lookups';
+import { useCountries, useRegions } from '../lookups';
 import { QueryTable } from '../ui/RecordTable';
 import { referenceMessages } from './messages';
 

@@ -10,15 +10,15 @@ import { common } from '@/i18n/common';
 import { useMessages } from '@/i18n/LocaleProvider';
 
 /** What the form shows, typed by the user; kept as it is when a save fails or the record is reloaded. */
-export function useFormValues<V>(initial: () => V) {
-  const [values, setValues] = useState(initial);
+export function useFormValues<V extends object>(initial: V | (() => V)) {
+  const [values, setValues] = useState<V>(initial);
   const set = useCallback(
     <K extends keyof V>(key: K) =>
       (value: V[K]) =>
         setValues((current) => ({ ...current, [key]: value })),
     [],
   );
-  return { values, set };
+  return { values, set, setValues };
 }
 
 export interface Versioned {

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { useCursorList } from '@/api/useCursorList';
-import { ListFooter } from '@/components/ListFooter';
 import { Loading } from '@/components/Page';
+import { PagedList } from '@/components/PagedList';
 import { ProblemAlert } from '@/components/ProblemAlert';
 
 export interface Column<T> {
@@ -71,15 +71,10 @@ export function CursorTable<T>({
   columns: readonly Column<T>[];
   rowKey: (row: T) => string;
 }) {
-  if (list.loading) return <Loading label={loadingLabel} />;
-  if (list.error && !list.loaded) return <ProblemAlert error={list.error} onRetry={list.retry} />;
-  if (list.items.length === 0) return <p>{emptyLabel}</p>;
   return (
-    <>
-      <RecordTable {...table} rows={list.items} busy={list.loadingMore} />
-      {list.error && <ProblemAlert error={list.error} />}
-      <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} onLoadMore={list.loadMore} />
-    </>
+    <PagedList list={list} loading={loadingLabel} empty={emptyLabel}>
+      {(items) => <RecordTable {...table} rows={items} busy={list.loadingMore} />}
+    </PagedList>
   );
 }
 

@@ -7,16 +7,15 @@ import { ProblemAlert } from '@/components/ProblemAlert';
 /**
  * A cursor list's states around its table: loading, failed before anything came, empty; then the
  * table (`children`), a failure to load more (rows kept) and the footer with "Load more".
- * Shared by the participant and workshop lists.
  */
-export function PagedTable<T>({
+export function PagedList<T>({
   list,
   loading,
   empty,
   children,
 }: {
   list: ReturnType<typeof useCursorList<T>>;
-  loading: string;
+  loading?: string;
   empty: string;
   children: (items: T[]) => ReactNode;
 }) {
