@@ -55,7 +55,7 @@ services.AddMediator((Mediator.MediatorOptions options) =>
         typeof(ReportingPeriodLockBehavior<,>), typeof(AuditBehavior<,>),
     ];
 });
-services.AddAccessRules();
+services.AddCommandDeclarations();
 services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
 // Messages name fields as clients send them ('startsOn'), not as C# spells them.

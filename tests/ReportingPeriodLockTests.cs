@@ -84,3 +84,23 @@ public sealed class ReportingPeriodLockTests(string provider) : ApiTests(provide
         Assert.That((await AttendanceAsync("present")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
     }
 }
+
+/// <summary>A command about a workshop (or placing one) cannot forget to say where it stands, or the lock would not see it.</summary>
+public sealed class ReportingPeriodPlacesTests
+{
+    [Test]
+    public void Every_command_about_a_workshop_declares_its_place()
+    {
+        var types = typeof(Integrity.Api.Pipeline.IReportingPeriodPlaces<>).Assembly.GetTypes();
+        var declared = types
+            .SelectMany(type => type.GetInterfaces())
+            .Where(contract => contract.IsGenericType && contract.GetGenericTypeDefinition() == typeof(Integrity.Api.Pipeline.IReportingPeriodPlaces<>))
+            .Select(contract => contract.GetGenericArguments()[0])
+            .ToHashSet();
+        var workshopCommands = types.Where(type => type is { IsClass: true, IsAbstract: false }
+            && (typeof(Integrity.Api.Features.Workshops.IWorkshopCommand).IsAssignableFrom(type)
+                || typeof(Integrity.Api.Features.Workshops.IWorkshopFields).IsAssignableFrom(type))).ToList();
+        Assert.That(workshopCommands, Has.Count.GreaterThanOrEqualTo(8), "the commands found");
+        Assert.That(workshopCommands.Where(command => !declared.Contains(command)).Select(command => command.Name), Is.Empty);
+    }
+}

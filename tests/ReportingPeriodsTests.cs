@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Integrity.Api.Data;
 using Integrity.Api.Features.Results;
+using Integrity.Api.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Integrity.Tests;
@@ -246,7 +247,7 @@ public sealed class ReportingPeriodsTests(string provider) : ResultsFrameworkTes
             await using var scope = App.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<DbSession>();
             var locked = new List<bool>();
-            foreach (var day in days) locked.Add(await ReportingPeriodLocks.IsLockedAsync(db, programme, administration, day));
+            foreach (var day in days) locked.Add((await ReportingPeriodLocks.FindAsync(db, Place(programme, [administration], day, day))).Count > 0);
             return [.. locked];
         }
 
@@ -259,19 +260,19 @@ public sealed class ReportingPeriodsTests(string provider) : ResultsFrameworkTes
         });
         await using (var scope = App.Services.CreateAsyncScope())
         {
-            var found = await ReportingPeriodLocks.FindAsync(scope.ServiceProvider.GetRequiredService<DbSession>(), programme, AdministrationA, days[0]);
+            var found = (await ReportingPeriodLocks.FindAsync(scope.ServiceProvider.GetRequiredService<DbSession>(), Place(programme, [AdministrationA], days[0], days[0]))).SingleOrDefault();
             Assert.That(found, Is.Not.Null);
             Assert.Multiple(() =>
             {
                 Assert.That(found!.PeriodId, Is.EqualTo(period));
-                Assert.That(found.State, Is.EqualTo(ReportState.Submitted));
+                Assert.That(found.State, Is.EqualTo("submitted"));
                 Assert.That(new ReportingPeriodLockedException(found, "the workshops").Message, Does.Contain("2023-H1 (2023-01-01 to 2023-06-30) is submitted"));
             });
             var db = scope.ServiceProvider.GetRequiredService<DbSession>();
-            var across = await ReportingPeriodLocks.FindAsync(db, programme, [AdministrationB, AdministrationA], new DateOnly(2022, 12, 30), new DateOnly(2023, 1, 2));
+            var across = await ReportingPeriodLocks.FindAsync(db, Place(programme, [AdministrationB, AdministrationA], new DateOnly(2022, 12, 30), new DateOnly(2023, 1, 2)));
             Assert.That(across.Select(held => held.AdministrationId), Is.EqualTo(new[] { AdministrationA }), "a workshop over the new year, B taking part");
-            Assert.That(await ReportingPeriodLocks.FindAsync(db, programme, [AdministrationA], new DateOnly(2023, 7, 1), new DateOnly(2023, 12, 31)), Is.Empty);
-            Assert.That(await ReportingPeriodLocks.FindAsync(db, programme, [], new DateOnly(2023, 1, 1), new DateOnly(2023, 1, 1)), Is.Empty);
+            Assert.That(await ReportingPeriodLocks.FindAsync(db, Place(programme, [AdministrationA], new DateOnly(2023, 7, 1), new DateOnly(2023, 12, 31))), Is.Empty);
+            Assert.That(await ReportingPeriodLocks.FindAsync(db, Place(programme, [], new DateOnly(2023, 1, 1), new DateOnly(2023, 1, 1))), Is.Empty);
         }
         await MoveAsync(Client, programme, period, AdministrationA, "return", "Add the second workshop.");
         Assert.That(await LockedAsync(AdministrationA), Is.EqualTo(new[] { false, false, false, false }), "returned");
@@ -279,4 +280,7 @@ public sealed class ReportingPeriodsTests(string provider) : ResultsFrameworkTes
         await MoveAsync(Client, programme, period, AdministrationA, "approve");
         Assert.That(await LockedAsync(AdministrationA), Is.EqualTo(new[] { true, true, false, false }), "approved");
     }
+
+    private static ReportingPeriodPlace Place(Guid programme, Guid[] administrations, DateOnly from, DateOnly to) =>
+        new(programme, from, to, administrations, "the workshops");
 }

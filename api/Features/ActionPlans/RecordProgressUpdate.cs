@@ -54,6 +54,25 @@ public sealed class RecordProgressUpdateValidator : AbstractValidator<RecordProg
 
 public sealed class RecordProgressUpdateAccess(DbSession db) : ActionKeepers<RecordProgressUpdate>(db);
 
+/// <summary>Progress counts within the report of its plan's administration for the period holding its reported day.</summary>
+public sealed class RecordProgressUpdatePlace(DbSession db) : IReportingPeriodPlaces<RecordProgressUpdate>
+{
+    private const string Plan = """
+        SELECT p.programme_id, p.administration_id FROM actions ac JOIN action_plans p ON p.id = ac.action_plan_id WHERE ac.id = @id
+        """;
+
+    public async Task<IReadOnlyList<ReportingPeriodPlace>> PlacesAsync(RecordProgressUpdate command, CancellationToken cancellationToken) =>
+        command.ReportedOn is { } day && await db.QuerySingleOrDefaultAsync<PlanRow>(Plan, new { id = command.ActionId }, cancellationToken) is { } plan
+            ? [new ReportingPeriodPlace(plan.ProgrammeId, day, day, [plan.AdministrationId], "the action progress")]
+            : [];
+
+    private sealed record PlanRow
+    {
+        public required Guid ProgrammeId { get; init; }
+        public required Guid AdministrationId { get; init; }
+    }
+}
+
 public sealed class RecordProgressUpdateHandler(DbSession db, TimeProvider clock) : ICommandHandler<RecordProgressUpdate, RecordCreated>
 {
     private const string Action = "SELECT action_plan_id, starts_on FROM actions WHERE id = @actionId";

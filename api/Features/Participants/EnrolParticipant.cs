@@ -41,6 +41,8 @@ public sealed class EnrolParticipantValidator : AbstractValidator<EnrolParticipa
 /// <summary>Administrators, the workshop's coordinators and the trainers who deliver it.</summary>
 public sealed class EnrolParticipantAccess(DbSession db) : WorkshopStaff<EnrolParticipant>(db);
 
+public sealed class EnrolParticipantPlaces(DbSession db) : WorkshopPlaces<EnrolParticipant>(db);
+
 public sealed class EnrolParticipantHandler(DbSession db, Caller caller) : ICommandHandler<EnrolParticipant, RecordCreated>
 {
     private const string Visible = "SELECT p.id FROM participants p WHERE p.id = @participantId";

@@ -37,6 +37,8 @@ public enum RowOutcome { Created, Matched, Rejected }
 
 public sealed class ImportAttendanceSheetAccess(DbSession db) : WorkshopStaff<ImportAttendanceSheet>(db);
 
+public sealed class ImportAttendanceSheetPlaces(DbSession db) : WorkshopPlaces<ImportAttendanceSheet>(db);
+
 /// <summary>
 /// A few queries for the whole sheet, whatever its length: the administrations it names, the people already
 /// registered in them (and those with its e-mails), and the workshop's enrolments; then the new rows in batches.

@@ -34,6 +34,8 @@ public sealed class RecordResultsValidator : AbstractValidator<RecordResults>
 
 public sealed class RecordResultsAccess(DbSession db) : WorkshopStaff<RecordResults>(db);
 
+public sealed class RecordResultsPlaces(DbSession db) : WorkshopPlaces<RecordResults>(db);
+
 public sealed class RecordResultsHandler(DbSession db) : ICommandHandler<RecordResults, int>
 {
     private const string Update = """

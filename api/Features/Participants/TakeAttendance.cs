@@ -44,6 +44,8 @@ public sealed class TakeAttendanceValidator : AbstractValidator<TakeAttendance>
 
 public sealed class TakeAttendanceAccess(DbSession db) : WorkshopStaff<TakeAttendance>(db);
 
+public sealed class TakeAttendancePlaces(DbSession db) : WorkshopPlaces<TakeAttendance>(db);
+
 /// <summary>
 /// A cancelled workshop takes no attendance; a planned one from the session's day on (a held one at any time).
 /// Each entry must name a participant of the workshop, once.

@@ -42,6 +42,8 @@ public sealed class PlanSessionValidator : SessionFieldsValidator<PlanSession>;
 
 public sealed class PlanSessionAccess(DbSession db) : WorkshopCoordinators<PlanSession>(db);
 
+public sealed class PlanSessionPlaces(DbSession db) : WorkshopPlaces<PlanSession>(db);
+
 public sealed class PlanSessionHandler(DbSession db) : ICommandHandler<PlanSession, RecordCreated>
 {
     private const string Insert = "INSERT INTO sessions (id, workshop_id, module_id, held_on, version) VALUES (@id, @workshopId, @moduleId, @heldOn, 1)";

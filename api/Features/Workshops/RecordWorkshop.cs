@@ -103,3 +103,5 @@ public sealed class RecordWorkshopHandler(DbSession db) : ICommandHandler<Record
         return new RecordCreated(id, 1);
     }
 }
+
+public sealed class RecordWorkshopPlace : NewWorkshopPlace<RecordWorkshop>;

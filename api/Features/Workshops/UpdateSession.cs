@@ -20,6 +20,8 @@ public sealed class UpdateSessionValidator : SessionFieldsValidator<UpdateSessio
 
 public sealed class UpdateSessionAccess(DbSession db) : WorkshopCoordinators<UpdateSession>(db);
 
+public sealed class UpdateSessionPlaces(DbSession db) : WorkshopPlaces<UpdateSession>(db);
+
 public sealed class UpdateSessionHandler(DbSession db) : ICommandHandler<UpdateSession, int>
 {
     private const string Update = """

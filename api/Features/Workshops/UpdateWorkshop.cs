@@ -73,3 +73,8 @@ public sealed class UpdateWorkshopHandler(DbSession db) : ICommandHandler<Update
         return version;
     }
 }
+
+/// <summary>A workshop moved is checked where it stood and where it goes.</summary>
+public sealed class UpdateWorkshopPlaces(DbSession db) : WorkshopPlaces<UpdateWorkshop>(db);
+
+public sealed class UpdateWorkshopNewPlace : NewWorkshopPlace<UpdateWorkshop>;
