@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Integrity.Api.Features.Scale;
+using Integrity.Api.Seeding.Scale;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Integrity.Tests;

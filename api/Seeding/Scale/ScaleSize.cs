@@ -1,4 +1,4 @@
-namespace Integrity.Api.Features.Scale;
+namespace Integrity.Api.Seeding.Scale;
 
 /// <summary>
 /// How much data a scale holds. <c>large</c> is a programme portfolio bigger than any real one today (60

@@ -3,7 +3,7 @@ using Integrity.Api.Features.Users;
 using Integrity.Api.Http;
 using Mediator;
 
-namespace Integrity.Api.Features.Scale;
+namespace Integrity.Api.Seeding.Scale;
 
 /// <summary>
 /// The accounts benchmarks sign in with, made through the same use cases as the API: an administrator, and Norad's

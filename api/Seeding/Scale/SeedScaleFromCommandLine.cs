@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Integrity.Api.Features.Scale;
+namespace Integrity.Api.Seeding.Scale;
 
 /// <summary>
 /// <c>seed-scale --scale small|medium|large [--seed 42]</c>: loads scale data into the configured (empty) database,

@@ -1,4 +1,4 @@
-namespace Integrity.Api.Features.Scale;
+namespace Integrity.Api.Seeding.Scale;
 
 /// <summary>
 /// What every part of a load shares: the seeded draws, the ids, the writer, and the count of rows per table.

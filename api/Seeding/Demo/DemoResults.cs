@@ -2,7 +2,7 @@ using Integrity.Api.Features.Participants;
 using Integrity.Api.Features.Results;
 using Mediator;
 
-namespace Integrity.Api.Features.Demo;
+namespace Integrity.Api.Seeding.Demo;
 
 /// <summary>
 /// The results frameworks of the two demo programmes: calendar-year reporting periods; indicators computed from the

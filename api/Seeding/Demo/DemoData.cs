@@ -8,7 +8,7 @@ using Integrity.Api.Features.Users;
 using Integrity.Api.Http;
 using Mediator;
 
-namespace Integrity.Api.Features.Demo;
+namespace Integrity.Api.Seeding.Demo;
 
 /// <summary>
 /// What stands behind two real events (DESIGN.md): WACAM's 2018 HRM mission with Mali Customs, funded by

@@ -2,7 +2,7 @@ using Integrity.Api.Data;
 using Integrity.Api.Features.Trainers;
 using Integrity.Api.Features.Workshops;
 
-namespace Integrity.Api.Features.Scale;
+namespace Integrity.Api.Seeding.Scale;
 
 /// <summary>
 /// The training records: workshops and missions of every kind over each programme's years, hosted by an

@@ -1,7 +1,7 @@
 using Integrity.Api.Data;
 using Integrity.Api.Features.ActionPlans;
 
-namespace Integrity.Api.Features.Scale;
+namespace Integrity.Api.Seeding.Scale;
 
 /// <summary>
 /// Integrity action plans: each of an administration under a programme covering it, over two or three years;

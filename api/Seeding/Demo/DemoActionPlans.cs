@@ -1,7 +1,7 @@
 using Integrity.Api.Features.ActionPlans;
 using Mediator;
 
-namespace Integrity.Api.Features.Demo;
+namespace Integrity.Api.Seeding.Demo;
 
 /// <summary>
 /// An action plan for each demo administration, with progress: Burkina Faso Customs' integrity action plan

@@ -3,7 +3,7 @@ using Dapper;
 using Integrity.Api.Data;
 using Mediator;
 
-namespace Integrity.Api.Features.Scale;
+namespace Integrity.Api.Seeding.Scale;
 
 /// <summary>
 /// Fills an empty database with a programme portfolio of a given size, reproducibly from a seed: the reference

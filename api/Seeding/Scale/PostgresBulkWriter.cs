@@ -1,7 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Integrity.Api.Features.Scale;
+namespace Integrity.Api.Seeding.Scale;
 
 /// <summary>PostgreSQL: binary COPY, then ANALYZE so the planner knows the new sizes before the first query.</summary>
 public sealed class PostgresBulkWriter(NpgsqlConnection connection) : BulkWriter

@@ -1,7 +1,7 @@
 using Integrity.Api.Data;
 using Microsoft.Data.Sqlite;
 
-namespace Integrity.Api.Features.Scale;
+namespace Integrity.Api.Seeding.Scale;
 
 /// <summary>
 /// SQLite: one prepared INSERT reused for every row, committed every <see cref="RowsPerTransaction"/> rows. Values

@@ -2,7 +2,7 @@ using System.Data;
 using Integrity.Api.Data;
 using Microsoft.Data.SqlClient;
 
-namespace Integrity.Api.Features.Scale;
+namespace Integrity.Api.Seeding.Scale;
 
 /// <summary>SQL Server: SqlBulkCopy, a batch of <see cref="RowsPerBatch"/> rows at a time; dates travel as DateTime.</summary>
 public sealed class SqlServerBulkWriter(SqlConnection connection, SqlDialect dialect) : BulkWriter

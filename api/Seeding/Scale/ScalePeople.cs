@@ -1,7 +1,7 @@
 using Integrity.Api.Data;
 using Integrity.Api.Features.Participants;
 
-namespace Integrity.Api.Features.Scale;
+namespace Integrity.Api.Seeding.Scale;
 
 /// <summary>
 /// The registry of officials: names drawn from the regions the programmes work in (so searches meet accents,

@@ -1,7 +1,7 @@
 using Integrity.Api.Data;
 using Integrity.Api.Features.Trainers;
 
-namespace Integrity.Api.Features.Scale;
+namespace Integrity.Api.Seeding.Scale;
 
 /// <summary>
 /// Who funds what, and where: donors, programmes, the administrations they cover, the module catalogue and the

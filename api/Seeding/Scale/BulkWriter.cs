@@ -1,6 +1,6 @@
 using Integrity.Api.Data;
 
-namespace Integrity.Api.Features.Scale;
+namespace Integrity.Api.Seeding.Scale;
 
 /// <summary>
 /// Loads many rows into one table the fastest way its database offers. Values are plain .NET values (Guid,

@@ -4,7 +4,7 @@ using Integrity.Api.Features.Trainers;
 using Integrity.Api.Features.Workshops;
 using Mediator;
 
-namespace Integrity.Api.Features.Demo;
+namespace Integrity.Api.Seeding.Demo;
 
 /// <summary>
 /// The two real events of DESIGN.md as records: the WACAM capacity-building mission on human resource

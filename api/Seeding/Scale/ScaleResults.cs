@@ -1,7 +1,7 @@
 using Integrity.Api.Data;
 using Integrity.Api.Features.Results;
 
-namespace Integrity.Api.Features.Scale;
+namespace Integrity.Api.Seeding.Scale;
 
 /// <summary>
 /// Each programme's results framework: an indicator per computed rule (targets entered, actuals read from the

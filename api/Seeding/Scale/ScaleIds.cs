@@ -1,4 +1,4 @@
-namespace Integrity.Api.Features.Scale;
+namespace Integrity.Api.Seeding.Scale;
 
 /// <summary>
 /// UUID v7 ids like the API's (time-ordered), but drawn from a seed so that two loads with the same seed hold the
