@@ -68,11 +68,15 @@ internal static class ParticipantWrites
         };
     }
 
+    /// <summary>
+    /// That the person's administration exists. Which administrations the caller may place people in is decided before:
+    /// by the access rules of registering and updating (403, the same for an administration that does not exist), and by
+    /// the workshop for a person enrolled on the way.
+    /// </summary>
     public static async Task CheckAsync(DbSession db, IPersonFields person, CancellationToken cancellationToken)
     {
         var failures = new List<ValidationFailure>();
-        await db.RequireKnownAsync("administrations", [person.AdministrationId!.Value], nameof(IPersonFields.AdministrationId),
-            "administration", "GET /api/v1/administrations", failures, cancellationToken);
+        await db.RequireUsableAsync(Caller.System, RecordKind.Administration, person.AdministrationId, nameof(IPersonFields.AdministrationId), failures, cancellationToken);
         if (failures.Count > 0) throw new ValidationException(failures);
     }
 
