@@ -46,6 +46,14 @@ public static class References
         db.RequireUsableAsync(caller, kind, id is { } one ? [one] : [], field, failures, cancellationToken);
 
     /// <summary>
+    /// For ids whose scope the command's access rule already decided (such as a list only administrators may change):
+    /// only that they exist.
+    /// </summary>
+    public static Task RequireKnownAsync(this DbSession db, RecordKind kind, IReadOnlyList<Guid> ids, string field,
+        List<ValidationFailure> failures, CancellationToken cancellationToken) =>
+        db.RequireUsableAsync(Caller.System, kind, ids, field, failures, cancellationToken);
+
+    /// <summary>
     /// Adds a field error for the <paramref name="administrationIds"/> that <paramref name="programmeId"/> does not cover
     /// (programme_administrations): a programme's records stay with the administrations it works with.
     /// Ask only once both ids were found usable, so the answer tells nothing about records outside scope.

@@ -76,7 +76,7 @@ internal static class ParticipantWrites
     public static async Task CheckAsync(DbSession db, IPersonFields person, CancellationToken cancellationToken)
     {
         var failures = new List<ValidationFailure>();
-        await db.RequireUsableAsync(Caller.System, RecordKind.Administration, person.AdministrationId, nameof(IPersonFields.AdministrationId), failures, cancellationToken);
+        await db.RequireKnownAsync(RecordKind.Administration, [person.AdministrationId!.Value], nameof(IPersonFields.AdministrationId), failures, cancellationToken);
         if (failures.Count > 0) throw new ValidationException(failures);
     }
 

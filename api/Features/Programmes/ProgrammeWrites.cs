@@ -15,15 +15,14 @@ internal static class ProgrammeWrites
     private const string Unfund = "DELETE FROM programme_donors WHERE programme_id = @programmeId";
     private const string Uncover = "DELETE FROM programme_administrations WHERE programme_id = @programmeId";
 
-    public static async Task CheckAsync(DbSession db, Caller caller, IProgrammeFields programme, Guid? except, CancellationToken cancellationToken)
+    public static async Task CheckAsync(DbSession db, IProgrammeFields programme, Guid? except, CancellationToken cancellationToken)
     {
         await db.RefuseDuplicateAsync(HolderOfCode, new { code = programme.Code }, except,
             $"Another programme already has the code '{programme.Code}'. Choose another code.", cancellationToken);
         var failures = new List<ValidationFailure>();
-        await db.RequireUsableAsync(caller, RecordKind.Donor, programme.DonorIds, nameof(IProgrammeFields.DonorIds), failures, cancellationToken);
-        // A coordinator keeping a programme cannot widen her own scope by adding an administration she does not work with.
-        await db.RequireUsableAsync(caller, RecordKind.Administration, programme.AdministrationIds ?? [], nameof(IProgrammeFields.AdministrationIds),
-            failures, cancellationToken);
+        // Only administrators change the lists (UpdateProgrammeAccess): a coordinator cannot widen her own scope through them.
+        await db.RequireKnownAsync(RecordKind.Donor, programme.DonorIds, nameof(IProgrammeFields.DonorIds), failures, cancellationToken);
+        await db.RequireKnownAsync(RecordKind.Administration, programme.AdministrationIds ?? [], nameof(IProgrammeFields.AdministrationIds), failures, cancellationToken);
         if (failures.Count > 0) throw new ValidationException(failures);
     }
 

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Integrity.Api.Data;
-using Integrity.Api.Http;
 using Integrity.Api.Pipeline;
 using Mediator;
 
@@ -51,7 +50,7 @@ public sealed class RegisterProgrammeValidator : ProgrammeFieldsValidator<Regist
 
 public sealed class RegisterProgrammeAccess : AdministratorsOnly<RegisterProgramme>;
 
-public sealed class RegisterProgrammeHandler(DbSession db, Caller caller) : ICommandHandler<RegisterProgramme, RecordCreated>
+public sealed class RegisterProgrammeHandler(DbSession db) : ICommandHandler<RegisterProgramme, RecordCreated>
 {
     private const string Insert = """
         INSERT INTO programmes (id, code, name, starts_on, ends_on, version)
@@ -60,7 +59,7 @@ public sealed class RegisterProgrammeHandler(DbSession db, Caller caller) : ICom
 
     public async ValueTask<RecordCreated> Handle(RegisterProgramme command, CancellationToken cancellationToken)
     {
-        await ProgrammeWrites.CheckAsync(db, caller, command, except: null, cancellationToken);
+        await ProgrammeWrites.CheckAsync(db, command, except: null, cancellationToken);
         var id = Guid.CreateVersion7();
         await db.ExecuteAsync(Insert, new { id, code = command.Code, name = command.Name, startsOn = command.StartsOn, endsOn = command.EndsOn }, cancellationToken);
         await ProgrammeWrites.LinkAsync(db, id, command, cancellationToken);

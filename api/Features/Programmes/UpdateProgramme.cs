@@ -48,7 +48,7 @@ public sealed class ProgrammeLinksForbiddenException() : ProblemException(Status
     "Only administrators change which donors fund a programme and which administrations it covers, since these decide who sees it. " +
     "Send its current donorIds and administrationIds with your other changes, or ask an administrator.");
 
-public sealed class UpdateProgrammeHandler(DbSession db, Caller caller) : ICommandHandler<UpdateProgramme, int>
+public sealed class UpdateProgrammeHandler(DbSession db) : ICommandHandler<UpdateProgramme, int>
 {
     private const string Update = """
         UPDATE programmes SET code = @code, name = @name, starts_on = @startsOn, ends_on = @endsOn, version = version + 1
@@ -57,7 +57,7 @@ public sealed class UpdateProgrammeHandler(DbSession db, Caller caller) : IComma
 
     public async ValueTask<int> Handle(UpdateProgramme command, CancellationToken cancellationToken)
     {
-        await ProgrammeWrites.CheckAsync(db, caller, command, except: command.Id, cancellationToken);
+        await ProgrammeWrites.CheckAsync(db, command, except: command.Id, cancellationToken);
         var changed = await db.ExecuteAsync(Update, new
         {
             id = command.Id,
