@@ -88,14 +88,16 @@ internal static class ParticipantWrites
         db.TakeTurnsWritingAsync("participants", cancellationToken);
 
     /// <summary>Registers a new person, unless the registry likely holds them already and the caller did not confirm a new person.</summary>
-    public static async Task<Guid> RegisterAsync(DbSession db, Caller caller, IPersonFields person, bool confirmNewPerson, CancellationToken cancellationToken)
+    public static async Task<Guid> RegisterAsync(DbSession db, Caller caller, TimeProvider clock, IPersonFields person, bool confirmNewPerson,
+        CancellationToken cancellationToken)
     {
         await CheckAsync(db, person, cancellationToken);
         await TakeTurnsRegisteringAsync(db, cancellationToken);
-        if (!confirmNewPerson)
-            await LikelyDuplicates.RefuseAsync(db, caller, PersonKeys.Of(person), except: null, nameof(RegisterParticipant.ConfirmNewPerson), cancellationToken);
+        var hidden = confirmNewPerson ? new Dictionary<Guid, IReadOnlyList<DuplicateRule>>()
+            : await LikelyDuplicates.RefuseAsync(db, caller, PersonKeys.Of(person), except: null, nameof(RegisterParticipant.ConfirmNewPerson), cancellationToken);
         var id = Guid.CreateVersion7();
         await db.ExecuteAsync(Insert, new DynamicParameters(Row(id, person)), cancellationToken);
+        await DuplicateReviews.RaiseAsync(db, clock, id, hidden, cancellationToken);
         return id;
     }
 
