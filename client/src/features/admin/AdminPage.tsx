@@ -1,7 +1,6 @@
 import { Page } from '@/components/Page';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { AuditCheck } from './AuditCheck';
-import { DuplicateReviews } from './DuplicateReviews';
 import { adminMessages } from './messages';
 import { SectionLinks, accountSections, referenceSections } from './sections';
 
@@ -20,7 +19,6 @@ export function AdminPage() {
           <SectionLinks sections={referenceSections} />
         </section>
         <AuditCheck />
-        <DuplicateReviews />
       </div>
     </Page>
   );
