@@ -87,12 +87,16 @@ var app = builder.Build();
 if (args.Contains("migrate"))
 {
     var applied = app.Services.GetRequiredService<Migrator>().Migrate();
+    await PersonKeyFolds.ApplyAsync(app.Services);
     Console.WriteLine(applied.Count == 0 ? "The database is up to date." : $"Applied {string.Join(", ", applied)}.");
     return 0;
 }
 
 if (app.Configuration.GetValue("Database:MigrateOnStart", true))
+{
     app.Services.GetRequiredService<Migrator>().Migrate();
+    await PersonKeyFolds.ApplyAsync(app.Services);
+}
 
 if (args is ["users", "add", ..])
     return await AddUserFromCommandLine.RunAsync(app.Services, args[2..]);

@@ -79,6 +79,8 @@ public sealed class AccessMatrixTests(string provider) : ApiTests(provider)
         ("POST /api/v1/api-tokens",                        [401, 201, 403, 403, 403, 403, 403, 401, 401]),
         ("POST /api/v1/api-tokens/{RevokedToken}/revoke",  [401, 204, 403, 403, 403, 403, 403, 401, 401]),
 
+        ("GET /api/v1/participants/duplicate-reviews",     [401, 200, 403, 403, 403, 403, 403, 401, 401]),
+
         ("GET /api/v1/audit/verify",                       [401, 200, 403, 403, 403, 403, 403, 401, 401]),
 
         ("GET /api/v1/action-plans",                       [401, 200, 200, 200, 403, 403, 403, 401, 401]),
@@ -87,6 +89,14 @@ public sealed class AccessMatrixTests(string provider) : ApiTests(provider)
         ("GET /api/v1/programmes/{P1}/reports/progress",   [401, 200, 200, 404, 403, 200, 200, 401, 401]),
         ("GET /api/v1/programmes/{P2}/reports/progress",   [401, 200, 404, 200, 403, 404, 404, 401, 401]),
         ("GET /api/v1/programmes/{P1}/iati",               [401, 200, 200, 404, 403, 200, 200, 401, 401]),
+
+        // Commands that take other records' ids: each id must be the caller's to use (400 naming the field otherwise), and a
+        // workshop's administrations covered by its programme, whoever calls.
+        ("POST /api/v1/workshops (P1 hosted by A1)",       [401, 201, 201, 400, 403, 403, 403, 401, 401]),
+        ("POST /api/v1/workshops (P2 hosted by A2)",       [401, 201, 400, 201, 403, 403, 403, 401, 401]),
+        ("POST /api/v1/workshops (P1 hosted by A2)",       [401, 400, 400, 400, 403, 403, 403, 401, 401]),
+        ("POST /api/v1/workshops/{W1}/sessions (T1 of A1)", [401, 201, 201, 404, 403, 403, 403, 401, 401]),
+        ("POST /api/v1/workshops/{W1}/sessions (new trainer of A2)", [401, 201, 400, 404, 403, 403, 403, 401, 401]),
     ];
 
     private static IEnumerable<TestCaseData> Cases()
@@ -140,6 +150,10 @@ public sealed class AccessMatrixTests(string provider) : ApiTests(provider)
         await RegisterAdministrationAsync("A2", "BF", "Matrix Burkina Faso Customs");
         await RegisterProgrammeAsync("P1", "D1", "A1");
         await RegisterProgrammeAsync("P2", "D2", "A2");
+
+        ids["W1"] = await CreateAsync("/api/v1/workshops", Workshop("P1", "A1"));
+        ids["M"] = await CreateAsync("/api/v1/modules", new { code = UniqueCode("MX"), titleEn = "Matrix module", titleFr = "Module de la matrice", hours = 3, keyFactorCodes = new[] { "RAD-07" } });
+        ids["T1"] = await CreateAsync("/api/v1/trainers", new { fullName = "Matrix national trainer of A1", kind = "national_trainer", administrationId = ids["A1"] });
 
         var marker = Guid.NewGuid().ToString("N")[..8];
         string Email(string who) => $"{who}-{marker}@matrix.test";
@@ -342,6 +356,14 @@ public sealed class AccessMatrixTests(string provider) : ApiTests(provider)
             case "POST /api/v1/api-tokens":
                 return new { donorId = ids["DX"], name = "Matrix token issued by a case", expiresOn = today.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
             case "PUT /api/v1/users/{Spare}": return new { displayName = "Matrix spare account", role = "trainer" };
+            case "POST /api/v1/workshops (P1 hosted by A1)": return Workshop("P1", "A1");
+            case "POST /api/v1/workshops (P2 hosted by A2)": return Workshop("P2", "A2");
+            case "POST /api/v1/workshops (P1 hosted by A2)": return Workshop("P1", "A2");
+            case "POST /api/v1/workshops/{W1}/sessions (T1 of A1)": return new { moduleId = ids["M"], heldOn = "2024-03-05", trainerIds = new[] { ids["T1"] } };
+            case "POST /api/v1/workshops/{W1}/sessions (new trainer of A2)":
+                // A trainer no session has yet: one assigned by an earlier case would be in the workshop's scope by then.
+                var ofA2 = await CreateAsync("/api/v1/trainers", new { fullName = "Matrix national trainer of A2", kind = "national_trainer", administrationId = ids["A2"] });
+                return new { moduleId = ids["M"], heldOn = "2024-03-05", trainerIds = new[] { ofA2 } };
         }
         if (!endpoint.StartsWith("PUT ", StringComparison.Ordinal)) return null;
         var key = endpoint[(endpoint.LastIndexOf('{') + 1)..^1];
@@ -358,6 +380,12 @@ public sealed class AccessMatrixTests(string provider) : ApiTests(provider)
             _ => throw new InvalidOperationException($"No body for {endpoint}."),
         };
     }
+
+    private object Workshop(string programme, string host) => new
+    {
+        programmeId = ids[programme], kind = "workshop", title = $"Matrix workshop of {programme} in {host}", startsOn = "2024-03-04", endsOn = "2024-03-06",
+        hostAdministrationId = ids[host], city = "Bamako", language = "fr",
+    };
 
     private sealed record ProgrammeFields(string Code, string Name, string StartsOn, string EndsOn, Guid[] DonorIds, Guid[] AdministrationIds);
 

@@ -133,7 +133,7 @@ public sealed class ParticipantsTests(string provider) : TrainingRecordsTests(pr
     }
 
     [Test]
-    public async Task A_duplicate_outside_the_callers_scope_blocks_without_being_shown()
+    public async Task A_likely_match_outside_the_callers_scope_is_not_confirmed_the_person_is_registered_and_the_pair_goes_to_review()
     {
         var marker = NewMarker();
         var hidden = await RegisterAsync(Person("Coulibaly", $"Aissata {marker}", AdministrationB, email: $"aissata.{marker}@douanes.ml"));
@@ -141,18 +141,100 @@ public sealed class ParticipantsTests(string provider) : TrainingRecordsTests(pr
 
         var response = await CoordinatorOfA.PostAsJsonAsync(Registry, attempt);
         var body = await response.Content.ReadAsStringAsync();
-        var problem = await ProblemAsync(response, 409);
-        Assert.Multiple(() =>
-        {
-            Assert.That(CandidatesOf(problem), Is.Empty);
-            Assert.That(problem.GetProperty("candidatesOutsideScope").GetBoolean(), Is.True);
-            Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("outside your scope; ask a coordinator"));
-            Assert.That(body, Does.Not.Contain(hidden.ToString()).And.Not.Contain("Aissata").And.Not.Contain("Coulibaly"), "the hidden person is not revealed");
-        });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), body);
+        Assert.That(body, Does.Not.Contain(hidden.ToString()).And.Not.Contain("outside your scope"), "nothing tells her someone exists elsewhere");
+        var registered = JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
         Assert.That((await CoordinatorOfA.GetAsync($"{Registry}/{hidden}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
 
-        var confirmed = await CoordinatorOfA.PostAsJsonAsync(Registry, Merge(attempt, new { confirmNewPerson = true }));
-        Assert.That(confirmed.StatusCode, Is.EqualTo(HttpStatusCode.Created), await confirmed.Content.ReadAsStringAsync());
+        var review = await ReviewOfAsync(registered);
+        Assert.Multiple(() =>
+        {
+            Assert.That(review.GetProperty("candidate").GetProperty("id").GetGuid(), Is.EqualTo(hidden));
+            Assert.That(review.GetProperty("matchedOn").EnumerateArray().Select(m => m.GetString()), Is.EqualTo(new[] { "email" }));
+        });
+        await ProblemAsync(await CoordinatorOfA.GetAsync($"{Registry}/duplicate-reviews"), 403);
+        await ProblemAsync(await CoordinatorOfA.PostAsync($"{Registry}/duplicate-reviews/{review.GetProperty("id").GetGuid()}/dismiss", null), 403);
+
+        var dismissed = await Client.PostAsync($"{Registry}/duplicate-reviews/{review.GetProperty("id").GetGuid()}/dismiss", null);
+        Assert.That(dismissed.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await dismissed.Content.ReadAsStringAsync());
+        Assert.That(await ReviewsOfAsync(registered), Is.Empty, "a dismissed pair leaves the list");
+    }
+
+    [Test]
+    public async Task A_staff_number_a_trainer_cannot_see_registers_and_an_administrator_merges_the_pair()
+    {
+        var marker = NewMarker();
+        var hidden = await RegisterAsync(Person("Kaboré", $"Issa {marker}", AdministrationA, staffNumber: $"BF-{marker}"));
+        var workshop = await WorkshopAsync("2023-11-29", "2023-12-01", "held");
+        await SessionAsync(workshop, "2023-11-29", TrainerT);
+
+        var enrolled = await Trainer.PostAsJsonAsync(Participants(workshop), Person("Sawadogo", $"Paul {marker}", AdministrationA, staffNumber: $"bf-{marker}"));
+        var body = await enrolled.Content.ReadAsStringAsync();
+        Assert.That(enrolled.StatusCode, Is.EqualTo(HttpStatusCode.Created), body);
+        Assert.That(body, Does.Not.Contain(hidden.ToString()));
+        var registered = JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
+
+        var review = await ReviewOfAsync(registered);
+        Assert.That(review.GetProperty("candidate").GetProperty("id").GetGuid(), Is.EqualTo(hidden));
+        var merged = await Client.PostAsJsonAsync($"{Registry}/{hidden}/merge", new { duplicateId = registered });
+        Assert.That(merged.StatusCode, Is.EqualTo(HttpStatusCode.OK), await merged.Content.ReadAsStringAsync());
+        Assert.That(await ReviewsOfAsync(registered), Is.Empty, "a merged pair leaves the list");
+        Assert.That(await ListedAsync($"workshopId={workshop}&q={marker}"), Is.EqualTo(new[] { hidden }), "the enrolment moved to the kept record");
+    }
+
+    private async Task<List<JsonElement>> ReviewsOfAsync(Guid participant) =>
+        (await AllPagesAsync($"{Registry}/duplicate-reviews", 2))
+        .Where(review => review.GetProperty("participant").GetProperty("id").GetGuid() == participant).ToList();
+
+    private async Task<JsonElement> ReviewOfAsync(Guid participant)
+    {
+        var reviews = await ReviewsOfAsync(participant);
+        Assert.That(reviews, Has.Count.EqualTo(1), "the pair waits for an administrator");
+        return reviews[0];
+    }
+
+    [TestCase("name", "a Cyrillic а in the given name")]
+    [TestCase("name", "a zero-width space in the family name")]
+    [TestCase("staff_number", "a soft hyphen and a Cyrillic В in the staff number")]
+    [TestCase("email", "a Cyrillic о and a zero-width space in the e-mail")]
+    public async Task A_look_alike_character_does_not_register_the_same_official_twice(string matchedOn, string how)
+    {
+        var marker = NewMarker();
+        var original = await RegisterAsync(Person("Ouédraogo", $"Aminata {marker}", AdministrationA, email: $"aminata.{marker}@douanes.bf", staffNumber: $"BF-{marker}"));
+        var lookAlike = how switch
+        {
+            "a Cyrillic а in the given name" => Person("Ouedraogo", $"\u0410min\u0430ta {marker}", AdministrationA),
+            "a zero-width space in the family name" => Person("Oued\u200Braogo", $"Aminata {marker}", AdministrationA),
+            "a soft hyphen and a Cyrillic В in the staff number" => Person("Sawadogo", $"Paul {marker}", AdministrationA, staffNumber: $"\u0412F-\u00AD{marker}"),
+            _ => Person("Sawadogo", $"Paul {marker}", AdministrationB, email: $"amin\u200Bata.{marker}@d\u043Euanes.bf"),
+        };
+        var problem = await ProblemAsync(await Client.PostAsJsonAsync(Registry, lookAlike), 409);
+        Assert.Multiple(() =>
+        {
+            Assert.That(CandidatesOf(problem), Is.EqualTo(new[] { original }), how);
+            Assert.That(problem.GetProperty("candidates")[0].GetProperty("matchedOn").EnumerateArray().Select(m => m.GetString()), Does.Contain(matchedOn));
+        });
+    }
+
+    [Test]
+    public async Task Keys_stored_before_the_folding_are_recomputed_once_at_start_up()
+    {
+        var marker = NewMarker();
+        var stored = await RegisterAsync(Person("Traoré", $"Moussa {marker}", AdministrationA, staffNumber: $"ML-{marker}"));
+        // As an older version stored them: a Cyrillic letter and a soft hyphen left in the keys.
+        await TestSql.ExecuteAsync(App.Database, "UPDATE participants SET normalised_name = @name, staff_number = @staff WHERE id = @id",
+            ("name", $"moussa traor\u0435 {marker}"), ("staff", $"ML-\u00AD{marker}".ToUpperInvariant()), ("id", stored));
+        await TestSql.ExecuteAsync(App.Database, "DELETE FROM person_key_folds");
+
+        await Integrity.Api.Features.Participants.PersonKeyFolds.ApplyAsync(App.Services);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await TestSql.ScalarAsync(App.Database, "SELECT normalised_name FROM participants WHERE id = @id", ("id", stored)), Is.EqualTo($"moussa traore {marker}"));
+            Assert.That(await TestSql.ScalarAsync(App.Database, "SELECT staff_number FROM participants WHERE id = @id", ("id", stored)), Is.EqualTo($"ML-{marker}".ToUpperInvariant()));
+        });
+        var again = await ProblemAsync(await Client.PostAsJsonAsync(Registry, Person("Traore", $"Moussa {marker}", AdministrationA)), 409);
+        Assert.That(CandidatesOf(again), Is.EqualTo(new[] { stored }));
     }
 
     [Test]

@@ -467,7 +467,8 @@ public sealed class TrainersTests(string provider) : ApiTests(provider)
         await PlanSessionAsync(ouagadougou, moduleOne, "2023-11-29", first);
         await PlanSessionAsync(ouagadougou, moduleOne, "2023-11-30", first, wco);
         await PlanSessionAsync(ouagadougou, moduleTwo, "2023-12-01", first);
-        var later = await RecordWorkshopAsync(pd, c, "workshop", "held", "2024-02-10", "2024-02-10");
+        var pe = await NewProgrammeAsync(c);
+        var later = await RecordWorkshopAsync(pe, c, "workshop", "held", "2024-02-10", "2024-02-10");
         await PlanSessionAsync(later, moduleOne, "2024-02-10", first);
         // Not delivered: practice during the training of trainers itself, and a workshop not held yet.
         await PlanSessionAsync(tot, moduleOne, "2023-06-08", first, idle);

@@ -1,4 +1,3 @@
-using FluentValidation.Results;
 using Integrity.Api.Http;
 
 namespace Integrity.Api.Data;
@@ -15,22 +14,6 @@ public static class RecordGuards
     {
         var holders = await db.QueryAsync<Guid>(holderSql, parameters, cancellationToken);
         if (holders.Any(holder => holder != except)) throw new ConflictException(conflict);
-    }
-
-    /// <summary>
-    /// Adds a field error to <paramref name="failures"/> for each of <paramref name="ids"/> that no row of
-    /// <paramref name="table"/> has, saying where to look for a valid one.
-    /// </summary>
-    public static async Task RequireKnownAsync(this DbSession db, string table, IReadOnlyList<Guid> ids, string field,
-        string what, string whereToLook, List<ValidationFailure> failures, CancellationToken cancellationToken)
-    {
-        if (ids.Count == 0) return;
-        var known = await db.QueryAsync<Guid>(
-            $"SELECT id FROM {table} WHERE {db.Dialect.InIds("id", "ids")}", new { ids = db.Dialect.Ids(ids) }, cancellationToken);
-        var unknown = ids.Except(known).ToList();
-        if (unknown.Count > 0)
-            failures.Add(new ValidationFailure(field,
-                $"No {what} has the id {string.Join(", ", unknown)}. Register it first, or pick one from {whereToLook}."));
     }
 
     /// <summary>Waits for any other command writing <paramref name="table"/> to commit: for checks that read before they write.</summary>

@@ -70,9 +70,8 @@ public sealed class RecordActionPlanAccess(DbSession db) : IAccessRule<RecordAct
     }
 }
 
-public sealed class RecordActionPlanHandler(DbSession db) : ICommandHandler<RecordActionPlan, RecordCreated>
+public sealed class RecordActionPlanHandler(DbSession db, Caller caller) : ICommandHandler<RecordActionPlan, RecordCreated>
 {
-    private const string Covers = "SELECT count(*) FROM programme_administrations WHERE programme_id = @programmeId AND administration_id = @administrationId";
     private const string Insert = """
         INSERT INTO action_plans (id, programme_id, administration_id, title, starts_on, ends_on, status, adopted_on, objective_count, version)
         VALUES (@id, @programmeId, @administrationId, @title, @startsOn, @endsOn, @status, NULL, 0, 1)
@@ -81,14 +80,11 @@ public sealed class RecordActionPlanHandler(DbSession db) : ICommandHandler<Reco
     public async ValueTask<RecordCreated> Handle(RecordActionPlan command, CancellationToken cancellationToken)
     {
         var failures = new List<ValidationFailure>();
-        await db.RequireKnownAsync("programmes", [command.ProgrammeId!.Value], nameof(command.ProgrammeId),
-            "programme", "GET /api/v1/programmes", failures, cancellationToken);
-        await db.RequireKnownAsync("administrations", [command.AdministrationId!.Value], nameof(command.AdministrationId),
-            "administration", "GET /api/v1/administrations", failures, cancellationToken);
-        if (failures.Count == 0 && await db.QuerySingleOrDefaultAsync<long>(Covers,
-                new { programmeId = command.ProgrammeId, administrationId = command.AdministrationId }, cancellationToken) == 0)
-            failures.Add(new ValidationFailure(nameof(command.AdministrationId),
-                "The programme does not cover this administration. Add the administration to the programme first (PUT /api/v1/programmes/{id})."));
+        // Both in the caller's scope, not one of them: a programme covering her administration does not open its other administrations' plans.
+        await db.RequireUsableAsync(caller, RecordKind.Programme, command.ProgrammeId, nameof(command.ProgrammeId), failures, cancellationToken);
+        await db.RequireUsableAsync(caller, RecordKind.Administration, command.AdministrationId, nameof(command.AdministrationId), failures, cancellationToken);
+        if (failures.Count == 0)
+            await db.RequireCoveredAsync(command.ProgrammeId!.Value, [command.AdministrationId!.Value], nameof(command.AdministrationId), failures, cancellationToken);
         if (failures.Count > 0) throw new ValidationException(failures);
 
         var id = Guid.CreateVersion7();

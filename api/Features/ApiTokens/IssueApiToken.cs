@@ -44,7 +44,7 @@ public sealed class IssueApiTokenHandler(DbSession db, Caller caller, TimeProvid
     public async ValueTask<IssuedApiToken> Handle(IssueApiToken command, CancellationToken cancellationToken)
     {
         var failures = new List<ValidationFailure>();
-        await db.RequireKnownAsync("donors", [command.DonorId!.Value], nameof(IssueApiToken.DonorId), "donor", "GET /api/v1/donors", failures, cancellationToken);
+        await db.RequireUsableAsync(caller, RecordKind.Donor, command.DonorId, nameof(IssueApiToken.DonorId), failures, cancellationToken);
         if (failures.Count > 0) throw new ValidationException(failures);
 
         var id = Guid.CreateVersion7();

@@ -43,7 +43,7 @@ public sealed class EnrolParticipantAccess(DbSession db) : WorkshopStaff<EnrolPa
 
 public sealed class EnrolParticipantPlaces(DbSession db) : WorkshopPlaces<EnrolParticipant>(db);
 
-public sealed class EnrolParticipantHandler(DbSession db, Caller caller) : ICommandHandler<EnrolParticipant, RecordCreated>
+public sealed class EnrolParticipantHandler(DbSession db, Caller caller, TimeProvider clock) : ICommandHandler<EnrolParticipant, RecordCreated>
 {
     private const string Visible = "SELECT p.id FROM participants p WHERE p.id = @participantId";
 
@@ -52,7 +52,7 @@ public sealed class EnrolParticipantHandler(DbSession db, Caller caller) : IComm
         await EnrolmentWrites.RequireOpenAsync(db, command.WorkshopId, cancellationToken);
         var participantId = command.ParticipantId is { } existing
             ? await VisibleAsync(existing, cancellationToken)
-            : await ParticipantWrites.RegisterAsync(db, caller, command, command.ConfirmNewPerson == true, cancellationToken);
+            : await ParticipantWrites.RegisterAsync(db, caller, clock, command, command.ConfirmNewPerson == true, cancellationToken);
         var row = EnrolmentWrites.Row(command.WorkshopId, participantId);
         if (await db.ExecuteAsync(db.Dialect.InsertIfAbsent("enrolments", [.. row.Keys], ["workshop_id", "participant_id"]), new DynamicParameters(row), cancellationToken) == 0)
             throw new ConflictException($"Participant {participantId} is already enrolled in this workshop.");

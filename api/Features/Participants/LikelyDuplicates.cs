@@ -8,8 +8,9 @@ namespace Integrity.Api.Features.Participants;
 
 /// <summary>
 /// Refuses to register a likely duplicate (see <see cref="KnownPersons"/>) unless the caller confirms a new
-/// person. The 409 lists the candidates the caller may see; one outside the caller's scope still blocks,
-/// without being named.
+/// person. The 409 lists the candidates the caller may see. A likely match outside the caller's scope is never
+/// confirmed to her, not even as "someone exists": it does not block, and goes to the administrators' review
+/// list instead (<see cref="DuplicateReviews"/>).
 /// </summary>
 public static class LikelyDuplicates
 {
@@ -24,7 +25,8 @@ public static class LikelyDuplicates
         """;
 
     /// <param name="confirmedBy">The request's field that registers or keeps the person anyway, named in the 409.</param>
-    public static async Task RefuseAsync(DbSession db, Caller caller, PersonKeys person, Guid? except, string confirmedBy, CancellationToken cancellationToken)
+    /// <returns>The likely matches outside the caller's scope, to raise for review once the person is written.</returns>
+    public static async Task<IReadOnlyDictionary<Guid, IReadOnlyList<DuplicateRule>>> RefuseAsync(DbSession db, Caller caller, PersonKeys person, Guid? except, string confirmedBy, CancellationToken cancellationToken)
     {
         var rows = await db.QueryAsync<DuplicateCandidate>(string.Format(Candidates, Scope.Participants(caller, "p") ?? "1 = 1"),
             Scope.Parameters(caller, new
@@ -35,11 +37,10 @@ public static class LikelyDuplicates
         foreach (var row in rows.Where(row => row.Id != except))
             known.Add(row.Id, new PersonKeys(row.AdministrationId, row.NormalisedName, row.Email, row.StaffNumber));
         var found = known.Find(person);
-        if (found.Count == 0) return;
         var candidates = rows.Where(row => found.ContainsKey(row.Id)).ToList();
-        throw new LikelyDuplicateException(
-            candidates.Where(candidate => candidate.InScope).Select(candidate => candidate with { MatchedOn = found[candidate.Id] }).ToList(),
-            candidates.Any(candidate => !candidate.InScope), confirmedBy);
+        var seen = candidates.Where(candidate => candidate.InScope).Select(candidate => candidate with { MatchedOn = found[candidate.Id] }).ToList();
+        if (seen.Count > 0) throw new LikelyDuplicateException(seen, confirmedBy);
+        return found;
     }
 
     /// <summary>
@@ -60,7 +61,7 @@ public static class LikelyDuplicates
                     extensions: new Dictionary<string, object?>
                     {
                         [Camel(nameof(LikelyDuplicateProblem.Candidates))] = duplicate.Candidates,
-                        [Camel(nameof(LikelyDuplicateProblem.CandidatesOutsideScope))] = duplicate.OutsideScope,
+                        [Camel(nameof(LikelyDuplicateProblem.CandidatesOutsideScope))] = false,
                     });
             }
         });
@@ -76,9 +77,9 @@ public static class LikelyDuplicates
 /// </summary>
 public sealed class LikelyDuplicateProblem : Microsoft.AspNetCore.Mvc.ProblemDetails
 {
-    /// <summary>The registered people, within the caller's scope, this person likely is; empty when every one is outside it.</summary>
+    /// <summary>The registered people, within the caller's scope, this person likely is.</summary>
     public IReadOnlyList<DuplicateCandidate>? Candidates { get; init; }
-    /// <summary>True when a likely match exists outside the caller's scope: it blocks the registration without being named.</summary>
+    /// <summary>Always false: a likely match outside the caller's scope is never confirmed to the caller (an administrator reviews it). Kept for clients that read it.</summary>
     public bool? CandidatesOutsideScope { get; init; }
 }
 
@@ -101,17 +102,10 @@ public sealed record DuplicateCandidate
     [JsonIgnore] public bool InScope { get; init; }
 }
 
-public sealed class LikelyDuplicateException(IReadOnlyList<DuplicateCandidate> candidates, bool outsideScope, string confirmedBy)
-    : ProblemException(StatusCodes.Status409Conflict, "Likely duplicate", Explain(candidates.Count, outsideScope, confirmedBy))
+public sealed class LikelyDuplicateException(IReadOnlyList<DuplicateCandidate> candidates, string confirmedBy)
+    : ProblemException(StatusCodes.Status409Conflict, "Likely duplicate",
+        "This person looks already registered: see candidates, and enrol or update one of them (POST /api/v1/participants/{id}/merge joins two records of one person). " +
+        $"If this really is someone else, send the same request with \"{JsonNamingPolicy.CamelCase.ConvertName(confirmedBy)}\": true.")
 {
     public IReadOnlyList<DuplicateCandidate> Candidates { get; } = candidates;
-    public bool OutsideScope { get; } = outsideScope;
-
-    private static string Explain(int visible, bool outsideScope, string confirmedBy)
-    {
-        var seen = visible == 0 ? "" :
-            "This person looks already registered: see candidates, and enrol or update one of them (POST /api/v1/participants/{id}/merge joins two records of one person). ";
-        var unseen = outsideScope ? "A person with these details already exists outside your scope; ask a coordinator. " : "";
-        return $"{seen}{unseen}If this really is someone else, send the same request with \"{JsonNamingPolicy.CamelCase.ConvertName(confirmedBy)}\": true.";
-    }
 }

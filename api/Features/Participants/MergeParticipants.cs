@@ -107,6 +107,7 @@ public sealed class MergeParticipantsHandler(DbSession db) : ICommandHandler<Mer
         await db.ExecuteAsync(BetterSharedAttendance, ids, cancellationToken);
         await db.ExecuteAsync(MoveOtherAttendance, ids, cancellationToken);
         await db.ExecuteAsync(KeepDetails, ids, cancellationToken);
+        await db.ExecuteAsync(DuplicateReviews.ForgetPairsOfDuplicate, ids, cancellationToken);
         await db.ExecuteAsync(Forget, ids, cancellationToken);
         return new ParticipantMerged(command.Id, await db.QuerySingleOrDefaultAsync<int>(VersionOf, ids, cancellationToken));
     }

@@ -68,11 +68,15 @@ internal static class ParticipantWrites
         };
     }
 
+    /// <summary>
+    /// That the person's administration exists. Which administrations the caller may place people in is decided before:
+    /// by the access rules of registering and updating (403, the same for an administration that does not exist), and by
+    /// the workshop for a person enrolled on the way.
+    /// </summary>
     public static async Task CheckAsync(DbSession db, IPersonFields person, CancellationToken cancellationToken)
     {
         var failures = new List<ValidationFailure>();
-        await db.RequireKnownAsync("administrations", [person.AdministrationId!.Value], nameof(IPersonFields.AdministrationId),
-            "administration", "GET /api/v1/administrations", failures, cancellationToken);
+        await db.RequireKnownAsync(RecordKind.Administration, [person.AdministrationId!.Value], nameof(IPersonFields.AdministrationId), failures, cancellationToken);
         if (failures.Count > 0) throw new ValidationException(failures);
     }
 
@@ -84,14 +88,16 @@ internal static class ParticipantWrites
         db.TakeTurnsWritingAsync("participants", cancellationToken);
 
     /// <summary>Registers a new person, unless the registry likely holds them already and the caller did not confirm a new person.</summary>
-    public static async Task<Guid> RegisterAsync(DbSession db, Caller caller, IPersonFields person, bool confirmNewPerson, CancellationToken cancellationToken)
+    public static async Task<Guid> RegisterAsync(DbSession db, Caller caller, TimeProvider clock, IPersonFields person, bool confirmNewPerson,
+        CancellationToken cancellationToken)
     {
         await CheckAsync(db, person, cancellationToken);
         await TakeTurnsRegisteringAsync(db, cancellationToken);
-        if (!confirmNewPerson)
-            await LikelyDuplicates.RefuseAsync(db, caller, PersonKeys.Of(person), except: null, nameof(RegisterParticipant.ConfirmNewPerson), cancellationToken);
+        var hidden = confirmNewPerson ? new Dictionary<Guid, IReadOnlyList<DuplicateRule>>()
+            : await LikelyDuplicates.RefuseAsync(db, caller, PersonKeys.Of(person), except: null, nameof(RegisterParticipant.ConfirmNewPerson), cancellationToken);
         var id = Guid.CreateVersion7();
         await db.ExecuteAsync(Insert, new DynamicParameters(Row(id, person)), cancellationToken);
+        await DuplicateReviews.RaiseAsync(db, clock, id, hidden, cancellationToken);
         return id;
     }
 

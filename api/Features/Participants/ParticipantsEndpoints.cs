@@ -59,6 +59,27 @@ public static class ParticipantsEndpoints
             .ProducesCommandProblems()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        participants.MapGet("/duplicate-reviews", (int? limit, string? cursor, ISender sender, CancellationToken ct) =>
+                sender.Send(new ListDuplicateReviews(limit, cursor), ct))
+            .WithName(nameof(ListDuplicateReviews))
+            .RequireAuthorization(Policies.Administrators)
+            .WithSummary("List likely duplicates across scopes (administrators)")
+            .WithDescription("Pairs of records that likely hold one person, found when someone registered or corrected one of them " +
+                             "without seeing the other (whoever did was not told). Oldest first. Merge a pair with " +
+                             "POST /api/v1/participants/{id}/merge, or dismiss it as two people.")
+            .ProducesListProblems();
+
+        participants.MapPost("/duplicate-reviews/{id:guid}/dismiss", async (Guid id, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(new DismissDuplicateReview(id), ct);
+                return TypedResults.NoContent();
+            })
+            .WithName(nameof(DismissDuplicateReview))
+            .RequireAuthorization(Policies.Administrators)
+            .WithSummary("Dismiss a likely duplicate (administrators)")
+            .WithDescription("Records that the pair are two people: it leaves the review list and is not raised again.")
+            .ProducesGetProblems();
+
         return api.MapEnrolments();
     }
 

@@ -3,18 +3,21 @@ namespace Integrity.Api.Features.Participants;
 /// <summary>
 /// What tells people apart in the registry: the same staff number in the same administration, the same
 /// e-mail, or the same normalised name in the same administration make a likely duplicate. E-mails are
-/// kept lower-case and staff numbers upper-case, so every database compares them alike.
+/// kept lower-case and staff numbers upper-case, so every database compares them alike, and all three are
+/// folded (<see cref="LookAlikes"/>) so that a look-alike character does not make another person.
 /// </summary>
 public sealed record PersonKeys(Guid AdministrationId, string NormalisedName, string? Email, string? StaffNumber)
 {
     public static PersonKeys Of(IPersonFields person) => new(person.AdministrationId!.Value,
         PersonNames.Normalise(person.FamilyName!, person.GivenNames!), EmailOf(person.Email), StaffNumberOf(person.StaffNumber));
 
-    public static string? EmailOf(string? email) => Blank(email)?.ToLowerInvariant();
+    public static string? EmailOf(string? email) => Folded(email)?.ToLowerInvariant();
 
-    public static string? StaffNumberOf(string? staffNumber) => Blank(staffNumber)?.ToUpperInvariant();
+    public static string? StaffNumberOf(string? staffNumber) => Folded(staffNumber)?.ToUpperInvariant();
 
     public static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static string? Folded(string? text) => Blank(text is null ? null : LookAlikes.Fold(text));
 }
 
 /// <summary>Which rule found a likely duplicate, as the 409 problem names it.</summary>

@@ -5,7 +5,8 @@ namespace Integrity.Api.Features.Participants;
 
 /// <summary>
 /// Names as the registry compares them: lower-case, without accents or punctuation, and with the words
-/// in alphabetical order, since sheets write "OUEDRAOGO Aminata" as often as "Aminata Ouédraogo".
+/// in alphabetical order, since sheets write "OUEDRAOGO Aminata" as often as "Aminata Ouédraogo"; look-alike
+/// characters folded first (<see cref="LookAlikes"/>).
 /// </summary>
 public static class PersonNames
 {
@@ -17,7 +18,7 @@ public static class PersonNames
     public static IReadOnlyList<string> Words(string text)
     {
         var folded = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        foreach (var c in LookAlikes.Fold(text).Normalize(NormalizationForm.FormD))
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark || c is '\'' or '\u2019') continue;
             folded.Append(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ');

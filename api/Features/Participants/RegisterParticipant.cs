@@ -42,8 +42,8 @@ public sealed class RegisterThroughAWorkshopException() : ProblemException(Statu
     "Trainers register participants through the workshops they run: POST /api/v1/workshops/{id}/participants, " +
     "or a whole attendance sheet with POST /api/v1/workshops/{id}/participants/import.");
 
-public sealed class RegisterParticipantHandler(DbSession db, Caller caller) : ICommandHandler<RegisterParticipant, RecordCreated>
+public sealed class RegisterParticipantHandler(DbSession db, Caller caller, TimeProvider clock) : ICommandHandler<RegisterParticipant, RecordCreated>
 {
     public async ValueTask<RecordCreated> Handle(RegisterParticipant command, CancellationToken cancellationToken) =>
-        new(await ParticipantWrites.RegisterAsync(db, caller, command, command.ConfirmNewPerson == true, cancellationToken), 1);
+        new(await ParticipantWrites.RegisterAsync(db, caller, clock, command, command.ConfirmNewPerson == true, cancellationToken), 1);
 }

@@ -48,7 +48,7 @@ public sealed class UpdateParticipantAccess(DbSession db) : IAccessRule<UpdatePa
     }
 }
 
-public sealed class UpdateParticipantHandler(DbSession db, Caller caller) : ICommandHandler<UpdateParticipant, int>
+public sealed class UpdateParticipantHandler(DbSession db, Caller caller, TimeProvider clock) : ICommandHandler<UpdateParticipant, int>
 {
     private const string Current = "SELECT administration_id, normalised_name, email, staff_number FROM participants WHERE id = @id";
     private const string Update = """
@@ -65,8 +65,10 @@ public sealed class UpdateParticipantHandler(DbSession db, Caller caller) : ICom
                       ?? throw new NotFoundException("participant", command.Id);
         // Only a change to what tells people apart is checked: a confirmed namesake stays confirmed.
         var keys = PersonKeys.Of(command);
-        if (keys != current && command.ConfirmDistinctPerson != true)
-            await LikelyDuplicates.RefuseAsync(db, caller, keys, except: command.Id, nameof(command.ConfirmDistinctPerson), cancellationToken);
+        var hidden = keys != current && command.ConfirmDistinctPerson != true
+            ? await LikelyDuplicates.RefuseAsync(db, caller, keys, except: command.Id, nameof(command.ConfirmDistinctPerson), cancellationToken)
+            : new Dictionary<Guid, IReadOnlyList<DuplicateRule>>();
+        await DuplicateReviews.RaiseAsync(db, clock, command.Id, hidden, cancellationToken);
 
         var row = new DynamicParameters(ParticipantWrites.Row(command.Id, command));
         row.Add("expectedVersion", command.ExpectedVersion);

@@ -1,6 +1,8 @@
 using FluentValidation;
 using FluentValidation.Results;
 using Integrity.Api.Data;
+using Integrity.Api.Http;
+using Integrity.Api.Identity;
 
 namespace Integrity.Api.Features.Programmes;
 
@@ -18,10 +20,9 @@ internal static class ProgrammeWrites
         await db.RefuseDuplicateAsync(HolderOfCode, new { code = programme.Code }, except,
             $"Another programme already has the code '{programme.Code}'. Choose another code.", cancellationToken);
         var failures = new List<ValidationFailure>();
-        await db.RequireKnownAsync("donors", programme.DonorIds, nameof(IProgrammeFields.DonorIds),
-            "donor", "GET /api/v1/donors", failures, cancellationToken);
-        await db.RequireKnownAsync("administrations", programme.AdministrationIds ?? [], nameof(IProgrammeFields.AdministrationIds),
-            "administration", "GET /api/v1/administrations", failures, cancellationToken);
+        // Only administrators change the lists (UpdateProgrammeAccess): a coordinator cannot widen her own scope through them.
+        await db.RequireKnownAsync(RecordKind.Donor, programme.DonorIds, nameof(IProgrammeFields.DonorIds), failures, cancellationToken);
+        await db.RequireKnownAsync(RecordKind.Administration, programme.AdministrationIds ?? [], nameof(IProgrammeFields.AdministrationIds), failures, cancellationToken);
         if (failures.Count > 0) throw new ValidationException(failures);
     }
 

@@ -7,6 +7,7 @@ using FluentValidation.Results;
 using Integrity.Api.Data;
 using Integrity.Api.Features.Workshops;
 using Integrity.Api.Http;
+using Integrity.Api.Identity;
 using Integrity.Api.Pipeline;
 using Mediator;
 
@@ -72,7 +73,7 @@ public sealed class RecordAccreditationAccess(DbSession db) : IAccessRule<Record
         await TrainerStewards.KeepsAsync(db, caller, command.TrainerId, cancellationToken);
 }
 
-public sealed class RecordAccreditationHandler(DbSession db) : ICommandHandler<RecordAccreditation, AccreditationRecorded>
+public sealed class RecordAccreditationHandler(DbSession db, Caller caller) : ICommandHandler<RecordAccreditation, AccreditationRecorded>
 {
     private const string Known = """
         SELECT (SELECT count(*) FROM trainers WHERE id = @trainerId) AS trainers,
@@ -125,11 +126,14 @@ public sealed class RecordAccreditationHandler(DbSession db) : ICommandHandler<R
     private async Task CheckTrainingWorkshopAsync(RecordAccreditation command, CancellationToken cancellationToken)
     {
         if (command.TrainedAtWorkshopId is not { } workshopId) return;
-        var workshop = await db.QuerySingleOrDefaultAsync<TrainingWorkshop>(WorkshopOf, new { workshopId }, cancellationToken);
         var field = nameof(RecordAccreditation.TrainedAtWorkshopId);
+        // Only a workshop the caller sees: its kind, status and dates are not to be found out through this answer.
+        var refused = new List<ValidationFailure>();
+        await db.RequireUsableAsync(caller, RecordKind.Workshop, workshopId, field, refused, cancellationToken);
+        if (refused.Count > 0) throw new FluentValidation.ValidationException(refused);
+        var workshop = (await db.QuerySingleOrDefaultAsync<TrainingWorkshop>(WorkshopOf, new { workshopId }, cancellationToken))!;
         ValidationFailure? failure = workshop switch
         {
-            null => new(field, $"No workshop has the id {workshopId}; pick a training of trainers from GET /api/v1/workshops."),
             _ when workshop.Kind != DbEnum.Name(WorkshopKind.TrainingOfTrainers) =>
                 new(field, $"That workshop is of the kind '{workshop.Kind}', not a training of trainers (training_of_trainers)."),
             _ when workshop.Status == DbEnum.Name(WorkshopStatus.Cancelled) =>

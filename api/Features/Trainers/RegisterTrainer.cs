@@ -55,7 +55,7 @@ public sealed class RegisterTrainerAccess(DbSession db) : IAccessRule<RegisterTr
     }
 }
 
-public sealed class RegisterTrainerHandler(DbSession db) : ICommandHandler<RegisterTrainer, RecordCreated>
+public sealed class RegisterTrainerHandler(DbSession db, Caller caller) : ICommandHandler<RegisterTrainer, RecordCreated>
 {
     private const string Insert = """
         INSERT INTO trainers (id, full_name, kind, administration_id, email, user_id, version)
@@ -64,7 +64,7 @@ public sealed class RegisterTrainerHandler(DbSession db) : ICommandHandler<Regis
 
     public async ValueTask<RecordCreated> Handle(RegisterTrainer command, CancellationToken cancellationToken)
     {
-        await TrainerWrites.CheckAsync(db, command, except: null, cancellationToken);
+        await TrainerWrites.CheckAsync(db, caller, command, except: null, cancellationToken);
         var id = Guid.CreateVersion7();
         await db.ExecuteAsync(Insert, TrainerWrites.Parameters(id, command), cancellationToken);
         return new RecordCreated(id, 1);

@@ -1,6 +1,7 @@
 using FluentValidation;
 using FluentValidation.Results;
 using Integrity.Api.Data;
+using Integrity.Api.Identity;
 using Integrity.Api.Http;
 
 namespace Integrity.Api.Features.Trainers;
@@ -11,12 +12,10 @@ internal static class TrainerWrites
     private const string RoleOfAccount = "SELECT role FROM users WHERE id = @userId";
     private const string HolderOfAccount = "SELECT id FROM trainers WHERE user_id = @userId";
 
-    public static async Task CheckAsync(DbSession db, ITrainerFields trainer, Guid? except, CancellationToken cancellationToken)
+    public static async Task CheckAsync(DbSession db, Caller caller, ITrainerFields trainer, Guid? except, CancellationToken cancellationToken)
     {
         var failures = new List<ValidationFailure>();
-        if (trainer.AdministrationId is { } administrationId)
-            await db.RequireKnownAsync("administrations", [administrationId], nameof(ITrainerFields.AdministrationId),
-                "administration", "GET /api/v1/administrations", failures, cancellationToken);
+        await db.RequireUsableAsync(caller, RecordKind.Administration, trainer.AdministrationId, nameof(ITrainerFields.AdministrationId), failures, cancellationToken);
         if (trainer.UserId is { } userId)
         {
             var role = await db.QuerySingleOrDefaultAsync<string>(RoleOfAccount, new { userId }, cancellationToken);

@@ -30,7 +30,7 @@ public sealed class UpdateTrainerAccess(DbSession db) : IAccessRule<UpdateTraine
             stored.UserId == command.UserId && await TrainerStewards.MayGiveAsync(db, caller, command, cancellationToken));
 }
 
-public sealed class UpdateTrainerHandler(DbSession db) : ICommandHandler<UpdateTrainer, int>
+public sealed class UpdateTrainerHandler(DbSession db, Caller caller) : ICommandHandler<UpdateTrainer, int>
 {
     private const string Update = """
         UPDATE trainers
@@ -40,7 +40,7 @@ public sealed class UpdateTrainerHandler(DbSession db) : ICommandHandler<UpdateT
 
     public async ValueTask<int> Handle(UpdateTrainer command, CancellationToken cancellationToken)
     {
-        await TrainerWrites.CheckAsync(db, command, except: command.Id, cancellationToken);
+        await TrainerWrites.CheckAsync(db, caller, command, except: command.Id, cancellationToken);
         var parameters = new DynamicParameters(TrainerWrites.Parameters(command.Id, command));
         parameters.Add("expectedVersion", command.ExpectedVersion);
         var changed = await db.ExecuteAsync(Update, parameters, cancellationToken);

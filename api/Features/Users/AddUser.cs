@@ -32,7 +32,7 @@ public sealed class AddUserValidator : UserFieldsValidator<AddUser>
 
 public sealed class AddUserAccess : AdministratorsOnly<AddUser>;
 
-public sealed class AddUserHandler(DbSession db, IPasswordHasher<UserAccount> hasher) : ICommandHandler<AddUser, RecordCreated>
+public sealed class AddUserHandler(DbSession db, Caller caller, IPasswordHasher<UserAccount> hasher) : ICommandHandler<AddUser, RecordCreated>
 {
     private const string Insert = """
         INSERT INTO users (id, email, display_name, role, donor_id, password_hash, failed_sign_ins, session_stamp, version)
@@ -44,7 +44,7 @@ public sealed class AddUserHandler(DbSession db, IPasswordHasher<UserAccount> ha
         var email = UserAccount.Normalise(command.Email);
         await db.RefuseDuplicateAsync(UserScopes.HolderOfEmail, new { email }, except: null,
             $"An account with the e-mail {email} exists already. Update that account instead.", cancellationToken);
-        await UserScopes.CheckAsync(db, command, cancellationToken);
+        await UserScopes.CheckAsync(db, caller, command, cancellationToken);
         var id = Guid.CreateVersion7();
         var account = new UserAccount { Id = id, Email = email, Role = command.Role!.Value };
         await db.ExecuteAsync(Insert, new

@@ -30,7 +30,7 @@ public sealed class UpdateUserValidator : UserFieldsValidator<UpdateUser>
 
 public sealed class UpdateUserAccess : AdministratorsOnly<UpdateUser>;
 
-public sealed class UpdateUserHandler(DbSession db, IPasswordHasher<UserAccount> hasher) : ICommandHandler<UpdateUser, int>
+public sealed class UpdateUserHandler(DbSession db, Caller caller, IPasswordHasher<UserAccount> hasher) : ICommandHandler<UpdateUser, int>
 {
     private const string Update = """
         UPDATE users SET display_name = @displayName, role = @role, donor_id = @donorId, session_stamp = @sessionStamp, version = version + 1
@@ -41,7 +41,7 @@ public sealed class UpdateUserHandler(DbSession db, IPasswordHasher<UserAccount>
 
     public async ValueTask<int> Handle(UpdateUser command, CancellationToken cancellationToken)
     {
-        await UserScopes.CheckAsync(db, command, cancellationToken);
+        await UserScopes.CheckAsync(db, caller, command, cancellationToken);
         var changed = await db.ExecuteAsync(Update, new
         {
             id = command.Id,

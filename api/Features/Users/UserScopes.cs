@@ -1,6 +1,7 @@
 using FluentValidation;
 using FluentValidation.Results;
 using Integrity.Api.Data;
+using Integrity.Api.Identity;
 using Integrity.Api.Http;
 
 namespace Integrity.Api.Features.Users;
@@ -44,15 +45,13 @@ internal static class UserScopes
     private const string UnassignProgrammes = "DELETE FROM user_programmes WHERE user_id = @userId";
     private const string UnassignAdministrations = "DELETE FROM user_administrations WHERE user_id = @userId";
 
-    public static async Task CheckAsync(DbSession db, IUserFields user, CancellationToken cancellationToken)
+    public static async Task CheckAsync(DbSession db, Caller caller, IUserFields user, CancellationToken cancellationToken)
     {
         var failures = new List<ValidationFailure>();
-        await db.RequireKnownAsync("donors", user.DonorId is { } donorId ? [donorId] : [], nameof(IUserFields.DonorId),
-            "donor", "GET /api/v1/donors", failures, cancellationToken);
-        await db.RequireKnownAsync("programmes", (user.ProgrammeIds ?? []).Distinct().ToList(), nameof(IUserFields.ProgrammeIds),
-            "programme", "GET /api/v1/programmes", failures, cancellationToken);
-        await db.RequireKnownAsync("administrations", (user.AdministrationIds ?? []).Distinct().ToList(), nameof(IUserFields.AdministrationIds),
-            "administration", "GET /api/v1/administrations", failures, cancellationToken);
+        await db.RequireUsableAsync(caller, RecordKind.Donor, user.DonorId, nameof(IUserFields.DonorId), failures, cancellationToken);
+        await db.RequireUsableAsync(caller, RecordKind.Programme, (user.ProgrammeIds ?? []).Distinct().ToList(), nameof(IUserFields.ProgrammeIds), failures, cancellationToken);
+        await db.RequireUsableAsync(caller, RecordKind.Administration, (user.AdministrationIds ?? []).Distinct().ToList(), nameof(IUserFields.AdministrationIds),
+            failures, cancellationToken);
         if (failures.Count > 0) throw new ValidationException(failures);
     }
 

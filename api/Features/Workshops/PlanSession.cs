@@ -3,6 +3,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using Integrity.Api.Data;
 using Integrity.Api.Http;
+using Integrity.Api.Identity;
 using Integrity.Api.Pipeline;
 using Mediator;
 using Required = System.ComponentModel.DataAnnotations.RequiredAttribute;
@@ -44,13 +45,13 @@ public sealed class PlanSessionAccess(DbSession db) : WorkshopCoordinators<PlanS
 
 public sealed class PlanSessionPlaces(DbSession db) : WorkshopPlaces<PlanSession>(db);
 
-public sealed class PlanSessionHandler(DbSession db) : ICommandHandler<PlanSession, RecordCreated>
+public sealed class PlanSessionHandler(DbSession db, Caller caller) : ICommandHandler<PlanSession, RecordCreated>
 {
     private const string Insert = "INSERT INTO sessions (id, workshop_id, module_id, held_on, version) VALUES (@id, @workshopId, @moduleId, @heldOn, 1)";
 
     public async ValueTask<RecordCreated> Handle(PlanSession command, CancellationToken cancellationToken)
     {
-        await SessionWrites.CheckAsync(db, command, cancellationToken);
+        await SessionWrites.CheckAsync(db, caller, command, cancellationToken);
         var id = Guid.CreateVersion7();
         await db.ExecuteAsync(Insert, new { id, workshopId = command.WorkshopId, moduleId = command.ModuleId, heldOn = command.HeldOn }, cancellationToken);
         await SessionWrites.AssignAsync(db, id, command.TrainerIds, cancellationToken);
@@ -65,7 +66,7 @@ internal static class SessionWrites
     private const string Assign = "INSERT INTO session_trainers (session_id, trainer_id) VALUES (@sessionId, @trainerId)";
     private const string Unassign = "DELETE FROM session_trainers WHERE session_id = @sessionId";
 
-    public static async Task CheckAsync(DbSession db, ISessionFields session, CancellationToken cancellationToken)
+    public static async Task CheckAsync(DbSession db, Caller caller, ISessionFields session, CancellationToken cancellationToken)
     {
         var workshop = await db.QuerySingleOrDefaultAsync<WorkshopDays>(Workshop, new { workshopId = session.WorkshopId }, cancellationToken)
                        ?? throw new NotFoundException("workshop", session.WorkshopId);
@@ -75,8 +76,9 @@ internal static class SessionWrites
         if (session.HeldOn < workshop.StartsOn || session.HeldOn > workshop.EndsOn)
             failures.Add(new ValidationFailure(nameof(ISessionFields.HeldOn),
                 $"A session falls within its workshop, {workshop.StartsOn:yyyy-MM-dd} to {workshop.EndsOn:yyyy-MM-dd}."));
-        await db.RequireKnownAsync("modules", [session.ModuleId!.Value], nameof(ISessionFields.ModuleId), "module", "GET /api/v1/modules", failures, cancellationToken);
-        await db.RequireKnownAsync("trainers", session.TrainerIds, nameof(ISessionFields.TrainerIds), "trainer", "GET /api/v1/trainers", failures, cancellationToken);
+        await db.RequireUsableAsync(caller, RecordKind.Module, session.ModuleId, nameof(ISessionFields.ModuleId), failures, cancellationToken);
+        // Only trainers the caller already sees: assigning one would otherwise open the trainer's record to her.
+        await db.RequireUsableAsync(caller, RecordKind.Trainer, session.TrainerIds, nameof(ISessionFields.TrainerIds), failures, cancellationToken);
         if (failures.Count > 0) throw new ValidationException(failures);
     }
 

@@ -70,24 +70,17 @@ public class WorkshopFieldsValidator<T> : AbstractValidator<T> where T : IWorksh
 
 public sealed class RecordWorkshopValidator : WorkshopFieldsValidator<RecordWorkshop>;
 
-/// <summary>Administrators, and coordinators of the workshop's programme or of its host administration.</summary>
-public sealed class RecordWorkshopAccess(DbSession db) : IAccessRule<RecordWorkshop>
+/// <summary>
+/// Administrators and coordinators; where a coordinator may place it (its programme, host and the administrations taking
+/// part, each in her scope) is checked with the other fields, as a 400 naming the field (see <see cref="WorkshopWrites.CheckAsync"/>).
+/// </summary>
+public sealed class RecordWorkshopAccess : IAccessRule<RecordWorkshop>
 {
     public ValueTask<Access> CheckAsync(RecordWorkshop command, Caller caller, CancellationToken cancellationToken) =>
-        PlacementAccess.CheckAsync(db, caller, command, cancellationToken);
+        ScopedAccess.CheckAsync(caller, [Role.Coordinator], () => Task.FromResult(true));
 }
 
-/// <summary>Whether a coordinator may place a workshop in a programme and with a host: one of them must be in its scope.</summary>
-internal static class PlacementAccess
-{
-    public static ValueTask<Access> CheckAsync(DbSession db, Caller caller, IWorkshopFields workshop, CancellationToken cancellationToken) =>
-        ScopedAccess.CheckAsync(caller, [Role.Coordinator], async () =>
-            // Runs before validation: a missing id covers nothing.
-            workshop.ProgrammeId is { } programme && await Scope.CoversProgrammeAsync(db, caller, programme, cancellationToken)
-            || workshop.HostAdministrationId is { } host && await Scope.CoversAdministrationAsync(db, caller, host, cancellationToken));
-}
-
-public sealed class RecordWorkshopHandler(DbSession db) : ICommandHandler<RecordWorkshop, RecordCreated>
+public sealed class RecordWorkshopHandler(DbSession db, Caller caller) : ICommandHandler<RecordWorkshop, RecordCreated>
 {
     private const string Insert = """
         INSERT INTO workshops (id, programme_id, kind, title, starts_on, ends_on, host_administration_id, city, language, status, outcome_notes, version)
@@ -96,7 +89,7 @@ public sealed class RecordWorkshopHandler(DbSession db) : ICommandHandler<Record
 
     public async ValueTask<RecordCreated> Handle(RecordWorkshop command, CancellationToken cancellationToken)
     {
-        await WorkshopWrites.CheckAsync(db, command, cancellationToken);
+        await WorkshopWrites.CheckAsync(db, caller, command, cancellationToken);
         var id = Guid.CreateVersion7();
         await db.ExecuteAsync(Insert, WorkshopWrites.Row(id, command), cancellationToken);
         await WorkshopWrites.LinkAsync(db, id, command, cancellationToken);

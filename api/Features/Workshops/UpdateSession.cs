@@ -22,7 +22,7 @@ public sealed class UpdateSessionAccess(DbSession db) : WorkshopCoordinators<Upd
 
 public sealed class UpdateSessionPlaces(DbSession db) : WorkshopPlaces<UpdateSession>(db);
 
-public sealed class UpdateSessionHandler(DbSession db) : ICommandHandler<UpdateSession, int>
+public sealed class UpdateSessionHandler(DbSession db, Caller caller) : ICommandHandler<UpdateSession, int>
 {
     private const string Update = """
         UPDATE sessions SET module_id = @moduleId, held_on = @heldOn, version = version + 1
@@ -35,7 +35,7 @@ public sealed class UpdateSessionHandler(DbSession db) : ICommandHandler<UpdateS
     {
         if (await db.QuerySingleOrDefaultAsync<Guid?>(OfWorkshop, new { id = command.Id, workshopId = command.WorkshopId }, cancellationToken) is null)
             throw new NotFoundException("session of this workshop", command.Id);
-        await SessionWrites.CheckAsync(db, command, cancellationToken);
+        await SessionWrites.CheckAsync(db, caller, command, cancellationToken);
         var changed = await db.ExecuteAsync(Update, new
         {
             id = command.Id,

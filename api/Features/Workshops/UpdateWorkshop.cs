@@ -32,17 +32,21 @@ public sealed class UpdateWorkshopValidator : WorkshopFieldsValidator<UpdateWork
     public UpdateWorkshopValidator() => RuleFor(x => x.Status).NotNull();
 }
 
-/// <summary>Coordinators of the workshop as it is, who must also cover where they move it.</summary>
+/// <summary>
+/// Coordinators who keep the workshop where it is now: its programme, host and the administrations taking part all in
+/// their scope (seeing it through one of them is not enough). Where it moves to is checked like a new workshop's placement.
+/// </summary>
 public sealed class UpdateWorkshopAccess(DbSession db) : IAccessRule<UpdateWorkshop>
 {
     public async ValueTask<Access> CheckAsync(UpdateWorkshop command, Caller caller, CancellationToken cancellationToken)
     {
         var current = await WorkshopScope.CheckAsync(db, caller, command.Id, [Role.Coordinator], cancellationToken);
-        return current == Access.Allowed ? await PlacementAccess.CheckAsync(db, caller, command, cancellationToken) : current;
+        if (current != Access.Allowed || caller.IsAdministrator) return current;
+        return await WorkshopScope.KeepsPlacementAsync(db, caller, command.Id, cancellationToken) ? Access.Allowed : Access.Forbidden;
     }
 }
 
-public sealed class UpdateWorkshopHandler(DbSession db) : ICommandHandler<UpdateWorkshop, int>
+public sealed class UpdateWorkshopHandler(DbSession db, Caller caller) : ICommandHandler<UpdateWorkshop, int>
 {
     private const string CurrentStatus = "SELECT status FROM workshops WHERE id = @id";
     private const string SessionsOutside = "SELECT count(*) FROM sessions WHERE workshop_id = @id AND (held_on < @startsOn OR held_on > @endsOn)";
@@ -55,7 +59,7 @@ public sealed class UpdateWorkshopHandler(DbSession db) : ICommandHandler<Update
 
     public async ValueTask<int> Handle(UpdateWorkshop command, CancellationToken cancellationToken)
     {
-        await WorkshopWrites.CheckAsync(db, command, cancellationToken);
+        await WorkshopWrites.CheckAsync(db, caller, command, cancellationToken);
         var current = await db.QuerySingleOrDefaultAsync<string>(CurrentStatus, new { id = command.Id }, cancellationToken)
                       ?? throw new NotFoundException("workshop", command.Id);
         if (current == DbEnum.Name(WorkshopStatus.Held) && command.Status != WorkshopStatus.Held)

@@ -17,6 +17,16 @@ public static class WorkshopScope
     public static Task<bool> CoversAsync(DbSession db, Caller caller, Guid workshopId, CancellationToken cancellationToken) =>
         Scope.CoversAsync(db, caller, "workshops", Scope.Workshops(caller, "t"), workshopId, cancellationToken);
 
+    /// <summary>Whether the workshop's programme, host and every administration taking part are all in the caller's scope.</summary>
+    public static async Task<bool> KeepsPlacementAsync(DbSession db, Caller caller, Guid workshopId, CancellationToken cancellationToken) =>
+        (await db.QueryAsync<Guid>($"""
+            SELECT w.id FROM workshops w
+            WHERE w.id = @id{Scope.And(Scope.Programmes(caller, "w.programme_id"))}{Scope.And(Scope.Administrations(caller, "w.host_administration_id"))}
+              AND NOT EXISTS (SELECT 1 FROM workshop_administrations wa WHERE wa.workshop_id = w.id{Scope.And(Negate(Scope.Administrations(caller, "wa.administration_id")))})
+            """, Scope.Parameters(caller, new { id = workshopId }), cancellationToken)).Count == 1;
+
+    private static string? Negate(string? condition) => condition is null ? "1 = 0" : $"NOT ({condition})";
+
     /// <summary>Allowed for the given roles when the workshop is in scope; 404 when it is not; 403 for other roles.</summary>
     public static ValueTask<Access> CheckAsync(DbSession db, Caller caller, Guid workshopId, Role[] roles, CancellationToken cancellationToken) =>
         ScopedAccess.CheckAsync(caller, roles, () => CoversAsync(db, caller, workshopId, cancellationToken));

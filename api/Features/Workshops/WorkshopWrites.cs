@@ -1,10 +1,12 @@
 using FluentValidation;
 using FluentValidation.Results;
 using Integrity.Api.Data;
+using Integrity.Api.Http;
+using Integrity.Api.Identity;
 
 namespace Integrity.Api.Features.Workshops;
 
-/// <summary>What recording and updating a workshop both do: check what it points at, and record its lists.</summary>
+/// <summary>What recording and updating a workshop both do: check where it is placed, and record its lists.</summary>
 internal static class WorkshopWrites
 {
     private const string AddAdministration = "INSERT INTO workshop_administrations (workshop_id, administration_id) VALUES (@workshopId, @administrationId)";
@@ -16,15 +18,25 @@ internal static class WorkshopWrites
         DELETE FROM workshop_partners WHERE workshop_id = @workshopId
         """;
 
-    public static async Task CheckAsync(DbSession db, IWorkshopFields workshop, CancellationToken cancellationToken)
+    /// <summary>
+    /// The programme, the host and every administration taking part are each in the caller's scope (one of them is not
+    /// enough: a coordinator of Mali cannot place a workshop in a programme that does not cover Mali), and the programme
+    /// covers the host and the others, so a workshop's figures count only where its programme works.
+    /// </summary>
+    public static async Task CheckAsync(DbSession db, Caller caller, IWorkshopFields workshop, CancellationToken cancellationToken)
     {
         var failures = new List<ValidationFailure>();
-        await db.RequireKnownAsync("programmes", [workshop.ProgrammeId!.Value], nameof(IWorkshopFields.ProgrammeId),
-            "programme", "GET /api/v1/programmes", failures, cancellationToken);
-        await db.RequireKnownAsync("administrations", [workshop.HostAdministrationId!.Value], nameof(IWorkshopFields.HostAdministrationId),
-            "administration", "GET /api/v1/administrations", failures, cancellationToken);
-        await db.RequireKnownAsync("administrations", Distinct(workshop.AdministrationIds), nameof(IWorkshopFields.AdministrationIds),
-            "administration", "GET /api/v1/administrations", failures, cancellationToken);
+        var programme = workshop.ProgrammeId!.Value;
+        var host = workshop.HostAdministrationId!.Value;
+        var others = Distinct(workshop.AdministrationIds);
+        await db.RequireUsableAsync(caller, RecordKind.Programme, programme, nameof(IWorkshopFields.ProgrammeId), failures, cancellationToken);
+        await db.RequireUsableAsync(caller, RecordKind.Administration, host, nameof(IWorkshopFields.HostAdministrationId), failures, cancellationToken);
+        await db.RequireUsableAsync(caller, RecordKind.Administration, others, nameof(IWorkshopFields.AdministrationIds), failures, cancellationToken);
+        if (failures.Count == 0)
+        {
+            await db.RequireCoveredAsync(programme, [host], nameof(IWorkshopFields.HostAdministrationId), failures, cancellationToken);
+            await db.RequireCoveredAsync(programme, others, nameof(IWorkshopFields.AdministrationIds), failures, cancellationToken);
+        }
         var codes = Distinct(workshop.KeyFactorCodes);
         if (codes.Count > 0)
         {

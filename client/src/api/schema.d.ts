@@ -552,6 +552,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/participants/duplicate-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List likely duplicates across scopes (administrators)
+         * @description Pairs of records that likely hold one person, found when someone registered or corrected one of them without seeing the other (whoever did was not told). Oldest first. Merge a pair with POST /api/v1/participants/{id}/merge, or dismiss it as two people.
+         */
+        get: operations["ListDuplicateReviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participants/duplicate-reviews/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dismiss a likely duplicate (administrators)
+         * @description Records that the pair are two people: it leaves the review list and is not raised again.
+         */
+        post: operations["DismissDuplicateReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workshops/{id}/participants": {
         parameters: {
             query?: never;
@@ -1709,6 +1749,29 @@ export interface components {
             /** @description What the registration has in common with this person: staff_number, email, name. */
             matchedOn: components["schemas"]["DuplicateRule"][];
         };
+        /** @description A pair of records that likely hold one person, found when someone who could not see the other registered or corrected one. */
+        DuplicateReview: {
+            /** Format: uuid */
+            id: string;
+            participant: components["schemas"]["DuplicateReviewPerson"];
+            candidate: components["schemas"]["DuplicateReviewPerson"];
+            /** @description What the two have in common: staff_number, email, name. */
+            matchedOn: components["schemas"]["DuplicateRule"][];
+            /** Format: date-time */
+            foundAt: string;
+        };
+        DuplicateReviewPerson: {
+            /** Format: uuid */
+            id: string;
+            familyName: string;
+            givenNames: string;
+            /** Format: uuid */
+            administrationId: string;
+            administrationNameEn: string;
+            administrationNameFr: string;
+            email?: string | null;
+            staffNumber?: string | null;
+        };
         /**
          * @description Which rule found a likely duplicate, as the 409 problem names it.
          * @enum {string}
@@ -1880,9 +1943,9 @@ export interface components {
             status?: number | null;
             detail?: string | null;
             instance?: string | null;
-            /** @description The registered people, within the caller's scope, this person likely is; empty when every one is outside it. */
+            /** @description The registered people, within the caller's scope, this person likely is. */
             candidates?: components["schemas"]["DuplicateCandidate"][] | null;
-            /** @description True when a likely match exists outside the caller's scope: it blocks the registration without being named. */
+            /** @description Always false: a likely match outside the caller's scope is never confirmed to the caller (an administrator reviews it). Kept for clients that read it. */
             candidatesOutsideScope?: boolean | null;
         } & {
             [key: string]: unknown;
@@ -1990,6 +2053,11 @@ export interface components {
         /** @description One page of a list, and the cursor that fetches the next one (null on the last page). */
         PageOfDonorDetails: {
             items: components["schemas"]["DonorDetails"][];
+            nextCursor: string;
+        };
+        /** @description One page of a list, and the cursor that fetches the next one (null on the last page). */
+        PageOfDuplicateReview: {
+            items: components["schemas"]["DuplicateReview"][];
             nextCursor: string;
         };
         /** @description One page of a list, and the cursor that fetches the next one (null on the last page). */
@@ -6510,6 +6578,143 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached at the moment; nothing was changed. Retry after the seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListDuplicateReviews: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfDuplicateReview"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached at the moment; nothing was changed. Retry after the seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DismissDuplicateReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
