@@ -35,6 +35,11 @@ if (args.Contains("--help") || args.Contains("-h"))
 var builder = WebApplication.CreateBuilder(args);
 var services = builder.Services;
 
+if (builder.Configuration.GetValue("Demo:Seed", false) && builder.Environment.IsProduction())
+    throw new InvalidOperationException(
+        "Demo:Seed is refused in Production: the demo accounts' passwords are published in the README, so anyone could " +
+        "sign in with them. Remove Demo:Seed, or seed a Development or Staging installation instead.");
+
 services.AddSingleton(Database.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath));
 services.AddSingleton(TimeProvider.System);
 services.AddScoped<DbSession>();
@@ -45,6 +50,9 @@ services.AddTransient(provider => provider.GetRequiredService<IHttpContextAccess
     ? Caller.From(http.User)
     : Caller.System);
 services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
+services.AddSingleton(_ => AuditKeys.FromConfiguration(builder.Configuration, builder.Environment));
+services.AddSingleton(_ => AuditAnchor.FromConfiguration(builder.Configuration, builder.Environment));
+services.AddScoped<AuditTrail>();
 
 services.AddMediator((Mediator.MediatorOptions options) =>
 {
@@ -93,6 +101,9 @@ if (args.Contains("migrate"))
 
 if (app.Configuration.GetValue("Database:MigrateOnStart", true))
     app.Services.GetRequiredService<Migrator>().Migrate();
+
+// Anything past migrations writes audit entries: without the audit key the app refuses to start, saying how to make one.
+app.Services.GetRequiredService<AuditKeys>();
 
 if (args is ["users", "add", ..])
     return await AddUserFromCommandLine.RunAsync(app.Services, args[2..]);

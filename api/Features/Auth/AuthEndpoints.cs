@@ -29,7 +29,9 @@ public static class AuthEndpoints
 
         auth.MapPost("/sign-out", async (ISender sender, HttpContext context, CancellationToken ct) =>
             {
-                await sender.Send(new SignOut(), ct);
+                // Only a signed-in account has sessions to end: an anonymous sign-out changes nothing, so it writes
+                // no audit entry (a stranger could otherwise fill the trail).
+                if (Caller.From(context.User).UserId is not null) await sender.Send(new SignOut(), ct);
                 await context.SignOutAsync(AuthenticationSetup.Cookie);
                 return TypedResults.NoContent();
             })
