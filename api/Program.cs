@@ -34,6 +34,8 @@ if (args.Contains("--help") || args.Contains("-h"))
 
 var builder = WebApplication.CreateBuilder(args);
 var services = builder.Services;
+// The answer need not say which server runs it.
+builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
 
 if (builder.Configuration.GetValue("Demo:Seed", false) && builder.Environment.IsProduction())
     throw new InvalidOperationException(
@@ -87,6 +89,7 @@ services.AddIntegrityRateLimits(builder.Configuration);
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 services.AddIntegrityOpenApi();
 services.AddClientHosting();
+services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
 services.AddSingleton<IdempotencyKeysExpiry>();
 services.AddHostedService(provider => provider.GetRequiredService<IdempotencyKeysExpiry>());
 
@@ -114,6 +117,7 @@ await BootstrapAdministrator.RunAsync(app.Services, app.Configuration, app.Logge
 if (app.Configuration.GetValue("Demo:Seed", false))
     await DemoData.SeedAsync(app.Services);
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSwagger();
