@@ -28,7 +28,8 @@ public sealed class SignInBackOff(IConfiguration configuration) : IDisposable
     private static TimeSpan PeriodOf(IConfiguration configuration) =>
         TimeSpan.FromMinutes(configuration.GetValue("RateLimits:SignInBackOffMinutes", 1.0));
 
-    public static string Key(string email, IPAddress? address) => $"{UserAccount.Normalise(email)}\n{address}";
+    // Before validation: a missing e-mail (JSON null) is refused by the validator, not here.
+    public static string Key(string? email, IPAddress? address) => $"{UserAccount.Normalise(email ?? "")}\n{address}";
 
     /// <summary>How long the key must wait before its next attempt (at most a period), or null when it may try now.</summary>
     public TimeSpan? Wait(string key) =>

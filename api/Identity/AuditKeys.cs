@@ -29,7 +29,7 @@ public sealed class AuditKeys
     public AuditKey Current { get; }
 
     /// <summary>The current or a retired key, by the id an entry or a checkpoint names.</summary>
-    public AuditKey? Find(string keyId) => byId.GetValueOrDefault(keyId);
+    public AuditKey? Find(string? keyId) => keyId is null ? null : byId.GetValueOrDefault(keyId);
 
     /// <summary>
     /// <c>Audit:Key</c> (PEM text) or <c>Audit:KeyFile</c>, and <c>Audit:RetiredKeyFiles</c>. In Development
