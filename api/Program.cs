@@ -34,6 +34,13 @@ if (args.Contains("--help") || args.Contains("-h"))
 
 var builder = WebApplication.CreateBuilder(args);
 var services = builder.Services;
+// The answer need not say which server runs it.
+builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
+
+if (builder.Configuration.GetValue("Demo:Seed", false) && builder.Environment.IsProduction())
+    throw new InvalidOperationException(
+        "Demo:Seed is refused in Production: the demo accounts' passwords are published in the README, so anyone could " +
+        "sign in with them. Remove Demo:Seed, or seed a Development or Staging installation instead.");
 
 services.AddSingleton(Database.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath));
 services.AddSingleton(TimeProvider.System);
@@ -45,6 +52,9 @@ services.AddTransient(provider => provider.GetRequiredService<IHttpContextAccess
     ? Caller.From(http.User)
     : Caller.System);
 services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
+services.AddSingleton(_ => AuditKeys.FromConfiguration(builder.Configuration, builder.Environment));
+services.AddSingleton(_ => AuditAnchor.FromConfiguration(builder.Configuration, builder.Environment));
+services.AddScoped<AuditTrail>();
 
 services.AddMediator((Mediator.MediatorOptions options) =>
 {
@@ -79,6 +89,7 @@ services.AddIntegrityRateLimits(builder.Configuration);
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 services.AddIntegrityOpenApi();
 services.AddClientHosting();
+services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
 services.AddSingleton<IdempotencyKeysExpiry>();
 services.AddHostedService(provider => provider.GetRequiredService<IdempotencyKeysExpiry>());
 
@@ -98,6 +109,9 @@ if (app.Configuration.GetValue("Database:MigrateOnStart", true))
     await PersonKeyFolds.ApplyAsync(app.Services);
 }
 
+// Anything past migrations writes audit entries: without the audit key the app refuses to start, saying how to make one.
+app.Services.GetRequiredService<AuditKeys>();
+
 if (args is ["users", "add", ..])
     return await AddUserFromCommandLine.RunAsync(app.Services, args[2..]);
 if (args is ["seed-scale", ..])
@@ -107,6 +121,7 @@ await BootstrapAdministrator.RunAsync(app.Services, app.Configuration, app.Logge
 if (app.Configuration.GetValue("Demo:Seed", false))
     await DemoData.SeedAsync(app.Services);
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSwagger();

@@ -82,6 +82,7 @@ public sealed class AccessMatrixTests(string provider) : ApiTests(provider)
         ("GET /api/v1/participants/duplicate-reviews",     [401, 200, 403, 403, 403, 403, 403, 401, 401]),
 
         ("GET /api/v1/audit/verify",                       [401, 200, 403, 403, 403, 403, 403, 401, 401]),
+        ("GET /api/v1/audit/checkpoint",                   [401, 200, 403, 403, 403, 403, 403, 401, 401]),
 
         ("GET /api/v1/action-plans",                       [401, 200, 200, 200, 403, 403, 403, 401, 401]),
         ("GET /api/v1/programmes/{P1}/indicators",         [401, 200, 200, 404, 200, 403, 403, 401, 401]),

@@ -36,9 +36,24 @@ public sealed class ApiFactory(TestDatabase database, IDictionary<string, string
         builder.UseSetting("Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("Audit:KeyFile", TestAuditKey.Path);
+        builder.UseSetting("Audit:AnchorPath", Database.AnchorPath);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
         if (services is not null) builder.ConfigureTestServices(services);
     }
+}
+
+/// <summary>One audit key for the whole run, as an installation keeps one (outside Development none is made for you).</summary>
+public static class TestAuditKey
+{
+    private static readonly Lazy<string> File = new(() =>
+    {
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"integrity-test-audit-key-{Guid.NewGuid():N}.pem");
+        Integrity.Api.Identity.AuditKeys.CreateFile(path);
+        return path;
+    });
+
+    public static string Path => File.Value;
 }
 
 /// <summary>A fixture that runs its tests once per database, on a fresh database and app.</summary>

@@ -14,6 +14,8 @@ public sealed class CommandLineTests
         };
         if (connectionString is not null) start.Environment["ConnectionStrings__Integrity"] = connectionString;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Audit__KeyFile"] = TestAuditKey.Path;
+        start.Environment["Audit__AnchorPath"] = Path.Combine(Path.GetTempPath(), $"integrity-test-anchor-{Guid.NewGuid():N}.log");
         using var process = Process.Start(start)!;
         var output = await process.StandardOutput.ReadToEndAsync();
         var errors = await process.StandardError.ReadToEndAsync();

@@ -33,6 +33,9 @@ public sealed class TestDatabase(string provider, string connectionString, Func<
     public string Provider { get; } = provider;
     public string ConnectionString { get; } = connectionString;
 
+    /// <summary>Where the app anchors this database's audit trail: outside it, one per database as in an installation.</summary>
+    public string AnchorPath { get; } = Path.Combine(Path.GetTempPath(), $"integrity-test-anchor-{Guid.NewGuid():N}.log");
+
     public static TestDatabase Sqlite()
     {
         var file = Path.Combine(Path.GetTempPath(), $"integrity-test-{Guid.NewGuid():N}.db");
@@ -64,5 +67,9 @@ public sealed class TestDatabase(string provider, string connectionString, Func<
         });
     }
 
-    public async ValueTask DisposeAsync() => await drop();
+    public async ValueTask DisposeAsync()
+    {
+        await drop();
+        File.Delete(AnchorPath);
+    }
 }

@@ -10,6 +10,7 @@ namespace Integrity.Api.Data;
 public sealed class DbSession(Database database) : IAsyncDisposable
 {
     private DbConnection? connection;
+    private readonly List<Action> afterCommit = [];
 
     public SqlDialect Dialect => database.Dialect;
     public DbTransaction? Transaction { get; private set; }
@@ -25,8 +26,20 @@ public sealed class DbSession(Database database) : IAsyncDisposable
         return Transaction;
     }
 
+    /// <summary>Runs once the open transaction has committed; forgotten if it does not.</summary>
+    public void AfterCommit(Action action) => afterCommit.Add(action);
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        if (Transaction is null) throw new InvalidOperationException("No transaction is open.");
+        await Transaction.CommitAsync(cancellationToken);
+        foreach (var action in afterCommit) action();
+        afterCommit.Clear();
+    }
+
     public async Task EndTransactionAsync()
     {
+        afterCommit.Clear();
         if (Transaction is null) return;
         await Transaction.DisposeAsync();
         Transaction = null;

@@ -65,7 +65,7 @@ public static class Idempotency
             : null;
 
         // The command's transaction behavior joins this transaction; a concurrent claim of the same key waits on it.
-        var transaction = await db.BeginTransactionAsync(http.RequestAborted);
+        await db.BeginTransactionAsync(http.RequestAborted);
         try
         {
             var claimed = await db.ExecuteAsync(db.Dialect.InsertIfAbsent("idempotent_requests", Columns, Key),
@@ -89,7 +89,7 @@ public static class Idempotency
                 etag = http.Response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null,
                 responseBody = secret is null ? JsonSerializer.Serialize(body.Value, json) : secret.Protect(JsonSerializer.Serialize(body.Value, json)),
             }, http.RequestAborted);
-            await transaction.CommitAsync(http.RequestAborted);
+            await db.CommitAsync(http.RequestAborted);
             return result;
         }
         finally

@@ -8,13 +8,14 @@ namespace Integrity.Api.Http;
 
 /// <summary>
 /// Sign-in attempts per client address and minute (<c>RateLimits:SignInPerMinute</c>, default 10), on top of
-/// the per-account lockout. A refusal is a 429 problem with Retry-After, not the limiter's default 503.
+/// the back-off of failed sign-ins per e-mail and address (<see cref="SignInBackOff"/>). A refusal is a 429 problem with Retry-After, not the limiter's default 503.
 /// </summary>
 public static class RateLimits
 {
     public static IServiceCollection AddIntegrityRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var signInsPerMinute = configuration.GetValue("RateLimits:SignInPerMinute", 10);
+        services.AddSingleton<SignInBackOff>();
         return services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -20,13 +20,19 @@ public static class Usage
           --Database:Provider sqlite|postgres|sqlserver   default sqlite
           --ConnectionStrings:Integrity "<string>"        default: SQLite file api/data/integrity.db
           --Database:MigrateOnStart true|false            default true
-          --Demo:Seed true                                add the demo programmes, donors, administrations and accounts
+          --Demo:Seed true                                add the demo programmes, donors, administrations and accounts (not in Production)
           --Bootstrap:AdminEmail <e-mail> --Bootstrap:AdminPassword <password>
                                                           on a start with no accounts, make this the first administrator
           --Authentication:Jwt:Authority <url> --Authentication:Jwt:Audience <api>
           --Authentication:Jwt:RoleClaim roles --Authentication:Jwt:EmailClaim email
                                                           also accept bearer tokens of your identity provider (OpenID Connect)
           --RateLimits:SignInPerMinute 10                 sign-in attempts per client address and minute
+          --RateLimits:SignInFailuresBeforeBackOff 5 --RateLimits:SignInBackOffMinutes 1
+                                                          failed sign-ins per e-mail and address, then one per period
+          --Audit:KeyFile <pem>                           the audit key (EC P-256; required outside Development):
+                                                          openssl ecparam -name prime256v1 -genkey -noout -out audit-key.pem
+          --Audit:RetiredKeyFiles:0 <pem>                 an earlier audit key, to verify the entries it keyed
+          --Audit:AnchorPath <file>                       the audit trail's head, outside the database (default api/data/audit-anchor.log)
           --Idempotency:KeepHours 24                      hours an Idempotency-Key is remembered (forgotten hourly after)
           --Client:Path <folder>                          the built client to serve (default client/dist)
 

@@ -7,21 +7,25 @@ namespace Integrity.Api.Identity;
 
 /// <summary>
 /// The record of who changed what: one entry per command, in the command's transaction. Entries are
-/// numbered without gaps and hash-chained: each holds the SHA-256 of its own content and of the entry
-/// before it, so altering or deleting a stored entry breaks the chain at that point.
+/// numbered without gaps and chained: each holds a keyed hash (HMAC-SHA256, see <see cref="AuditKeys"/>)
+/// of its own content and of the entry before it, so whoever can write the database but does not hold
+/// the key cannot alter, delete or renumber entries without breaking the chain. Once the command has
+/// committed, its entry is anchored outside the database (<see cref="AuditAnchor"/>), which catches a
+/// deleted tail. Entries written before keys existed (no key id) hold a plain SHA-256; they verify as
+/// they are, and the first keyed entry seals them.
 /// </summary>
-public static class AuditTrail
+public sealed class AuditTrail(DbSession db, AuditKeys keys, AuditAnchor anchor)
 {
     public const string Origin = "0000000000000000000000000000000000000000000000000000000000000000";
 
     private const string Last = "SELECT position, hash FROM audit_entries ORDER BY position DESC";
 
     private const string Insert = """
-        INSERT INTO audit_entries (position, occurred_at, actor_id, actor, use_case, record_id, changes, previous_hash, hash)
-        VALUES (@position, @occurredAt, @actorId, @actor, @useCase, @recordId, @changes, @previousHash, @hash)
+        INSERT INTO audit_entries (position, occurred_at, actor_id, actor, use_case, record_id, changes, previous_hash, hash, key_id)
+        VALUES (@position, @occurredAt, @actorId, @actor, @useCase, @recordId, @changes, @previousHash, @hash, @keyId)
         """;
 
-    public static async Task AppendAsync(DbSession db, AuditEntry entry, CancellationToken cancellationToken)
+    public async Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
         // Entries are numbered one after another, so concurrent commands must take turns here.
         await db.TakeTurnsWritingAsync("audit_entries", cancellationToken);
@@ -30,7 +34,9 @@ public static class AuditTrail
         {
             Position = (last?.Position ?? 0) + 1,
             PreviousHash = last?.Hash ?? Origin,
+            KeyId = keys.Current.Id,
         };
+        var hash = keys.Current.Hash(Content(chained));
         await db.ExecuteAsync(Insert, new
         {
             position = chained.Position,
@@ -41,24 +47,32 @@ public static class AuditTrail
             recordId = chained.RecordId,
             changes = chained.Changes,
             previousHash = chained.PreviousHash,
-            hash = HashOf(chained),
+            hash,
+            keyId = chained.KeyId,
         }, cancellationToken);
+        // Anchored only once committed: an anchor ahead of the database would report a rolled-back entry as deleted.
+        db.AfterCommit(() => anchor.Record(chained.Position, hash));
     }
 
-    /// <summary>The hash of an entry's content and of the link before it; instants at microseconds, as every database keeps them.</summary>
-    public static string HashOf(AuditEntry entry)
-    {
-        var content = string.Join('\n',
-            entry.Position.ToString(CultureInfo.InvariantCulture),
-            entry.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
-            entry.ActorId?.ToString() ?? "",
-            entry.Actor,
-            entry.UseCase,
-            entry.RecordId?.ToString() ?? "",
-            entry.Changes,
-            entry.PreviousHash);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
-    }
+    /// <summary>The hash an entry must hold: keyed with the key it names, or plain SHA-256 for an entry from before keys.</summary>
+    public static string? ExpectedHash(AuditEntry entry, AuditKeys keys) => entry.KeyId is null
+        ? PlainHash(entry)
+        : keys.Find(entry.KeyId)?.Hash(Content(entry));
+
+    /// <summary>The unkeyed SHA-256 of entries written before keys; anyone can compute it, which is why it is no longer written.</summary>
+    public static string PlainHash(AuditEntry entry) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Content(entry))));
+
+    /// <summary>An entry's content and the link before it; instants at microseconds, as every database keeps them.</summary>
+    private static string Content(AuditEntry entry) => string.Join('\n',
+        entry.Position.ToString(CultureInfo.InvariantCulture),
+        AuditKey.Instant(entry.OccurredAt),
+        entry.ActorId?.ToString() ?? "",
+        entry.Actor,
+        entry.UseCase,
+        entry.RecordId?.ToString() ?? "",
+        entry.Changes,
+        entry.PreviousHash);
 
     /// <summary>An instant as stored: UTC, to the microsecond (PostgreSQL keeps no more).</summary>
     public static DateTimeOffset Stored(DateTimeOffset instant)
@@ -87,4 +101,6 @@ public sealed record AuditEntry
     public required string Changes { get; init; }
     public string PreviousHash { get; init; } = AuditTrail.Origin;
     public string Hash { get; init; } = "";
+    /// <summary>The audit key that keyed <see cref="Hash"/>; none for an entry written before keys (plain SHA-256).</summary>
+    public string? KeyId { get; init; }
 }

@@ -12,7 +12,7 @@ namespace Integrity.Api.Pipeline;
 public sealed class SecretAttribute : Attribute;
 
 /// <summary>Appends one audit entry per successful command, inside the command's transaction.</summary>
-public sealed class AuditBehavior<TMessage, TResponse>(DbSession db, Caller caller, TimeProvider clock)
+public sealed class AuditBehavior<TMessage, TResponse>(AuditTrail trail, Caller caller, TimeProvider clock)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IBaseCommand
 {
@@ -36,7 +36,7 @@ public sealed class AuditBehavior<TMessage, TResponse>(DbSession db, Caller call
         TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         var response = await next(message, cancellationToken);
-        await AuditTrail.AppendAsync(db, new AuditEntry
+        await trail.AppendAsync(new AuditEntry
         {
             OccurredAt = AuditTrail.Stored(clock.GetUtcNow()),
             ActorId = caller.UserId,

@@ -21,7 +21,7 @@ public sealed class TransactionBehavior<TMessage, TResponse>(DbSession session)
         try
         {
             var response = await next(message, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await session.CommitAsync(cancellationToken);
             return response;
         }
         catch

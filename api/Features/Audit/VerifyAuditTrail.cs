@@ -1,10 +1,12 @@
+using System.Data;
 using Integrity.Api.Data;
 using Integrity.Api.Identity;
 using Mediator;
 
 namespace Integrity.Api.Features.Audit;
 
-public sealed record VerifyAuditTrail : IQuery<AuditVerification>;
+/// <summary>Verifies the trail; with a checkpoint, also that the entry it signed is still there as it was.</summary>
+public sealed record VerifyAuditTrail(AuditCheckpoint? Checkpoint = null) : IQuery<AuditVerification>;
 
 /// <summary>Whether the audit trail is as it was written; if not, where it first breaks and how.</summary>
 public sealed record AuditVerification
@@ -16,34 +18,91 @@ public sealed record AuditVerification
     public long? FirstBrokenPosition { get; init; }
     /// <summary>What is wrong there, in words.</summary>
     public string? Problem { get; init; }
+    /// <summary>The last position recorded outside the database (the anchor file, or the checkpoint sent).</summary>
+    public long? AnchoredPosition { get; init; }
 }
 
 /// <summary>
-/// Recomputes every entry's hash in order. An altered entry no longer matches its hash; a deleted
-/// entry leaves a gap in the positions and a previous hash that points at nothing.
+/// Recomputes every entry's keyed hash in order and compares each position recorded outside the
+/// database (the anchor, a checkpoint) with the entry now there. An altered entry no longer matches its
+/// hash, a deleted one leaves a gap, renumbered or rewritten entries cannot be keyed without the key,
+/// and a deleted tail falls short of the anchor. A row that cannot even be read is a broken link too.
 /// </summary>
-public sealed class VerifyAuditTrailHandler(DbSession db) : IQueryHandler<VerifyAuditTrail, AuditVerification>
+public sealed class VerifyAuditTrailHandler(DbSession db, AuditKeys keys, AuditAnchor anchor)
+    : IQueryHandler<VerifyAuditTrail, AuditVerification>
 {
     private const string All = """
-        SELECT position, occurred_at, actor_id, actor, use_case, record_id, changes, previous_hash, hash
+        SELECT position, occurred_at, actor_id, actor, use_case, record_id, changes, previous_hash, hash, key_id
         FROM audit_entries ORDER BY position
         """;
 
     public async ValueTask<AuditVerification> Handle(VerifyAuditTrail query, CancellationToken cancellationToken)
     {
+        var checkpoint = query.Checkpoint is { } sent ? AuditCheckpoints.Verified(sent, keys) : null;
+        using var anchors = Ordered(anchor.Points(), checkpoint).GetEnumerator();
+        var pending = anchors.MoveNext() ? anchors.Current : null;
+        long? anchored = null;
+
         long expected = 1;
         var previousHash = AuditTrail.Origin;
-        await foreach (var entry in db.StreamAsync<AuditEntry>(All, null, cancellationToken))
+        var keyed = false;
+        await using var entries = db.StreamAsync<AuditEntry>(All, null, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (true)
         {
+            AuditEntry entry;
+            try
+            {
+                if (!await entries.MoveNextAsync()) break;
+                entry = entries.Current;
+            }
+            catch (Exception e) when (e is DataException or FormatException or InvalidCastException or OverflowException or ArgumentException)
+            {
+                return Broken(expected, $"it cannot be read ({e.GetBaseException().Message}): it was overwritten outside the application", anchored);
+            }
             var problem = entry.Position != expected ? $"entry {expected} is missing: the next one is {entry.Position}"
                 : entry.PreviousHash != previousHash ? "it does not point at the entry before it"
-                : AuditTrail.HashOf(entry) != entry.Hash ? "its content was changed after it was written"
+                : entry.KeyId is null && keyed ? "it carries no key although keyed entries precede it: it was written outside the application"
+                : entry.KeyId is not null && keys.Find(entry.KeyId) is null ? $"it names an unknown audit key ({entry.KeyId}): add the retired key to Audit:RetiredKeyFiles, or it was forged"
+                : AuditTrail.ExpectedHash(entry, keys) != entry.Hash ? "its content was changed after it was written"
                 : null;
-            if (problem is not null)
-                return new AuditVerification { Valid = false, Entries = expected - 1, FirstBrokenPosition = expected, Problem = problem };
+            if (problem is not null) return Broken(expected, problem, anchored);
+            while (pending is not null && pending.Position <= expected)
+            {
+                if (pending.Position == expected && pending.Hash != entry.Hash)
+                    return Broken(expected, $"it is not the entry that {pending.Source} recorded", anchored);
+                anchored = pending.Position;
+                pending = anchors.MoveNext() ? anchors.Current : null;
+            }
+            keyed |= entry.KeyId is not null;
             previousHash = entry.Hash;
             expected++;
         }
-        return new AuditVerification { Valid = true, Entries = expected - 1 };
+        if (pending is not null)
+        {
+            var last = pending;
+            while (anchors.MoveNext()) last = anchors.Current;
+            return Broken(expected, $"entries from {expected} on are missing: {last.Source} recorded entry {last.Position}", last.Position);
+        }
+        return new AuditVerification { Valid = true, Entries = expected - 1, AnchoredPosition = anchored };
+
+        AuditVerification Broken(long position, string problem, long? anchoredPosition) => new()
+        {
+            Valid = false, Entries = position - 1, FirstBrokenPosition = position, Problem = problem, AnchoredPosition = anchoredPosition,
+        };
+    }
+
+    /// <summary>The anchor's points with the checkpoint's among them, in increasing position.</summary>
+    private static IEnumerable<AnchorPoint> Ordered(IEnumerable<AnchorPoint> anchored, AnchorPoint? checkpoint)
+    {
+        foreach (var point in anchored)
+        {
+            if (checkpoint is not null && checkpoint.Position <= point.Position)
+            {
+                yield return checkpoint;
+                checkpoint = null;
+            }
+            yield return point;
+        }
+        if (checkpoint is not null) yield return checkpoint;
     }
 }

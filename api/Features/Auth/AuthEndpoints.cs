@@ -21,7 +21,8 @@ public static class AuthEndpoints
             .RequireRateLimiting(SignInRateLimit)
             .WithSummary("Sign in with e-mail and password")
             .WithDescription("Starts a session: the answer sets an HttpOnly, SameSite=Strict session cookie that the client " +
-                             "sends with every later call. After 5 wrong passwords in a row the account is locked for 15 minutes (429).")
+                             "sends with every later call. After 5 failed sign-ins with one e-mail from one address, that e-mail and address may try once a minute (429 with " +
+                             "Retry-After); an unknown e-mail is answered and slowed exactly like a wrong password.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
@@ -29,7 +30,9 @@ public static class AuthEndpoints
 
         auth.MapPost("/sign-out", async (ISender sender, HttpContext context, CancellationToken ct) =>
             {
-                await sender.Send(new SignOut(), ct);
+                // Only a signed-in account has sessions to end: an anonymous sign-out changes nothing, so it writes
+                // no audit entry (a stranger could otherwise fill the trail).
+                if (Caller.From(context.User).UserId is not null) await sender.Send(new SignOut(), ct);
                 await context.SignOutAsync(AuthenticationSetup.Cookie);
                 return TypedResults.NoContent();
             })
@@ -51,27 +54,35 @@ public static class AuthEndpoints
     }
 
     private static async Task<Results<Ok<Me>, ProblemHttpResult>> SignInAsync(
-        SignIn command, ISender sender, HttpContext context, TimeProvider clock, CancellationToken ct)
+        SignIn command, ISender sender, HttpContext context, SignInBackOff backOff, ILogger<SignIn> log, CancellationToken ct)
     {
-        var outcome = await sender.Send(command, ct);
-        switch (outcome.Result)
+        var address = context.Connection.RemoteIpAddress;
+        var key = SignInBackOff.Key(command.Email, address);
+        if (backOff.Wait(key) is { } wait)
         {
-            case SignInResult.SignedIn:
-                var principal = AuthenticationSetup.Principal(outcome.UserId, UserAccountEmail(command), outcome.Role!.Value, outcome.DonorId,
-                    AuthenticationSetup.Cookie, outcome.SessionStamp);
-                await context.SignInAsync(AuthenticationSetup.Cookie, principal);
-                context.User = principal;
-                return TypedResults.Ok(await sender.Send(new GetMe(), ct));
-            case SignInResult.LockedOut:
-                var wait = outcome.LockedUntil!.Value - clock.GetUtcNow();
-                context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Account locked",
-                    detail: $"Too many wrong passwords: this account is locked until {outcome.LockedUntil:HH:mm} UTC. " +
-                            "Try again then, or ask an administrator to reset your password.");
-            default:
-                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed",
-                    detail: "The e-mail or the password is wrong. Check both and try again.");
+            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many failed sign-ins",
+                detail: $"Too many failed sign-ins with this e-mail from your address: wait {seconds} seconds (Retry-After), " +
+                        "then try again, or ask an administrator to reset your password.");
         }
+        SignInOutcome outcome;
+        try
+        {
+            outcome = await sender.Send(command, ct);
+        }
+        catch (SignInRefusedException)
+        {
+            backOff.Failed(key);
+            // Recorded in the log, not the audit trail: anyone can fail a sign-in, as often as the limits let them.
+            log.LogWarning("Sign-in refused for {Email} from {Address}", UserAccountEmail(command), address);
+            throw;
+        }
+        var principal = AuthenticationSetup.Principal(outcome.UserId, UserAccountEmail(command), outcome.Role, outcome.DonorId,
+            AuthenticationSetup.Cookie, outcome.SessionStamp);
+        await context.SignInAsync(AuthenticationSetup.Cookie, principal);
+        context.User = principal;
+        return TypedResults.Ok(await sender.Send(new GetMe(), ct));
     }
 
     private static string UserAccountEmail(SignIn command) => Users.UserAccount.Normalise(command.Email);

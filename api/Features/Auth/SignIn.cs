@@ -23,50 +23,49 @@ public sealed class SignInValidator : AbstractValidator<SignIn>
 
 public sealed class SignInAccess : AnyoneMay<SignIn>;
 
-public enum SignInResult { SignedIn, Rejected, LockedOut }
-
-public sealed record SignInOutcome(SignInResult Result, Guid? UserId = null, Role? Role = null, Guid? DonorId = null,
-    DateTimeOffset? LockedUntil = null, string? SessionStamp = null);
+public sealed record SignInOutcome(Guid UserId, Role Role, Guid? DonorId, string? SessionStamp);
 
 /// <summary>
-/// Checks the password with ASP.NET Core Identity's hasher. After <see cref="MaxFailures"/> wrong
-/// passwords in a row the account is locked for <see cref="Lockout"/>; the counts are kept even
-/// though the sign-in fails, which is why failure is an outcome here and not an exception.
+/// The same answer for an unknown e-mail and a wrong password, in the same time: the answer must not tell
+/// which e-mails have an account. As an exception, so the refused attempt writes nothing (no audit entry a
+/// stranger could multiply); the sign-in endpoint counts it towards the back-off of its e-mail and address.
 /// </summary>
-public sealed class SignInHandler(DbSession db, IPasswordHasher<UserAccount> hasher, TimeProvider clock)
+public sealed class SignInRefusedException() : ProblemException(StatusCodes.Status401Unauthorized, "Sign-in failed",
+    "The e-mail or the password is wrong. Check both and try again.");
+
+/// <summary>
+/// Checks the password with ASP.NET Core Identity's hasher. An unknown e-mail is checked against a
+/// hash of no one's password, so it costs what a known one does. Repeated failures slow the e-mail and
+/// address that made them (see SignInBackOff) instead of locking the account, which anyone could do.
+/// </summary>
+public sealed class SignInHandler(DbSession db, IPasswordHasher<UserAccount> hasher)
     : ICommandHandler<SignIn, SignInOutcome>
 {
-    public const int MaxFailures = 5;
-    public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
+    private static readonly UserAccount Nobody = new() { Id = Guid.Empty, Email = "", Role = Role.Trainer };
+    private static string? nobodysHash;
 
     private const string Find = """
         SELECT id, email, role, donor_id, password_hash, failed_sign_ins, locked_until, session_stamp
         FROM users WHERE email = @email
         """;
-    private const string Failed = "UPDATE users SET failed_sign_ins = @failures, locked_until = @lockedUntil WHERE id = @id";
     private const string Succeeded = "UPDATE users SET failed_sign_ins = 0, locked_until = NULL, password_hash = @passwordHash WHERE id = @id";
 
     public async ValueTask<SignInOutcome> Handle(SignIn command, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
         var account = await db.QuerySingleOrDefaultAsync<UserAccount>(Find, new { email = UserAccount.Normalise(command.Email) }, cancellationToken);
-        if (account?.PasswordHash is null) return new SignInOutcome(SignInResult.Rejected);
-        if (account.LockedUntil > now) return new SignInOutcome(SignInResult.LockedOut, LockedUntil: account.LockedUntil);
-
-        var verdict = hasher.VerifyHashedPassword(account, account.PasswordHash, command.Password);
-        if (verdict == PasswordVerificationResult.Failed)
+        if (account?.PasswordHash is not { } storedHash)
         {
-            var failures = account.FailedSignIns + 1;
-            var lockedUntil = failures >= MaxFailures ? AuditTrail.Stored(now + Lockout) : (DateTimeOffset?)null;
-            await db.ExecuteAsync(Failed, new { id = account.Id, failures = lockedUntil is null ? failures : 0, lockedUntil }, cancellationToken);
-            return lockedUntil is null
-                ? new SignInOutcome(SignInResult.Rejected)
-                : new SignInOutcome(SignInResult.LockedOut, LockedUntil: lockedUntil);
+            nobodysHash ??= hasher.HashPassword(Nobody, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+            hasher.VerifyHashedPassword(Nobody, nobodysHash, command.Password);
+            throw new SignInRefusedException();
         }
+
+        var verdict = hasher.VerifyHashedPassword(account, storedHash, command.Password);
+        if (verdict == PasswordVerificationResult.Failed) throw new SignInRefusedException();
         var passwordHash = verdict == PasswordVerificationResult.SuccessRehashNeeded
             ? hasher.HashPassword(account, command.Password)
-            : account.PasswordHash;
+            : storedHash;
         await db.ExecuteAsync(Succeeded, new { id = account.Id, passwordHash }, cancellationToken);
-        return new SignInOutcome(SignInResult.SignedIn, account.Id, account.Role, account.DonorId, SessionStamp: account.SessionStamp);
+        return new SignInOutcome(account.Id, account.Role, account.DonorId, account.SessionStamp);
     }
 }

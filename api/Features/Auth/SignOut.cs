@@ -6,7 +6,7 @@ using Mediator;
 
 namespace Integrity.Api.Features.Auth;
 
-/// <summary>Ends the caller's sessions: a new session stamp makes every cookie issued before it invalid.</summary>
+/// <summary>Ends the signed-in caller's sessions: a new session stamp makes every cookie issued before it invalid.</summary>
 public sealed record SignOut : ICommand<Unit>;
 
 public sealed class SignOutAccess : AnyoneMay<SignOut>;

@@ -377,9 +377,33 @@ export interface paths {
         };
         /**
          * Verify the audit trail (administrators)
-         * @description Recomputes the hash chain of the record of who changed what. `valid` is false when an entry was altered or deleted in the database, and `firstBrokenPosition` says where.
+         * @description Recomputes the keyed hash chain of the record of who changed what and compares it with the head anchored outside the database after every command. `valid` is false when an entry was altered, deleted, renumbered or the last entries removed in the database, and `firstBrokenPosition` says where.
          */
         get: operations["VerifyAuditTrail"];
+        put?: never;
+        /**
+         * Verify the audit trail against a checkpoint kept by an auditor (administrators)
+         * @description As GET, and also checks that the entry the checkpoint signed is still there, unchanged. A checkpoint whose signature is not the audit key's is refused (422).
+         */
+        post: operations["VerifyAuditTrailAgainstCheckpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/checkpoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A signed checkpoint of the audit trail's head (administrators)
+         * @description Position and keyed hash of the last entry, the time, and an ECDSA P-256 signature with the audit key (which the database does not hold). Keep it, with the public key, outside this system; send it back to POST /audit/verify later to prove nothing up to it was rewritten. 409 when the trail is already broken.
+         */
+        get: operations["GetAuditCheckpoint"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1041,7 +1065,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with e-mail and password
-         * @description Starts a session: the answer sets an HttpOnly, SameSite=Strict session cookie that the client sends with every later call. After 5 wrong passwords in a row the account is locked for 15 minutes (429).
+         * @description Starts a session: the answer sets an HttpOnly, SameSite=Strict session cookie that the client sends with every later call. After 5 failed sign-ins with one e-mail from one address, that e-mail and address may try once a minute (429 with Retry-After); an unknown e-mail is answered and slowed exactly like a wrong password.
          */
         post: operations["SignIn"];
         delete?: never;
@@ -1582,6 +1606,27 @@ export interface components {
          * @enum {string}
          */
         AttendanceStatus: "present" | "late" | "excused" | "absent";
+        /**
+         * @description The trail's head at a moment, signed (ECDSA P-256, SHA-256, base64) over the text
+         *     `integrity-audit-checkpoint\n{position}\n{headHash}\n{issuedAt as yyyy-MM-ddTHH:mm:ss.ffffffZ}`
+         *     with the audit key, which the database does not hold: the auditor checks it with the public key alone.
+         */
+        AuditCheckpoint: {
+            /**
+             * Format: int64
+             * @description The last entry's position (0 for an empty trail).
+             */
+            position: number;
+            /** @description The last entry's keyed hash. */
+            headHash: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /** @description The audit key that signed it. */
+            keyId: string;
+            signature: string;
+            /** @description The audit key's public key (PEM), for the auditor to keep once and check signatures with; not read on verification. */
+            publicKey?: string | null;
+        };
         /** @description Whether the audit trail is as it was written; if not, where it first breaks and how. */
         AuditVerification: {
             valid: boolean;
@@ -1597,6 +1642,11 @@ export interface components {
             firstBrokenPosition?: number | null;
             /** @description What is wrong there, in words. */
             problem?: string | null;
+            /**
+             * Format: int64
+             * @description The last position recorded outside the database (the anchor file, or the checkpoint sent).
+             */
+            anchoredPosition?: number | null;
         };
         /** @description One national trainer and module of the cascade, with what the trainer delivered after being trained. */
         CascadeEntry: {
@@ -5466,6 +5516,153 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached at the moment; nothing was changed. Retry after the seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    VerifyAuditTrailAgainstCheckpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuditCheckpoint"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerification"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached at the moment; nothing was changed. Retry after the seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetAuditCheckpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditCheckpoint"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
