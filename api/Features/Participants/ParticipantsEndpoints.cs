@@ -134,7 +134,7 @@ public static class ParticipantsEndpoints
             .RequireAuthorization(Policies.Staff)
             .WithSummary("Import an attendance sheet")
             .WithDescription("Enrols everyone on a CSV sheet (`text/csv`, UTF-8 with or without BOM, comma or semicolon, at most " +
-                             "`Imports:MaxRows` rows, 5,000 by default, and 1 MB per 1,000 rows; a larger sheet is refused whole with 413). " +
+                             "`Imports:MaxRows` rows, 5,000 by default, and 1 KB a row in whole MB, 5 MB for 5,000; a larger sheet is refused whole with 413). " +
                              "Header names in English or French: family_name|nom, given_names|prénoms, sex|sexe (F, M, female, male, femme, " +
                              "homme, blank), administration (country code or id; blank: the workshop's host), service, position|fonction, " +
                              "email, staff_number|matricule. A row that is confidently someone registered (same staff number or e-mail, " +
