@@ -28,6 +28,7 @@ public static class Usage
                                                           also accept bearer tokens of your identity provider (OpenID Connect)
           --RateLimits:SignInPerMinute 10                 sign-in attempts per client address and minute
           --Idempotency:KeepHours 24                      hours an Idempotency-Key is remembered (forgotten hourly after)
+          --Imports:MaxRows 5000                          rows an attendance sheet may have (and 1 KB a row in whole MB)
           --Client:Path <folder>                          the built client to serve (default client/dist)
 
         Swagger UI: /swagger    OpenAPI document: /swagger/v1/swagger.json    Health: /health, /health/ready
