@@ -114,7 +114,7 @@ public sealed class ImportAttendanceSheetHandler(DbSession db) : ICommandHandler
     private const string Persons = """
         SELECT p.id, p.administration_id, p.normalised_name, p.email, p.staff_number, e.participant_id AS enrolled_id
         FROM participants p LEFT JOIN enrolments e ON e.participant_id = p.id AND e.workshop_id = @workshopId
-        WHERE {0} OR {1} OR {2}
+        WHERE {0}
         """;
 
     private static readonly PersonFieldsValidator<SheetPerson> NewPerson = new();
@@ -181,7 +181,7 @@ public sealed class ImportAttendanceSheetHandler(DbSession db) : ICommandHandler
     private async Task<(KnownPersons Known, HashSet<Guid> Enrolled)> KnownPersonsAsync(Guid workshopId, IReadOnlyList<PersonKeys> keys, CancellationToken cancellationToken)
     {
         var rows = await db.QueryAsync<RegisteredPerson>(
-            string.Format(Persons, db.Dialect.InIds("p.staff_number", "staffNumbers"), db.Dialect.InIds("p.email", "emails"), db.Dialect.InIds("p.normalised_name", "names")),
+            string.Format(Persons, $"{db.Dialect.InIds("p.staff_number", "staffNumbers")} OR {db.Dialect.InIds("p.email", "emails")} OR {db.Dialect.InIds("p.normalised_name", "names")}"),
             new
             {
                 workshopId,
