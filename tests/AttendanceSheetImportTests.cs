@@ -7,15 +7,19 @@ using System.Text.Json;
 namespace Integrity.Tests;
 
 /// <summary>
-/// Attendance sheets uploaded as CSV: the row-by-row report, matching people already registered, bad rows,
-/// uploading again, and a sheet of 5,000 rows. Workshops are hosted by A (Burkina Faso, the only BF
-/// administration of this fixture); B is the Mali one.
+/// Attendance sheets uploaded as CSV: the summary and the rows that need attention, matching people already
+/// registered, bad rows, uploading again, a sheet of 5,000 rows, one over the cap, and other writes during a large
+/// import. Workshops are hosted by A (Burkina Faso, the only BF administration of this fixture); B is the Mali one.
 /// </summary>
 public sealed class AttendanceSheetImportTests(string provider) : TrainingRecordsTests(provider)
 {
     private sealed record RowReport(int Row, string Outcome, Guid? ParticipantId, string? Reason);
 
-    private sealed record Report(List<RowReport> Rows, int Created, int Matched, int Rejected);
+    private sealed record Report(int RowsRead, int Registered, int Matched, int Enrolled, int AlreadyEnrolled, int Rejected,
+        List<RowReport> NeedingAttention)
+    {
+        public int Length { get; init; }
+    }
 
     private static string Import(Guid workshopId) => $"{Participants(workshopId)}/import";
 
@@ -33,11 +37,30 @@ public sealed class AttendanceSheetImportTests(string provider) : TrainingRecord
         var response = await UploadAsync(client ?? Client, workshopId, sheet, byteOrderMark);
         var body = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
-        var report = JsonSerializer.Deserialize<Report>(body, JsonSerializerOptions.Web)!;
-        Assert.That((report.Created, report.Matched, report.Rejected),
-            Is.EqualTo((Count("created"), Count("matched"), Count("rejected"))), "the totals add up the rows");
+        var report = JsonSerializer.Deserialize<Report>(body, JsonSerializerOptions.Web)! with { Length = body.Length };
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Registered + report.Matched + report.Rejected, Is.EqualTo(report.RowsRead), "every row read is counted once");
+            Assert.That(report.Enrolled + report.AlreadyEnrolled, Is.EqualTo(report.Registered + report.Matched), "every row taken is enrolled");
+            Assert.That(report.NeedingAttention.Count(row => row.Outcome == "rejected"), Is.EqualTo(report.Rejected), "every rejected row is listed");
+            Assert.That(report.NeedingAttention.Select(row => row.Row), Is.Ordered.And.Unique);
+        });
         return report;
-        int Count(string outcome) => report.Rows.Count(row => row.Outcome == outcome);
+    }
+
+    private static (int, int, int, int, int, int) Totals(Report report) =>
+        (report.RowsRead, report.Registered, report.Matched, report.Enrolled, report.AlreadyEnrolled, report.Rejected);
+
+    /// <summary>The people enrolled in a workshop, by family name.</summary>
+    private async Task<Dictionary<string, JsonElement>> EnrolledAsync(Guid workshopId)
+    {
+        var enrolled = new Dictionary<string, JsonElement>();
+        foreach (var enrolment in await AllPagesAsync(Participants(workshopId), 50))
+        {
+            var person = await GetJsonAsync($"/api/v1/participants/{enrolment.GetProperty("participantId").GetGuid()}");
+            enrolled[person.GetProperty("familyName").GetString()!] = person;
+        }
+        return enrolled;
     }
 
     private Task<Guid> NewWorkshopAsync() => WorkshopAsync("2023-11-29", "2023-12-01", "held");
@@ -58,10 +81,11 @@ public sealed class AttendanceSheetImportTests(string provider) : TrainingRecord
             $"2;Kaboré;Rasmané {m};H;soutien;Vérificateur;;;",
             $"3;Zoungrana;Françoise {m};femme;Direction;Directrice régionale;;;"), byteOrderMark: true);
 
-        Assert.That(report.Rows.Select(row => (row.Row, row.Outcome)), Is.EqualTo(new[] { (2, "created"), (3, "created"), (4, "created") }));
-        var aminata = await GetJsonAsync($"/api/v1/participants/{report.Rows[0].ParticipantId}");
-        var rasmane = await GetJsonAsync($"/api/v1/participants/{report.Rows[1].ParticipantId}");
-        var francoise = await GetJsonAsync($"/api/v1/participants/{report.Rows[2].ParticipantId}");
+        Assert.That(Totals(report), Is.EqualTo((3, 3, 0, 3, 0, 0)));
+        Assert.That(report.NeedingAttention, Is.Empty);
+        var enrolled = await EnrolledAsync(workshop);
+        Assert.That(enrolled.Keys, Is.EquivalentTo(new[] { "Ouédraogo", "Kaboré", "Zoungrana" }));
+        var (aminata, rasmane, francoise) = (enrolled["Ouédraogo"], enrolled["Kaboré"], enrolled["Zoungrana"]);
         Assert.Multiple(() =>
         {
             Assert.That(aminata.GetProperty("familyName").GetString(), Is.EqualTo("Ouédraogo"));
@@ -78,8 +102,6 @@ public sealed class AttendanceSheetImportTests(string provider) : TrainingRecord
             Assert.That(francoise.GetProperty("givenNames").GetString(), Is.EqualTo($"Françoise {m}"));
             Assert.That(francoise.GetProperty("service").GetString(), Is.EqualTo("management"));
         });
-        var enrolled = await AllPagesAsync(Participants(workshop), 50);
-        Assert.That(enrolled.Select(e => e.GetProperty("participantId").GetGuid()), Is.EquivalentTo(report.Rows.Select(row => row.ParticipantId!.Value)));
     }
 
     [Test]
@@ -98,11 +120,12 @@ public sealed class AttendanceSheetImportTests(string provider) : TrainingRecord
             $"ISSA {m},SAWADOGO,,,support,,,",
             $"\"Nikiéma, Jr\",Jean {m},M,ML,operational,\"Chef de poste, frontière\",,"));
 
-        Assert.That(report.Rows.Select(row => (row.Row, row.Outcome, row.ParticipantId)), Is.EqualTo(new (int, string, Guid?)[]
-        {
-            (2, "matched", byStaffNumber), (3, "matched", byEmail), (4, "matched", byName), (5, "created", report.Rows[3].ParticipantId),
-        }));
-        var created = await GetJsonAsync($"/api/v1/participants/{report.Rows[3].ParticipantId}");
+        Assert.That(Totals(report), Is.EqualTo((4, 1, 3, 4, 0, 0)));
+        Assert.That(report.NeedingAttention, Is.Empty, "matching someone registered needs no attention");
+        var enrolled = await EnrolledAsync(workshop);
+        Assert.That(enrolled.Values.Select(person => person.GetProperty("id").GetGuid()), Is.SupersetOf(new[] { byStaffNumber, byEmail, byName }),
+            "matched by staff number (case aside), e-mail (case aside) and name (order and case aside)");
+        var created = enrolled["Nikiéma, Jr"];
         Assert.Multiple(async () =>
         {
             Assert.That(created.GetProperty("familyName").GetString(), Is.EqualTo("Nikiéma, Jr"));
@@ -135,12 +158,11 @@ public sealed class AttendanceSheetImportTests(string provider) : TrainingRecord
             ";;;;;",
             $"Dah;Hervé {m};M;;appui;"));
 
-        Assert.That(report.Rows.Select(row => (row.Row, row.Outcome)), Is.EqualTo(new[]
+        Assert.That(report.NeedingAttention.Select(row => (row.Row, row.Outcome)), Is.EqualTo(new[]
         {
-            (2, "created"), (3, "rejected"), (4, "rejected"), (6, "rejected"), (7, "rejected"), (8, "rejected"), (9, "matched"),
-            (10, "rejected"), (11, "rejected"), (13, "created"),
-        }), "blank lines are skipped but counted");
-        var reasons = report.Rows.ToDictionary(row => row.Row, row => row.Reason);
+            (3, "rejected"), (4, "rejected"), (6, "rejected"), (7, "rejected"), (8, "rejected"), (9, "matched"), (10, "rejected"), (11, "rejected"),
+        }), "blank lines are skipped but counted; the good rows 2 and 13 need no attention");
+        var reasons = report.NeedingAttention.ToDictionary(row => row.Row, row => row.Reason);
         Assert.Multiple(() =>
         {
             Assert.That(reasons[3], Does.Contain("family name"));
@@ -151,9 +173,9 @@ public sealed class AttendanceSheetImportTests(string provider) : TrainingRecord
             Assert.That(reasons[9], Does.Contain("row 2"), "the same person twice in one sheet");
             Assert.That(reasons[10], Does.Contain("quotes"));
             Assert.That(reasons[11], Does.Contain("'ZZ'"));
-            Assert.That(report.Rows[6].ParticipantId, Is.EqualTo(report.Rows[0].ParticipantId));
-            Assert.That(report.Rows.Where(row => row.Outcome == "rejected").Select(row => row.ParticipantId), Is.All.Null);
-            Assert.That((report.Created, report.Matched, report.Rejected), Is.EqualTo((2, 1, 7)));
+            Assert.That(report.NeedingAttention[5].ParticipantId, Is.Not.Null, "the person of row 2, to check");
+            Assert.That(report.NeedingAttention.Where(row => row.Outcome == "rejected").Select(row => row.ParticipantId), Is.All.Null);
+            Assert.That(Totals(report), Is.EqualTo((10, 2, 1, 2, 1, 7)));
         });
         Assert.That(await CountNamedAsync(m), Is.EqualTo(2), "only the good rows were registered");
         Assert.That(await CountAsync("SELECT count(*) FROM enrolments WHERE workshop_id = @id", workshop), Is.EqualTo(2));
@@ -171,17 +193,18 @@ public sealed class AttendanceSheetImportTests(string provider) : TrainingRecord
             $"Tapsoba;Jules {m};M;management;;T-{m}");
 
         var first = await ImportAsync(workshop, sheet);
-        Assert.That((first.Created, first.Matched, first.Rejected), Is.EqualTo((3, 0, 0)));
+        Assert.That(Totals(first), Is.EqualTo((3, 3, 0, 3, 0, 0)));
+        var people = (await EnrolledAsync(workshop)).Values.Select(person => person.GetProperty("id").GetGuid()).ToList();
         var again = await ImportAsync(workshop, sheet);
         Assert.Multiple(() =>
         {
-            Assert.That((again.Created, again.Matched, again.Rejected), Is.EqualTo((0, 3, 0)));
-            Assert.That(again.Rows.Select(row => row.ParticipantId), Is.EqualTo(first.Rows.Select(row => row.ParticipantId)));
-            Assert.That(again.Rows.Select(row => row.Reason), Is.All.EqualTo("Already enrolled in this workshop."));
+            Assert.That(Totals(again), Is.EqualTo((3, 0, 3, 0, 3, 0)), "everyone matched, all already enrolled");
+            Assert.That(again.NeedingAttention, Is.Empty);
         });
-        var elsewhere = await ImportAsync(await NewWorkshopAsync(), sheet);
-        Assert.That(elsewhere.Rows.Select(row => (row.Outcome, row.ParticipantId)), Is.EqualTo(first.Rows.Select(row => ("matched", row.ParticipantId))),
-            "the same people, at another workshop");
+        var otherWorkshop = await NewWorkshopAsync();
+        var elsewhere = await ImportAsync(otherWorkshop, sheet);
+        Assert.That(Totals(elsewhere), Is.EqualTo((3, 0, 3, 3, 0, 0)), "the same people, at another workshop");
+        Assert.That((await EnrolledAsync(otherWorkshop)).Values.Select(person => person.GetProperty("id").GetGuid()), Is.EquivalentTo(people));
         Assert.Multiple(async () =>
         {
             Assert.That(await CountNamedAsync(m), Is.EqualTo(3));
@@ -189,28 +212,86 @@ public sealed class AttendanceSheetImportTests(string provider) : TrainingRecord
         });
     }
 
+    private static string SheetOf(int size, string m)
+    {
+        var sheet = new StringBuilder("nom;prénoms;sexe;service;courriel;matricule\r\n");
+        for (var i = 0; i < size; i++)
+            sheet.Append($"Agent{i};Douanier {m};{(i % 2 == 0 ? "F" : "M")};operational;{(i % 3 == 0 ? $"agent{i}.{m}@douanes.bf" : "")};{(i % 3 == 1 ? $"{m}-{i}" : "")}\r\n");
+        return sheet.ToString();
+    }
+
     [Test]
-    public async Task A_sheet_of_5000_rows_is_imported_in_one_call_and_matched_in_one_call()
+    public async Task A_sheet_of_5000_rows_is_imported_in_one_call_and_answered_with_a_summary_of_a_few_hundred_bytes()
     {
         const int Size = 5000;
         var workshop = await NewWorkshopAsync();
         var m = NewMarker();
-        var sheet = new StringBuilder("nom;prénoms;sexe;service;courriel;matricule\r\n");
-        for (var i = 0; i < Size; i++)
-            sheet.Append($"Agent{i};Douanier {m};{(i % 2 == 0 ? "F" : "M")};operational;{(i % 3 == 0 ? $"agent{i}.{m}@douanes.bf" : "")};{(i % 3 == 1 ? $"{m}-{i}" : "")}\r\n");
+        var sheet = SheetOf(Size, m);
 
-        var first = await ImportAsync(workshop, sheet.ToString());
+        var first = await ImportAsync(workshop, sheet);
         Assert.Multiple(async () =>
         {
-            Assert.That((first.Created, first.Matched, first.Rejected), Is.EqualTo((Size, 0, 0)));
-            Assert.That(first.Rows.Select(row => row.Row), Is.EqualTo(Enumerable.Range(2, Size)));
-            Assert.That(first.Rows.Select(row => row.ParticipantId), Is.Unique);
+            Assert.That(Totals(first), Is.EqualTo((Size, Size, 0, Size, 0, 0)));
+            Assert.That(first.NeedingAttention, Is.Empty);
+            Assert.That(first.Length, Is.LessThan(1024), "a summary, not a line per row");
             Assert.That(await CountNamedAsync(m), Is.EqualTo(Size));
             Assert.That(await CountAsync("SELECT count(*) FROM enrolments WHERE workshop_id = @id", workshop), Is.EqualTo(Size));
         });
-        var again = await ImportAsync(workshop, sheet.ToString());
-        Assert.That((again.Created, again.Matched, again.Rejected), Is.EqualTo((0, Size, 0)));
-        Assert.That(await CountNamedAsync(m), Is.EqualTo(Size));
+        var again = await ImportAsync(workshop, sheet);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(Totals(again), Is.EqualTo((Size, 0, Size, 0, Size, 0)), "uploaded again: everyone matched, nobody enrolled twice");
+            Assert.That(again.Length, Is.LessThan(1024));
+            Assert.That(await CountNamedAsync(m), Is.EqualTo(Size), "nobody registered twice");
+            Assert.That(await CountAsync("SELECT count(*) FROM enrolments WHERE workshop_id = @id", workshop), Is.EqualTo(Size));
+        });
+    }
+
+    [Test]
+    public async Task A_sheet_over_the_row_cap_is_refused_whole_saying_the_cap_the_count_and_to_split_it()
+    {
+        var workshop = await NewWorkshopAsync();
+        var m = NewMarker();
+        var response = await UploadAsync(Client, workshop, SheetOf(5001, m));
+
+        var problem = await ProblemAsync(response, 413);
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("at most 5,000 rows").And.Contain("has 5,001").And.Contain("Split"));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await CountNamedAsync(m), Is.Zero, "nobody registered");
+            Assert.That(await CountAsync("SELECT count(*) FROM enrolments WHERE workshop_id = @id", workshop), Is.Zero, "nobody enrolled");
+        });
+    }
+
+    /// <summary>
+    /// The import commits batch by batch, each in its own write turn: a registration sent once the first batch is
+    /// in is committed (its audit entry placed) before the import's last batch, not after the whole sheet.
+    /// </summary>
+    [Test]
+    public async Task A_registration_during_a_large_import_does_not_wait_for_the_whole_sheet()
+    {
+        const int Size = 5000;
+        var workshop = await NewWorkshopAsync();
+        var m = NewMarker();
+        var import = Task.Run(() => ImportAsync(workshop, SheetOf(Size, m)));
+        while (await CountAsync("SELECT count(*) FROM enrolments WHERE workshop_id = @id", workshop) == 0)
+        {
+            if (import.IsCompleted) Assert.Fail("The import committed nothing before it finished: it held the write turn for the whole sheet.");
+            await Task.Delay(10);
+        }
+
+        var registered = await RegisterAsync(Person("Compaoré", $"Pendant {m}", AdministrationA, staffNumber: $"during-{m}"));
+        var report = await import;
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(Totals(report), Is.EqualTo((Size, Size, 0, Size, 0, 0)));
+            Assert.That(await CountAsync("""
+                SELECT count(*) FROM audit_entries
+                WHERE use_case = 'ImportAttendanceSheet'
+                  AND position > (SELECT position FROM audit_entries WHERE use_case = 'RegisterParticipant' AND record_id = @id)
+                """, registered), Is.GreaterThan(0), "the registration was committed while the import was still going");
+        });
     }
 
     [Test]
@@ -246,7 +327,7 @@ public sealed class AttendanceSheetImportTests(string provider) : TrainingRecord
         var sheet = Lines("nom;prenoms;service", $"Yaméogo;Estelle {m};support");
 
         var report = await ImportAsync(theirs, sheet, client: Trainer);
-        Assert.That(report.Created, Is.EqualTo(1));
+        Assert.That(report.Registered, Is.EqualTo(1));
         await ProblemAsync(await UploadAsync(Trainer, another, sheet), 404);
         var cancelled = await WorkshopAsync("2024-03-12", "2024-03-16", "cancelled");
         await ProblemAsync(await UploadAsync(Client, cancelled, sheet), 409);

@@ -1,22 +1,41 @@
-using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 using System.Text;
 using CsvHelper;
 using FluentValidation;
 using FluentValidation.Results;
 using Integrity.Api.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 
 namespace Integrity.Api.Features.Participants;
 
 /// <summary>
-/// An attendance sheet as trainers keep it: CSV in UTF-8 (with or without BOM), comma- or semicolon-separated
-/// (whichever the header uses), with headers in English or French in any order. Columns it does not know,
-/// such as N° or Signature, are left alone; blank lines are skipped.
+/// How large an attendance sheet may be: <c>Imports:MaxRows</c> rows (default 5,000), and as many bytes as such rows
+/// can reasonably take (1 KB a row, in whole MB), so that a sheet is refused before it costs the server much.
+/// </summary>
+public sealed record SheetLimits(int MaxRows)
+{
+    private const long Megabyte = 1024 * 1024;
+    private const long BytesPerRow = 1024;
+
+    public long MaxBytes => Math.Max(1, (MaxRows * BytesPerRow + Megabyte - 1) / Megabyte) * Megabyte;
+
+    public static SheetLimits From(IConfiguration configuration) => new(configuration.GetValue("Imports:MaxRows", 5000));
+}
+
+/// <summary>
+/// An attendance sheet as trainers keep it: CSV in UTF-8 (with or without BOM), comma- or semicolon-separated,
+/// with headers in English or French in any order. Columns it does not know, such as N° or Signature, are left
+/// alone; blank lines are skipped. The body is buffered (on disk beyond a few KB) and read as a stream twice:
+/// once to check and count its rows, so that a sheet over the cap stores nothing, then row by row to import it.
 /// </summary>
 public sealed class AttendanceSheet
 {
     public const string MediaType = "text/csv";
-    public const int MaxBytes = 5 * 1024 * 1024;
+
+    /// <summary>Decodes strictly: a sheet in another encoding is refused, never read as mojibake.</summary>
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true);
 
     public enum Column { FamilyName, GivenNames, Sex, Administration, Service, Position, Email, StaffNumber }
 
@@ -50,9 +69,20 @@ public sealed class AttendanceSheet
         ["management"] = Service.Management, ["direction"] = Service.Management, ["encadrement"] = Service.Management,
     };
 
-    private static readonly char[] Separators = [',', ';', '\t'];
+    private readonly Stream body;
 
-    public required IReadOnlyList<Row> Rows { get; init; }
+    private AttendanceSheet(Stream body, int rowCount, string sha256)
+    {
+        this.body = body;
+        RowCount = rowCount;
+        Sha256 = sha256;
+    }
+
+    /// <summary>The rows under the header, blank lines not counted.</summary>
+    public int RowCount { get; }
+
+    /// <summary>What the audit trail keeps of the sheet: its fingerprint, not the personal data it holds.</summary>
+    public string Sha256 { get; }
 
     /// <summary>One line of the sheet under the header, by column; <see cref="Line"/> counts from 1 at the header.</summary>
     public sealed record Row(int Line, IReadOnlyDictionary<Column, string> Values, bool Malformed)
@@ -60,38 +90,48 @@ public sealed class AttendanceSheet
         public string? this[Column column] => Values.TryGetValue(column, out var value) && value.Length > 0 ? value : null;
     }
 
-    /// <summary>The body of a request: <c>text/csv</c> (else 415), at most <see cref="MaxBytes"/> (else 413), UTF-8 (else 400).</summary>
-    public static async Task<string> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The body of a request: <c>text/csv</c> (else 415), at most <see cref="SheetLimits.MaxBytes"/> (else 413), UTF-8
+    /// (else 400), a header naming both name columns and at least one row (else 400), at most
+    /// <see cref="SheetLimits.MaxRows"/> rows (else 413, counted to the end without keeping them).
+    /// </summary>
+    public static async Task<AttendanceSheet> ReceiveAsync(HttpRequest request, SheetLimits limits, CancellationToken cancellationToken)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals(MediaType, StringComparison.OrdinalIgnoreCase))
             throw new NotCsvException();
-        if (request.ContentLength > MaxBytes) throw new SheetTooLargeException();
-        using var body = new MemoryStream();
-        var buffer = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            if (body.Length + read > MaxBytes) throw new SheetTooLargeException();
-            body.Write(buffer, 0, read);
-        }
+        if (request.ContentLength > limits.MaxBytes) throw new SheetTooLargeException(limits);
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+            bodySize.MaxRequestBodySize = limits.MaxBytes;
+        request.EnableBuffering();
+        var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(request.Body, cancellationToken));
+        if (request.Body.Length > limits.MaxBytes) throw new SheetTooLargeException(limits);
+
+        var rows = 0;
         try
         {
-            return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(body.GetBuffer(), 0, (int)body.Length).TrimStart('\uFEFF');
+            await foreach (var _ in ReadAsync(request.Body, cancellationToken)) rows++;
         }
         catch (DecoderFallbackException)
         {
             throw new ValidationException([new ValidationFailure("sheet",
                 "The sheet is not UTF-8 text. In Excel, save it as \"CSV UTF-8 (comma delimited)\"; in LibreOffice, choose the character set Unicode (UTF-8).")]);
         }
+        if (rows == 0)
+            throw new ValidationException([new ValidationFailure("sheet", "The sheet has no rows under its header.")]);
+        if (rows > limits.MaxRows) throw new TooManyRowsException(limits, rows);
+        return new AttendanceSheet(request.Body, rows, sha256);
     }
 
-    /// <summary>Reads the sheet; a header without family and given names, or a sheet without rows, is a 400 on <c>sheet</c>.</summary>
-    public static AttendanceSheet Parse(string text)
+    /// <summary>The rows, one at a time, from the buffered body.</summary>
+    public IAsyncEnumerable<Row> RowsAsync(CancellationToken cancellationToken) => ReadAsync(body, cancellationToken);
+
+    private static async IAsyncEnumerable<Row> ReadAsync(Stream body, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        body.Position = 0;
         var malformed = new HashSet<long>();
-        using var reader = CsvReader.FromText(text, new CsvReaderOptions
+        using var text = new StreamReader(body, Utf8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+        using var reader = CsvReader.Create(text, new CsvReaderOptions
         {
-            Separator = SeparatorOf(text),
             TrimWhitespace = true,
             // A line break ends a row even inside quotes, so that one unpaired quote cannot swallow the rest of the sheet.
             AllowLineBreaksInQuotes = false,
@@ -100,18 +140,15 @@ public sealed class AttendanceSheet
             {
                 if (record.Reason is CsvMalformedReason.LineBreakInQuotes or CsvMalformedReason.UnterminatedQuote) malformed.Add(record.LineNumber);
             },
-        });
+        }, leaveOpen: true);
+        await reader.ReadHeaderAsync(cancellationToken);
         var columns = ColumnsOf(reader.Headers);
-        var rows = new List<Row>();
-        while (reader.Read())
+        while (await reader.ReadAsync(cancellationToken))
         {
             if (Enumerable.Range(0, reader.FieldCount).All(reader.IsEmpty)) continue;
             var values = columns.Where(column => column.Key < reader.FieldCount).ToDictionary(column => column.Value, column => reader.GetString(column.Key));
-            rows.Add(new Row((int)reader.LineNumber, values, malformed.Contains(reader.LineNumber)));
+            yield return new Row((int)reader.LineNumber, values, malformed.Remove(reader.LineNumber));
         }
-        if (rows.Count == 0)
-            throw new ValidationException([new ValidationFailure("sheet", "The sheet has no rows under its header.")]);
-        return new AttendanceSheet { Rows = rows };
     }
 
     /// <summary>The sheet's sex column: F, M, female, male, femme, homme (or H), or blank for not_recorded.</summary>
@@ -121,13 +158,6 @@ public sealed class AttendanceSheet
     public static bool TryReadService(string text, out Service service) => ServiceWords.TryGetValue(HeaderKey(text), out service);
 
     private static string HeaderKey(string text) => string.Join('_', PersonNames.Words(text));
-
-    /// <summary>Whichever of comma, semicolon and tab the header line uses most.</summary>
-    private static char SeparatorOf(string text)
-    {
-        var header = text[..(text.IndexOfAny(['\r', '\n']) is var end and >= 0 ? end : text.Length)];
-        return Separators.MaxBy(separator => header.Count(c => c == separator));
-    }
 
     /// <summary>Which column of the record holds what; both names required.</summary>
     private static Dictionary<int, Column> ColumnsOf(IReadOnlyList<string> header)
@@ -155,5 +185,12 @@ public sealed class AttendanceSheet
 public sealed class NotCsvException() : ProblemException(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
     "Send the attendance sheet as CSV in UTF-8, with Content-Type: text/csv.");
 
-public sealed class SheetTooLargeException() : ProblemException(StatusCodes.Status413PayloadTooLarge, "Sheet too large",
-    $"An attendance sheet has at most {AttendanceSheet.MaxBytes / 1024 / 1024} MB. Split it and upload the parts one after the other.");
+public sealed class SheetTooLargeException(SheetLimits limits) : ProblemException(StatusCodes.Status413PayloadTooLarge, "Sheet too large",
+    string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"An attendance sheet has at most {limits.MaxBytes / 1024 / 1024} MB ({limits.MaxRows:N0} rows). Split it and upload the parts one after the other."));
+
+/// <summary>A sheet with more rows than <see cref="SheetLimits.MaxRows"/>: refused whole, so that nothing of it is stored.</summary>
+public sealed class TooManyRowsException(SheetLimits limits, int found) : ProblemException(StatusCodes.Status413PayloadTooLarge, "Too many rows",
+    string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"An attendance sheet has at most {limits.MaxRows:N0} rows; this one has {found:N0}. Nothing was imported. " +
+        $"Split it into sheets of {limits.MaxRows:N0} rows or fewer (each with the header line) and upload them one after the other."));

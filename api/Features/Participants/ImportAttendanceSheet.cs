@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Serialization;
 using Integrity.Api.Data;
 using Integrity.Api.Features.Workshops;
@@ -15,63 +13,132 @@ namespace Integrity.Api.Features.Participants;
 /// confidently someone in the registry (same staff number or e-mail, or same name in the same administration)
 /// is matched to them, anyone else is registered. Uploading a sheet twice registers nobody twice. A bad row
 /// is rejected with its reason and does not stop the others.
+/// This command is one batch of the sheet's rows, in its own transaction with its own audit entry, so that
+/// other writers wait for a batch at most, never for the whole sheet: see <see cref="RunAsync"/>.
 /// </summary>
-public sealed record ImportAttendanceSheet([property: JsonIgnore] string Sheet) : ICommand<SheetReport>, IWorkshopCommand, IChangesRecord
+/// <param name="Rows">The batch's rows.</param>
+/// <param name="Import">What the earlier batches of the same sheet did; this batch adds to it.</param>
+/// <param name="SheetSha256">What the audit trail keeps of the sheet: its fingerprint and the lines of this batch, not the personal data it holds.</param>
+public sealed record ImportAttendanceSheet(
+    [property: JsonIgnore] IReadOnlyList<AttendanceSheet.Row> Rows,
+    [property: JsonIgnore] SheetImport Import,
+    string SheetSha256) : ICommand, IWorkshopCommand, IChangesRecord
 {
+    /// <summary>A few hundred rows take the write turn for a moment; a 5,000-row sheet commits in about 20 turns.</summary>
+    public const int RowsPerBatch = 250;
+
     [JsonIgnore] public Guid WorkshopId { get; init; }
     Guid IChangesRecord.Id => WorkshopId;
 
-    /// <summary>What the audit trail keeps of the sheet: its fingerprint, not the personal data it holds.</summary>
-    public string SheetSha256 => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Sheet)));
+    public int FirstLine => Rows[0].Line;
+    public int LastLine => Rows[^1].Line;
+
+    /// <summary>Imports the sheet batch by batch; a sheet sent again (or twice at once) finds its people already there.</summary>
+    public static async Task<SheetReport> RunAsync(ISender sender, Guid workshopId, AttendanceSheet sheet, CancellationToken cancellationToken)
+    {
+        var import = new SheetImport();
+        await foreach (var rows in sheet.RowsAsync(cancellationToken).Chunk(RowsPerBatch).WithCancellation(cancellationToken))
+            await sender.Send(new ImportAttendanceSheet(rows, import, sheet.Sha256) { WorkshopId = workshopId }, cancellationToken);
+        return import.Report();
+    }
 }
 
-/// <summary>What became of each row of a sheet, and the totals.</summary>
-public sealed record SheetReport(IReadOnlyList<SheetRowOutcome> Rows, int Created, int Matched, int Rejected);
+/// <summary>
+/// What an import did, in totals: every row read is registered, matched or rejected; every row registered or
+/// matched is enrolled now or was already. Only the rows that need someone's attention are listed, by line.
+/// </summary>
+/// <param name="RowsRead">The rows under the header, blank lines not counted.</param>
+/// <param name="Registered">People registered from the sheet.</param>
+/// <param name="Matched">Rows matched to someone already registered (also earlier on the same sheet).</param>
+/// <param name="Enrolled">Enrolments made in the workshop.</param>
+/// <param name="AlreadyEnrolled">Rows whose person was enrolled in the workshop already.</param>
+/// <param name="Rejected">Rows not imported; each is listed with its reason.</param>
+/// <param name="NeedingAttention">Rejected rows, and rows that repeat a person of an earlier row, by line.</param>
+public sealed record SheetReport(int RowsRead, int Registered, int Matched, int Enrolled, int AlreadyEnrolled, int Rejected,
+    IReadOnlyList<SheetRowOutcome> NeedingAttention);
 
 /// <param name="Row">The row's line number in the file, the header being line 1.</param>
-/// <param name="ParticipantId">The person registered or matched, enrolled in the workshop.</param>
-/// <param name="Reason">Why a row was rejected; for a matched row, anything worth knowing.</param>
+/// <param name="ParticipantId">For a matched row, the person it was matched to.</param>
+/// <param name="Reason">Why the row was rejected, or what to check.</param>
 public sealed record SheetRowOutcome(int Row, RowOutcome Outcome, Guid? ParticipantId = null, string? Reason = null);
 
 public enum RowOutcome { Created, Matched, Rejected }
+
+/// <summary>An import under way, across its batches: the totals, the rows needing attention, and who each row registered.</summary>
+public sealed class SheetImport
+{
+    private readonly List<SheetRowOutcome> needingAttention = [];
+    private int registered, matched, enrolled, alreadyEnrolled, rejected;
+
+    /// <summary>The people this import registered, by the line that registered them (as many as the rows cap allows).</summary>
+    internal Dictionary<Guid, int> RegisteredOnLine { get; } = [];
+
+    internal void Registered(Guid id, int line)
+    {
+        registered++;
+        RegisteredOnLine[id] = line;
+    }
+
+    internal void Matched(SheetRowOutcome row)
+    {
+        matched++;
+        if (row.Reason is not null) needingAttention.Add(row);
+    }
+
+    internal void Rejected(SheetRowOutcome row)
+    {
+        rejected++;
+        needingAttention.Add(row);
+    }
+
+    internal void Enrolled(bool now)
+    {
+        if (now) enrolled++;
+        else alreadyEnrolled++;
+    }
+
+    public SheetReport Report() =>
+        new(registered + matched + rejected, registered, matched, enrolled, alreadyEnrolled, rejected, needingAttention);
+}
 
 public sealed class ImportAttendanceSheetAccess(DbSession db) : WorkshopStaff<ImportAttendanceSheet>(db);
 
 public sealed class ImportAttendanceSheetPlaces(DbSession db) : WorkshopPlaces<ImportAttendanceSheet>(db);
 
 /// <summary>
-/// A few queries for the whole sheet, whatever its length: the administrations it names, the people already
-/// registered in them (and those with its e-mails), and the workshop's enrolments; then the new rows in batches.
+/// One batch in one write turn: a few queries for its rows (the administrations they name, the people registered
+/// with their staff numbers, e-mails or names, and whether those are enrolled), then multi-row inserts.
 /// </summary>
-public sealed class ImportAttendanceSheetHandler(DbSession db) : ICommandHandler<ImportAttendanceSheet, SheetReport>
+public sealed class ImportAttendanceSheetHandler(DbSession db) : ICommandHandler<ImportAttendanceSheet>
 {
-    private const int EmailsPerQuery = 1000;
     private const string TakingPart = "SELECT administration_id FROM workshop_administrations WHERE workshop_id = @workshopId";
     private const string Administrations = "SELECT id, country_code FROM administrations WHERE {0}";
-    private const string Persons = "SELECT id, administration_id, normalised_name, email, staff_number FROM participants WHERE {0}";
-    private const string Enrolled = "SELECT participant_id FROM enrolments WHERE workshop_id = @workshopId";
+    private const string Persons = """
+        SELECT p.id, p.administration_id, p.normalised_name, p.email, p.staff_number, e.participant_id AS enrolled_id
+        FROM participants p LEFT JOIN enrolments e ON e.participant_id = p.id AND e.workshop_id = @workshopId
+        WHERE {0}
+        """;
 
     private static readonly PersonFieldsValidator<SheetPerson> NewPerson = new();
 
-    public async ValueTask<SheetReport> Handle(ImportAttendanceSheet command, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(ImportAttendanceSheet command, CancellationToken cancellationToken)
     {
         var workshop = await EnrolmentWrites.RequireOpenAsync(db, command.WorkshopId, cancellationToken);
-        var sheet = AttendanceSheet.Parse(command.Sheet);
         await ParticipantWrites.TakeTurnsRegisteringAsync(db, cancellationToken);
-        var administrations = await AdministrationsAsync(command.WorkshopId, workshop.HostAdministrationId, sheet, cancellationToken);
-        var read = sheet.Rows.Select(row => (row, person: Read(row, administrations, out var problem), problem)).ToList();
-        var people = read.Select(row => row.person).OfType<SheetPerson>().ToList();
-        var import = new Import(command.WorkshopId,
-            await KnownPersonsAsync(people.Select(p => p.AdministrationId!.Value), people.Select(p => PersonKeys.EmailOf(p.Email)).OfType<string>(), cancellationToken),
-            (await db.QueryAsync<Guid>(Enrolled, new { workshopId = command.WorkshopId }, cancellationToken)).ToHashSet());
-        var outcomes = read.Select(row => row.person is null
-            ? new SheetRowOutcome(row.row.Line, RowOutcome.Rejected, Reason: row.problem)
-            : import.Take(row.row.Line, row.person)).ToList();
+        var administrations = await AdministrationsAsync(command.WorkshopId, workshop.HostAdministrationId, command.Rows, cancellationToken);
+        var read = command.Rows.Select(row => (row, person: Read(row, administrations, out var problem), problem)).ToList();
+        var keys = read.Select(row => row.person).OfType<SheetPerson>().Select(PersonKeys.Of).ToList();
+        var (known, enrolled) = await KnownPersonsAsync(command.WorkshopId, keys, cancellationToken);
+        var import = new Import(command.WorkshopId, command.Import, known, enrolled);
+        foreach (var (row, person, problem) in read)
+        {
+            if (person is null) command.Import.Rejected(new SheetRowOutcome(row.Line, RowOutcome.Rejected, Reason: problem));
+            else import.Take(row.Line, person);
+        }
 
         await ManyRows.InsertAsync(db, "participants", import.NewPersons, cancellationToken);
         await ManyRows.InsertAsync(db, "enrolments", import.NewEnrolments, cancellationToken);
-        return new SheetReport(outcomes, Count(RowOutcome.Created), Count(RowOutcome.Matched), Count(RowOutcome.Rejected));
-        int Count(RowOutcome outcome) => outcomes.Count(row => row.Outcome == outcome);
+        return Unit.Value;
     }
 
     /// <summary>A row as a person, or null with the problem that stops reading it.</summary>
@@ -96,9 +163,9 @@ public sealed class ImportAttendanceSheetHandler(DbSession db) : ICommandHandler
             : null;
     }
 
-    private async Task<AdministrationsOfSheet> AdministrationsAsync(Guid workshopId, Guid hostId, AttendanceSheet sheet, CancellationToken cancellationToken)
+    private async Task<AdministrationsOfSheet> AdministrationsAsync(Guid workshopId, Guid hostId, IEnumerable<AttendanceSheet.Row> rows, CancellationToken cancellationToken)
     {
-        var named = sheet.Rows.Select(row => row[Column.Administration]).OfType<string>().Distinct().ToList();
+        var named = rows.Select(row => row[Column.Administration]).OfType<string>().Distinct().ToList();
         var ids = named.Select(text => Guid.TryParse(text, out var id) ? id : (Guid?)null).OfType<Guid>().Append(hostId);
         var codes = named.Where(text => text.Length == 2).Select(text => text.ToUpperInvariant()).ToArray();
         var found = await db.QueryAsync<NamedAdministration>(
@@ -108,64 +175,75 @@ public sealed class ImportAttendanceSheetHandler(DbSession db) : ICommandHandler
         return new AdministrationsOfSheet(found, hostId, takingPart.Append(hostId).ToHashSet());
     }
 
-    /// <summary>Everyone registered in the sheet's administrations, and anyone else with one of its e-mails.</summary>
-    private async Task<KnownPersons> KnownPersonsAsync(IEnumerable<Guid> administrationIds, IEnumerable<string> emails, CancellationToken cancellationToken)
+    /// <summary>
+    /// The registered people the rows may be, by the keys the duplicate rules compare (the rules themselves sort
+    /// out administrations), with those already enrolled in the workshop. Read after taking the write turn, so
+    /// that a sheet uploaded twice at once finds the people the other upload registered.
+    /// </summary>
+    private async Task<(KnownPersons Known, HashSet<Guid> Enrolled)> KnownPersonsAsync(Guid workshopId, IReadOnlyList<PersonKeys> keys, CancellationToken cancellationToken)
     {
-        var rows = (await db.QueryAsync<RegisteredPerson>(string.Format(Persons, db.Dialect.InIds("administration_id", "ids")),
-            new { ids = db.Dialect.Ids(administrationIds.Distinct()) }, cancellationToken)).ToList();
-        foreach (var chunk in emails.Distinct().Chunk(EmailsPerQuery))
-            rows.AddRange(await db.QueryAsync<RegisteredPerson>(string.Format(Persons, db.Dialect.InIds("email", "ids")), new { ids = chunk }, cancellationToken));
+        var rows = await db.QueryAsync<RegisteredPerson>(
+            string.Format(Persons, $"{db.Dialect.InIds("p.staff_number", "staffNumbers")} OR {db.Dialect.InIds("p.email", "emails")} OR {db.Dialect.InIds("p.normalised_name", "names")}"),
+            new
+            {
+                workshopId,
+                staffNumbers = keys.Select(key => key.StaffNumber).OfType<string>().Distinct().ToArray(),
+                emails = keys.Select(key => key.Email).OfType<string>().Distinct().ToArray(),
+                names = keys.Select(key => key.NormalisedName).Distinct().ToArray(),
+            }, cancellationToken);
         var known = new KnownPersons();
         foreach (var row in rows) known.Add(row.Id, new PersonKeys(row.AdministrationId, row.NormalisedName, row.Email, row.StaffNumber));
-        return known;
+        return (known, rows.Where(row => row.EnrolledId is not null).Select(row => row.Id).ToHashSet());
     }
 
-    /// <summary>The sheet's people, matched or registered one row at a time in memory; the rows to insert gather here.</summary>
-    private sealed class Import(Guid workshopId, KnownPersons known, HashSet<Guid> enrolled)
+    /// <summary>A batch's people, matched or registered one row at a time in memory; the rows to insert gather here.</summary>
+    private sealed class Import(Guid workshopId, SheetImport sheet, KnownPersons known, HashSet<Guid> enrolled)
     {
-        private readonly Dictionary<Guid, int> registeredOnLine = [];
-
         public List<Dictionary<string, object?>> NewPersons { get; } = [];
         public List<Dictionary<string, object?>> NewEnrolments { get; } = [];
 
-        public SheetRowOutcome Take(int line, SheetPerson person)
+        public void Take(int line, SheetPerson person)
         {
             var keys = PersonKeys.Of(person);
             var found = known.Find(keys);
             var confident = found.Where(match => match.Value.Contains(DuplicateRule.StaffNumber) || match.Value.Contains(DuplicateRule.Email)).ToList();
             if (confident.Count > 1)
-                return Rejected(line, "Its staff number and e-mail belong to different people in the registry: enrol this person on their own.");
-            if (confident.Count == 0 && found.Count > 1)
-                return Rejected(line, "Several people in the registry have this name in this administration: add a staff number or e-mail to the row.");
-            if (found.Count > 0) return Matched(line, (confident.Count == 1 ? confident[0] : found.First()).Key);
+                Rejected(line, "Its staff number and e-mail belong to different people in the registry: enrol this person on their own.");
+            else if (confident.Count == 0 && found.Count > 1)
+                Rejected(line, "Several people in the registry have this name in this administration: add a staff number or e-mail to the row.");
+            else if (found.Count > 0) Matched(line, (confident.Count == 1 ? confident[0] : found.First()).Key);
+            else if (person.Service is null)
+                Rejected(line, "The service is blank: write operational, support or management (opérationnel, soutien, direction) to register this person.");
+            else if (NewPerson.Validate(person) is { IsValid: false } invalid)
+                Rejected(line, string.Join(" ", invalid.Errors.Select(error => error.ErrorMessage)));
+            else Register(line, person, keys);
+        }
 
-            if (person.Service is null)
-                return Rejected(line, "The service is blank: write operational, support or management (opérationnel, soutien, direction) to register this person.");
-            var invalid = NewPerson.Validate(person);
-            if (!invalid.IsValid) return Rejected(line, string.Join(" ", invalid.Errors.Select(error => error.ErrorMessage)));
-
+        private void Register(int line, SheetPerson person, PersonKeys keys)
+        {
             var id = Guid.CreateVersion7();
             NewPersons.Add(ParticipantWrites.Row(id, person));
             known.Add(id, keys);
-            registeredOnLine[id] = line;
+            sheet.Registered(id, line);
             Enrol(id);
-            return new SheetRowOutcome(line, RowOutcome.Created, id);
         }
 
-        private SheetRowOutcome Matched(int line, Guid id)
+        /// <summary>A person met again on the same sheet needs a look: two officials with one name, or one written twice.</summary>
+        private void Matched(int line, Guid id)
         {
-            var reason = registeredOnLine.TryGetValue(id, out var first) ? $"The same person as row {first}."
-                : enrolled.Contains(id) ? "Already enrolled in this workshop." : null;
+            var reason = sheet.RegisteredOnLine.TryGetValue(id, out var first) ? $"The same person as row {first}: check that this is not someone else." : null;
+            sheet.Matched(new SheetRowOutcome(line, RowOutcome.Matched, id, reason));
             Enrol(id);
-            return new SheetRowOutcome(line, RowOutcome.Matched, id, reason);
         }
 
         private void Enrol(Guid id)
         {
-            if (enrolled.Add(id)) NewEnrolments.Add(EnrolmentWrites.Row(workshopId, id));
+            var now = enrolled.Add(id);
+            if (now) NewEnrolments.Add(EnrolmentWrites.Row(workshopId, id));
+            sheet.Enrolled(now);
         }
 
-        private static SheetRowOutcome Rejected(int line, string reason) => new(line, RowOutcome.Rejected, Reason: reason);
+        private void Rejected(int line, string reason) => sheet.Rejected(new SheetRowOutcome(line, RowOutcome.Rejected, Reason: reason));
     }
 
     /// <summary>
@@ -211,6 +289,7 @@ public sealed class ImportAttendanceSheetHandler(DbSession db) : ICommandHandler
     private sealed record RegisteredPerson
     {
         public required Guid Id { get; init; }
+        public Guid? EnrolledId { get; init; }
         public required Guid AdministrationId { get; init; }
         public required string NormalisedName { get; init; }
         public string? Email { get; init; }

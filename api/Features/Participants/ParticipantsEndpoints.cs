@@ -148,18 +148,21 @@ public static class ParticipantsEndpoints
             .ProducesCommandProblems()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        workshops.MapPost("/{id:guid}/participants/import", async (Guid id, HttpRequest request, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ImportAttendanceSheet(await AttendanceSheet.ReadAsync(request, ct)) { WorkshopId = id }, ct)))
+        workshops.MapPost("/{id:guid}/participants/import", async (Guid id, HttpRequest request, IConfiguration configuration, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await ImportAttendanceSheet.RunAsync(sender, id, await AttendanceSheet.ReceiveAsync(request, SheetLimits.From(configuration), ct), ct)))
             .Accepts<string>(AttendanceSheet.MediaType)
             .WithName(nameof(ImportAttendanceSheet))
             .RequireAuthorization(Policies.Staff)
             .WithSummary("Import an attendance sheet")
-            .WithDescription("Enrols everyone on a CSV sheet (`text/csv`, UTF-8 with or without BOM, comma or semicolon, at most 5 MB). " +
+            .WithDescription("Enrols everyone on a CSV sheet (`text/csv`, UTF-8 with or without BOM, comma or semicolon, at most " +
+                             "`Imports:MaxRows` rows, 5,000 by default, and 1 KB a row in whole MB, 5 MB for 5,000; a larger sheet is refused whole with 413). " +
                              "Header names in English or French: family_name|nom, given_names|prénoms, sex|sexe (F, M, female, male, femme, " +
                              "homme, blank), administration (country code or id; blank: the workshop's host), service, position|fonction, " +
                              "email, staff_number|matricule. A row that is confidently someone registered (same staff number or e-mail, " +
                              "or same name in the same administration) is matched; anyone else is registered; a bad row is rejected with " +
-                             "its reason. The answer reports each row by its line number. Uploading a sheet again registers nobody twice.")
+                             "its reason. The sheet is committed a few hundred rows at a time, so other writes wait a moment at most. The answer is a " +
+                             "summary (rows read, registered, matched, enrolled, already enrolled, rejected) with only the rows that need " +
+                             "attention, by line number: rejected ones and repeats of an earlier row. Uploading a sheet again registers nobody twice.")
             .ProducesCommandProblems()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

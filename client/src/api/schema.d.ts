@@ -695,7 +695,7 @@ export interface paths {
         put?: never;
         /**
          * Import an attendance sheet
-         * @description Enrols everyone on a CSV sheet (`text/csv`, UTF-8 with or without BOM, comma or semicolon, at most 5 MB). Header names in English or French: family_name|nom, given_names|prénoms, sex|sexe (F, M, female, male, femme, homme, blank), administration (country code or id; blank: the workshop's host), service, position|fonction, email, staff_number|matricule. A row that is confidently someone registered (same staff number or e-mail, or same name in the same administration) is matched; anyone else is registered; a bad row is rejected with its reason. The answer reports each row by its line number. Uploading a sheet again registers nobody twice.
+         * @description Enrols everyone on a CSV sheet (`text/csv`, UTF-8 with or without BOM, comma or semicolon, at most `Imports:MaxRows` rows, 5,000 by default, and 1 KB a row in whole MB, 5 MB for 5,000; a larger sheet is refused whole with 413). Header names in English or French: family_name|nom, given_names|prénoms, sex|sexe (F, M, female, male, femme, homme, blank), administration (country code or id; blank: the workshop's host), service, position|fonction, email, staff_number|matricule. A row that is confidently someone registered (same staff number or e-mail, or same name in the same administration) is matched; anyone else is registered; a bad row is rejected with its reason. The sheet is committed a few hundred rows at a time, so other writes wait a moment at most. The answer is a summary (rows read, registered, matched, enrolled, already enrolled, rejected) with only the rows that need attention, by line number: rejected ones and repeats of an earlier row. Uploading a sheet again registers nobody twice.
          */
         post: operations["ImportAttendanceSheet"];
         delete?: never;
@@ -2778,15 +2778,43 @@ export interface components {
          * @enum {string}
          */
         Sex: "female" | "male" | "not_recorded";
-        /** @description What became of each row of a sheet, and the totals. */
+        /**
+         * @description What an import did, in totals: every row read is registered, matched or rejected; every row registered or
+         *     matched is enrolled now or was already. Only the rows that need someone's attention are listed, by line.
+         */
         SheetReport: {
-            rows: components["schemas"]["SheetRowOutcome"][];
-            /** Format: int32 */
-            created: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The rows under the header, blank lines not counted.
+             */
+            rowsRead: number;
+            /**
+             * Format: int32
+             * @description People registered from the sheet.
+             */
+            registered: number;
+            /**
+             * Format: int32
+             * @description Rows matched to someone already registered (also earlier on the same sheet).
+             */
             matched: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Enrolments made in the workshop.
+             */
+            enrolled: number;
+            /**
+             * Format: int32
+             * @description Rows whose person was enrolled in the workshop already.
+             */
+            alreadyEnrolled: number;
+            /**
+             * Format: int32
+             * @description Rows not imported; each is listed with its reason.
+             */
             rejected: number;
+            /** @description Rejected rows, and rows that repeat a person of an earlier row, by line. */
+            needingAttention: components["schemas"]["SheetRowOutcome"][];
         };
         SheetRowOutcome: {
             /**
@@ -2797,10 +2825,10 @@ export interface components {
             outcome: components["schemas"]["RowOutcome"];
             /**
              * Format: uuid
-             * @description The person registered or matched, enrolled in the workshop.
+             * @description For a matched row, the person it was matched to.
              */
             participantId?: string | null;
-            /** @description Why a row was rejected; for a matched row, anything worth knowing. */
+            /** @description Why the row was rejected, or what to check. */
             reason?: string | null;
         };
         /** @description E-mail and password of an account. */

@@ -15,20 +15,22 @@ function choose(file: File) {
 }
 
 describe('ImportAttendanceSheetPage', () => {
-  it('sends the file as text/csv and shows the totals and every row: registered, matched, rejected with its reason', async () => {
+  it('sends the file as text/csv and shows the totals and only the rows that need attention', async () => {
     const api = stubApi({
       'GET /api/v1/auth/me': [me('trainer')],
       'GET /api/v1/workshops/30000000-0000-4000-8000-000000000001': [json(workshop()), json(workshop())],
       [importPath]: [
         json({
-          rows: [
-            { row: 2, outcome: 'created', participantId: ids.aminata, reason: null },
-            { row: 3, outcome: 'rejected', participantId: null, reason: 'Both the family name and the given names are needed.' },
-            { row: 4, outcome: 'matched', participantId: ids.issa, reason: 'Already enrolled in this workshop.' },
-          ],
-          created: 1,
-          matched: 1,
+          rowsRead: 4,
+          registered: 1,
+          matched: 2,
+          enrolled: 2,
+          alreadyEnrolled: 1,
           rejected: 1,
+          needingAttention: [
+            { row: 3, outcome: 'rejected', participantId: null, reason: 'Both the family name and the given names are needed.' },
+            { row: 5, outcome: 'matched', participantId: ids.aminata, reason: 'The same person as row 2: check that this is not someone else.' },
+          ],
         }),
       ],
     });
@@ -37,21 +39,49 @@ describe('ImportAttendanceSheetPage', () => {
 
     choose(new File([sheet], 'presence.csv', { type: 'text/csv' }));
 
-    const table = await screen.findByRole('table', { name: 'What became of each row of the sheet' });
+    const table = await screen.findByRole('table', { name: 'Rows of the sheet that need attention' });
     const upload = api.sent.find((request) => request.method === 'POST')!;
     expect(upload.headers.get('Content-Type')).toBe('text/csv');
     expect(upload.body).toBe(sheet);
-    expect(screen.getByText('1 registered, 1 matched to people already registered, 1 rejected.')).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('4 row(s) read, 1 rejected: see the rows below.');
+    const totals = Array.from(document.querySelectorAll('.sheet-totals div'), (total) => [
+      total.querySelector('dt')!.textContent,
+      total.querySelector('dd')!.textContent,
+    ]);
+    expect(totals).toEqual([
+      ['Rows read', '4'],
+      ['Registered', '1'],
+      ['Matched to people already registered', '2'],
+      ['Enrolled in the workshop', '2'],
+      ['Already enrolled', '1'],
+      ['Rejected', '1'],
+    ]);
     const rows = within(table)
       .getAllByRole('row')
       .slice(1)
       .map((row) => Array.from(row.children, (cell) => cell.textContent));
     expect(rows).toEqual([
-      ['2', 'Registered', 'Participant of line 2', ''],
       ['3', 'Rejected', '', 'Both the family name and the given names are needed.'],
-      ['4', 'Matched', 'Participant of line 4', 'Already enrolled in this workshop.'],
+      ['5', 'Matched', 'Participant of line 5', 'The same person as row 2: check that this is not someone else.'],
     ]);
-    expect(within(table).getByRole('link', { name: 'Participant of line 4' }).getAttribute('href')).toBe(`/participants/${ids.issa}`);
+    expect(within(table).getByRole('link', { name: 'Participant of line 5' }).getAttribute('href')).toBe(`/participants/${ids.aminata}`);
+  });
+
+  it('says so when no row needs attention, however long the sheet', async () => {
+    const api = stubApi({
+      'GET /api/v1/auth/me': [me('trainer')],
+      'GET /api/v1/workshops/30000000-0000-4000-8000-000000000001': [json(workshop()), json(workshop())],
+      [importPath]: [
+        json({ rowsRead: 5000, registered: 5000, matched: 0, enrolled: 5000, alreadyEnrolled: 0, rejected: 0, needingAttention: [] }),
+      ],
+    });
+    renderScreen(api.client, path, at, <ImportAttendanceSheetPage />);
+    await screen.findByLabelText('Attendance sheet (CSV)');
+    choose(new File([sheet], 'presence.csv', { type: 'text/csv' }));
+
+    await screen.findByText('No row needs attention.');
+    expect(screen.getByRole('status').textContent).toBe('5,000 row(s) read, none rejected.');
+    expect(screen.queryByRole('table')).toBeNull();
   });
 
   it('says beside the file input why the sheet was refused, and asks for a file before sending anything', async () => {
@@ -77,14 +107,25 @@ describe('ImportAttendanceSheetPage', () => {
     const api = stubApi({
       'GET /api/v1/auth/me': [me('trainer')],
       'GET /api/v1/workshops/30000000-0000-4000-8000-000000000001': [json(workshop()), json(workshop())],
-      [importPath]: [json({ rows: [{ row: 2, outcome: 'matched', participantId: ids.issa }], created: 0, matched: 1, rejected: 0 })],
+      [importPath]: [
+        json({
+          rowsRead: 2,
+          registered: 0,
+          matched: 2,
+          enrolled: 1,
+          alreadyEnrolled: 1,
+          rejected: 0,
+          needingAttention: [{ row: 3, outcome: 'matched', participantId: ids.issa, reason: 'The same person as row 2.' }],
+        }),
+      ],
     });
     renderScreen(api.client, path, at, <ImportAttendanceSheetPage />, 'fr');
     fireEvent.change(await screen.findByLabelText('Feuille de présence (CSV)'), { target: { files: [new File([sheet], 'f.csv')] } });
     fireEvent.click(screen.getByRole('button', { name: 'Téléverser' }));
 
-    await screen.findByRole('table', { name: 'Ce que chaque ligne de la feuille est devenue' });
+    await screen.findByRole('table', { name: 'Lignes de la feuille à vérifier' });
     expect(screen.getByText('Reconnu')).toBeTruthy();
-    expect(screen.getByText('0 enregistré(s), 1 reconnu(s) parmi les personnes déjà enregistrées, 0 rejeté(s).')).toBeTruthy();
+    expect(screen.getByText('Déjà inscrites')).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('2 ligne(s) lue(s), aucune rejetée.');
   });
 });

@@ -16,7 +16,8 @@ export function ImportAttendanceSheetPage() {
 
 /**
  * A trainer uploads the attendance sheet of a workshop as CSV; everyone on it is matched or registered
- * and enrolled, and the answer is shown row by row. Uploading the same sheet again registers nobody twice.
+ * and enrolled; the answer shows the totals and the rows that need attention. Uploading the same sheet again
+ * registers nobody twice.
  */
 function ImportSheet({ workshop }: { workshop: WorkshopDetails }) {
   const client = useApiClient();

@@ -128,15 +128,25 @@ export const workshopMessages = defineMessages(
     sheet: {
       heading: (title: string) => `Upload an attendance sheet to ${title}`,
       intro:
-        'A CSV file (UTF-8, comma or semicolon), headers in English or French: family_name or nom, given_names or prénoms, sex or sexe, administration (country code; blank for the host), service, position or fonction, email, staff_number or matricule.',
+        'A CSV file (UTF-8, comma or semicolon), headers in English or French: family_name or nom, given_names or prénoms, sex or sexe, administration (country code; blank for the host), service, position or fonction, email, staff_number or matricule. At most 5,000 rows unless your administrator set another limit: split a longer sheet.',
       file: 'Attendance sheet (CSV)',
       upload: 'Upload',
       uploading: 'Uploading…',
       chooseFile: 'Choose a file first.',
-      report: 'Row by row',
-      caption: 'What became of each row of the sheet',
-      totals: (created: number, matched: number, rejected: number) =>
-        `${created} registered, ${matched} matched to people already registered, ${rejected} rejected.`,
+      report: 'What the sheet did',
+      summary: (read: string, rejected: string) =>
+        rejected === '0' ? `${read} row(s) read, none rejected.` : `${read} row(s) read, ${rejected} rejected: see the rows below.`,
+      totals: {
+        rowsRead: 'Rows read',
+        registered: 'Registered',
+        matched: 'Matched to people already registered',
+        enrolled: 'Enrolled in the workshop',
+        alreadyEnrolled: 'Already enrolled',
+        rejected: 'Rejected',
+      },
+      attention: 'Rows that need attention',
+      caption: 'Rows of the sheet that need attention',
+      allFine: 'No row needs attention.',
       row: 'Line',
       outcome: 'Outcome',
       participant: 'Participant',
@@ -282,15 +292,27 @@ export const workshopMessages = defineMessages(
     sheet: {
       heading: (title: string) => `Téléverser une feuille de présence pour ${title}`,
       intro:
-        'Un fichier CSV (UTF-8, virgule ou point-virgule), en-têtes en français ou en anglais : nom ou family_name, prénoms ou given_names, sexe ou sex, administration (code pays ; vide pour l’hôte), service, fonction ou position, email, matricule ou staff_number.',
+        'Un fichier CSV (UTF-8, virgule ou point-virgule), en-têtes en français ou en anglais : nom ou family_name, prénoms ou given_names, sexe ou sex, administration (code pays ; vide pour l’hôte), service, fonction ou position, email, matricule ou staff_number. Au plus 5 000 lignes sauf autre limite fixée par votre administrateur : découpez une feuille plus longue.',
       file: 'Feuille de présence (CSV)',
       upload: 'Téléverser',
       uploading: 'Téléversement…',
       chooseFile: "Choisissez d'abord un fichier.",
-      report: 'Ligne par ligne',
-      caption: 'Ce que chaque ligne de la feuille est devenue',
-      totals: (created: number, matched: number, rejected: number) =>
-        `${created} enregistré(s), ${matched} reconnu(s) parmi les personnes déjà enregistrées, ${rejected} rejeté(s).`,
+      report: 'Ce que la feuille a donné',
+      summary: (read: string, rejected: string) =>
+        rejected === '0'
+          ? `${read} ligne(s) lue(s), aucune rejetée.`
+          : `${read} ligne(s) lue(s), ${rejected} rejetée(s) : voir les lignes ci-dessous.`,
+      totals: {
+        rowsRead: 'Lignes lues',
+        registered: 'Enregistrées',
+        matched: 'Reconnues parmi les personnes déjà enregistrées',
+        enrolled: "Inscrites à l'atelier",
+        alreadyEnrolled: 'Déjà inscrites',
+        rejected: 'Rejetées',
+      },
+      attention: 'Lignes à vérifier',
+      caption: 'Lignes de la feuille à vérifier',
+      allFine: 'Aucune ligne à vérifier.',
       row: 'Ligne',
       outcome: 'Résultat',
       participant: 'Participant',
