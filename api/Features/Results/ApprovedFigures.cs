@@ -95,8 +95,9 @@ public static class ApprovedFigures
         if (figures.Count > 0)
             await db.ExecuteAsync(InsertFigure, figures.Select((figure, position) => new
             {
-                reportId, position, figure.Source, figure.IndicatorId, figure.Sex, figure.AdministrationId, figure.KeyFactorCode,
-                figure.Amount, figure.Base, figure.Target,
+                reportId, position, source = figure.Source, indicatorId = figure.IndicatorId, sex = figure.Sex,
+                administrationId = figure.AdministrationId, keyFactorCode = figure.KeyFactorCode, amount = figure.Amount, @base = figure.Base,
+                target = figure.Target,
             }).ToList(), cancellationToken);
         return hash;
     }
