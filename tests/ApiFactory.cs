@@ -63,11 +63,13 @@ public abstract class ApiTests(string provider)
     protected ApiFactory App { get; private set; } = null!;
     protected HttpClient Client { get; private set; } = null!;
     protected string Provider => provider;
+    /// <summary>The app's configuration beyond the defaults, if a fixture needs any.</summary>
+    protected virtual IDictionary<string, string?>? Settings => null;
 
     [OneTimeSetUp]
     public async Task StartApp()
     {
-        App = new ApiFactory(await Databases.CreateAsync(provider));
+        App = new ApiFactory(await Databases.CreateAsync(provider), Settings);
         Client = await App.SignedInClientAsync();
     }
 

@@ -65,9 +65,8 @@ public sealed class BaselinesTests(string provider)
 
     private static IEnumerable<TestCaseData> Reports()
     {
-        yield return new TestCaseData("", false).SetArgDisplayNames("by period, donor");
-        yield return new TestCaseData("groupBy=administration", false).SetArgDisplayNames("by administration, donor");
-        yield return new TestCaseData("groupBy=region&from=2019-01-01&to=2024-12-31", false).SetArgDisplayNames("by region in dates, donor");
+        // The baseline measures the live preview; donors read the approvals' snapshots, which it refuses (below).
+        yield return new TestCaseData("groupBy=region&from=2019-01-01&to=2024-12-31&includeUnapproved=true", true).SetArgDisplayNames("by region in dates, administrator preview");
         yield return new TestCaseData("includeUnapproved=true", true).SetArgDisplayNames("by period, administrator preview");
         yield return new TestCaseData("groupBy=administration&includeUnapproved=true", true).SetArgDisplayNames("by administration, administrator preview");
         yield return new TestCaseData("groupBy=keyFactor&includeUnapproved=true", true).SetArgDisplayNames("by key factor, administrator preview");

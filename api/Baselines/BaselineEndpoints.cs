@@ -40,9 +40,9 @@ public static class BaselineEndpoints
         // As the real report: every reader, donors included (for the programmes they fund); the handler's checks do the rest.
         var readers = app.MapGroup("/bench/baseline").ExcludeFromDescription().RequireAuthorization(Policies.Readers);
         readers.MapGet("/programmes/{id:guid}/reports/progress", (Guid id, DateOnly? from, DateOnly? to, string? groupBy, bool? includeUnapproved,
-                Caller caller, Database database, HttpResponse response, IOptions<JsonOptions> json, CancellationToken ct) =>
-            BaselineProgressReport.GetAsync(new GetProgressReport(id, from, to, groupBy, includeUnapproved ?? false), caller, database, response,
-                json.Value.SerializerOptions, ct));
+                Caller caller, Database database, IConfiguration configuration, HttpResponse response, IOptions<JsonOptions> json, CancellationToken ct) =>
+            BaselineProgressReport.GetAsync(new GetProgressReport(id, from, to, groupBy, includeUnapproved ?? false), caller, database,
+                SmallCounts.From(configuration), response, json.Value.SerializerOptions, ct));
     }
 
     /// <summary>The API's own escaping, so that both write the same bytes.</summary>

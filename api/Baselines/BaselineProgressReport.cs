@@ -14,14 +14,16 @@ namespace Integrity.Api.Baselines;
 /// in the same order on one connection, their rows read into the same records by hand; then the handler's own
 /// aggregation (<see cref="GetProgressReportHandler.Report"/>: <see cref="ProgressApproval"/>, <see cref="ProgressFigures"/>)
 /// and the API's serializer options. The same callers as the handler (<see cref="ReportReaders.Check"/> and the programme's
-/// scope); no validation, as the other baselines.
+/// scope); no validation, as the other baselines. It measures the staff preview (<c>includeUnapproved=true</c>), which reads
+/// the live records; donors' reports read the approvals' snapshots instead, and the baseline refuses them (404).
 /// </summary>
 public static class BaselineProgressReport
 {
-    public static async Task GetAsync(GetProgressReport query, Caller caller, Database database, HttpResponse response, JsonSerializerOptions json,
-        CancellationToken cancellationToken)
+    public static async Task GetAsync(GetProgressReport query, Caller caller, Database database, SmallCounts smallCounts, HttpResponse response,
+        JsonSerializerOptions json, CancellationToken cancellationToken)
     {
         ReportReaders.Check(caller, query.IncludeUnapproved, nameof(GetProgressReport));
+        if (!query.IncludeUnapproved) throw new NotFoundException("live preview without includeUnapproved=true", query.ProgrammeId);
         var dialect = database.Dialect;
         await using var connection = await database.OpenAsync(cancellationToken);
         Task<List<T>> Query<T>(string sql, Func<RawRow, T> read, IEnumerable<(string, object?)> parameters) =>
@@ -64,7 +66,7 @@ public static class BaselineProgressReport
         var others = GetProgressReportHandler.NotCovered(covered, cells, modules, values);
         var named = others.Count == 0 ? [] : await Query(GetProgressReportHandler.NamedSql(dialect), Administration, [("ids", dialect.Ids(others))]);
 
-        var report = GetProgressReportHandler.Report(query, programme, periods, covered, named, reports, cells, modules, values);
+        var report = GetProgressReportHandler.Report(query, programme, periods, covered, named, reports, cells, modules, values, smallCounts, false);
         await response.WriteAsJsonAsync(report, json, cancellationToken);
     }
 
@@ -79,7 +81,7 @@ public static class BaselineProgressReport
         new() { Id = row.Id("id"), NameEn = row.Text("name_en"), RegionCode = row.Text("region_code") };
 
     private static StoredReport Report(RawRow row) =>
-        new() { PeriodId = row.Id("period_id"), AdministrationId = row.Id("administration_id"), StoredState = row.Text("stored_state") };
+        new() { ReportId = row.Id("report_id"), PeriodId = row.Id("period_id"), AdministrationId = row.Id("administration_id"), StoredState = row.Text("stored_state") };
 
     private static RuleCell Cell(RawRow row) => new()
     {

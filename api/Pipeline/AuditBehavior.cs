@@ -11,6 +11,15 @@ namespace Integrity.Api.Pipeline;
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class SecretAttribute : Attribute;
 
+/// <summary>
+/// A command's answer that adds to its audit entry what the command itself decided, beside what was sent (an approval
+/// notes the hash of the figures it froze): each note becomes a field of the entry's changes.
+/// </summary>
+public interface IAuditNote
+{
+    IReadOnlyDictionary<string, string>? AuditNote { get; }
+}
+
 /// <summary>Appends one audit entry per successful command, inside the command's transaction.</summary>
 public sealed class AuditBehavior<TMessage, TResponse>(AuditTrail trail, Caller caller, TimeProvider clock)
     : IPipelineBehavior<TMessage, TResponse>
@@ -43,8 +52,16 @@ public sealed class AuditBehavior<TMessage, TResponse>(AuditTrail trail, Caller 
             Actor = caller.Actor,
             UseCase = typeof(TMessage).Name,
             RecordId = RecordIds.Of(message, response),
-            Changes = JsonSerializer.Serialize(message, WithoutSecrets),
+            Changes = Changes(message, response),
         }, cancellationToken);
         return response;
+    }
+
+    private static string Changes(TMessage message, TResponse response)
+    {
+        if (response is not IAuditNote { AuditNote: { } note }) return JsonSerializer.Serialize(message, WithoutSecrets);
+        var changes = JsonSerializer.SerializeToNode(message, WithoutSecrets)!.AsObject();
+        foreach (var (name, value) in note) changes[name] = value;
+        return changes.ToJsonString();
     }
 }

@@ -35,8 +35,10 @@ public sealed class ExportIatiHandler(DbSession db, Caller caller, TimeProvider 
         ORDER BY d.name, d.id
         """;
 
+    // Approved with the snapshot donors read.
     private const string Approved = """
         SELECT r.period_id, r.administration_id FROM period_reports r JOIN reporting_periods rp ON rp.id = r.period_id
+        JOIN approval_snapshots s ON s.report_id = r.id
         WHERE rp.programme_id = @programmeId AND r.state = 'approved'
         """;
 
@@ -66,11 +68,25 @@ public sealed class ExportIatiHandler(DbSession db, Caller caller, TimeProvider 
 
         var indicators = await IndicatorDetails.AllOfProgrammeAsync(db, query.ProgrammeId, cancellationToken);
         var periods = await db.QueryAsync<Period>(IndicatorValues.PeriodsInOrder, ids, cancellationToken);
-        var reported = query.IncludeUnapproved
-            ? projects.SelectMany(_ => periods, (project, period) => (PeriodId: period.Id, project.AdministrationId)).ToHashSet()
-            : (await db.QueryAsync<ApprovedReport>(Approved, ids, cancellationToken)).Select(report => (report.PeriodId, report.AdministrationId)).ToHashSet();
-        var cells = await ComputedRule.CellsAsync(db, indicators.Select(indicator => indicator.ComputedBy).OfType<IndicatorRule>().Distinct(),
-            periods.Select(period => period.Id).ToList(), cancellationToken);
+        var periodIds = periods.Select(period => period.Id).ToList();
+        ProgrammeFigures figures;
+        IReadOnlySet<(Guid PeriodId, Guid AdministrationId)> reported;
+        var smallCounts = caller.Role == Role.Donor ? SmallCounts.From(configuration) : null;
+        if (query.IncludeUnapproved)
+        {
+            reported = projects.SelectMany(_ => periods, (project, period) => (PeriodId: period.Id, project.AdministrationId)).ToHashSet();
+            var cells = await ComputedRule.CellsAsync(db, indicators.Select(indicator => indicator.ComputedBy).OfType<IndicatorRule>().Distinct(),
+                periodIds, cancellationToken);
+            figures = new ProgrammeFigures(await db.QueryAsync<EnteredFigure>(EnteredByAdministration, ids, cancellationToken), cells);
+        }
+        else
+        {
+            // Donors read what the approvals froze: only the reports approved with their snapshot, and their figures.
+            var frozen = await FrozenFigures.ReadAsync(db, periodIds, (await db.QueryAsync<Guid>(IndicatorValues.Covered, ids, cancellationToken)).ToList(),
+                cancellationToken);
+            reported = (await db.QueryAsync<ApprovedReport>(Approved, ids, cancellationToken)).Select(report => (report.PeriodId, report.AdministrationId)).ToHashSet();
+            figures = new ProgrammeFigures(frozen.ByAdministration(indicators), frozen.Cells(), smallCounts is null ? null : await WithheldAsync(query, cancellationToken));
+        }
 
         var now = clock.GetUtcNow();
         return new IatiExport(new IatiFile
@@ -85,8 +101,17 @@ public sealed class ExportIatiHandler(DbSession db, Caller caller, TimeProvider 
             Indicators = indicators.Where(ProgrammeFigures.ByCountryProject).ToList(),
             Periods = periods,
             Reported = reported,
-            Figures = new ProgrammeFigures(await db.QueryAsync<EnteredFigure>(EnteredByAdministration, ids, cancellationToken), cells),
+            Figures = figures,
+            Suppression = smallCounts,
         }, []);
+    }
+
+    /// <summary>What the donor's progress report by administration withholds as small counts: the file withholds the same.</summary>
+    private async Task<IReadOnlySet<WithheldKey>> WithheldAsync(ExportIati query, CancellationToken cancellationToken)
+    {
+        var report = await new GetProgressReportHandler(db, caller, configuration)
+            .Handle(new GetProgressReport(query.ProgrammeId, null, null, ProgressGroupings.Name(ProgressGrouping.Administration), false), cancellationToken);
+        return report.Values.Where(value => value.Suppressed).Select(WithheldKey.Of).ToHashSet();
     }
 
     /// <summary>

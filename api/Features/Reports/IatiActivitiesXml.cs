@@ -107,7 +107,7 @@ public static class IatiActivitiesXml
         await iati.TextAsync("title", title);
         await iati.StartAsync("indicator", ("measure", indicator.IatiMeasureCode.ToString(CultureInfo.InvariantCulture)), ("ascending", indicator.Ascending ? "1" : "0"));
         await iati.TextAsync("title", title);
-        await iati.TextAsync("description", Explained(indicator));
+        await iati.TextAsync("description", Explained(indicator, file.Suppression));
         foreach (var period in file.Periods.Where(period => file.Reports(project, period)))
         {
             var targets = file.Figures.Targets(indicator, period.Id, project.AdministrationId);
@@ -125,7 +125,20 @@ public static class IatiActivitiesXml
     }
 
     /// <summary>What the indicator counts and where its figures come from; a computed one's sex buckets add up to its total.</summary>
-    private static Bilingual Explained(IndicatorDetails indicator)
+    private static Bilingual Explained(IndicatorDetails indicator, SmallCounts? suppression)
+    {
+        var explained = Described(indicator);
+        if (suppression is null || !SmallCounts.CountsPeople(indicator, out _)) return explained;
+        var threshold = suppression.MinimumCellSize;
+        return new Bilingual(
+            $"{explained.En} Figures are those approved for each period. Small counts are suppressed: an actual counting, or summing " +
+            $"over, fewer than {threshold} people is left out, and so is the next smallest of the same total where it would reveal it.",
+            $"{explained.Fr} Les valeurs sont celles approuvées pour chaque période. Les petits effectifs sont masqués : une valeur réelle " +
+            $"qui compte moins de {threshold} personnes, ou qui porte sur moins de {threshold} personnes, est omise, ainsi que la plus " +
+            "petite suivante du même total lorsqu'elle permettrait de la retrouver.");
+    }
+
+    private static Bilingual Described(IndicatorDetails indicator)
     {
         var unit = new Bilingual($"Unit: {indicator.Unit}.", $"Unité : {indicator.Unit}.");
         if (indicator.ComputedBy is not { } rule)

@@ -30,6 +30,8 @@ public sealed record IatiFile
     /// <summary>The (period, administration) pairs whose figures the file reports: the approved ones, or all of them in a preview.</summary>
     public required IReadOnlySet<(Guid PeriodId, Guid AdministrationId)> Reported { get; init; }
     public required ProgrammeFigures Figures { get; init; }
+    /// <summary>For donors, the small-count rule (<see cref="SmallCounts"/>) the figures follow, stated in each indicator's description.</summary>
+    public SmallCounts? Suppression { get; init; }
 
     public bool Reports(CountryProject project, Period period) => Reported.Contains((period.Id, project.AdministrationId));
 }
@@ -70,7 +72,10 @@ public sealed record CountryProject
 /// administration. Programme-wide values (totals, buckets of no administration) belong to no single country project
 /// and are not told here.
 /// </summary>
-public sealed class ProgrammeFigures(IEnumerable<EnteredFigure> entered, IReadOnlyDictionary<IndicatorRule, IReadOnlyList<RuleCell>> cells)
+/// <param name="withheld">The actuals withheld from donors as small counts, as the progress report by administration withholds
+/// them (<see cref="WithheldKey"/>), so that the two never reveal together what each withholds.</param>
+public sealed class ProgrammeFigures(IEnumerable<EnteredFigure> entered, IReadOnlyDictionary<IndicatorRule, IReadOnlyList<RuleCell>> cells,
+    IReadOnlySet<WithheldKey>? withheld = null)
 {
     // Within a key, the administration's own bucket first, then its breakdowns in the order they were entered.
     private readonly ILookup<(Guid IndicatorId, Guid PeriodId, Guid AdministrationId), EnteredFigure> entered = entered
@@ -98,6 +103,15 @@ public sealed class ProgrammeFigures(IEnumerable<EnteredFigure> entered, IReadOn
     /// broken down by sex, one per sex, not_recorded included, so that they add up to the total.
     /// </summary>
     public IReadOnlyList<Figure> Actuals(IndicatorDetails indicator, Guid periodId, Guid administrationId)
+    {
+        if (withheld is null || withheld.Count == 0) return AllActuals(indicator, periodId, administrationId);
+        var figure = indicator.ComputedBy is { } rule ? DbEnum.Name(rule) : ProgressFigures.IndicatorActual;
+        var code = indicator.ComputedBy is null ? indicator.Code : null;
+        return AllActuals(indicator, periodId, administrationId)
+            .Where(actual => !withheld.Contains(new WithheldKey(periodId, administrationId, figure, code, actual.Sex, actual.KeyFactorCode))).ToList();
+    }
+
+    private List<Figure> AllActuals(IndicatorDetails indicator, Guid periodId, Guid administrationId)
     {
         if (indicator.ComputedBy is not { } name)
             return entered[(indicator.Id, periodId, administrationId)]
@@ -132,6 +146,13 @@ public sealed record EnteredFigure
     public decimal? Actual { get; init; }
 
     public Sex? SexOf => DbEnum.TryParse<Sex>(StoredSex, out var sex) ? sex : null;
+}
+
+/// <summary>A value of the progress report by administration: period, administration, figure, indicator code (entered indicators), sex, key factor.</summary>
+public readonly record struct WithheldKey(Guid PeriodId, Guid? AdministrationId, string Figure, string? Indicator, Sex? Sex, string? KeyFactor)
+{
+    public static WithheldKey Of(ProgressValue value) =>
+        new(value.PeriodId, value.AdministrationId, value.Figure, value.Indicator, value.Sex, value.KeyFactor);
 }
 
 /// <summary>A target or actual of a country project: the administration's own (no dimension), or one of its breakdowns.</summary>

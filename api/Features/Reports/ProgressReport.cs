@@ -2,6 +2,7 @@ using FluentValidation;
 using Integrity.Api.Data;
 using Integrity.Api.Features.Results;
 using Integrity.Api.Http;
+using Integrity.Api.Identity;
 using Mediator;
 
 namespace Integrity.Api.Features.Reports;
@@ -35,7 +36,7 @@ public sealed class GetProgressReportValidator : AbstractValidator<GetProgressRe
 /// computed rule (<see cref="ComputedRule"/>), one for the modules delivered, and the indicators' values
 /// (<see cref="IndicatorValues"/>: two queries per indicator, its entered values and breakdowns). Only aggregates are read, never a person.
 /// </summary>
-public sealed class GetProgressReportHandler(DbSession db, Caller caller) : IQueryHandler<GetProgressReport, ProgressReport>
+public sealed class GetProgressReportHandler(DbSession db, Caller caller, IConfiguration configuration) : IQueryHandler<GetProgressReport, ProgressReport>
 {
     internal const string ProgrammeOf = "SELECT p.id, p.code, p.name FROM programmes p WHERE p.id = @programmeId";
 
@@ -47,7 +48,7 @@ public sealed class GetProgressReportHandler(DbSession db, Caller caller) : IQue
 
     internal const string Named = "SELECT a.id, a.name_en, a.region_code FROM administrations a WHERE {0}";
 
-    internal const string Reports = "SELECT r.period_id, r.administration_id, r.state AS stored_state FROM period_reports r WHERE {0}";
+    internal const string Reports = "SELECT r.id AS report_id, r.period_id, r.administration_id, r.state AS stored_state FROM period_reports r WHERE {0}";
 
     /// <summary>
     /// Modules delivered: the sessions held in the period of held workshops of the programme (as the rules attribute
@@ -83,23 +84,37 @@ public sealed class GetProgressReportHandler(DbSession db, Caller caller) : IQue
             ? []
             : await db.QueryAsync<StoredReport>(ReportsSql(db.Dialect), new { periodIds = db.Dialect.Ids(periodIds) }, cancellationToken);
 
-        var cells = await ComputedRule.CellsAsync(db, Enum.GetValues<IndicatorRule>(), periodIds, cancellationToken);
-        var modules = periodIds.Count == 0
-            ? []
-            : await db.QueryAsync<ModuleCell>(ModulesDeliveredSql(db.Dialect), new { periodIds = db.Dialect.Ids(periodIds) }, cancellationToken);
-
         var indicators = await IndicatorDetails.AllOfProgrammeAsync(db, query.ProgrammeId, cancellationToken);
-        var read = new IndicatorValues.ProgrammeRead(cells, covered.Select(administration => administration.Id).ToList());
         var values = new List<(IndicatorDetails Indicator, IReadOnlyList<PeriodValues> Values)>();
-        foreach (var indicator in indicators)
-            values.Add((indicator, await IndicatorValues.ReadAsync(db, indicator, periods, cancellationToken, read)));
+        IReadOnlyDictionary<IndicatorRule, IReadOnlyList<RuleCell>> cells;
+        IReadOnlyList<ModuleCell> modules;
+        if (query.IncludeUnapproved)
+        {
+            cells = await ComputedRule.CellsAsync(db, Enum.GetValues<IndicatorRule>(), periodIds, cancellationToken);
+            modules = periodIds.Count == 0
+                ? []
+                : await db.QueryAsync<ModuleCell>(ModulesDeliveredSql(db.Dialect), new { periodIds = db.Dialect.Ids(periodIds) }, cancellationToken);
+            var read = new IndicatorValues.ProgrammeRead(cells, covered.Select(administration => administration.Id).ToList());
+            foreach (var indicator in indicators)
+                values.Add((indicator, await IndicatorValues.ReadAsync(db, indicator, periods, cancellationToken, read)));
+        }
+        else
+        {
+            // What donors read: the figures the approvals froze, never the live records.
+            var frozen = await FrozenFigures.ReadAsync(db, periodIds, covered.Select(administration => administration.Id).ToList(), cancellationToken);
+            cells = frozen.Cells();
+            modules = frozen.Modules();
+            values.AddRange(indicators.Select(indicator => (indicator, frozen.ValuesOf(indicator, periods))));
+            reports = frozen.Told(reports);
+        }
 
         var others = NotCovered(covered, cells, modules, values);
         var named = others.Count == 0
             ? []
             : await db.QueryAsync<ReportedAdministration>(NamedSql(db.Dialect), new { ids = db.Dialect.Ids(others) }, cancellationToken);
 
-        return Report(query, programme, periods, covered, named, reports, cells, modules, values);
+        var smallCounts = SmallCounts.From(configuration);
+        return Report(query, programme, periods, covered, named, reports, cells, modules, values, smallCounts, caller.Role == Role.Donor);
     }
 
     /// <summary>The programme's periods overlapping [from, to], in date order.</summary>
@@ -133,7 +148,7 @@ public sealed class GetProgressReportHandler(DbSession db, Caller caller) : IQue
     internal static ProgressReport Report(GetProgressReport query, ReportedProgramme programme, IReadOnlyList<Period> periods,
         IReadOnlyList<ReportedAdministration> covered, IReadOnlyList<ReportedAdministration> named, IReadOnlyList<StoredReport> reports,
         IReadOnlyDictionary<IndicatorRule, IReadOnlyList<RuleCell>> cells, IReadOnlyList<ModuleCell> modules,
-        IReadOnlyList<(IndicatorDetails Indicator, IReadOnlyList<PeriodValues> Values)> values)
+        IReadOnlyList<(IndicatorDetails Indicator, IReadOnlyList<PeriodValues> Values)> values, SmallCounts smallCounts, bool suppress)
     {
         var approval = new ProgressApproval(periods, covered, reports, query.IncludeUnapproved);
         return new ProgressReport
@@ -146,11 +161,13 @@ public sealed class GetProgressReportHandler(DbSession db, Caller caller) : IQue
             GroupBy = ProgressGroupings.Name(query.Grouping),
             IncludesUnapproved = query.IncludeUnapproved,
             Periods = periods.Select(period => new ReportedPeriod(period.Id, period.Label, period.StartsOn, period.EndsOn,
-                approval.FullyReported(period.Id))).ToList(),
+                approval.FullyReported(period.Id), approval.Status(period.Id))).ToList(),
+            Suppression = new ReportedSuppression(smallCounts.MinimumCellSize, suppress, smallCounts.Rule),
             LeftOut = approval.LeftOut().ToList(),
             Indicators = values.Select(value => value.Indicator)
                 .Select(indicator => new ReportedIndicator(indicator.Code, indicator.TitleEn, indicator.TitleFr, indicator.Unit, indicator.Measure)).ToList(),
-            Values = new ProgressFigures(periods, covered.Concat(named).ToList(), approval, query.Grouping, cells, modules, values).Rows(),
+            Values = new ProgressFigures(periods, covered.Concat(named).ToList(), approval, query.Grouping, cells, modules, values,
+                suppress ? smallCounts : null).Rows(),
         };
     }
 }
@@ -196,6 +213,16 @@ internal sealed class ProgressApproval(IReadOnlyList<Period> periods, IReadOnlyL
 
     public bool FullyReported(Guid periodId) => includeUnapproved || coveredIds.All(id => State(periodId, id) == "approved");
 
+    /// <summary>Whether anything of the period is told: in a preview, or once one administration's report (or every one, for a programme that covers none) is approved.</summary>
+    public bool AnyReported(Guid periodId) => FullyReported(periodId) || coveredIds.Any(id => State(periodId, id) == "approved");
+
+    /// <summary>approved (every administration's report), partly_approved or not_approved, whether or not this is a preview.</summary>
+    public string Status(Guid periodId)
+    {
+        var approved = coveredIds.Count(id => State(periodId, id) == "approved");
+        return approved == coveredIds.Count ? "approved" : approved > 0 ? "partly_approved" : "not_approved";
+    }
+
     public IEnumerable<LeftOutReport> LeftOut() =>
         includeUnapproved
             ? []
@@ -222,6 +249,7 @@ internal sealed record ReportedAdministration
 
 internal sealed record StoredReport
 {
+    public required Guid ReportId { get; init; }
     public required Guid PeriodId { get; init; }
     public required Guid AdministrationId { get; init; }
     public required string StoredState { get; init; }

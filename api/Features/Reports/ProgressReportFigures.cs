@@ -23,6 +23,8 @@ public sealed record ProgressReport
     public required IReadOnlyList<ReportedPeriod> Periods { get; init; }
     /// <summary>The administrations' reports whose figures are not in the report, because their period is not approved for them.</summary>
     public required IReadOnlyList<LeftOutReport> LeftOut { get; init; }
+    /// <summary>The small-count rule: donors never receive a figure counting fewer people than its minimum cell size.</summary>
+    public required ReportedSuppression Suppression { get; init; }
     /// <summary>What each indicator named in <see cref="Values"/> is, so a reader (a donor cannot list indicators) can label it.</summary>
     public required IReadOnlyList<ReportedIndicator> Indicators { get; init; }
     /// <summary>One value per figure and bucket; the same rows as the CSV and the workbook. Produced as they are written.</summary>
@@ -32,8 +34,15 @@ public sealed record ProgressReport
 /// <summary>An indicator of the report: its code (as in the rows), titles, unit and measure.</summary>
 public sealed record ReportedIndicator(string Code, string TitleEn, string TitleFr, string Unit, IndicatorMeasure Measure);
 
-/// <summary>A reporting period of the report; <c>fullyReported</c> when every administration's report for it is in (approved, or a preview).</summary>
-public sealed record ReportedPeriod(Guid PeriodId, string Label, DateOnly StartsOn, DateOnly EndsOn, bool FullyReported);
+/// <summary>
+/// A reporting period of the report; <c>fullyReported</c> when every administration's report for it is in (approved, or a
+/// preview); <c>status</c>: approved (every administration's report), partly_approved, or not_approved (no figure of
+/// it reaches donors: none, rather than zeros).
+/// </summary>
+public sealed record ReportedPeriod(Guid PeriodId, string Label, DateOnly StartsOn, DateOnly EndsOn, bool FullyReported, string Status);
+
+/// <summary>The small-count rule of the report: its threshold, whether it was applied (donors) and what it says.</summary>
+public sealed record ReportedSuppression(int MinimumCellSize, bool Applied, string Rule);
 
 /// <summary>An administration's report for a period that the report leaves out, with its state (in_progress, submitted or returned).</summary>
 public sealed record LeftOutReport(Guid PeriodId, string PeriodLabel, Guid AdministrationId, string Administration, string State);
@@ -61,7 +70,10 @@ public sealed record ProgressValue
     public required string Figure { get; init; }
     /// <summary>The indicator's code, for indicator_target and indicator_actual.</summary>
     public string? Indicator { get; init; }
-    public required decimal Value { get; init; }
+    /// <summary>The figure; null when it is withheld from donors as a small count (<see cref="Suppressed"/>).</summary>
+    public required decimal? Value { get; init; }
+    /// <summary>true when <see cref="Value"/> is withheld because it counts, or could reveal a count of, fewer people than the report's minimum cell size.</summary>
+    public bool Suppressed { get; init; }
 }
 
 /// <summary>
@@ -76,7 +88,8 @@ internal sealed class ProgressFigures(
     ProgressGrouping grouping,
     IReadOnlyDictionary<IndicatorRule, IReadOnlyList<RuleCell>> cells,
     IReadOnlyList<ModuleCell> modules,
-    IReadOnlyList<(IndicatorDetails Indicator, IReadOnlyList<PeriodValues> Values)> indicators)
+    IReadOnlyList<(IndicatorDetails Indicator, IReadOnlyList<PeriodValues> Values)> indicators,
+    SmallCounts? suppression)
 {
     public const string ActionsDue = "actions_due";
     public const string ActionsDoneOnTime = "actions_done_on_time";
@@ -92,20 +105,34 @@ internal sealed class ProgressFigures(
 
     private readonly Dictionary<Guid, ReportedAdministration> byId = administrations.ToDictionary(administration => administration.Id);
 
+    private readonly Dictionary<string, IndicatorRule?> people = indicators
+        .Select(indicator => (indicator.Indicator.Code, Counts: SmallCounts.CountsPeople(indicator.Indicator, out var rule), Rule: rule))
+        .Where(indicator => indicator.Counts).ToDictionary(indicator => indicator.Code, indicator => indicator.Rule);
+
+    /// <summary>The rows period by period; for donors, each period's small counts withheld (<see cref="SmallCounts"/>); none for a period nothing of which is reported.</summary>
     public IEnumerable<ProgressValue> Rows()
     {
-        foreach (var period in periods)
+        foreach (var period in periods.Where(period => approval.AnyReported(period.Id)))
         {
-            var groups = GroupsOf(period);
-            foreach (var rule in Figures.Take(3))
-                foreach (var row in RuleRows(period, groups, rule)) yield return row;
-            foreach (var row in ModuleRows(period, groups)) yield return row;
-            foreach (var rule in Figures.Skip(3))
-                foreach (var row in RuleRows(period, groups, rule)) yield return row;
-            foreach (var (indicator, values) in indicators)
-                foreach (var row in IndicatorRows(period, indicator, values.Single(value => value.PeriodId == period.Id)))
-                    yield return row;
+            var rows = RowsOf(period);
+            if (suppression is null)
+                foreach (var row in rows) yield return row;
+            else
+                foreach (var row in suppression.Suppress(rows.ToList(), people, grouping)) yield return row;
         }
+    }
+
+    private IEnumerable<ProgressValue> RowsOf(Period period)
+    {
+        var groups = GroupsOf(period);
+        foreach (var rule in Figures.Take(3))
+            foreach (var row in RuleRows(period, groups, rule)) yield return row;
+        foreach (var row in ModuleRows(period, groups)) yield return row;
+        foreach (var rule in Figures.Skip(3))
+            foreach (var row in RuleRows(period, groups, rule)) yield return row;
+        foreach (var (indicator, values) in indicators)
+            foreach (var row in IndicatorRows(period, indicator, values.Single(value => value.PeriodId == period.Id)))
+                yield return row;
     }
 
     /// <summary>A group of rows: the whole period, an administration or a region.</summary>

@@ -20,7 +20,10 @@ public static class ProgressReportFormats
     public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public static readonly string[] Columns =
-        ["programme", "period", "starts_on", "ends_on", "administration", "region", "key_factor", "sex", "figure", "indicator", "value"];
+        ["programme", "period", "starts_on", "ends_on", "administration", "region", "key_factor", "sex", "figure", "indicator", "value", "status", "note"];
+
+    /// <summary>The figure of the first row, which states the small-count rule: its value is the minimum cell size.</summary>
+    public const string MinimumCellSize = "minimum_cell_size";
 
     /// <summary><c>format</c> when given (json, csv, xlsx), else the Accept header; JSON by default. Null for an unknown format.</summary>
     public static ProgressReportFormat? Negotiate(string? format, HttpRequest request)
@@ -77,9 +80,36 @@ public static class ProgressReportFormats
         await file.CopyToAsync(body, ct);
     }
 
+    /// <summary>
+    /// The rule first (figure minimum_cell_size; status applied for donors, not_applied for staff), then a row per
+    /// administration's report left out with its state as status (not_approved periods carry no figure, not zeros),
+    /// then the values, a withheld one with no value and the status suppressed.
+    /// </summary>
     private static IEnumerable<ProgressSheetRow> SheetRows(ProgressReport report)
     {
         var periods = report.Periods.ToDictionary(period => period.PeriodId);
+        yield return new ProgressSheetRow
+        {
+            Programme = Neutralised(report.ProgrammeCode),
+            Figure = MinimumCellSize,
+            Value = report.Suppression.MinimumCellSize,
+            Status = report.Suppression.Applied ? "applied" : "not_applied",
+            Note = report.Suppression.Rule,
+        };
+        foreach (var left in report.LeftOut)
+        {
+            var period = periods[left.PeriodId];
+            yield return new ProgressSheetRow
+            {
+                Programme = Neutralised(report.ProgrammeCode),
+                Period = Neutralised(left.PeriodLabel),
+                StartsOn = period.StartsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                EndsOn = period.EndsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Administration = Neutralised(left.Administration),
+                Status = left.State,
+                Note = "Not approved yet: this administration's figures for the period are not in the report.",
+            };
+        }
         foreach (var value in report.Values)
         {
             var period = periods[value.PeriodId];
@@ -96,6 +126,7 @@ public static class ProgressReportFormats
                 Figure = value.Figure,
                 Indicator = Neutralised(value.Indicator),
                 Value = value.Value,
+                Status = value.Suppressed ? "suppressed" : null,
             };
         }
     }
@@ -114,8 +145,11 @@ public sealed class ProgressSheetRow
     [ExcelColumnName("sex")] public string? Sex { get; init; }
     [ExcelColumnName("figure")] public string? Figure { get; init; }
     [ExcelColumnName("indicator")] public string? Indicator { get; init; }
-    [ExcelColumnName("value")] public decimal Value { get; init; }
+    [ExcelColumnName("value")] public decimal? Value { get; init; }
+    /// <summary>suppressed (a small count withheld), a left-out report's state, or the rule's applied / not_applied.</summary>
+    [ExcelColumnName("status")] public string? Status { get; init; }
+    [ExcelColumnName("note")] public string? Note { get; init; }
 
     public string?[] Cells() =>
-        [Programme, Period, StartsOn, EndsOn, Administration, Region, KeyFactor, Sex, Figure, Indicator, Value.ToString(CultureInfo.InvariantCulture)];
+        [Programme, Period, StartsOn, EndsOn, Administration, Region, KeyFactor, Sex, Figure, Indicator, Value?.ToString(CultureInfo.InvariantCulture), Status, Note];
 }

@@ -6,7 +6,10 @@ using Mediator;
 
 namespace Integrity.Api.Features.Results;
 
-/// <summary>Approves a submitted report: final, and the period stays locked for its administration.</summary>
+/// <summary>
+/// Approves a submitted report: the period stays locked for its administration, and the figures it covers are frozen as
+/// the approval's snapshot (<see cref="ApprovedFigures"/>), which donors read; its hash goes in the audit entry.
+/// </summary>
 public sealed record ApprovePeriodReport : PeriodReportChange, ICommand<ReportMoved>;
 
 public sealed class ApprovePeriodReportAccess : AdministratorsOnly<ApprovePeriodReport>;
@@ -22,7 +25,9 @@ public sealed class ApprovePeriodReportHandler(DbSession db, Caller caller, Time
     {
         var current = await PeriodReports.CurrentAsync(db, command, cancellationToken);
         if (current.State != ReportState.Submitted) throw PeriodReports.Refuse(current, "approved");
-        return await PeriodReports.MoveAsync(db, current, ReportState.Approved, Approve,
-            new { at = AuditTrail.Stored(clock.GetUtcNow()), by = caller.UserId }, cancellationToken);
+        var at = AuditTrail.Stored(clock.GetUtcNow());
+        var moved = await PeriodReports.MoveAsync(db, current, ReportState.Approved, Approve, new { at, by = caller.UserId }, cancellationToken);
+        var hash = await ApprovedFigures.TakeAsync(db, command.ProgrammeId, command.PeriodId, command.AdministrationId, moved.Id, at, cancellationToken);
+        return moved with { SnapshotHash = hash };
     }
 }

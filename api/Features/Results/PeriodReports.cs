@@ -14,7 +14,14 @@ public abstract record PeriodReportChange : IProgrammeCommand
 }
 
 /// <summary>The report after a transition: its id (the record audited), its state and its version.</summary>
-public sealed record ReportMoved(Guid Id, ReportState State, int Version) : ICreatesRecord;
+public sealed record ReportMoved(Guid Id, ReportState State, int Version) : ICreatesRecord, IAuditNote
+{
+    /// <summary>An approval's: the hash of the figures it froze (<see cref="ApprovedFigures"/>), noted in its audit entry.</summary>
+    [JsonIgnore] public string? SnapshotHash { get; init; }
+
+    [JsonIgnore] public IReadOnlyDictionary<string, string>? AuditNote =>
+        SnapshotHash is null ? null : new Dictionary<string, string> { ["snapshotHash"] = SnapshotHash };
+}
 
 /// <summary>What every transition of a report does: find the report as it stands, and move it on unless someone moved it meanwhile.</summary>
 internal static class PeriodReports
@@ -58,7 +65,7 @@ internal static class PeriodReports
     /// <summary>409 for a transition the report's state does not allow.</summary>
     public static ConflictException Refuse(CurrentReport current, string change) =>
         new($"This report for {current.Label} is {DbEnum.Name(current.State)}, so it cannot be {change}. A report goes in_progress → submitted → " +
-            "approved, or submitted → returned → submitted again; coordinators submit, administrators approve or return.");
+            "approved, or submitted or approved → returned → submitted again; coordinators submit, administrators approve or return.");
 
     public sealed record CurrentReport
     {

@@ -171,8 +171,10 @@ public static class ResultsEndpoints
             .WithName(nameof(ReturnPeriodReport))
             .RequireAuthorization(Policies.Administrators)
             .WithSummary("Return an administration's report for a period")
-            .WithDescription("Sends a submitted report back with a comment saying what to correct, recording who and when; the period " +
-                             "opens again for the administration until it is submitted again. Any other state: 409. Administrators.")
+            .WithDescription("Sends a submitted or approved report back with a comment saying what to correct, recording who and when; the " +
+                             "period opens again for the administration until it is submitted again. Returning an approved report (to reopen a " +
+                             "period whose live figures drifted, see …/drift) drops the figures its approval froze: donors receive none of them " +
+                             "until it is approved again. Any other state: 409. Administrators.")
             .ProducesCommandProblems()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -181,10 +183,23 @@ public static class ResultsEndpoints
             .WithName(nameof(ApprovePeriodReport))
             .RequireAuthorization(Policies.Administrators)
             .WithSummary("Approve an administration's report for a period")
-            .WithDescription("Approves a submitted report, recording who and when; it is final and the period stays locked for the " +
-                             "administration. Any other state: 409. Administrators.")
+            .WithDescription("Approves a submitted report, recording who and when; the period stays locked for the administration, and " +
+                             "the figures the report covers (every computed cell and indicator value of the administration, each breakdown) " +
+                             "are frozen as the approval's snapshot: donors' reports and the IATI export read these, never the live records. " +
+                             "The approval's audit entry carries the snapshot's SHA-256 (`snapshotHash`). Any other state: 409. Administrators.")
             .ProducesCommandProblems()
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        report.MapGet("/drift", (Guid id, Guid periodId, Guid administrationId, ISender sender, CancellationToken ct) =>
+                sender.Send(new GetReportDrift(id, periodId, administrationId), ct))
+            .WithName(nameof(GetReportDrift))
+            .RequireAuthorization(Policies.Coordinators)
+            .WithSummary("Compare an approved report's figures with the live ones")
+            .WithDescription("For an approved report: the hash of the figures its approval froze and of the same figures read from the " +
+                             "records now, and each figure that changed since (approved and live value), so that a coordinator knows when " +
+                             "to have the period reopened (returned, then approved again). 404 for a report that is not approved. " +
+                             "Administrators, and coordinators whose scope covers the programme and the administration.")
+            .ProducesGetProblems();
 
         return api;
     }

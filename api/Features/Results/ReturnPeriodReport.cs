@@ -7,7 +7,11 @@ using Mediator;
 
 namespace Integrity.Api.Features.Results;
 
-/// <summary>Returns a submitted report to its administration, saying why; the period opens again for it.</summary>
+/// <summary>
+/// Returns a submitted or approved report to its administration, saying why; the period opens again for it. An approved
+/// report is reopened this way when its live figures have drifted from the approved ones: its snapshot is dropped, and
+/// donors no longer receive its figures until it is approved again.
+/// </summary>
 /// <param name="Comment">What to correct before submitting again.</param>
 public sealed record ReturnPeriodReport(string Comment) : PeriodReportChange, ICommand<ReportMoved>;
 
@@ -29,8 +33,10 @@ public sealed class ReturnPeriodReportHandler(DbSession db, Caller caller, TimeP
     public async ValueTask<ReportMoved> Handle(ReturnPeriodReport command, CancellationToken cancellationToken)
     {
         var current = await PeriodReports.CurrentAsync(db, command, cancellationToken);
-        if (current.State != ReportState.Submitted) throw PeriodReports.Refuse(current, "returned");
-        return await PeriodReports.MoveAsync(db, current, ReportState.Returned, Return,
+        if (current.State is not (ReportState.Submitted or ReportState.Approved)) throw PeriodReports.Refuse(current, "returned");
+        var moved = await PeriodReports.MoveAsync(db, current, ReportState.Returned, Return,
             new { at = AuditTrail.Stored(clock.GetUtcNow()), by = caller.UserId, comment = command.Comment.Trim() }, cancellationToken);
+        await ApprovedFigures.DropAsync(db, moved.Id, cancellationToken);
+        return moved;
     }
 }

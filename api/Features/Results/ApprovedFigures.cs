@@ -1,0 +1,201 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Integrity.Api.Data;
+using Integrity.Api.Features.Participants;
+using Integrity.Api.Features.Reports;
+
+namespace Integrity.Api.Features.Results;
+
+/// <summary>
+/// What an approval froze: the figures an administration's report for a period covers, taken from the records when it
+/// is approved, so that donors read what was approved whatever is corrected, merged or moved afterwards. A snapshot holds
+/// every computed cell (each rule's cells by sex, and the modules delivered by key factor) of the administration, and
+/// every value of the programme's indicators for the period with each breakdown of the administration; and, shared by
+/// the period, the cells and values of no administration it covers (programme-wide totals, records of an administration
+/// the programme no longer covers), which the report takes from the period's latest snapshot. Its hash is the SHA-256
+/// of <see cref="Canonical"/>, kept with it and in the approval's audit entry.
+/// </summary>
+public static class ApprovedFigures
+{
+    public const string Modules = "modules_delivered";
+    public const string IndicatorValue = "indicator";
+
+    private const string InsertSnapshot = """
+        INSERT INTO approval_snapshots (report_id, period_id, administration_id, hash, taken_at)
+        VALUES (@reportId, @periodId, @administrationId, @hash, @takenAt)
+        """;
+
+    private const string InsertFigure = """
+        INSERT INTO approved_figures (report_id, position, source, indicator_id, sex, administration_id, key_factor_code, amount, base, target)
+        VALUES (@reportId, @position, @source, @indicatorId, @sex, @administrationId, @keyFactorCode, @amount, @base, @target)
+        """;
+
+    private const string DeleteFigures = "DELETE FROM approved_figures WHERE report_id = @reportId";
+    private const string DeleteSnapshot = "DELETE FROM approval_snapshots WHERE report_id = @reportId";
+
+    private const string Snapshots = "SELECT s.report_id, s.period_id, s.administration_id, s.hash, s.taken_at FROM approval_snapshots s WHERE {0}";
+
+    private const string Figures = """
+        SELECT f.report_id, f.source, f.indicator_id, f.sex, f.administration_id, f.key_factor_code, f.amount, f.base, f.target
+        FROM approved_figures f JOIN approval_snapshots s ON s.report_id = f.report_id
+        WHERE {0}
+        ORDER BY f.report_id, f.position
+        """;
+
+    /// <summary>The figures of the administration's report for the period as the records give them now, in canonical order.</summary>
+    public static async Task<IReadOnlyList<ApprovedFigure>> LiveAsync(DbSession db, Guid programmeId, Guid periodId, Guid administrationId,
+        CancellationToken cancellationToken)
+    {
+        var period = await db.QuerySingleOrDefaultAsync<Period>(IndicatorValues.PeriodOf, new { programmeId, periodId }, cancellationToken);
+        if (period is null) return [];
+        var covered = await db.QueryAsync<Guid>(IndicatorValues.Covered, new { programmeId }, cancellationToken);
+        var coveredIds = covered.ToHashSet();
+        bool Belongs(Guid? of) => of is not { } id || id == administrationId || !coveredIds.Contains(id);
+
+        IReadOnlyList<Guid> periodIds = [periodId];
+        var cells = await ComputedRule.CellsAsync(db, Enum.GetValues<IndicatorRule>(), periodIds, cancellationToken);
+        var modules = await db.QueryAsync<ModuleCell>(GetProgressReportHandler.ModulesDeliveredSql(db.Dialect),
+            new { periodIds = db.Dialect.Ids(periodIds) }, cancellationToken);
+        var read = new IndicatorValues.ProgrammeRead(cells, covered);
+
+        var figures = new List<ApprovedFigure>();
+        foreach (var (rule, ofRule) in cells)
+            figures.AddRange(ofRule.Where(cell => Belongs(cell.AdministrationId)).Select(cell => new ApprovedFigure
+            {
+                Source = DbEnum.Name(rule), Sex = cell.Sex is { } sex ? DbEnum.Name(sex) : null, AdministrationId = cell.AdministrationId,
+                Amount = cell.Amount, Base = cell.Base,
+            }));
+        figures.AddRange(modules.Where(cell => Belongs(cell.AdministrationId)).Select(cell => new ApprovedFigure
+        {
+            Source = Modules, AdministrationId = cell.AdministrationId, KeyFactorCode = cell.KeyFactorCode, Amount = cell.Amount,
+        }));
+        foreach (var indicator in await IndicatorDetails.AllOfProgrammeAsync(db, programmeId, cancellationToken))
+        {
+            var values = (await IndicatorValues.ReadAsync(db, indicator, [period], cancellationToken, read)).Single();
+            if (values.Target is not null || values.Actual is not null)
+                figures.Add(new ApprovedFigure { Source = IndicatorValue, IndicatorId = indicator.Id, Amount = values.Actual, Target = values.Target });
+            figures.AddRange(values.Disaggregations.Where(value => Belongs(value.AdministrationId)).Select(value => new ApprovedFigure
+            {
+                Source = IndicatorValue, IndicatorId = indicator.Id, Sex = value.Sex is { } sex ? DbEnum.Name(sex) : null,
+                AdministrationId = value.AdministrationId, KeyFactorCode = value.KeyFactorCode, Amount = value.Actual, Target = value.Target,
+            }));
+        }
+        return InOrder(figures);
+    }
+
+    /// <summary>Takes the snapshot of an approved report: its figures now, stored with their hash, which it answers.</summary>
+    public static async Task<string> TakeAsync(DbSession db, Guid programmeId, Guid periodId, Guid administrationId, Guid reportId,
+        DateTimeOffset takenAt, CancellationToken cancellationToken)
+    {
+        var figures = await LiveAsync(db, programmeId, periodId, administrationId, cancellationToken);
+        var hash = Hash(figures);
+        await db.ExecuteAsync(InsertSnapshot, new { reportId, periodId, administrationId, hash, takenAt }, cancellationToken);
+        if (figures.Count > 0)
+            await db.ExecuteAsync(InsertFigure, figures.Select((figure, position) => new
+            {
+                reportId, position, source = figure.Source, indicatorId = figure.IndicatorId, sex = figure.Sex,
+                administrationId = figure.AdministrationId, keyFactorCode = figure.KeyFactorCode, amount = figure.Amount, @base = figure.Base,
+                target = figure.Target,
+            }).ToList(), cancellationToken);
+        return hash;
+    }
+
+    /// <summary>Drops the snapshot of a report that is no longer approved.</summary>
+    public static async Task DropAsync(DbSession db, Guid reportId, CancellationToken cancellationToken)
+    {
+        await db.ExecuteAsync(DeleteFigures, new { reportId }, cancellationToken);
+        await db.ExecuteAsync(DeleteSnapshot, new { reportId }, cancellationToken);
+    }
+
+    /// <summary>The snapshots of the periods in <paramref name="periodIds"/>, each with its stored figures in their order.</summary>
+    public static async Task<IReadOnlyList<Snapshot>> ReadAsync(DbSession db, IReadOnlyList<Guid> periodIds, CancellationToken cancellationToken)
+    {
+        if (periodIds.Count == 0) return [];
+        var parameters = new { periodIds = db.Dialect.Ids(periodIds) };
+        var snapshots = await db.QueryAsync<Snapshot>(string.Format(Snapshots, db.Dialect.InIds("s.period_id", "periodIds")), parameters, cancellationToken);
+        var figures = (await db.QueryAsync<StoredFigure>(string.Format(Figures, db.Dialect.InIds("s.period_id", "periodIds")), parameters, cancellationToken))
+            .ToLookup(figure => figure.ReportId, figure => figure.Figure);
+        return snapshots.Select(snapshot => snapshot with { Figures = figures[snapshot.ReportId].ToList() }).ToList();
+    }
+
+    /// <summary>
+    /// The canonical serialisation that is hashed: a JSON array of the figures in canonical order, each an array of its
+    /// source, indicator id, sex, administration id, key factor, amount, base and target; ids as lower-case 36-character
+    /// text, numbers as invariant text without trailing zeros, absent values as null.
+    /// </summary>
+    public static string Canonical(IEnumerable<ApprovedFigure> figures) =>
+        JsonSerializer.Serialize(InOrder(figures).Select(figure => new[]
+        {
+            figure.Source, figure.IndicatorId?.ToString("D"), figure.Sex, figure.AdministrationId?.ToString("D"), figure.KeyFactorCode,
+            Number(figure.Amount), Number(figure.Base), Number(figure.Target),
+        }));
+
+    /// <summary>The SHA-256 of <see cref="Canonical"/>, as lower-case hex.</summary>
+    public static string Hash(IEnumerable<ApprovedFigure> figures) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(figures))));
+
+    private static string? Number(decimal? value) => value is { } number ? TypeHandlers.Figure(number).ToString(CultureInfo.InvariantCulture) : null;
+
+    private static List<ApprovedFigure> InOrder(IEnumerable<ApprovedFigure> figures) =>
+        figures.Select(figure => figure with { Amount = Figure(figure.Amount), Base = Figure(figure.Base), Target = Figure(figure.Target) })
+            .OrderBy(figure => figure.Source, StringComparer.Ordinal)
+            .ThenBy(figure => figure.IndicatorId?.ToString("D") ?? "", StringComparer.Ordinal)
+            .ThenBy(figure => figure.AdministrationId?.ToString("D") ?? "", StringComparer.Ordinal)
+            .ThenBy(figure => figure.Sex ?? "", StringComparer.Ordinal)
+            .ThenBy(figure => figure.KeyFactorCode ?? "", StringComparer.Ordinal)
+            .ToList();
+
+    private static decimal? Figure(decimal? value) => value is { } number ? TypeHandlers.Figure(number) : null;
+
+    /// <summary>A snapshot: the approved report it belongs to, and its figures.</summary>
+    public sealed record Snapshot
+    {
+        public required Guid ReportId { get; init; }
+        public required Guid PeriodId { get; init; }
+        public required Guid AdministrationId { get; init; }
+        public required string Hash { get; init; }
+        public required DateTimeOffset TakenAt { get; init; }
+        public IReadOnlyList<ApprovedFigure> Figures { get; init; } = [];
+    }
+
+    private sealed record StoredFigure
+    {
+        public required Guid ReportId { get; init; }
+        public required string Source { get; init; }
+        public Guid? IndicatorId { get; init; }
+        public string? Sex { get; init; }
+        public Guid? AdministrationId { get; init; }
+        public string? KeyFactorCode { get; init; }
+        public decimal? Amount { get; init; }
+        public decimal? Base { get; init; }
+        public decimal? Target { get; init; }
+
+        public ApprovedFigure Figure => new()
+        {
+            Source = Source, IndicatorId = IndicatorId, Sex = Sex, AdministrationId = AdministrationId, KeyFactorCode = KeyFactorCode,
+            Amount = Amount, Base = Base, Target = Target,
+        };
+    }
+}
+
+/// <summary>
+/// One figure of a snapshot: a rule's cell (<see cref="Source"/> the rule, e.g. officials_trained: <see cref="Amount"/>,
+/// and for a percentage its <see cref="Base"/>), the modules delivered (modules_delivered, by key factor or not), or an
+/// indicator's value (indicator: <see cref="Target"/> and actual as <see cref="Amount"/>, total or one bucket).
+/// </summary>
+public sealed record ApprovedFigure
+{
+    public required string Source { get; init; }
+    public Guid? IndicatorId { get; init; }
+    /// <summary>female, male or not_recorded.</summary>
+    public string? Sex { get; init; }
+    public Guid? AdministrationId { get; init; }
+    public string? KeyFactorCode { get; init; }
+    public decimal? Amount { get; init; }
+    public decimal? Base { get; init; }
+    public decimal? Target { get; init; }
+
+    public Sex? SexOf => DbEnum.TryParse<Sex>(Sex, out var sex) ? sex : null;
+}
