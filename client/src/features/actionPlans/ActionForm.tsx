@@ -1,7 +1,7 @@
 import { useApiClient } from '@/api/ApiClientProvider';
 import { useCommand } from '@/api/useCommand';
 import { SelectField, TextField } from '@/components/fields';
-import { useFormValues } from '@/features/admin/ui/RecordForm';
+import { useFormValues } from '@/components/RecordForm';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { actionPlanKeys, planAction, updateAction, type ActionDetails, type ActionPlanDetails, type PlanAction } from './api';
 import { CommandForm } from './form';

@@ -1,6 +1,6 @@
 import { useApiClient } from '@/api/ApiClientProvider';
 import { useCommand } from '@/api/useCommand';
-import { useFormValues } from '@/features/admin/ui/RecordForm';
+import { useFormValues } from '@/components/RecordForm';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { actionPlanKeys, updateActionPlan, type ActionPlanDetails, type UpdateActionPlan } from './api';
 import { CommandForm } from './form';

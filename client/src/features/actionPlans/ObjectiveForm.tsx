@@ -2,7 +2,7 @@ import { useApiClient } from '@/api/ApiClientProvider';
 import { useKeyFactors } from '@/api/keyFactors';
 import { useCommand } from '@/api/useCommand';
 import { CheckboxGroup, TextAreaField, TextField } from '@/components/fields';
-import { useFormValues } from '@/features/admin/ui/RecordForm';
+import { useFormValues } from '@/components/RecordForm';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import { actionPlanKeys, addObjective, updateObjective, type AddObjective, type ObjectiveDetails } from './api';
 import { CommandForm } from './form';

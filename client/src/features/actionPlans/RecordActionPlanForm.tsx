@@ -2,7 +2,7 @@ import { useNavigate } from 'react-router';
 import { useApiClient } from '@/api/ApiClientProvider';
 import { useCommand } from '@/api/useCommand';
 import { SelectField } from '@/components/fields';
-import { useFormValues } from '@/features/admin/ui/RecordForm';
+import { useFormValues } from '@/components/RecordForm';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { actionPlanKeys, recordActionPlan, type RecordActionPlan } from './api';
 import { useProgrammeChoices } from './choices';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useApiClient } from '@/api/ApiClientProvider';
 import { useCommand } from '@/api/useCommand';
 import { SelectField, TextAreaField, TextField } from '@/components/fields';
-import { useFormValues } from '@/features/admin/ui/RecordForm';
+import { useFormValues } from '@/components/RecordForm';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { actionPlanKeys, actionStatuses, recordProgressUpdate, today, type ActionDetails, type ActionStatus, type RecordProgressUpdate } from './api';
 import { CommandForm } from './form';

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useApiClient } from '@/api/ApiClientProvider';
 import { useBilingual } from '@/i18n/LocaleProvider';
-import { administrationKeys, fetchAdministrations } from './api';
+import { administrationKeys, fetchAdministrations } from '@/lib/people/api';
 
 /** The administrations as choices for a select or checkboxes, named in the chosen language. */
 export function useAdministrationOptions() {

@@ -1,8 +1,8 @@
 import { adminKeys } from '@/features/admin/api';
-import { useAdministrationOptions, useDonorOptions } from '@/features/admin/lookups';
-import { formPages, RecordForm, useFormValues, useSaveCommand, type RecordFormProps } from '@/features/admin/ui/RecordForm';
+import { useAdministrationOptions, useDonorOptions } from '@/lib/referenceData';
+import { formPages, RecordForm, useFormValues, useSaveCommand, type RecordFormProps } from '@/components/RecordForm';
 import { CheckboxGroup, TextField } from '@/components/fields';
-import { useMe } from '@/features/session';
+import { useMe } from '@/lib/session';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { fetchProgramme, programmeKeys, registerProgramme, updateProgramme, type ProgrammeSummary } from './api';
 import { programmeMessages } from './messages';

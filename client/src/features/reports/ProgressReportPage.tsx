@@ -6,7 +6,7 @@ import { SelectField } from '@/components/fields';
 import { Loading, Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { fetchProgramme } from '@/features/programmes/api';
-import { useMe } from '@/features/session';
+import { useMe } from '@/lib/session';
 import { useFormat } from '@/i18n/format';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import {

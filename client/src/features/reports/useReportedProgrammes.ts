@@ -1,6 +1,6 @@
 import { useApiClient } from '@/api/ApiClientProvider';
 import { useCursorList } from '@/api/useCursorList';
-import { useMe } from '@/features/session';
+import { useMe } from '@/lib/session';
 import { fetchProgrammePage, reportKeys } from './api';
 
 /** The programmes the caller reports on: a donor's are those it funds, staff's those in their scope. */

@@ -1,7 +1,7 @@
 import './training.css';
 import { Link } from 'react-router';
 import { Page } from '@/components/Page';
-import { useMe } from '@/features/session';
+import { useMe } from '@/lib/session';
 import { useFormat } from '@/i18n/format';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import type { WorkshopDetails } from './api';

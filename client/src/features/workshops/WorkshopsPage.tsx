@@ -6,7 +6,7 @@ import { SelectField, TextField } from '@/components/fields';
 import { Page } from '@/components/Page';
 import { PagedList } from '@/components/PagedList';
 import { useAdministrationOptions } from '@/features/participants/useAdministrations';
-import { useMe } from '@/features/session';
+import { useMe } from '@/lib/session';
 import { useFormat } from '@/i18n/format';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import { fetchWorkshopPage, workshopKeys, workshopKinds, workshopStatuses, type WorkshopFilters } from './api';

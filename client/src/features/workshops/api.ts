@@ -1,7 +1,7 @@
 import { call, idempotent, ifMatch } from '@/api/call';
 import type { ApiClient } from '@/api/client';
 import type { components, paths } from '@/api/schema';
-import { callWatchingDuplicates } from '@/features/participants/api';
+import { callWatchingDuplicates } from '@/lib/people/api';
 
 type Schemas = components['schemas'];
 export type WorkshopSummary = Schemas['WorkshopSummary'];

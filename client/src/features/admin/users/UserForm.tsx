@@ -1,7 +1,7 @@
 import { adminKeys, addUser, fetchUser, roles, updateUser, type AddUser, type Role, type UpdateUser, type UserDetails } from '../api';
-import { useAdministrationOptions, useDonorOptions, useProgrammeOptions } from '../lookups';
+import { useAdministrationOptions, useDonorOptions, useProgrammeOptions } from '@/lib/referenceData';
 import { adminMessages } from '../messages';
-import { formPages, RecordForm, useFormValues, useSaveCommand, type RecordFormProps } from '../ui/RecordForm';
+import { formPages, RecordForm, useFormValues, useSaveCommand, type RecordFormProps } from '@/components/RecordForm';
 import { CheckboxGroup, SelectField, TextField } from '@/components/fields';
 import { useMessages } from '@/i18n/LocaleProvider';
 

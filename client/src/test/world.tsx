@@ -4,7 +4,7 @@ import type { ApiClient } from '@/api/client';
 import type { Locale } from '@/i18n/catalog';
 import { renderWithApi } from '@/test/render';
 import { json } from '@/test/stubApi';
-import type { AdministrationDetails, DonorDetails } from '../api';
+import type { AdministrationDetails, DonorDetails } from '@/features/admin/api';
 import type { ProgrammeSummary } from '@/features/programmes/api';
 
 /** A small world for the administration screens: Norad, A-CIP, and the customs of Burkina Faso and Mali. */

@@ -4,7 +4,7 @@ import { call } from '@/api/call';
 import type { Page } from '@/api/useCursorList';
 import { fetchProgrammePage, programmeKeys } from '@/features/programmes/api';
 import { useBilingual } from '@/i18n/LocaleProvider';
-import { adminKeys, fetchAdministrationPage, fetchDonorPage, fetchModulePage, fetchUserPage, type Role } from './api';
+import { adminKeys, fetchAdministrationPage, fetchDonorPage, fetchModulePage, fetchUserPage, type Role } from '@/features/admin/api';
 
 /**
  * Every page of a short list (reference data: tens of records), for pickers and for naming the ids
