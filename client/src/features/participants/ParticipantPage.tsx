@@ -1,4 +1,3 @@
-import '@/features/workshops/training.css';
 import { Link } from 'react-router';
 import { Page } from '@/components/Page';
 import { useMe } from '@/lib/session';
