@@ -3,7 +3,7 @@ import { ProblemAlert } from '@/components/ProblemAlert';
 import { useMessages } from '@/i18n/LocaleProvider';
 import type { PersonValues, Service, Sex } from '@/lib/people/api';
 import { participantMessages } from '@/lib/people/messages';
-import { useAdministrationOptions } from '@/features/participants/useAdministrations';
+import { useAdministrationOptions } from '@/lib/referenceData';
 
 export const personFieldNames = ['familyName', 'givenNames', 'sex', 'administrationId', 'service', 'position', 'email', 'staffNumber'] as const;
 

@@ -1,5 +1,5 @@
 import { useApiClient } from '@/api/ApiClientProvider';
-import { useKeyFactors } from '@/api/keyFactors';
+import { useKeyFactors } from '@/lib/referenceData';
 import { useCommand } from '@/api/useCommand';
 import { CheckboxGroup, TextAreaField, TextField } from '@/components/fields';
 import { useFormValues } from '@/components/RecordForm';

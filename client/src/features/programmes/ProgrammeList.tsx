@@ -5,7 +5,7 @@ import { PagedList } from '@/components/PagedList';
 import { common } from '@/i18n/common';
 import { useFormat } from '@/i18n/format';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
-import { fetchProgrammePage, programmeKeys } from './api';
+import { fetchProgrammePage, programmeListKey } from '@/lib/referenceData';
 import { programmeMessages } from './messages';
 
 /** The programmes in the caller's scope, with their donors and the administrations they cover; `editable` links each to its form. */
@@ -15,7 +15,7 @@ export function ProgrammeList({ editable = false }: { editable?: boolean }) {
   const shared = useMessages(common);
   const format = useFormat();
   const name = useBilingual();
-  const list = useCursorList(programmeKeys.list, (cursor, signal) => fetchProgrammePage(client, cursor, signal));
+  const list = useCursorList(programmeListKey(), (cursor, signal) => fetchProgrammePage(client, cursor, signal));
 
   return (
     <PagedList list={list} loading={t.loading} empty={t.empty}>

@@ -80,7 +80,7 @@ function RecordAccreditationForm({
 }) {
   const t = useMessages(trainerMessages);
   const client = useApiClient();
-  const modules = useModuleOptions();
+  const modules = useModuleOptions().options;
   const existing = trainer.accreditations.find((accreditation) => accreditation.moduleId === moduleId);
   const { values, set } = useFormValues(() => ({
     stage: existing?.stage ?? ('candidate' as AccreditationStage),

@@ -15,7 +15,7 @@ export function CascadePage() {
   const t = useMessages(trainerMessages);
   const client = useApiClient();
   const format = useFormat();
-  const programmes = useProgrammeOptions();
+  const programmes = useProgrammeOptions().options;
   const [programmeId, setProgrammeId] = useState('');
   const list = useCursorList([...trainerKeys.all, 'cascade', programmeId], (cursor, signal) => fetchCascadePage(client, programmeId, cursor, signal));
   return (

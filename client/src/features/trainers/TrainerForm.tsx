@@ -14,7 +14,7 @@ import { trainerMessages } from './messages';
 function TrainerForm({ record, onReload }: RecordFormProps<TrainerDetails>) {
   const t = useMessages(trainerMessages);
   const administrator = useMe().role === 'administrator';
-  const administrations = useAdministrationOptions();
+  const administrations = useAdministrationOptions().options;
   const { data: accounts = [] } = useAccounts('trainer', administrator);
   const { values, set } = useFormValues(() => ({
     fullName: record?.fullName ?? '',

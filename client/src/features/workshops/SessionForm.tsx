@@ -8,7 +8,8 @@ import { common } from '@/i18n/common';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { workshopKeys, type PlanSession, type WorkshopDetails } from './api';
 import { workshopMessages } from './messages';
-import { useModuleChoices, useTrainerChoices } from './useChoices';
+import { useModuleOptions } from '@/lib/referenceData';
+import { useTrainerChoices } from './useChoices';
 
 const fields = ['moduleId', 'heldOn', 'trainerIds'] as const;
 
@@ -33,7 +34,7 @@ export function SessionForm({
   const t = useMessages(workshopMessages);
   const shared = useMessages(common);
   const navigate = useNavigate();
-  const modules = useModuleChoices();
+  const modules = useModuleOptions();
   const trainers = useTrainerChoices();
   const [values, setValues] = useState<PlanSession>(initial);
   const command = useCommand(send, { invalidates: [workshopKeys.all], onDone: () => navigate(`/workshops/${workshop.id}`) });

@@ -3,12 +3,11 @@ import { Link } from 'react-router';
 import type { Command } from '@/api/useCommand';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from '@/components/fields';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { useAdministrationOptions } from '@/features/participants/useAdministrations';
+import { useAdministrationOptions, useKeyFactorOptions, useProgrammeOptions } from '@/lib/referenceData';
 import { common } from '@/i18n/common';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { workshopKinds, workshopStatuses, type UpdateWorkshop, type WorkshopDetails, type WorkshopKind, type WorkshopStatus } from './api';
 import { workshopMessages } from './messages';
-import { useKeyFactorChoices, useProgrammeChoices } from './useChoices';
 
 export type WorkshopValues = UpdateWorkshop;
 
@@ -65,9 +64,9 @@ export function WorkshopForm({
 }) {
   const t = useMessages(workshopMessages);
   const shared = useMessages(common);
-  const programmes = useProgrammeChoices();
+  const programmes = useProgrammeOptions();
   const administrations = useAdministrationOptions();
-  const keyFactors = useKeyFactorChoices();
+  const keyFactors = useKeyFactorOptions();
   const set = <K extends keyof WorkshopValues>(field: K) => (value: WorkshopValues[K]) => onChange({ ...values, [field]: value });
   const errorsFor = command.errorsFor;
   const languages = Object.keys(t.languages).includes(values.language) ? Object.keys(t.languages) : [...Object.keys(t.languages), values.language];

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { useKeyFactors } from '@/api/keyFactors';
+import { useKeyFactors } from '@/lib/referenceData';
 import { CheckboxGroup, TextField } from '@/components/fields';
 import { useFormat } from '@/i18n/format';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';

@@ -1,4 +1,4 @@
-import { useKeyFactors } from '@/api/keyFactors';
+import { useKeyFactors } from '@/lib/referenceData';
 import { Page } from '@/components/Page';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { useCountries, useRegions } from '@/lib/referenceData';

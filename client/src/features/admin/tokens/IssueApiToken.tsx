@@ -22,7 +22,7 @@ function aYearFromToday(): string {
 export function IssueApiToken() {
   const t = useMessages(adminMessages);
   const client = useApiClient();
-  const donors = useDonorOptions();
+  const donors = useDonorOptions().options;
   const [values, setValues] = useState<IssueApiTokenBody>({ donorId: '', name: '', expiresOn: aYearFromToday() });
   const [issued, setIssued] = useState<IssuedApiToken | null>(null);
   const command = useCommand((body: IssueApiTokenBody, { idempotencyKey }) => issueApiToken(client, body, idempotencyKey), {

@@ -48,9 +48,9 @@ const placedFields = ['email', 'displayName', 'role', 'donorId', 'programmeIds',
 /** AddUser, or UpdateUser for `user`: the fields shown follow the role chosen. */
 function UserForm({ record: user, onReload }: RecordFormProps<UserDetails>) {
   const t = useMessages(adminMessages);
-  const donors = useDonorOptions();
-  const programmes = useProgrammeOptions();
-  const administrations = useAdministrationOptions();
+  const donors = useDonorOptions().options;
+  const programmes = useProgrammeOptions().options;
+  const administrations = useAdministrationOptions().options;
   const { values, set } = useFormValues<UserValues>(() => ({
     email: user?.email ?? '',
     displayName: user?.displayName ?? '',
