@@ -14,15 +14,15 @@ namespace Integrity.Tests;
 /// identifier, and Canada without one) covering Burkina Faso and Mali; a held workshop in 2024 hosted in Burkina Faso
 /// with officials of both, and one in 2025 in Mali; indicators computed and entered; reporting periods 2024
 /// (approved for both administrations) and 2025 (submitted for Burkina Faso, in progress for Mali). Programme Q is
-/// Sida's. Files are validated with .NET's own XSD validation against ../shared/iati-2.03, and their codes checked
-/// against its codelists.
+/// Sida's. Files are validated with .NET's own XSD validation against the repository's iati-2.03 folder (the official
+/// 2.03 schema), and their codes checked against its codelists.
 /// </summary>
 public sealed class IatiExportTests(string provider) : ApiTests(provider)
 {
     // Its officials are a handful per cell: suppression of small counts is ApprovedFiguresTests' subject, not this fixture's.
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Reporting:MinimumCellSize"] = "1" };
 
-    private static readonly string IatiFolder = Path.GetFullPath(Path.Combine(RepositoryRoot.Path, "..", "shared", "iati-2.03"));
+    private static readonly string IatiFolder = Path.Combine(RepositoryRoot.Path, "iati-2.03");
     private const string Password = "iati-export-password";
     private const string NoradRef = "NO-BRC-971277882";
 

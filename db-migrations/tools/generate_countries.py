@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Writes the countries migration for every database from the IATI 2.03 Country codelist.
 
-English names come from the IATI codelist (shared/iati-2.03/codelists/Country.xml), so the IATI
+English names come from the IATI codelist (iati-2.03/codelists/Country.xml in this repository), so the IATI
 export uses exactly the codes it validates against. That codelist has no French names, so French
 names come from Debian's iso-codes translations of ISO 3166-1 (apt-get install iso-codes).
 
-Run from the repository root: python3 db-migrations/tools/generate_countries.py ../shared/iati-2.03
+Run from the repository root: python3 db-migrations/tools/generate_countries.py [iati-2.03]
 """
 import gettext
 import json
@@ -46,4 +46,4 @@ def main(iati_dir: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "../shared/iati-2.03")
+    main(sys.argv[1] if len(sys.argv) > 1 else "iati-2.03")

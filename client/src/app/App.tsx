@@ -4,7 +4,7 @@ import { createBrowserRouter, createMemoryRouter, RouterProvider } from 'react-r
 import { ApiClientProvider } from '@/api/ApiClientProvider';
 import { apiClient, type ApiClient } from '@/api/client';
 import { createQueryClient } from '@/api/queryClient';
-import { SessionProvider } from '@/features/session';
+import { SessionProvider } from '@/lib/session';
 import type { Locale } from '@/i18n/catalog';
 import { LocaleProvider } from '@/i18n/LocaleProvider';
 import { routes } from './routes';

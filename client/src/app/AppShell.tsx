@@ -1,6 +1,6 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
-import { RequireSession, SessionBar, useSession } from '@/features/session';
+import { RequireSession, SessionBar, useSession } from '@/lib/session';
 import { common } from '@/i18n/common';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { LanguageSwitch } from './LanguageSwitch';

@@ -1,4 +1,4 @@
-import type { Role } from '@/features/session';
+import type { Role } from '@/lib/session';
 import type { common } from '@/i18n/common';
 
 type NavLabel = keyof (typeof common)['en']['nav'];

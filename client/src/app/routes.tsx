@@ -13,7 +13,7 @@ import { NotFound } from './NotFound';
 
 // The home page loads when it is shown, not with the sign-in screen that comes before it on a first visit
 // (a route's own `lazy` would load it as soon as the address matches, signed in or not).
-const Home = lazy(async () => ({ default: (await import('@/features/home/Home')).Home }));
+const Home = lazy(async () => ({ default: (await import('@/app/home/Home')).Home }));
 
 /** Every screen; each feature's pages load with their first visit (see the features' routes.tsx). */
 export const routes: RouteObject[] = [

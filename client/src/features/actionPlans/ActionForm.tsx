@@ -1,10 +1,9 @@
 import { useApiClient } from '@/api/ApiClientProvider';
 import { useCommand } from '@/api/useCommand';
 import { SelectField, TextField } from '@/components/fields';
-import { useFormValues } from '@/features/admin/ui/RecordForm';
+import { RecordForm, useFormValues } from '@/components/RecordForm';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { actionPlanKeys, planAction, updateAction, type ActionDetails, type ActionPlanDetails, type PlanAction } from './api';
-import { CommandForm } from './form';
 import { actionPlanMessages } from './messages';
 
 const placed = ['objectiveId', 'title', 'leadUnit', 'owner', 'startsOn', 'dueOn'];
@@ -41,7 +40,7 @@ export function ActionForm({
   );
 
   return (
-    <CommandForm
+    <RecordForm
       command={command}
       label={action ? t.actions.edit : t.actions.plan}
       placedFields={placed}
@@ -85,6 +84,6 @@ export function ActionForm({
           errors={command.errorsFor(field)}
         />
       ))}
-    </CommandForm>
+    </RecordForm>
   );
 }

@@ -4,7 +4,7 @@ import { useApiClient } from '@/api/ApiClientProvider';
 import { useCursorList } from '@/api/useCursorList';
 import { SelectField, TextField } from '@/components/fields';
 import { Page } from '@/components/Page';
-import { useFormValues } from '@/features/admin/ui/RecordForm';
+import { useFormValues } from '@/components/RecordForm';
 import { useFormat } from '@/i18n/format';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import { actionPlanKeys, fetchPlanPage, planStatuses, type ActionPlanStatus, type PlanFilters } from './api';

@@ -1,9 +1,8 @@
 import { useApiClient } from '@/api/ApiClientProvider';
 import { useCommand } from '@/api/useCommand';
-import { useFormValues } from '@/features/admin/ui/RecordForm';
+import { RecordForm, useFormValues } from '@/components/RecordForm';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { actionPlanKeys, updateActionPlan, type ActionPlanDetails, type UpdateActionPlan } from './api';
-import { CommandForm } from './form';
 import { actionPlanMessages } from './messages';
 import { PlanFields, planFields } from './PlanFields';
 
@@ -22,9 +21,9 @@ export function EditActionPlanForm({ plan, onReload, onClose }: { plan: ActionPl
   return (
     <section aria-labelledby="edit-plan-heading" className="card">
       <h2 id="edit-plan-heading">{t.plan.editHeading}</h2>
-      <CommandForm command={command} label={t.plan.editHeading} placedFields={planFields} onSubmit={() => void command.run(values)} onCancel={onClose} onReload={onReload}>
+      <RecordForm command={command} label={t.plan.editHeading} placedFields={planFields} onSubmit={() => void command.run(values)} onCancel={onClose} onReload={onReload}>
         <PlanFields values={values} set={set} errorsFor={command.errorsFor} />
-      </CommandForm>
+      </RecordForm>
     </section>
   );
 }

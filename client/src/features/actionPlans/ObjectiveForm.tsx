@@ -1,11 +1,10 @@
 import { useApiClient } from '@/api/ApiClientProvider';
-import { useKeyFactors } from '@/api/keyFactors';
+import { useKeyFactors } from '@/lib/referenceData';
 import { useCommand } from '@/api/useCommand';
 import { CheckboxGroup, TextAreaField, TextField } from '@/components/fields';
-import { useFormValues } from '@/features/admin/ui/RecordForm';
+import { RecordForm, useFormValues } from '@/components/RecordForm';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import { actionPlanKeys, addObjective, updateObjective, type AddObjective, type ObjectiveDetails } from './api';
-import { CommandForm } from './form';
 import { actionPlanMessages } from './messages';
 
 const placed = ['title', 'keyFactorCodes', 'outcomeIndicator', 'baseline', 'target'];
@@ -45,7 +44,7 @@ export function ObjectiveForm({
   const send = () => void command.run({ ...values, baseline: values.baseline?.trim() ? values.baseline : null });
 
   return (
-    <CommandForm command={command} label={heading} placedFields={placed} onSubmit={send} onCancel={onClose} onReload={onReload}>
+    <RecordForm command={command} label={heading} placedFields={placed} onSubmit={send} onCancel={onClose} onReload={onReload}>
       <div className="form-wide">
         <TextField label={t.objectives.title} required value={values.title} onValue={set('title')} errors={command.errorsFor('title')} />
       </div>
@@ -73,6 +72,6 @@ export function ObjectiveForm({
         errors={command.errorsFor('baseline')}
       />
       <TextField label={t.objectives.target} required value={values.target} onValue={set('target')} errors={command.errorsFor('target')} />
-    </CommandForm>
+    </RecordForm>
   );
 }

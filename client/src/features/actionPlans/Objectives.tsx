@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useKeyFactors } from '@/api/keyFactors';
+import { useKeyFactors } from '@/lib/referenceData';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import type { ActionPlanDetails } from './api';
 import { actionPlanMessages } from './messages';

@@ -6,7 +6,7 @@ import { ProblemAlert } from '@/components/ProblemAlert';
 import { common } from '@/i18n/common';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { actionPlanKeys, adoptActionPlan, changeActionPlanStatus, today, type ActionPlanDetails, type ActionPlanStatus } from './api';
-import { CommandForm } from './form';
+import { RecordForm } from '@/components/RecordForm';
 import { actionPlanMessages } from './messages';
 
 type Move = 'in_implementation' | 'closed' | 'draft';
@@ -94,7 +94,7 @@ function AdoptForm({ plan, onReload, onClose }: { plan: ActionPlanDetails; onRel
     onDone: onClose,
   });
   return (
-    <CommandForm
+    <RecordForm
       command={adopt}
       label={t.lifecycle.adoptHeading}
       submitLabel={t.lifecycle.confirmAdoption}
@@ -104,6 +104,6 @@ function AdoptForm({ plan, onReload, onClose }: { plan: ActionPlanDetails; onRel
       onReload={onReload}
     >
       <TextField label={t.fields.adoptedOn} type="date" required max={today()} value={adoptedOn} onValue={setAdoptedOn} errors={adopt.errorsFor('adoptedOn')} />
-    </CommandForm>
+    </RecordForm>
   );
 }

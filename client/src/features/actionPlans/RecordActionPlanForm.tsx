@@ -2,11 +2,10 @@ import { useNavigate } from 'react-router';
 import { useApiClient } from '@/api/ApiClientProvider';
 import { useCommand } from '@/api/useCommand';
 import { SelectField } from '@/components/fields';
-import { useFormValues } from '@/features/admin/ui/RecordForm';
+import { RecordForm, useFormValues } from '@/components/RecordForm';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { actionPlanKeys, recordActionPlan, type RecordActionPlan } from './api';
 import { useProgrammeChoices } from './choices';
-import { CommandForm } from './form';
 import { actionPlanMessages } from './messages';
 import { PlanFields, planFields } from './PlanFields';
 
@@ -27,7 +26,7 @@ export function RecordActionPlanForm({ onCancel }: { onCancel: () => void }) {
   return (
     <section aria-labelledby="record-plan-heading" className="card">
       <h2 id="record-plan-heading">{t.record.heading}</h2>
-      <CommandForm command={command} label={t.record.heading} submitLabel={t.record.submit} placedFields={placed} onSubmit={() => void command.run(values)} onCancel={onCancel}>
+      <RecordForm command={command} label={t.record.heading} submitLabel={t.record.submit} placedFields={placed} onSubmit={() => void command.run(values)} onCancel={onCancel}>
         <SelectField
           label={t.fields.programme}
           required
@@ -49,7 +48,7 @@ export function RecordActionPlanForm({ onCancel }: { onCancel: () => void }) {
           errors={command.errorsFor('administrationId')}
         />
         <PlanFields values={values} set={set} errorsFor={command.errorsFor} />
-      </CommandForm>
+      </RecordForm>
     </section>
   );
 }

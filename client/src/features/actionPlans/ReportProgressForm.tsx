@@ -2,10 +2,9 @@ import { useState } from 'react';
 import { useApiClient } from '@/api/ApiClientProvider';
 import { useCommand } from '@/api/useCommand';
 import { SelectField, TextAreaField, TextField } from '@/components/fields';
-import { useFormValues } from '@/features/admin/ui/RecordForm';
+import { RecordForm, useFormValues } from '@/components/RecordForm';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { actionPlanKeys, actionStatuses, recordProgressUpdate, today, type ActionDetails, type ActionStatus, type RecordProgressUpdate } from './api';
-import { CommandForm } from './form';
 import { actionPlanMessages } from './messages';
 
 interface ProgressValues {
@@ -80,7 +79,7 @@ export function ReportProgressForm({ action }: { action: ActionDetails }) {
           {t.progress.recorded}
         </p>
       )}
-      <CommandForm
+      <RecordForm
         command={command}
         label={t.progress.report}
         submitLabel={t.progress.submit}
@@ -162,7 +161,7 @@ export function ReportProgressForm({ action }: { action: ActionDetails }) {
             {t.progress.addLink}
           </button>
         </fieldset>
-      </CommandForm>
+      </RecordForm>
     </section>
   );
 }

@@ -49,7 +49,6 @@ export const actionPlanKeys = {
   action: (id: string) => ['actions', id] as const,
   updates: (id: string) => ['actions', id, 'updates'] as const,
   overdue: ['action-plans', 'overdue'] as const,
-  programmes: ['programmes', 'for-action-plans'] as const,
 };
 
 /** An empty filter is left out of the query string rather than sent as `status=`. */
@@ -87,10 +86,6 @@ export function fetchProgressUpdates(client: ApiClient, id: string, signal?: Abo
 }
 
 /** Programmes are few: one page of them (with the administrations each covers) feeds the pickers. */
-export function fetchProgrammes(client: ApiClient, signal?: AbortSignal) {
-  return call(client.GET('/api/v1/programmes', { params: { query: { limit: 100 } }, signal }));
-}
-
 export function recordActionPlan(client: ApiClient, body: RecordActionPlan, key: string) {
   return call(client.POST('/api/v1/action-plans', { body, headers: idempotent(key) }));
 }

@@ -1,17 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useApiClient } from '@/api/ApiClientProvider';
-import { actionPlanKeys, fetchAction, fetchDashboard, fetchPlan, fetchProgrammes } from './api';
-
-/** The programmes in scope, each with the administrations it covers: for the pickers and filters. */
-export function useProgrammes() {
-  const client = useApiClient();
-  return useQuery({
-    queryKey: actionPlanKeys.programmes,
-    queryFn: ({ signal }) => fetchProgrammes(client, signal),
-    staleTime: 5 * 60_000,
-    select: (page) => page.items,
-  });
-}
+import { actionPlanKeys, fetchAction, fetchDashboard, fetchPlan } from './api';
 
 /** One plan with its objectives; waits while `id` is not known yet (an action's page reads it first). */
 export function usePlan(id: string) {

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useApiClient } from '@/api/ApiClientProvider';
 import { Loading } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { useMe } from '@/features/session';
+import { useMe } from '@/lib/session';
 import { useFormat } from '@/i18n/format';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { adminKeys, fetchTokenPage, fetchUserPage, isActive } from './api';

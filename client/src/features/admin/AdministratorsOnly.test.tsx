@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { App } from '@/app/App';
-import { me } from '@/features/workshops/testing';
+import { me } from '@/test/training';
 import { stubApi } from '@/test/stubApi';
 
 describe('AdministratorsOnly', () => {

@@ -1,6 +1,7 @@
 import { call, idempotent, ifMatch } from '@/api/call';
 import type { ApiClient } from '@/api/client';
 import type { components } from '@/api/schema';
+import { referenceKeys } from '@/lib/referenceData';
 
 type Schemas = components['schemas'];
 export type Role = Schemas['Role'];
@@ -26,15 +27,16 @@ export const roles: readonly Role[] = ['administrator', 'coordinator', 'trainer'
 /** Rows per page of the administration lists. */
 export const LIST_SIZE = 50;
 
-/** Query keys: invalidating a record kind's key refetches its pages, its pickers and each record. */
+/**
+ * Query keys: invalidating a record kind's key refetches its pages, its pickers and each record. The reference
+ * kinds are lib/referenceData's keys, so a donor, administration or module saved here shows in every feature's pickers.
+ */
 export const adminKeys = {
-  users: ['users'],
+  users: referenceKeys.users,
   tokens: ['api-tokens'],
-  donors: ['donors'],
-  administrations: ['administrations'],
-  modules: ['modules'],
-  regions: ['regions'],
-  countries: ['countries'],
+  donors: referenceKeys.donors,
+  administrations: referenceKeys.administrations,
+  modules: referenceKeys.modules,
   audit: ['audit'],
 } as const;
 

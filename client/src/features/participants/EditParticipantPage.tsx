@@ -4,10 +4,10 @@ import { useApiClient } from '@/api/ApiClientProvider';
 import { useCommand } from '@/api/useCommand';
 import { Page } from '@/components/Page';
 import { useMessages } from '@/i18n/LocaleProvider';
-import { participantKeys, personBody, updateParticipant, type ParticipantDetails, type PersonValues } from './api';
-import { fullName } from './DuplicatePrompt';
-import { participantMessages } from './messages';
-import { PersonForm } from './PersonForm';
+import { participantKeys, personBody, updateParticipant, type ParticipantDetails, type PersonValues } from '@/lib/people/api';
+import { fullName } from '@/components/people/DuplicatePrompt';
+import { participantMessages } from '@/lib/people/messages';
+import { PersonForm } from '@/components/people/PersonForm';
 import { WithParticipant } from './WithParticipant';
 
 export function EditParticipantPage() {

@@ -4,10 +4,10 @@ import { useCommand } from '@/api/useCommand';
 import { Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { useMessages } from '@/i18n/LocaleProvider';
-import { mergeParticipants, participantKeys, type ParticipantDetails } from './api';
-import { fullName } from './DuplicatePrompt';
-import { participantMessages } from './messages';
-import { ParticipantSearch } from './ParticipantSearch';
+import { mergeParticipants, participantKeys, type ParticipantDetails } from '@/lib/people/api';
+import { fullName } from '@/components/people/DuplicatePrompt';
+import { participantMessages } from '@/lib/people/messages';
+import { ParticipantSearch } from '@/components/people/ParticipantSearch';
 import { WithParticipant } from './WithParticipant';
 
 export function MergeParticipantsPage() {

@@ -1,13 +1,12 @@
-import '@/features/workshops/training.css';
 import { Link } from 'react-router';
 import { Page } from '@/components/Page';
-import { useMe } from '@/features/session';
+import { useMe } from '@/lib/session';
 import { common } from '@/i18n/common';
 import { useFormat } from '@/i18n/format';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
-import type { ParticipantDetails } from './api';
-import { fullName } from './DuplicatePrompt';
-import { participantMessages } from './messages';
+import type { ParticipantDetails } from '@/lib/people/api';
+import { fullName } from '@/components/people/DuplicatePrompt';
+import { participantMessages } from '@/lib/people/messages';
 import { WithParticipant } from './WithParticipant';
 
 /** A person of the registry and the workshops they attended that the caller may see, with their scores. */

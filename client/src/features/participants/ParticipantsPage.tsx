@@ -1,10 +1,10 @@
 import { Link } from 'react-router';
 import { Page } from '@/components/Page';
 import { useMessages } from '@/i18n/LocaleProvider';
-import { useMe } from '@/features/session';
-import { fullName } from './DuplicatePrompt';
-import { participantMessages } from './messages';
-import { ParticipantSearch } from './ParticipantSearch';
+import { useMe } from '@/lib/session';
+import { fullName } from '@/components/people/DuplicatePrompt';
+import { participantMessages } from '@/lib/people/messages';
+import { ParticipantSearch } from '@/components/people/ParticipantSearch';
 
 /** The registry: search, open a person, and (coordinators) register someone. Trainers register through a workshop. */
 export function ParticipantsPage() {

@@ -1,6 +1,6 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { administrations, ids, likelyDuplicate, me, renderScreen } from '@/features/workshops/testing';
+import { administrations, ids, likelyDuplicate, me, renderScreen } from '@/test/training';
 import { json, problem, stubApi } from '@/test/stubApi';
 import { RegisterParticipantPage } from './RegisterParticipantPage';
 

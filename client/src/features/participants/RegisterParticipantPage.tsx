@@ -4,11 +4,11 @@ import { useApiClient } from '@/api/ApiClientProvider';
 import { useCommand } from '@/api/useCommand';
 import { Page } from '@/components/Page';
 import { useMessages } from '@/i18n/LocaleProvider';
-import { participantKeys, personBody, registerParticipant, type PersonValues } from './api';
-import { fullName } from './DuplicatePrompt';
-import { participantMessages } from './messages';
-import { emptyPerson } from './PersonFields';
-import { PersonForm } from './PersonForm';
+import { participantKeys, personBody, registerParticipant, type PersonValues } from '@/lib/people/api';
+import { fullName } from '@/components/people/DuplicatePrompt';
+import { participantMessages } from '@/lib/people/messages';
+import { emptyPerson } from '@/components/people/PersonFields';
+import { PersonForm } from '@/components/people/PersonForm';
 
 /**
  * Registers a customs official. When the registry likely holds them already, the user opens the

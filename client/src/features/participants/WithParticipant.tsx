@@ -5,8 +5,8 @@ import { useApiClient } from '@/api/ApiClientProvider';
 import { Loading } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { useMessages } from '@/i18n/LocaleProvider';
-import { fetchParticipant, participantKeys, type ParticipantDetails } from './api';
-import { participantMessages } from './messages';
+import { fetchParticipant, participantKeys, type ParticipantDetails } from '@/lib/people/api';
+import { participantMessages } from '@/lib/people/messages';
 
 /** The participant of the address (/participants/:id) once read; `reload` reads them again (after a 412) keeping the screen. */
 export function WithParticipant({ children }: { children: (participant: ParticipantDetails, reload: () => void) => ReactNode }) {

@@ -1,10 +1,9 @@
-import { adminKeys } from '@/features/admin/api';
-import { useAdministrationOptions, useDonorOptions } from '@/features/admin/lookups';
-import { formPages, RecordForm, useFormValues, useSaveCommand, type RecordFormProps } from '@/features/admin/ui/RecordForm';
+import { fetchProgramme, referenceKeys, useAdministrationOptions, useDonorOptions, type ProgrammeSummary } from '@/lib/referenceData';
+import { formPages, RecordForm, useFormValues, useSaveCommand, type RecordFormProps } from '@/components/RecordForm';
 import { CheckboxGroup, TextField } from '@/components/fields';
-import { useMe } from '@/features/session';
+import { useMe } from '@/lib/session';
 import { useMessages } from '@/i18n/LocaleProvider';
-import { fetchProgramme, programmeKeys, registerProgramme, updateProgramme, type ProgrammeSummary } from './api';
+import { registerProgramme, updateProgramme } from './api';
 import { programmeMessages } from './messages';
 
 /**
@@ -14,8 +13,8 @@ import { programmeMessages } from './messages';
 function ProgrammeForm({ record, onReload }: RecordFormProps<ProgrammeSummary>) {
   const t = useMessages(programmeMessages);
   const administrator = useMe().role === 'administrator';
-  const donors = useDonorOptions();
-  const administrations = useAdministrationOptions();
+  const donors = useDonorOptions().options;
+  const administrations = useAdministrationOptions().options;
   const { values, set } = useFormValues(() => ({
     code: record?.code ?? '',
     name: record?.name ?? '',
@@ -29,7 +28,7 @@ function ProgrammeForm({ record, onReload }: RecordFormProps<ProgrammeSummary>) 
     register: registerProgramme,
     update: updateProgramme,
     // A programme's code names it in accounts' scopes and donors' pickers too.
-    invalidates: [programmeKeys.list, adminKeys.users],
+    invalidates: [referenceKeys.programmes, referenceKeys.users],
     doneTo: '/programmes',
   });
   return (
@@ -62,6 +61,6 @@ function ProgrammeForm({ record, onReload }: RecordFormProps<ProgrammeSummary>) 
 
 export const { Register: RegisterProgrammePage, Update: UpdateProgrammePage } = formPages(ProgrammeForm, {
   useTitles: () => useMessages(programmeMessages),
-  queryKey: programmeKeys.list,
+  queryKey: referenceKeys.programmes,
   load: fetchProgramme,
 });

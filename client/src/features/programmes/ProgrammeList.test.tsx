@@ -4,7 +4,7 @@ import { createApiClient } from '@/api/client';
 import { renderWithApi } from '@/test/render';
 import { json, origin, problem, stubApi } from '@/test/stubApi';
 import { ProgrammeList } from './ProgrammeList';
-import type { ProgrammeSummary } from './api';
+import type { ProgrammeSummary } from '@/lib/referenceData';
 
 function programme(code: string, overrides: Partial<ProgrammeSummary> = {}): ProgrammeSummary {
   return {

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { Page } from '@/components/Page';
-import { useMe } from '@/features/session';
+import { useMe } from '@/lib/session';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { programmeMessages } from './messages';
 import { ProgrammeList } from './ProgrammeList';

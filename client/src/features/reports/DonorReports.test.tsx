@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { RequireSession, SessionProvider, type Me } from '@/features/session';
+import { RequireSession, SessionProvider, type Me } from '@/lib/session';
 import { renderWithApi } from '@/test/render';
 import { json, stubApi } from '@/test/stubApi';
 import { DonorReports } from './DonorReports';

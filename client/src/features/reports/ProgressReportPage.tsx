@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useParams, useSearchParams } from 'react-router';
 import { useApiClient } from '@/api/ApiClientProvider';
-import { useKeyFactors } from '@/api/keyFactors';
+import { useKeyFactors } from '@/lib/referenceData';
 import { SelectField } from '@/components/fields';
 import { Loading, Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { fetchProgramme } from '@/features/programmes/api';
-import { useMe } from '@/features/session';
+import { useProgramme } from '@/lib/referenceData';
+import { useMe } from '@/lib/session';
 import { useFormat } from '@/i18n/format';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import {
@@ -43,10 +43,7 @@ export function ProgressReportPage() {
     groupBy: chosen && groupings.includes(chosen) ? chosen : 'period',
     includeUnapproved: mayPreview(me.role) && search.get('preview') === '1',
   };
-  const programme = useQuery({
-    queryKey: reportKeys.programme(programmeId),
-    queryFn: ({ signal }) => fetchProgramme(client, programmeId, signal),
-  });
+  const programme = useProgramme(programmeId);
   const report = useQuery({
     queryKey: reportKeys.progress(programmeId, options),
     queryFn: ({ signal }) => fetchProgressReport(client, programmeId, options, signal),

@@ -8,8 +8,6 @@ export type KeyFactor = components['schemas']['KeyFactor'];
 export type Programme = components['schemas']['ProgrammeDetails'];
 export type Sex = components['schemas']['Sex'];
 
-export const PAGE_SIZE = 25;
-
 export const groupings = ['period', 'administration', 'region', 'keyFactor'] as const;
 export type Grouping = (typeof groupings)[number];
 
@@ -20,16 +18,8 @@ export interface ReportOptions {
 }
 
 export const reportKeys = {
-  programmes: (donorId?: string | null) => ['reports', 'programmes', donorId ?? 'scope'] as const,
-  programme: (programmeId: string) => ['reports', programmeId] as const,
   progress: (programmeId: string, options: ReportOptions) => ['reports', programmeId, 'progress', options] as const,
 };
-
-export function fetchProgrammePage(client: ApiClient, donorId: string | null | undefined, cursor: string | undefined, signal?: AbortSignal) {
-  return call(
-    client.GET('/api/v1/programmes', { params: { query: { limit: PAGE_SIZE, cursor, donorId: donorId ?? undefined } }, signal }),
-  );
-}
 
 /** The includeUnapproved parameter only when previewing: a donor must never send it. */
 const preview = (options: ReportOptions) => (options.includeUnapproved ? { includeUnapproved: true } : {});

@@ -1,11 +1,11 @@
 import { useApiClient } from '@/api/ApiClientProvider';
 import { useCursorList } from '@/api/useCursorList';
-import { useMe } from '@/features/session';
-import { fetchProgrammePage, reportKeys } from './api';
+import { useMe } from '@/lib/session';
+import { fetchProgrammePage, programmeListKey } from '@/lib/referenceData';
 
 /** The programmes the caller reports on: a donor's are those it funds, staff's those in their scope. */
 export function useReportedProgrammes() {
   const client = useApiClient();
   const { donorId } = useMe();
-  return useCursorList(reportKeys.programmes(donorId), (cursor, signal) => fetchProgrammePage(client, donorId, cursor, signal));
+  return useCursorList(programmeListKey(donorId), (cursor, signal) => fetchProgrammePage(client, cursor, signal, donorId));
 }

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { RequireSession, SessionProvider, type Me, type Role } from '@/features/session';
+import { RequireSession, SessionProvider, type Me, type Role } from '@/lib/session';
 import { renderWithApi } from '@/test/render';
 import { json, problem, stubApi } from '@/test/stubApi';
 import type { AdministrationReport, ReportingPeriod, ReportState } from './api';

@@ -6,7 +6,7 @@ import { useCommand } from '@/api/useCommand';
 import { Loading, Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { TextAreaField } from '@/components/fields';
-import { useMe } from '@/features/session';
+import { useMe } from '@/lib/session';
 import { common } from '@/i18n/common';
 import { useFormat } from '@/i18n/format';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';

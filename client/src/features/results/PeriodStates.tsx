@@ -4,7 +4,7 @@ import { useApiClient } from '@/api/ApiClientProvider';
 import { useCursorList } from '@/api/useCursorList';
 import { Loading } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { fetchProgrammePage, programmeKeys } from '@/features/programmes/api';
+import { fetchProgrammePage, programmeListKey } from '@/lib/referenceData';
 import { useFormat } from '@/i18n/format';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import { fetchPeriodPage, resultKeys, type ReportingPeriod } from './api';
@@ -28,7 +28,7 @@ export function PeriodStates() {
   const t = useMessages(resultMessages);
   const format = useFormat();
   const name = useBilingual();
-  const programmes = useCursorList(programmeKeys.list, (cursor, signal) => fetchProgrammePage(client, cursor, signal));
+  const programmes = useCursorList(programmeListKey(), (cursor, signal) => fetchProgrammePage(client, cursor, signal));
   // A programme has a handful of periods (years, half-years): its first page holds the latest.
   const periods = useQueries({
     queries: programmes.items.map((programme) => ({

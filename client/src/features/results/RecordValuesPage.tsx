@@ -2,12 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useApiClient } from '@/api/ApiClientProvider';
-import { useKeyFactors } from '@/api/keyFactors';
+import { useKeyFactors, useProgramme } from '@/lib/referenceData';
 import { useCommand } from '@/api/useCommand';
 import { TextAreaField, TextField } from '@/components/fields';
 import { Loading, Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { fetchProgramme } from '@/features/programmes/api';
 import { common } from '@/i18n/common';
 import { useFormat } from '@/i18n/format';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
@@ -39,11 +38,7 @@ export function RecordValuesPage() {
     queryFn: ({ signal }) => fetchPeriodValues(client, programmeId, indicatorId, periodId, signal),
   });
   const by = indicator.data?.disaggregations ?? [];
-  const programme = useQuery({
-    queryKey: resultKeys.programme(programmeId),
-    queryFn: ({ signal }) => fetchProgramme(client, programmeId, signal),
-    enabled: by.includes('administration'),
-  });
+  const programme = useProgramme(programmeId, by.includes('administration'));
   const keyFactors = useKeyFactors(by.includes('key_factor'));
   const needed = [indicator, values, ...(by.includes('administration') ? [programme] : []), ...(by.includes('key_factor') ? [keyFactors] : [])];
   const failed = needed.find((query) => query.error && !query.data);

@@ -5,7 +5,7 @@ import { SelectField } from '@/components/fields';
 import { ListFooter } from '@/components/ListFooter';
 import { Loading, Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { fetchProgrammePage, programmeKeys } from '@/features/programmes/api';
+import { fetchProgrammePage, programmeListKey } from '@/lib/referenceData';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { IndicatorList } from './IndicatorList';
 import { resultMessages } from './messages';
@@ -18,7 +18,7 @@ export function ResultsPage() {
   const client = useApiClient();
   const navigate = useNavigate();
   const t = useMessages(resultMessages);
-  const programmes = useCursorList(programmeKeys.list, (cursor, signal) => fetchProgrammePage(client, cursor, signal));
+  const programmes = useCursorList(programmeListKey(), (cursor, signal) => fetchProgrammePage(client, cursor, signal));
 
   if (programmes.loading) return <Loading label={t.loading} />;
   if (programmes.error && !programmes.loaded) return <ProblemAlert error={programmes.error} onRetry={programmes.retry} />;

@@ -1,4 +1,4 @@
-import type { Role } from '@/features/session';
+import type { Role } from '@/lib/session';
 import type { ReportState } from './api';
 
 export type ReportMove = 'submit' | 'return' | 'approve';

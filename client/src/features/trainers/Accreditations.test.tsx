@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderWithApi } from '@/test/render';
 import { json, stubApi } from '@/test/stubApi';
-import type { ModuleDetails } from '@/features/admin/api';
+import type { ModuleDetails } from '@/lib/referenceData';
 import { Accreditations } from './Accreditations';
 import type { TrainerDetails } from './api';
 import { issaSawadogo } from './testing';

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useApiClient } from '@/api/ApiClientProvider';
 import { useCommand } from '@/api/useCommand';
 import { SelectField, TextField } from '@/components/fields';
-import { useModuleOptions } from '@/features/admin/lookups';
-import { RecordForm, useFormValues } from '@/features/admin/ui/RecordForm';
-import { RecordTable } from '@/features/admin/ui/RecordTable';
+import { useModuleOptions } from '@/lib/referenceData';
+import { RecordForm, useFormValues } from '@/components/RecordForm';
+import { RecordTable } from '@/components/RecordTable';
 import { useFormat } from '@/i18n/format';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { recordAccreditation, stages, trainerKeys, type AccreditationStage, type RecordAccreditation, type TrainerDetails } from './api';
@@ -80,7 +80,7 @@ function RecordAccreditationForm({
 }) {
   const t = useMessages(trainerMessages);
   const client = useApiClient();
-  const modules = useModuleOptions();
+  const modules = useModuleOptions().options;
   const existing = trainer.accreditations.find((accreditation) => accreditation.moduleId === moduleId);
   const { values, set } = useFormValues(() => ({
     stage: existing?.stage ?? ('candidate' as AccreditationStage),

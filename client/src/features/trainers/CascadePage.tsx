@@ -3,8 +3,8 @@ import { useApiClient } from '@/api/ApiClientProvider';
 import { useCursorList } from '@/api/useCursorList';
 import { SelectField } from '@/components/fields';
 import { Page } from '@/components/Page';
-import { useProgrammeOptions } from '@/features/admin/lookups';
-import { CursorTable } from '@/features/admin/ui/RecordTable';
+import { useProgrammeOptions } from '@/lib/referenceData';
+import { CursorTable } from '@/components/RecordTable';
 import { useFormat } from '@/i18n/format';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { fetchCascadePage, trainerKeys } from './api';
@@ -15,7 +15,7 @@ export function CascadePage() {
   const t = useMessages(trainerMessages);
   const client = useApiClient();
   const format = useFormat();
-  const programmes = useProgrammeOptions();
+  const programmes = useProgrammeOptions().options;
   const [programmeId, setProgrammeId] = useState('');
   const list = useCursorList([...trainerKeys.all, 'cascade', programmeId], (cursor, signal) => fetchCascadePage(client, programmeId, cursor, signal));
   return (

@@ -1,7 +1,7 @@
 import { SelectField, TextField } from '@/components/fields';
-import { useAccounts, useAdministrationOptions } from '@/features/admin/lookups';
-import { EditRecordPage, formPages, RecordForm, useFormValues, useSaveCommand, type RecordFormProps } from '@/features/admin/ui/RecordForm';
-import { useMe } from '@/features/session';
+import { useAccounts, useAdministrationOptions } from '@/lib/referenceData';
+import { EditRecordPage, formPages, RecordForm, useFormValues, useSaveCommand, type RecordFormProps } from '@/components/RecordForm';
+import { useMe } from '@/lib/session';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import { Accreditations } from './Accreditations';
 import { fetchTrainer, registerTrainer, trainerKeys, trainerKinds, updateTrainer, type TrainerDetails, type TrainerKind } from './api';
@@ -14,7 +14,7 @@ import { trainerMessages } from './messages';
 function TrainerForm({ record, onReload }: RecordFormProps<TrainerDetails>) {
   const t = useMessages(trainerMessages);
   const administrator = useMe().role === 'administrator';
-  const administrations = useAdministrationOptions();
+  const administrations = useAdministrationOptions().options;
   const { data: accounts = [] } = useAccounts('trainer', administrator);
   const { values, set } = useFormValues(() => ({
     fullName: record?.fullName ?? '',

@@ -1,4 +1,4 @@
-import { RolesOnly } from '@/features/session';
+import { RolesOnly } from '@/lib/session';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { trainerMessages } from './messages';
 

@@ -1,9 +1,9 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { App } from '@/app/App';
-import { page } from '@/features/admin/test/world';
-import type { Role } from '@/features/session';
-import { me } from '@/features/workshops/testing';
+import { page } from '@/test/world';
+import type { Role } from '@/lib/session';
+import { me } from '@/test/training';
 import { stubApi } from '@/test/stubApi';
 import type { TrainerDetails } from './api';
 import { issaSawadogo } from './testing';

@@ -2,7 +2,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { json, stubApi } from '@/test/stubApi';
 import { EnrolParticipantPage } from './EnrolParticipantPage';
-import { administrations, ids, likelyDuplicate, me, renderScreen, workshop } from './testing';
+import { administrations, ids, likelyDuplicate, me, renderScreen, workshop } from '@/test/training';
 
 const enrolPath = 'POST /api/v1/workshops/30000000-0000-4000-8000-000000000001/participants';
 

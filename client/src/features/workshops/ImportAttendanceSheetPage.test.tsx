@@ -2,7 +2,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { json, problem, stubApi } from '@/test/stubApi';
 import { ImportAttendanceSheetPage } from './ImportAttendanceSheetPage';
-import { ids, me, renderScreen, workshop } from './testing';
+import { ids, me, renderScreen, workshop } from '@/test/training';
 
 const path = '/workshops/:id/sheet';
 const at = `/workshops/${ids.workshop}/sheet`;

@@ -6,7 +6,7 @@ import { useCommand } from '@/api/useCommand';
 import { TextField } from '@/components/fields';
 import { Loading, Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { fullName } from '@/features/participants/DuplicatePrompt';
+import { fullName } from '@/components/people/DuplicatePrompt';
 import { common } from '@/i18n/common';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { fetchEnrolment, recordResults, workshopKeys, type Enrolment } from './api';

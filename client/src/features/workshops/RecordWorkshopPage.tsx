@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { useApiClient } from '@/api/ApiClientProvider';
 import { useCommand } from '@/api/useCommand';
 import { Page } from '@/components/Page';
-import { useMe } from '@/features/session';
+import { useMe } from '@/lib/session';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { recordWorkshop, workshopKeys } from './api';
 import { workshopMessages } from './messages';

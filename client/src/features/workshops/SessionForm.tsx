@@ -1,14 +1,15 @@
-import { useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import { useCommand, type CommandContext } from '@/api/useCommand';
 import { CheckboxGroup, SelectField, TextField } from '@/components/fields';
 import { Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { common } from '@/i18n/common';
+import { RecordForm } from '@/components/RecordForm';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { workshopKeys, type PlanSession, type WorkshopDetails } from './api';
 import { workshopMessages } from './messages';
-import { useModuleChoices, useTrainerChoices } from './useChoices';
+import { useModuleOptions } from '@/lib/referenceData';
+import { useTrainerChoices } from './useChoices';
 
 const fields = ['moduleId', 'heldOn', 'trainerIds'] as const;
 
@@ -31,24 +32,17 @@ export function SessionForm({
   onReload?: () => void;
 }) {
   const t = useMessages(workshopMessages);
-  const shared = useMessages(common);
   const navigate = useNavigate();
-  const modules = useModuleChoices();
+  const modules = useModuleOptions();
   const trainers = useTrainerChoices();
   const [values, setValues] = useState<PlanSession>(initial);
   const command = useCommand(send, { invalidates: [workshopKeys.all], onDone: () => navigate(`/workshops/${workshop.id}`) });
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    void command.run(values);
-  }
-
   return (
     <Page title={title}>
       <p>{workshop.title}</p>
-      <ProblemAlert error={command.error} placedFields={fields} onReload={onReload} />
       {[modules, trainers].map((choices, index) => choices.error && <ProblemAlert key={index} error={choices.error} onRetry={choices.retry} />)}
-      <form className="form" onSubmit={submit} noValidate>
+      <RecordForm command={command} placedFields={fields} onSubmit={() => void command.run(values)} onReload={onReload} cancelTo={`/workshops/${workshop.id}`}>
         <SelectField
           label={t.sessions.module}
           required
@@ -75,15 +69,7 @@ export function SessionForm({
           onSelected={(trainerIds) => setValues({ ...values, trainerIds })}
           errors={command.errorsFor('trainerIds')}
         />
-        <div className="form-buttons">
-          <button type="submit" disabled={command.pending}>
-            {command.pending ? shared.actions.saving : shared.actions.save}
-          </button>
-          <Link className="button secondary" to={`/workshops/${workshop.id}`}>
-            {shared.actions.cancel}
-          </Link>
-        </div>
-      </form>
+      </RecordForm>
     </Page>
   );
 }

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { json, problem, stubApi } from '@/test/stubApi';
 import { TakeAttendancePage } from './TakeAttendancePage';
-import { enrolment, ids, me, renderScreen, workshop } from './testing';
+import { enrolment, ids, me, renderScreen, workshop } from '@/test/training';
 
 const path = '/workshops/:id/sessions/:sessionId/attendance';
 const at = `/workshops/${ids.workshop}/sessions/${ids.session}/attendance`;

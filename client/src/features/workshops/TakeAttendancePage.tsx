@@ -6,7 +6,7 @@ import { useApiClient } from '@/api/ApiClientProvider';
 import { useCommand } from '@/api/useCommand';
 import { Loading, Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { fullName } from '@/features/participants/DuplicatePrompt';
+import { fullName } from '@/components/people/DuplicatePrompt';
 import { common } from '@/i18n/common';
 import { useFormat } from '@/i18n/format';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';

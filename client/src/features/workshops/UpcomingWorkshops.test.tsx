@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithApi } from '@/test/render';
 import { json, stubApi } from '@/test/stubApi';
-import { workshop } from './testing';
+import { workshop } from '@/test/training';
 import { UpcomingWorkshops } from './UpcomingWorkshops';
 
 function summary(id: string, title: string, startsOn: string, endsOn: string, status: 'planned' | 'held' | 'cancelled' = 'planned') {

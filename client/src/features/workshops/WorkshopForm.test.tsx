@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { json, problem, stubApi } from '@/test/stubApi';
 import { EditWorkshopPage } from './EditWorkshopPage';
 import { RecordWorkshopPage } from './RecordWorkshopPage';
-import { administrations, ids, me, renderScreen, workshop } from './testing';
+import { administrations, ids, me, renderScreen, workshop } from '@/test/training';
 
 const keyFactors = () =>
   json({

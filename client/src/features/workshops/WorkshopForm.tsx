@@ -1,14 +1,11 @@
-import type { FormEvent } from 'react';
-import { Link } from 'react-router';
 import type { Command } from '@/api/useCommand';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from '@/components/fields';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { useAdministrationOptions } from '@/features/participants/useAdministrations';
-import { common } from '@/i18n/common';
+import { RecordForm } from '@/components/RecordForm';
+import { useAdministrationOptions, useKeyFactorOptions, useProgrammeOptions } from '@/lib/referenceData';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { workshopKinds, workshopStatuses, type UpdateWorkshop, type WorkshopDetails, type WorkshopKind, type WorkshopStatus } from './api';
 import { workshopMessages } from './messages';
-import { useKeyFactorChoices, useProgrammeChoices } from './useChoices';
 
 export type WorkshopValues = UpdateWorkshop;
 
@@ -58,32 +55,25 @@ export function WorkshopForm({
 }: {
   values: WorkshopValues;
   onChange: (values: WorkshopValues) => void;
-  command: Pick<Command<never, unknown>, 'pending' | 'error' | 'errorsFor'>;
+  command: Pick<Command<never, unknown>, 'pending' | 'error' | 'errorsFor' | 'reset'>;
   onSubmit: () => void;
   cancelTo: string;
   onReload?: () => void;
 }) {
   const t = useMessages(workshopMessages);
-  const shared = useMessages(common);
-  const programmes = useProgrammeChoices();
+  const programmes = useProgrammeOptions();
   const administrations = useAdministrationOptions();
-  const keyFactors = useKeyFactorChoices();
+  const keyFactors = useKeyFactorOptions();
   const set = <K extends keyof WorkshopValues>(field: K) => (value: WorkshopValues[K]) => onChange({ ...values, [field]: value });
   const errorsFor = command.errorsFor;
   const languages = Object.keys(t.languages).includes(values.language) ? Object.keys(t.languages) : [...Object.keys(t.languages), values.language];
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    onSubmit();
-  }
-
   return (
     <>
-      <ProblemAlert error={command.error} placedFields={workshopFieldNames} onReload={onReload} />
       {[programmes, administrations, keyFactors].map(
         (choices, index) => choices.error && <ProblemAlert key={index} error={choices.error} onRetry={choices.retry} />,
       )}
-      <form className="form" onSubmit={submit} noValidate>
+      <RecordForm command={command} placedFields={workshopFieldNames} onSubmit={onSubmit} onReload={onReload} cancelTo={cancelTo}>
         <SelectField label={t.fields.programme} required value={values.programmeId} onValue={set('programmeId')}
           placeholder={t.fields.choose} options={programmes.options} errors={errorsFor('programmeId')} />
         <SelectField label={t.fields.kind} value={values.kind} onValue={(kind) => set('kind')(kind as WorkshopKind)}
@@ -106,15 +96,7 @@ export function WorkshopForm({
         <TextAreaField label={t.fields.partners} hint={t.fields.partnersHint} value={(values.partners ?? []).join('\n')}
           onValue={(text) => set('partners')(text.split('\n'))} errors={errorsFor('partners')} />
         <TextAreaField label={t.fields.outcomeNotes} value={values.outcomeNotes ?? ''} onValue={set('outcomeNotes')} errors={errorsFor('outcomeNotes')} />
-        <div className="form-buttons">
-          <button type="submit" disabled={command.pending}>
-            {command.pending ? shared.actions.saving : shared.actions.save}
-          </button>
-          <Link className="button secondary" to={cancelTo}>
-            {shared.actions.cancel}
-          </Link>
-        </div>
-      </form>
+      </RecordForm>
     </>
   );
 }

@@ -1,14 +1,14 @@
 import './training.css';
 import { Link } from 'react-router';
 import { Page } from '@/components/Page';
-import { useMe } from '@/features/session';
+import { useMe } from '@/lib/session';
 import { useFormat } from '@/i18n/format';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import type { WorkshopDetails } from './api';
 import { EnrolmentList } from './EnrolmentList';
 import { workshopMessages } from './messages';
 import { mayPlan } from './roles';
-import { useKeyFactorChoices } from './useChoices';
+import { useKeyFactorOptions } from '@/lib/referenceData';
 import { WithWorkshop } from './WithWorkshop';
 
 export function WorkshopPage() {
@@ -20,7 +20,7 @@ function WorkshopView({ workshop }: { workshop: WorkshopDetails }) {
   const t = useMessages(workshopMessages);
   const format = useFormat();
   const name = useBilingual();
-  const keyFactors = useKeyFactorChoices();
+  const keyFactors = useKeyFactorOptions();
   const planner = mayPlan(useMe());
   const factorName = (code: string) => keyFactors.options.find((option) => option.value === code)?.label ?? code;
   return (

@@ -5,14 +5,13 @@ import { useCursorList } from '@/api/useCursorList';
 import { SelectField, TextField } from '@/components/fields';
 import { Page } from '@/components/Page';
 import { PagedList } from '@/components/PagedList';
-import { useAdministrationOptions } from '@/features/participants/useAdministrations';
-import { useMe } from '@/features/session';
+import { useAdministrationOptions, useKeyFactorOptions, useProgrammeOptions } from '@/lib/referenceData';
+import { useMe } from '@/lib/session';
 import { useFormat } from '@/i18n/format';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import { fetchWorkshopPage, workshopKeys, workshopKinds, workshopStatuses, type WorkshopFilters } from './api';
 import { workshopMessages } from './messages';
 import { mayPlan } from './roles';
-import { useKeyFactorChoices, useProgrammeChoices } from './useChoices';
 
 const filterNames = ['q', 'programmeId', 'administrationId', 'status', 'kind', 'keyFactor', 'from', 'to'] as const;
 type Filter = (typeof filterNames)[number];
@@ -55,9 +54,9 @@ export function WorkshopsPage() {
 
 function FilterForm({ draft, onChange, onSubmit, onClear }: { draft: Draft; onChange: (draft: Draft) => void; onSubmit: (event: FormEvent) => void; onClear: () => void }) {
   const t = useMessages(workshopMessages);
-  const programmes = useProgrammeChoices();
+  const programmes = useProgrammeOptions();
   const administrations = useAdministrationOptions();
-  const keyFactors = useKeyFactorChoices();
+  const keyFactors = useKeyFactorOptions();
   const set = (name: Filter) => (value: string) => onChange({ ...draft, [name]: value });
   return (
     <form role="search" aria-label={t.filters.legend} className="form" onSubmit={onSubmit}>

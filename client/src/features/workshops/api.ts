@@ -1,7 +1,7 @@
 import { call, idempotent, ifMatch } from '@/api/call';
 import type { ApiClient } from '@/api/client';
 import type { components, paths } from '@/api/schema';
-import { callWatchingDuplicates } from '@/features/participants/api';
+import { callWatchingDuplicates } from '@/lib/people/api';
 
 type Schemas = components['schemas'];
 export type WorkshopSummary = Schemas['WorkshopSummary'];
@@ -40,11 +40,8 @@ export const workshopKeys = {
   enrolment: (id: string, participantId: string) => ['workshops', id, 'enrolments', participantId] as const,
 };
 
-export const referenceKeys = {
-  programmes: ['programmes', 'choices'] as const,
-  modules: ['modules', 'choices'] as const,
-  trainers: ['trainers', 'choices'] as const,
-};
+/** The trainers to choose from, under the trainers' key so that a change to a trainer refreshes them. */
+export const trainerChoicesKey = ['trainers', 'choices'] as const;
 
 export function fetchWorkshopPage(client: ApiClient, filters: WorkshopFilters, cursor: string | undefined, signal?: AbortSignal, limit = PAGE_SIZE) {
   return call(client.GET('/api/v1/workshops', { params: { query: { ...filters, limit, cursor } }, signal }));
@@ -128,14 +125,6 @@ export async function importAttendanceSheet(client: ApiClient, workshopId: strin
       headers: { 'Content-Type': 'text/csv' },
     }),
   );
-}
-
-export function fetchProgrammes(client: ApiClient, signal?: AbortSignal) {
-  return call(client.GET('/api/v1/programmes', { params: { query: { limit: ALL } }, signal }));
-}
-
-export function fetchModules(client: ApiClient, signal?: AbortSignal) {
-  return call(client.GET('/api/v1/modules', { params: { query: { limit: ALL } }, signal }));
 }
 
 export function fetchTrainers(client: ApiClient, signal?: AbortSignal) {

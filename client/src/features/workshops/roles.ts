@@ -1,4 +1,4 @@
-import type { Me } from '@/features/session';
+import type { Me } from '@/lib/session';
 
 /** Recording workshops and planning sessions is for coordinators and administrators; trainers run them. */
 export function mayPlan(me: Me): boolean {

@@ -9,8 +9,8 @@ import {
   updateAdministration,
   type AdministrationDetails,
 } from '../api';
-import { useCountries, useRegions } from '../lookups';
-import { formPages, RecordForm, useFormValues, useSaveCommand, type RecordFormProps } from '../ui/RecordForm';
+import { useCountries, useRegions } from '@/lib/referenceData';
+import { formPages, RecordForm, useFormValues, useSaveCommand, type RecordFormProps } from '@/components/RecordForm';
 import { referenceMessages } from './messages';
 import { ReferenceListPage } from './ReferenceListPage';
 

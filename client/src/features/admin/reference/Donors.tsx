@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { TextField } from '@/components/fields';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { adminKeys, fetchDonor, fetchDonorPage, registerDonor, updateDonor, type DonorDetails } from '../api';
-import { formPages, RecordForm, useFormValues, useSaveCommand, type RecordFormProps } from '../ui/RecordForm';
+import { formPages, RecordForm, useFormValues, useSaveCommand, type RecordFormProps } from '@/components/RecordForm';
 import { referenceMessages } from './messages';
 import { ReferenceListPage } from './ReferenceListPage';
 

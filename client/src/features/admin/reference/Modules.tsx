@@ -1,10 +1,10 @@
 import { Link } from 'react-router';
-import { useKeyFactors } from '@/api/keyFactors';
+import { useKeyFactors } from '@/lib/referenceData';
 import { CheckboxGroup, TextField } from '@/components/fields';
 import { useFormat } from '@/i18n/format';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import { adminKeys, fetchModule, fetchModulePage, registerModule, updateModule, type ModuleDetails } from '../api';
-import { formPages, RecordForm, useFormValues, useSaveCommand, type RecordFormProps } from '../ui/RecordForm';
+import { formPages, RecordForm, useFormValues, useSaveCommand, type RecordFormProps } from '@/components/RecordForm';
 import { referenceMessages } from './messages';
 import { ReferenceListPage } from './ReferenceListPage';
 

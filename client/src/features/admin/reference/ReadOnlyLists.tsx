@@ -1,8 +1,8 @@
-import { useKeyFactors } from '@/api/keyFactors';
+import { useKeyFactors } from '@/lib/referenceData';
 import { Page } from '@/components/Page';
 import { useMessages } from '@/i18n/LocaleProvider';
-import { useCountries, useRegions } from '../lookups';
-import { QueryTable } from '../ui/RecordTable';
+import { useCountries, useRegions } from '@/lib/referenceData';
+import { QueryTable } from '@/components/RecordTable';
 import { referenceMessages } from './messages';
 
 type Bilingual = { code: string; nameEn: string; nameFr: string };

@@ -7,8 +7,8 @@ import { useCursorList, type Page as ListPage } from '@/api/useCursorList';
 import { TextField } from '@/components/fields';
 import { Page } from '@/components/Page';
 import { useMessages } from '@/i18n/LocaleProvider';
-import { CursorTable, type Column } from '../ui/RecordTable';
-import { FilterForm } from '../ui/FilterForm';
+import { CursorTable, type Column } from '@/components/RecordTable';
+import { FilterForm } from '@/components/FilterForm';
 import { referenceMessages } from './messages';
 
 /** A kind of reference record: found by code or name, a page at a time, with a way to register one. */

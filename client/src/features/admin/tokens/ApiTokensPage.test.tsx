@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithApi } from '@/test/render';
 import { json, problem, stubApi } from '@/test/stubApi';
 import type { ApiTokenSummary } from '../api';
-import { norad, page } from '../test/world';
+import { norad, page } from '@/test/world';
 import { ApiTokensPage } from './ApiTokensPage';
 
 const secret = 'itk_7f3a9c1e5b2d4f6a8c0e2b4d6f8a0c2e';

@@ -8,7 +8,7 @@ import { useFormat } from '@/i18n/format';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { adminKeys, fetchTokenPage, isActive, revokeApiToken, type ApiTokenSummary } from '../api';
 import { adminMessages } from '../messages';
-import { CursorTable } from '../ui/RecordTable';
+import { CursorTable } from '@/components/RecordTable';
 import { IssueApiToken } from './IssueApiToken';
 
 /** The donors' API tokens: issue one (its secret shown once), see them all, revoke one. */

@@ -5,7 +5,7 @@ import { SelectField, TextField } from '@/components/fields';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { adminKeys, issueApiToken, type IssueApiToken as IssueApiTokenBody, type IssuedApiToken } from '../api';
-import { useDonorOptions } from '../lookups';
+import { useDonorOptions } from '@/lib/referenceData';
 import { adminMessages } from '../messages';
 
 /** A year from today, as an ISO date: a sensible default for a token's last day. */
@@ -22,7 +22,7 @@ function aYearFromToday(): string {
 export function IssueApiToken() {
   const t = useMessages(adminMessages);
   const client = useApiClient();
-  const donors = useDonorOptions();
+  const donors = useDonorOptions().options;
   const [values, setValues] = useState<IssueApiTokenBody>({ donorId: '', name: '', expiresOn: aYearFromToday() });
   const [issued, setIssued] = useState<IssuedApiToken | null>(null);
   const command = useCommand((body: IssueApiTokenBody, { idempotencyKey }) => issueApiToken(client, body, idempotencyKey), {

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { json, problem, stubApi } from '@/test/stubApi';
 import type { UserDetails } from '../api';
-import { acip, burkina, norad, pickers, renderRoute } from '../test/world';
+import { acip, burkina, norad, pickers, renderRoute } from '@/test/world';
 import { AddUserPage, UpdateUserPage } from './UserForm';
 
 const field = (label: string) => screen.getByLabelText<HTMLInputElement>(label);

@@ -1,7 +1,7 @@
 import { adminKeys, addUser, fetchUser, roles, updateUser, type AddUser, type Role, type UpdateUser, type UserDetails } from '../api';
-import { useAdministrationOptions, useDonorOptions, useProgrammeOptions } from '../lookups';
+import { useAdministrationOptions, useDonorOptions, useProgrammeOptions } from '@/lib/referenceData';
 import { adminMessages } from '../messages';
-import { formPages, RecordForm, useFormValues, useSaveCommand, type RecordFormProps } from '../ui/RecordForm';
+import { formPages, RecordForm, useFormValues, useSaveCommand, type RecordFormProps } from '@/components/RecordForm';
 import { CheckboxGroup, SelectField, TextField } from '@/components/fields';
 import { useMessages } from '@/i18n/LocaleProvider';
 
@@ -48,9 +48,9 @@ const placedFields = ['email', 'displayName', 'role', 'donorId', 'programmeIds',
 /** AddUser, or UpdateUser for `user`: the fields shown follow the role chosen. */
 function UserForm({ record: user, onReload }: RecordFormProps<UserDetails>) {
   const t = useMessages(adminMessages);
-  const donors = useDonorOptions();
-  const programmes = useProgrammeOptions();
-  const administrations = useAdministrationOptions();
+  const donors = useDonorOptions().options;
+  const programmes = useProgrammeOptions().options;
+  const administrations = useAdministrationOptions().options;
   const { values, set } = useFormValues<UserValues>(() => ({
     email: user?.email ?? '',
     displayName: user?.displayName ?? '',

@@ -7,10 +7,10 @@ import { Page } from '@/components/Page';
 import { useFormat } from '@/i18n/format';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import { adminKeys, fetchUserPage, roles, type Role, type UserDetails } from '../api';
-import { useAdministrations, useDonors, useProgrammes } from '../lookups';
+import { useAdministrations, useDonors, useProgrammes } from '@/lib/referenceData';
 import { adminMessages } from '../messages';
-import { CursorTable } from '../ui/RecordTable';
-import { FilterForm } from '../ui/FilterForm';
+import { CursorTable } from '@/components/RecordTable';
+import { FilterForm } from '@/components/FilterForm';
 
 /** What an account may see: its donor, or its programmes and administrations, by name. */
 function useScopeOf() {

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
-import type { DuplicateCandidate, LikelyDuplicate } from './api';
-import { participantMessages } from './messages';
+import type { DuplicateCandidate, LikelyDuplicate } from '@/lib/people/api';
+import { participantMessages } from '@/lib/people/messages';
 
 export function fullName(person: { familyName: string; givenNames: string }) {
   return `${person.givenNames} ${person.familyName}`;

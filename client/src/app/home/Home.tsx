@@ -4,7 +4,7 @@ import { OverdueActions } from '@/features/actionPlans/OverdueActions';
 import { AdminOverview } from '@/features/admin/AdminOverview';
 import { DonorReports } from '@/features/reports/DonorReports';
 import { PeriodStates } from '@/features/results/PeriodStates';
-import { useMe, type Role } from '@/features/session';
+import { useMe, type Role } from '@/lib/session';
 import { UpcomingWorkshops } from '@/features/workshops/UpcomingWorkshops';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { homeMessages } from './messages';

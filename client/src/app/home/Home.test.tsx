@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { createApiClient } from '@/api/client';
 import { App } from '@/app/App';
-import type { Me, Role } from '@/features/session';
+import type { Me, Role } from '@/lib/session';
 import { json, origin } from '@/test/stubApi';
 
 /** An API where the caller has the given role and every list is empty; records the paths asked for. */

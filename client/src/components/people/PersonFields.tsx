@@ -1,9 +1,9 @@
 import { SelectField, TextField } from '@/components/fields';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { useMessages } from '@/i18n/LocaleProvider';
-import type { PersonValues, Service, Sex } from './api';
-import { participantMessages } from './messages';
-import { useAdministrationOptions } from './useAdministrations';
+import type { PersonValues, Service, Sex } from '@/lib/people/api';
+import { participantMessages } from '@/lib/people/messages';
+import { useAdministrationOptions } from '@/lib/referenceData';
 
 export const personFieldNames = ['familyName', 'givenNames', 'sex', 'administrationId', 'service', 'position', 'email', 'staffNumber'] as const;
 

@@ -4,7 +4,7 @@ import type { Command } from '@/api/useCommand';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { common } from '@/i18n/common';
 import { useMessages } from '@/i18n/LocaleProvider';
-import { LikelyDuplicate, type DuplicateCandidate, type PersonValues } from './api';
+import { LikelyDuplicate, type DuplicateCandidate, type PersonValues } from '@/lib/people/api';
 import { DuplicatePrompt } from './DuplicatePrompt';
 import { personFieldNames, PersonFields } from './PersonFields';
 

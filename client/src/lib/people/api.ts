@@ -52,8 +52,6 @@ export const participantKeys = {
   one: (id: string) => ['participants', id] as const,
 };
 
-export const administrationKeys = { all: ['administrations'] as const };
-
 export function fetchParticipantPage(client: ApiClient, q: string, cursor: string | undefined, signal?: AbortSignal) {
   return call(client.GET('/api/v1/participants', { params: { query: { q: q || undefined, limit: PAGE_SIZE, cursor } }, signal }));
 }
@@ -72,11 +70,6 @@ export function updateParticipant(client: ApiClient, id: string, version: number
 
 export function mergeParticipants(client: ApiClient, keptId: string, duplicateId: string) {
   return call(client.POST('/api/v1/participants/{id}/merge', { params: { path: { id: keptId } }, body: { duplicateId } }));
-}
-
-/** The administrations to choose from (a few dozen at most: one page is all of them). */
-export function fetchAdministrations(client: ApiClient, signal?: AbortSignal) {
-  return call(client.GET('/api/v1/administrations', { params: { query: { limit: 200 } }, signal })).then((page) => page.items);
 }
 
 /** Empty optional text is sent as absent, so the API stores no blank e-mail or staff number. */

@@ -4,9 +4,9 @@ import { useCursorList } from '@/api/useCursorList';
 import { TextField } from '@/components/fields';
 import { PagedList } from '@/components/PagedList';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
-import { fetchParticipantPage, participantKeys, type ParticipantSummary } from './api';
+import { fetchParticipantPage, participantKeys, type ParticipantSummary } from '@/lib/people/api';
 import { fullName } from './DuplicatePrompt';
-import { participantMessages } from './messages';
+import { participantMessages } from '@/lib/people/messages';
 
 /**
  * Finds people in the registry (name in any order and without accents, staff number or e-mail), a

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Route, Routes, useLocation } from 'react-router';
 import type { ApiClient } from '@/api/client';
 import type { components } from '@/api/schema';
-import { RequireSession, SessionProvider } from '@/features/session';
+import { RequireSession, SessionProvider } from '@/lib/session';
 import type { Locale } from '@/i18n/catalog';
 import { renderWithApi } from '@/test/render';
 import { json, problem } from '@/test/stubApi';

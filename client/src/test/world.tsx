@@ -4,8 +4,8 @@ import type { ApiClient } from '@/api/client';
 import type { Locale } from '@/i18n/catalog';
 import { renderWithApi } from '@/test/render';
 import { json } from '@/test/stubApi';
-import type { AdministrationDetails, DonorDetails } from '../api';
-import type { ProgrammeSummary } from '@/features/programmes/api';
+import type { AdministrationDetails, DonorDetails } from '@/lib/referenceData';
+import type { ProgrammeSummary } from '@/lib/referenceData';
 
 /** A small world for the administration screens: Norad, A-CIP, and the customs of Burkina Faso and Mali. */
 export const norad: DonorDetails = { id: 'd0000000-0000-4000-8000-000000000001', code: 'NORAD', name: 'Norad', iatiOrganisationId: null, version: 1 };

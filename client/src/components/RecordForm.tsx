@@ -52,27 +52,40 @@ export function useSaveCommand<B>({
   );
 }
 
-/** A record's form: its fields, what went wrong (412 offers to reload the record), Save and Cancel. */
+/**
+ * The frame of every form that sends a command: its fields, what went wrong (field messages sit next to their
+ * fields; a 412 offers to reload the record), Save and Cancel. Cancel goes to `cancelTo`, or calls `onCancel`
+ * for a form shown inside a page.
+ */
 export function RecordForm({
   command,
   onSubmit,
   onReload,
   placedFields,
   cancelTo,
+  onCancel,
+  label,
+  submitLabel,
   children,
 }: {
-  command: Command<never, unknown>;
+  command: Pick<Command<never, unknown>, 'pending' | 'error' | 'reset'>;
   onSubmit: () => void;
   onReload?: () => void;
   /** The fields whose API messages show beside them. */
   placedFields: readonly string[];
-  cancelTo: string;
+  cancelTo?: string;
+  onCancel?: () => void;
+  /** The form's accessible name, when a page holds several forms. */
+  label?: string;
+  submitLabel?: string;
   children: ReactNode;
 }) {
   const t = useMessages(common);
   return (
     <form
       className="form"
+      aria-label={label}
+      // noValidate: the API's messages are the ones shown, the same in every browser.
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
@@ -97,11 +110,18 @@ export function RecordForm({
       )}
       <div className="form-buttons">
         <button type="submit" disabled={command.pending}>
-          {command.pending ? t.actions.saving : t.actions.save}
+          {command.pending ? t.actions.saving : (submitLabel ?? t.actions.save)}
         </button>
-        <Link className="button secondary" to={cancelTo}>
-          {t.actions.cancel}
-        </Link>
+        {cancelTo !== undefined && (
+          <Link className="button secondary" to={cancelTo}>
+            {t.actions.cancel}
+          </Link>
+        )}
+        {onCancel && (
+          <button type="button" className="secondary" onClick={onCancel}>
+            {t.actions.cancel}
+          </button>
+        )}
       </div>
     </form>
   );

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { afterEach, describe, expect, it } from 'vitest';
 import { json, problem, stubApi } from '@/test/stubApi';
 import { App } from '@/app/App';
-import type { ProgrammeSummary } from '@/features/programmes/api';
+import type { ProgrammeSummary } from '@/lib/referenceData';
 import type { Me } from './api';
 
 const notSignedIn = () => problem(401, 'Unauthorized');
