@@ -1025,7 +1025,7 @@ export interface paths {
         put?: never;
         /**
          * Return an administration's report for a period
-         * @description Sends a submitted report back with a comment saying what to correct, recording who and when; the period opens again for the administration until it is submitted again. Any other state: 409. Administrators.
+         * @description Sends a submitted or approved report back with a comment saying what to correct, recording who and when; the period opens again for the administration until it is submitted again. Returning an approved report (to reopen a period whose live figures drifted, see …/drift) drops the figures its approval froze: donors receive none of them until it is approved again. Any other state: 409. Administrators.
          */
         post: operations["ReturnPeriodReport"];
         delete?: never;
@@ -1045,9 +1045,29 @@ export interface paths {
         put?: never;
         /**
          * Approve an administration's report for a period
-         * @description Approves a submitted report, recording who and when; it is final and the period stays locked for the administration. Any other state: 409. Administrators.
+         * @description Approves a submitted report, recording who and when; the period stays locked for the administration, and the figures the report covers (every computed cell and indicator value of the administration, each breakdown) are frozen as the approval's snapshot: donors' reports and the IATI export read these, never the live records. The approval's audit entry carries the snapshot's SHA-256 (`snapshotHash`). Any other state: 409. Administrators.
          */
         post: operations["ApprovePeriodReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/periods/{periodId}/administrations/{administrationId}/drift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Compare an approved report's figures with the live ones
+         * @description For an approved report: the hash of the figures its approval froze and of the same figures read from the records now, and each figure that changed since (approved and live value), so that a coordinator knows when to have the period reopened (returned, then approved again). 404 for a report that is not approved. Administrators, and coordinators whose scope covers the programme and the administration.
+         */
+        get: operations["GetReportDrift"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1784,6 +1804,32 @@ export interface components {
              */
             version: number;
         };
+        /**
+         * @description A figure whose live value differs from the approved one: a rule's cell (officials_trained …, modules_delivered) or an
+         *     indicator's value (`indicator` with its code), in a bucket (sex, administration, key factor; none is the total).
+         */
+        DriftedFigure: {
+            figure: string;
+            indicator?: string | null;
+            sex?: components["schemas"]["Sex"];
+            /** Format: uuid */
+            administrationId?: string | null;
+            keyFactor?: string | null;
+            /**
+             * Format: double
+             * @description The approved value (an indicator's actual), null when the figure was not there.
+             */
+            approved?: number | null;
+            /**
+             * Format: double
+             * @description The live value, null when the figure is no longer there.
+             */
+            live?: number | null;
+            /** Format: double */
+            approvedTarget?: number | null;
+            /** Format: double */
+            liveTarget?: number | null;
+        };
         /** @description A registered person that a new registration is likely to be, as a 409 problem lists it under `candidates`. */
         DuplicateCandidate: {
             /** Format: uuid */
@@ -2354,6 +2400,7 @@ export interface components {
             periods: components["schemas"]["ReportedPeriod"][];
             /** @description The administrations' reports whose figures are not in the report, because their period is not approved for them. */
             leftOut: components["schemas"]["LeftOutReport"][];
+            suppression: components["schemas"]["ReportedSuppression"];
             /** @description What each indicator named in Integrity.Api.Features.Reports.ProgressReport.Values is, so a reader (a donor cannot list indicators) can label it. */
             indicators: components["schemas"]["ReportedIndicator"][];
             /** @description One value per figure and bucket; the same rows as the CSV and the workbook. Produced as they are written. */
@@ -2410,8 +2457,13 @@ export interface components {
             figure: string;
             /** @description The indicator's code, for indicator_target and indicator_actual. */
             indicator?: string | null;
-            /** Format: double */
-            value: number;
+            /**
+             * Format: double
+             * @description The figure; null when it is withheld from donors as a small count (Integrity.Api.Features.Reports.ProgressValue.Suppressed).
+             */
+            value: number | null;
+            /** @description true when Integrity.Api.Features.Reports.ProgressValue.Value is withheld because it counts, or could reveal a count of, fewer people than the report's minimum cell size. */
+            suppressed: boolean;
         };
         /**
          * @description Where a trainer stands with a module: the stage reached and the day each stage so far was reached.
@@ -2682,6 +2734,17 @@ export interface components {
              */
             userId?: string | null;
         };
+        /** @description An approved report's drift: when it was approved, the hashes of what was approved and of the live figures, and each figure that changed. */
+        ReportDrift: {
+            /** Format: date-time */
+            approvedAt: string;
+            /** @description The SHA-256 of the approved figures (as in the approval's audit entry). */
+            snapshotHash: string;
+            /** @description The same hash of the live figures: equal to Integrity.Api.Features.Results.ReportDrift.SnapshotHash when nothing drifted. */
+            liveHash: string;
+            drifted: boolean;
+            changes: components["schemas"]["DriftedFigure"][];
+        };
         /** @description The report after a transition: its id (the record audited), its state and its version. */
         ReportMoved: {
             /** Format: uuid */
@@ -2703,7 +2766,11 @@ export interface components {
             unit: string;
             measure: components["schemas"]["IndicatorMeasure"];
         };
-        /** @description A reporting period of the report; `fullyReported` when every administration's report for it is in (approved, or a preview). */
+        /**
+         * @description A reporting period of the report; `fullyReported` when every administration's report for it is in (approved, or a
+         *     preview); `status`: approved (every administration's report), partly_approved, or not_approved (no figure of
+         *     it reaches donors: none, rather than zeros).
+         */
         ReportedPeriod: {
             /** Format: uuid */
             periodId: string;
@@ -2713,6 +2780,14 @@ export interface components {
             /** Format: date */
             endsOn: string;
             fullyReported: boolean;
+            status: string;
+        };
+        /** @description The small-count rule of the report: its threshold, whether it was applied (donors) and what it says. */
+        ReportedSuppression: {
+            /** Format: int32 */
+            minimumCellSize: number;
+            applied: boolean;
+            rule: string;
         };
         /** @description A reporting period of a programme with the report of each administration it covers. */
         ReportingPeriodDetails: {
@@ -2731,7 +2806,11 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
-        /** @description Returns a submitted report to its administration, saying why; the period opens again for it. */
+        /**
+         * @description Returns a submitted or approved report to its administration, saying why; the period opens again for it. An approved
+         *     report is reopened this way when its live figures have drifted from the approved ones: its snapshot is dropped, and
+         *     donors no longer receive its figures until it is approved again.
+         */
         ReturnPeriodReport: {
             /** @description What to correct before submitting again. */
             comment: string;
@@ -9337,6 +9416,77 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached at the moment; nothing was changed. Retry after the seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetReportDrift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                periodId: string;
+                administrationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDrift"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
