@@ -16,6 +16,13 @@ public sealed class Database(SqlDialect dialect, string connectionString)
     public SqlDialect Dialect { get; } = dialect;
     public string ConnectionString { get; } = connectionString;
 
+    /// <summary>
+    /// SQLite lets one writer in at a time and its busy handler retries in no order, so a run of short write
+    /// transactions (an attendance sheet's batches) could keep another writer waiting to the end. Writers of this
+    /// process queue here instead, first come first served. The servers queue lock requests themselves.
+    /// </summary>
+    public SemaphoreSlim? WriterQueue { get; } = dialect is SqliteDialect ? new SemaphoreSlim(1, 1) : null;
+
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = Dialect.CreateConnection(ConnectionString);

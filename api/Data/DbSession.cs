@@ -11,6 +11,7 @@ public sealed class DbSession(Database database) : IAsyncDisposable
 {
     private DbConnection? connection;
     private readonly List<Action> afterCommit = [];
+    private bool inWriterQueue;
 
     public SqlDialect Dialect => database.Dialect;
     public DbTransaction? Transaction { get; private set; }
@@ -21,9 +22,29 @@ public sealed class DbSession(Database database) : IAsyncDisposable
     public async Task<DbTransaction> BeginTransactionAsync(CancellationToken cancellationToken)
     {
         if (Transaction is not null) throw new InvalidOperationException("A transaction is already open.");
-        var open = await ConnectionAsync(cancellationToken);
-        Transaction = await open.BeginTransactionAsync(cancellationToken);
-        return Transaction;
+        if (database.WriterQueue is { } queue)
+        {
+            await queue.WaitAsync(cancellationToken);
+            inWriterQueue = true;
+        }
+        try
+        {
+            var open = await ConnectionAsync(cancellationToken);
+            Transaction = await open.BeginTransactionAsync(cancellationToken);
+            return Transaction;
+        }
+        catch
+        {
+            LeaveWriterQueue();
+            throw;
+        }
+    }
+
+    private void LeaveWriterQueue()
+    {
+        if (!inWriterQueue) return;
+        inWriterQueue = false;
+        database.WriterQueue!.Release();
     }
 
     /// <summary>Runs once the open transaction has committed; forgotten if it does not.</summary>
@@ -40,9 +61,16 @@ public sealed class DbSession(Database database) : IAsyncDisposable
     public async Task EndTransactionAsync()
     {
         afterCommit.Clear();
-        if (Transaction is null) return;
-        await Transaction.DisposeAsync();
-        Transaction = null;
+        try
+        {
+            if (Transaction is null) return;
+            await Transaction.DisposeAsync();
+            Transaction = null;
+        }
+        finally
+        {
+            LeaveWriterQueue();
+        }
     }
 
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken)
