@@ -10,6 +10,7 @@ using Integrity.Api.Features.Audit;
 using Integrity.Api.Features.Auth;
 using Integrity.Api.Seeding.Demo;
 using Integrity.Api.Features.Donors;
+using Integrity.Api.Features.Enrolments;
 using Integrity.Api.Features.Modules;
 using Integrity.Api.Features.Trainers;
 using Integrity.Api.Features.Workshops;
@@ -146,6 +147,7 @@ api.MapAuth()
     .MapTrainers()
     .MapWorkshops()
     .MapParticipants()
+    .MapEnrolments()
     .MapActionPlans()
     .MapResults()
     .MapReports()

@@ -1,7 +1,6 @@
 using Dapper;
-using Integrity.Api.Data;
 
-namespace Integrity.Api.Features.Participants;
+namespace Integrity.Api.Data;
 
 /// <summary>
 /// Inserts many rows with multi-row INSERT statements instead of one round trip per row: the 5,000 people of

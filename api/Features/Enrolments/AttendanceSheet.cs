@@ -7,8 +7,9 @@ using FluentValidation.Results;
 using Integrity.Api.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
+using Integrity.Api.Features.Participants;
 
-namespace Integrity.Api.Features.Participants;
+namespace Integrity.Api.Features.Enrolments;
 
 /// <summary>
 /// How large an attendance sheet may be: <c>Imports:MaxRows</c> rows (default 5,000), and as many bytes as such rows

@@ -7,8 +7,9 @@ using Integrity.Api.Features.Workshops;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
 using Mediator;
+using Integrity.Api.Features.Participants;
 
-namespace Integrity.Api.Features.Participants;
+namespace Integrity.Api.Features.Enrolments;
 
 /// <summary>
 /// Enrols a person in a workshop: either someone in the registry, by <c>participantId</c>, or a new person by

@@ -1,7 +1,8 @@
 using System.Text.Json.Serialization;
 using Integrity.Api.Data;
+using Integrity.Api.Features.Participants;
 
-namespace Integrity.Api.Features.Participants;
+namespace Integrity.Api.Features.Enrolments;
 
 /// <summary>A participant of a workshop, with their scores, completion and attendance per session; <c>version</c> is also its ETag.</summary>
 public sealed record Enrolment : Person

@@ -1,8 +1,9 @@
 using Integrity.Api.Data;
 using Integrity.Api.Features.Workshops;
 using Integrity.Api.Http;
+using Integrity.Api.Features.Participants;
 
-namespace Integrity.Api.Features.Participants;
+namespace Integrity.Api.Features.Enrolments;
 
 /// <summary>What enrolling one person and importing a sheet share: the workshop must take participants, and the row.</summary>
 internal static class EnrolmentWrites

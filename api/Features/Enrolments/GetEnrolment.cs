@@ -3,7 +3,7 @@ using Integrity.Api.Features.Workshops;
 using Integrity.Api.Http;
 using Mediator;
 
-namespace Integrity.Api.Features.Participants;
+namespace Integrity.Api.Features.Enrolments;
 
 /// <summary>One participant of a workshop.</summary>
 public sealed record GetEnrolment(Guid WorkshopId, Guid ParticipantId) : IQuery<Enrolment>;

@@ -4,9 +4,10 @@ using Integrity.Api.Features.Workshops;
 using Integrity.Api.Http;
 using Integrity.Api.Pipeline;
 using Mediator;
-using Column = Integrity.Api.Features.Participants.AttendanceSheet.Column;
+using Integrity.Api.Features.Participants;
+using Column = Integrity.Api.Features.Enrolments.AttendanceSheet.Column;
 
-namespace Integrity.Api.Features.Participants;
+namespace Integrity.Api.Features.Enrolments;
 
 /// <summary>
 /// Enrols everyone on an attendance sheet (see <see cref="AttendanceSheet"/>) in a workshop: a row that is

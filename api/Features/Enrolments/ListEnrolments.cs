@@ -2,8 +2,9 @@ using Integrity.Api.Data;
 using Integrity.Api.Features.Workshops;
 using Integrity.Api.Http;
 using Mediator;
+using Integrity.Api.Features.Participants;
 
-namespace Integrity.Api.Features.Participants;
+namespace Integrity.Api.Features.Enrolments;
 
 /// <summary>The participants of a workshop by name, with their scores, completion and attendance per session.</summary>
 public sealed record ListEnrolments(Guid WorkshopId, int? Limit, string? Cursor) : IQuery<Page<Enrolment>>, IListQuery;

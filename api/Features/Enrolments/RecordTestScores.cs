@@ -6,14 +6,15 @@ using Integrity.Api.Http;
 using Integrity.Api.Pipeline;
 using Mediator;
 using Required = System.ComponentModel.DataAnnotations.RequiredAttribute;
+using Integrity.Api.Features.Participants;
 
-namespace Integrity.Api.Features.Participants;
+namespace Integrity.Api.Features.Enrolments;
 
 /// <summary>A participant's test scores and completion of a workshop; a score left out is cleared.</summary>
 /// <param name="PreTestScore">0 to 100, at most two decimals.</param>
 /// <param name="PostTestScore">0 to 100, at most two decimals.</param>
 /// <param name="Completed">Whether they completed the workshop.</param>
-public sealed record RecordResults(decimal? PreTestScore, decimal? PostTestScore, [property: Required] bool? Completed)
+public sealed record RecordTestScores(decimal? PreTestScore, decimal? PostTestScore, [property: Required] bool? Completed)
     : ICommand<int>, IWorkshopCommand, IChangesRecord
 {
     [JsonIgnore] public Guid WorkshopId { get; init; }
@@ -22,9 +23,9 @@ public sealed record RecordResults(decimal? PreTestScore, decimal? PostTestScore
     Guid IChangesRecord.Id => ParticipantId;
 }
 
-public sealed class RecordResultsValidator : AbstractValidator<RecordResults>
+public sealed class RecordTestScoresValidator : AbstractValidator<RecordTestScores>
 {
-    public RecordResultsValidator()
+    public RecordTestScoresValidator()
     {
         RuleFor(x => x.PreTestScore).InclusiveBetween(0, 100).PrecisionScale(5, 2, ignoreTrailingZeros: true);
         RuleFor(x => x.PostTestScore).InclusiveBetween(0, 100).PrecisionScale(5, 2, ignoreTrailingZeros: true);
@@ -32,11 +33,11 @@ public sealed class RecordResultsValidator : AbstractValidator<RecordResults>
     }
 }
 
-public sealed class RecordResultsAccess(DbSession db) : WorkshopStaff<RecordResults>(db);
+public sealed class RecordTestScoresAccess(DbSession db) : WorkshopStaff<RecordTestScores>(db);
 
-public sealed class RecordResultsPlaces(DbSession db) : WorkshopPlaces<RecordResults>(db);
+public sealed class RecordTestScoresPlaces(DbSession db) : WorkshopPlaces<RecordTestScores>(db);
 
-public sealed class RecordResultsHandler(DbSession db) : ICommandHandler<RecordResults, int>
+public sealed class RecordTestScoresHandler(DbSession db) : ICommandHandler<RecordTestScores, int>
 {
     private const string Update = """
         UPDATE enrolments SET pre_test_score = @preTestScore, post_test_score = @postTestScore, completed = @completed, version = version + 1
@@ -45,7 +46,7 @@ public sealed class RecordResultsHandler(DbSession db) : ICommandHandler<RecordR
 
     private const string VersionOf = "SELECT version FROM enrolments WHERE workshop_id = @workshopId AND participant_id = @participantId";
 
-    public async ValueTask<int> Handle(RecordResults command, CancellationToken cancellationToken)
+    public async ValueTask<int> Handle(RecordTestScores command, CancellationToken cancellationToken)
     {
         var key = new { workshopId = command.WorkshopId, participantId = command.ParticipantId };
         var changed = await db.ExecuteAsync(Update, new

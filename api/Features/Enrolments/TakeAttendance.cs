@@ -7,8 +7,9 @@ using Integrity.Api.Http;
 using Integrity.Api.Pipeline;
 using Mediator;
 using Required = System.ComponentModel.DataAnnotations.RequiredAttribute;
+using Integrity.Api.Features.Participants;
 
-namespace Integrity.Api.Features.Participants;
+namespace Integrity.Api.Features.Enrolments;
 
 /// <summary>
 /// The attendance of many participants at one session, in one call. It sets the status of each participant

@@ -5,6 +5,3 @@ public enum Sex { Female, Male, NotRecorded }
 
 /// <summary>The branch of the customs administration a participant works in.</summary>
 public enum Service { Operational, Support, Management }
-
-/// <summary>How a participant attended one session, best first: a merge keeps the better of two.</summary>
-public enum AttendanceStatus { Present, Late, Excused, Absent }

@@ -1,4 +1,5 @@
 using Integrity.Api.Features.Modules;
+using Integrity.Api.Features.Enrolments;
 using Integrity.Api.Features.Participants;
 using Integrity.Api.Features.Trainers;
 using Integrity.Api.Features.Workshops;
@@ -80,7 +81,7 @@ internal sealed class DemoEvents(ISender sender)
         for (var i = 0; i < people.Count; i++)
         {
             var before = 40 + (i * 7) % 35;
-            await sender.Send(new RecordResults(before, Math.Min(100, before + 10 + (i * 3) % 15), Completed: i % 17 != 3)
+            await sender.Send(new RecordTestScores(before, Math.Min(100, before + 10 + (i * 3) % 15), Completed: i % 17 != 3)
                 { WorkshopId = workshop.Id, ParticipantId = people[i], ExpectedVersion = 1 });
         }
         return workshop.Id;

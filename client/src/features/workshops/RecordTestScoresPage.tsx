@@ -9,10 +9,10 @@ import { ProblemAlert } from '@/components/ProblemAlert';
 import { fullName } from '@/components/people/DuplicatePrompt';
 import { common } from '@/i18n/common';
 import { useMessages } from '@/i18n/LocaleProvider';
-import { fetchEnrolment, recordResults, workshopKeys, type Enrolment } from './api';
+import { fetchEnrolment, recordTestScores, workshopKeys, type Enrolment } from './api';
 import { workshopMessages } from './messages';
 
-export function RecordResultsPage() {
+export function RecordTestScoresPage() {
   const client = useApiClient();
   const t = useMessages(workshopMessages);
   const { id = '', participantId = '' } = useParams();
@@ -22,7 +22,7 @@ export function RecordResultsPage() {
   });
   if (enrolment.isPending) return <Loading label={t.enrolments.loading} />;
   if (!enrolment.data) return <ProblemAlert error={enrolment.error} onRetry={() => void enrolment.refetch()} />;
-  return <RecordResults workshopId={id} enrolment={enrolment.data} reload={() => void enrolment.refetch()} />;
+  return <RecordTestScores workshopId={id} enrolment={enrolment.data} reload={() => void enrolment.refetch()} />;
 }
 
 const fields = ['preTestScore', 'postTestScore', 'completed'] as const;
@@ -34,7 +34,7 @@ function score(text: string): number | null {
 }
 
 /** Pre- and post-test scores and completion, sent with the enrolment's version; 412 offers to reload. */
-function RecordResults({ workshopId, enrolment, reload }: { workshopId: string; enrolment: Enrolment; reload: () => void }) {
+function RecordTestScores({ workshopId, enrolment, reload }: { workshopId: string; enrolment: Enrolment; reload: () => void }) {
   const client = useApiClient();
   const navigate = useNavigate();
   const t = useMessages(workshopMessages);
@@ -42,7 +42,7 @@ function RecordResults({ workshopId, enrolment, reload }: { workshopId: string; 
   const [pre, setPre] = useState(enrolment.preTestScore?.toString() ?? '');
   const [post, setPost] = useState(enrolment.postTestScore?.toString() ?? '');
   const [completed, setCompleted] = useState(enrolment.completed);
-  const command = useCommand(() => recordResults(client, workshopId, enrolment, { preTestScore: score(pre), postTestScore: score(post), completed }), {
+  const command = useCommand(() => recordTestScores(client, workshopId, enrolment, { preTestScore: score(pre), postTestScore: score(post), completed }), {
     invalidates: [workshopKeys.all],
     onDone: () => navigate(`/workshops/${workshopId}`),
   });

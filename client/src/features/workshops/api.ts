@@ -14,7 +14,7 @@ export type SessionDetails = Schemas['SessionDetails'];
 export type PlanSession = Schemas['PlanSession'];
 export type Enrolment = Schemas['Enrolment'];
 export type EnrolParticipant = Schemas['EnrolParticipant'];
-export type RecordResults = Schemas['RecordResults'];
+export type RecordTestScores = Schemas['RecordTestScores'];
 export type AttendanceStatus = Schemas['AttendanceStatus'];
 export type AttendanceEntry = Schemas['AttendanceEntry'];
 export type SheetReport = Schemas['SheetReport'];
@@ -97,7 +97,7 @@ export function enrolParticipant(client: ApiClient, workshopId: string, body: En
   return callWatchingDuplicates(client.POST('/api/v1/workshops/{id}/participants', { params: { path: { id: workshopId } }, body, headers: idempotent(key) }));
 }
 
-export function recordResults(client: ApiClient, workshopId: string, enrolment: Enrolment, body: RecordResults) {
+export function recordTestScores(client: ApiClient, workshopId: string, enrolment: Enrolment, body: RecordTestScores) {
   return call(
     client.PUT('/api/v1/workshops/{id}/participants/{participantId}', {
       params: { path: { id: workshopId, participantId: enrolment.participantId } },

@@ -13,5 +13,5 @@ export const workshopRoutes: RouteObject[] = [
   },
   { path: 'workshops/:id/enrol', lazy: async () => ({ Component: (await import('./EnrolParticipantPage')).EnrolParticipantPage }) },
   { path: 'workshops/:id/sheet', lazy: async () => ({ Component: (await import('./ImportAttendanceSheetPage')).ImportAttendanceSheetPage }) },
-  { path: 'workshops/:id/participants/:participantId', lazy: async () => ({ Component: (await import('./RecordResultsPage')).RecordResultsPage }) },
+  { path: 'workshops/:id/participants/:participantId', lazy: async () => ({ Component: (await import('./RecordTestScoresPage')).RecordTestScoresPage }) },
 ];
