@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Integrity.Api.Features.Reports;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Integrity.Tests;
@@ -12,7 +13,8 @@ namespace Integrity.Tests;
 /// Donors get aggregates, never personal data. With a donor's API token, the crawl calls every GET
 /// operation of the OpenAPI document, follows the ids it finds in the answers (and tries the ids of
 /// records it must not see), and looks through every answer for a personal field or for the e-mail or
-/// name of any account.
+/// name of any account, and for a person-count cell below the small-count threshold. D1's programme has an approved
+/// 2024 report whose workshop trained two women and six men, so its progress report holds a small cell.
 /// </summary>
 public sealed class DonorCrawlTests(string provider) : ApiTests(provider)
 {
@@ -30,6 +32,8 @@ public sealed class DonorCrawlTests(string provider) : ApiTests(provider)
     private readonly Dictionary<string, HashSet<Guid>> found = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Response> responses = new(StringComparer.Ordinal);
     private readonly List<string> leaks = [];
+    private readonly List<string> smallCells = [];
+    private int suppressedCells;
     private List<string> getTemplates = null!;
 
     private sealed record Response(string Template, int Status, string? MediaType, JsonElement? Body);
@@ -58,6 +62,7 @@ public sealed class DonorCrawlTests(string provider) : ApiTests(provider)
         world["U2"] = await AddAccountAsync($"boukary.ouedraogo.{marker}@douanes.test", "Boukary Ouédraogo", "coordinator", administrationIds: [world["A1"]]);
         world["U3"] = await AddAccountAsync($"mariam.diallo.{marker}@wco.test", "Mariam Diallo", "trainer", programmeIds: [world["P1"]]);
         world["U4"] = await AddAccountAsync($"ingrid.halvorsen.{marker}@norad.test", "Ingrid Halvorsen", "donor", donorId: world["D1"]);
+        await TrainAndApproveAsync(marker);
 
         var issued = await Client.PostAsJsonAsync("/api/v1/api-tokens", new
         {
@@ -78,6 +83,48 @@ public sealed class DonorCrawlTests(string provider) : ApiTests(provider)
         accountEmails.Add(email);
         accountNames.Add(displayName);
         return await CreateAsync("/api/v1/users", new { email, displayName, role, password = "crawl-password-123", donorId, programmeIds, administrationIds });
+    }
+
+    /// <summary>
+    /// P1's 2024: an indicator of officials trained by sex, a held workshop hosted by A1 where two women and six men
+    /// attended (the women a cell below the threshold), and A1's report for 2024 submitted and approved.
+    /// </summary>
+    private async Task TrainAndApproveAsync(string marker)
+    {
+        var programme = world["P1"];
+        var period = await CreateAsync($"/api/v1/programmes/{programme}/periods", new { label = "2024", startsOn = "2024-01-01", endsOn = "2024-12-31" });
+        await CreateAsync($"/api/v1/programmes/{programme}/indicators", new
+        {
+            code = PeopleIndicator, titleEn = "Officials trained", titleFr = "Fonctionnaires formés", unit = "officials", measure = "unit", ascending = true,
+            disaggregations = new[] { "sex" }, computedBy = "officials_trained",
+        });
+        var module = await CreateAsync("/api/v1/modules", new { code = UniqueCode("CRAWL-MOD"), titleEn = "Integrity", titleFr = "Intégrité", hours = 6, keyFactorCodes = new[] { "RAD-07" } });
+        var trainer = await CreateAsync("/api/v1/trainers", new { fullName = $"Crawl Trainer {marker}", kind = "wco_expert" });
+        var workshop = await CreateAsync("/api/v1/workshops", new
+        {
+            programmeId = programme, kind = "workshop", title = "Integrity workshop", startsOn = "2024-03-12", endsOn = "2024-03-12",
+            hostAdministrationId = world["A1"], city = "Bamako", language = "fr", status = "held",
+        });
+        var session = await CreateAsync($"/api/v1/workshops/{workshop}/sessions", new { moduleId = module, heldOn = "2024-03-12", trainerIds = new[] { trainer } });
+        var officials = new List<Guid>();
+        foreach (var (sex, i) in Enumerable.Repeat("female", 2).Concat(Enumerable.Repeat("male", 6)).Select((sex, i) => (sex, i)))
+        {
+            var official = await CreateAsync("/api/v1/participants", new
+            {
+                familyName = "Traoré", givenNames = $"Official{i} {marker}", sex, administrationId = world["A1"], service = "operational", staffNumber = $"C-{marker}-{i}",
+            });
+            var enrolled = await Client.PostAsJsonAsync($"/api/v1/workshops/{workshop}/participants", new { participantId = official });
+            Assert.That(enrolled.StatusCode, Is.EqualTo(HttpStatusCode.Created), await enrolled.Content.ReadAsStringAsync());
+            officials.Add(official);
+        }
+        var attended = await Client.PutAsJsonAsync($"/api/v1/workshops/{workshop}/sessions/{session}/attendance",
+            new { entries = officials.Select(official => new { participantId = official, status = "present" }) });
+        Assert.That(attended.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await attended.Content.ReadAsStringAsync());
+        foreach (var transition in new[] { "submit", "approve" })
+        {
+            var moved = await Client.PostAsync($"/api/v1/programmes/{programme}/periods/{period}/administrations/{world["A1"]}/{transition}", null);
+            Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.OK), await moved.Content.ReadAsStringAsync());
+        }
     }
 
     /// <summary>Ids of records outside D1's scope (and of accounts) that the crawl tries as well, as a curious analyst might.</summary>
@@ -170,6 +217,7 @@ public sealed class DonorCrawlTests(string provider) : ApiTests(provider)
             if (page == url) responses[url] = new Response(template, (int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, body);
             if (body is not { } json) return;
             FindPersonalData(json, page, "$");
+            FindSmallCells(json, page);
             Follow(json, template.Trim('/').Split('/').Last(segment => !segment.StartsWith('{')));
             if (json.ValueKind != JsonValueKind.Object || !json.TryGetProperty("nextCursor", out var cursor) || cursor.ValueKind != JsonValueKind.String)
                 return;
@@ -238,6 +286,33 @@ public sealed class DonorCrawlTests(string provider) : ApiTests(provider)
         }
     }
 
+    /// <summary>The code of this world's indicator computed from officials trained: its actuals count people.</summary>
+    private const string PeopleIndicator = "1.1";
+
+    /// <summary>The figures that count, or sum over, people (<see cref="SmallCounts"/>).</summary>
+    private static readonly string[] PersonFigures = ["officials_trained", "participant_hours", "accredited_national_trainers"];
+
+    /// <summary>
+    /// A row of a report's values that counts people and holds a count above 0 and below the threshold, or a value
+    /// withheld without saying so (or said withheld and shown).
+    /// </summary>
+    private void FindSmallCells(JsonElement body, string url)
+    {
+        if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("values", out var values) || values.ValueKind != JsonValueKind.Array) return;
+        foreach (var row in values.EnumerateArray())
+        {
+            var figure = row.GetProperty("figure").GetString();
+            var ofPeople = PersonFigures.Contains(figure)
+                           || (figure == "indicator_actual" && row.TryGetProperty("indicator", out var code) && code.GetString() == PeopleIndicator);
+            if (!ofPeople) continue;
+            var value = row.GetProperty("value");
+            var suppressed = row.TryGetProperty("suppressed", out var flag) && flag.GetBoolean();
+            if (suppressed) suppressedCells++;
+            var small = value.ValueKind == JsonValueKind.Number && value.GetDecimal() is > 0 and < SmallCounts.DefaultMinimumCellSize;
+            if (small || suppressed != (value.ValueKind == JsonValueKind.Null)) smallCells.Add($"{url} {row}");
+        }
+    }
+
     private Response At(string url) =>
         responses.TryGetValue(url, out var response) ? response : throw new AssertionException($"The crawl never called {url}; it called:\n{string.Join("\n", responses.Keys)}");
 
@@ -249,6 +324,13 @@ public sealed class DonorCrawlTests(string provider) : ApiTests(provider)
     {
         Assert.That(responses.Values.Count(response => response.Body is not null), Is.GreaterThanOrEqualTo(20), "answers looked through");
         Assert.That(leaks, Is.Empty, string.Join("\n", leaks));
+    }
+
+    [Test]
+    public void No_answer_to_the_donor_holds_a_person_count_below_the_threshold()
+    {
+        Assert.That(suppressedCells, Is.GreaterThan(0), "the crawl met the two women's cell, withheld");
+        Assert.That(smallCells, Is.Empty, string.Join("\n", smallCells));
     }
 
     [Test]

@@ -9,7 +9,8 @@ namespace Integrity.Api.Seeding.Scale;
 /// Fills an empty database with a programme portfolio of a given size, reproducibly from a seed: the reference
 /// records, the accounts benchmarks use, the registry of officials, the training records, action plans and results
 /// frameworks. Records go in through the database's bulk path (the API's use cases would take hours for a million
-/// attendance records), in the shapes the use cases write; the accounts go through the use cases.
+/// attendance records), in the shapes the use cases write; the accounts and the approvals of reports (which freeze
+/// the figures donors read) go through the use cases.
 /// </summary>
 public static class ScaleData
 {
@@ -39,8 +40,9 @@ public static class ScaleData
         var participants = await ScalePeople.LoadAsync(load, portfolio);
         await ScaleTraining.LoadAsync(load, portfolio, participants);
         await ScaleActionPlans.LoadAsync(load, portfolio);
-        await ScaleResults.LoadAsync(load, portfolio, administrator);
+        var approvals = await ScaleResults.LoadAsync(load, portfolio, administrator);
         await writer.FinishAsync(cancellationToken);
+        await ScaleResults.ApproveAsync(load, scope.ServiceProvider.GetRequiredService<ISender>(), approvals, cancellationToken);
 
         var largest = portfolio.Programmes[0];
         return new Loaded(size, seed, load.Counts, clock.Elapsed, largest.Id, largest.Code, token);

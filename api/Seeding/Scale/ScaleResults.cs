@@ -1,5 +1,6 @@
 using Integrity.Api.Data;
 using Integrity.Api.Features.Results;
+using Mediator;
 
 namespace Integrity.Api.Seeding.Scale;
 
@@ -7,15 +8,16 @@ namespace Integrity.Api.Seeding.Scale;
 /// Each programme's results framework: an indicator per computed rule (targets entered, actuals read from the
 /// records) and two entered ones (complaints handled, by administration, whose buckets add up to the total; and a
 /// survey percentage); yearly reporting periods from the programme's start to <see cref="ScaleLoad.AsOf"/>; and a
-/// report per period and covered administration, approved for most past years (so donors see figures), under review
-/// for the last ones.
+/// report per period and covered administration, under review for the last years. Most past years' reports are written
+/// submitted and answered as approvals to send once everything is in: approved through the use case, each freezes its
+/// figures and audits their hash as a real approval does, so donors read snapshots of scale data too.
 /// </summary>
 public static class ScaleResults
 {
     private sealed record Indicator(Guid Id, string Code, string Title, string Unit, IndicatorMeasure Measure, IndicatorRule? Rule,
         IReadOnlyList<Disaggregation> Dimensions);
 
-    public static async Task LoadAsync(ScaleLoad load, Portfolio portfolio, Guid approver)
+    public static async Task<IReadOnlyList<ApprovePeriodReport>> LoadAsync(ScaleLoad load, Portfolio portfolio, Guid submitter)
     {
         var frameworks = portfolio.Programmes.Select(programme => (Programme: programme, Indicators: Indicators(load).ToList(),
             Periods: Enumerable.Range(programme.StartsOn.Year, ScaleLoad.AsOf.Year - programme.StartsOn.Year + 1)
@@ -31,9 +33,12 @@ public static class ScaleResults
             frameworks.SelectMany(f => f.Indicators.SelectMany(i => i.Dimensions.Select(d => new object?[] { i.Id, DbEnum.Name(d) }))));
         await load.WriteAsync("reporting_periods", ["id", "programme_id", "label", "starts_on", "ends_on", "version"],
             frameworks.SelectMany(f => f.Periods.Select(p => new object?[] { p.Id, f.Programme.Id, p.Year.ToString(), new DateOnly(p.Year, 1, 1), new DateOnly(p.Year, 12, 31), 1 })));
+        var reports = frameworks.SelectMany(f => f.Periods.SelectMany(p => f.Programme.Covered.Select(a =>
+            (Approval: new ApprovePeriodReport { ProgrammeId = f.Programme.Id, PeriodId = p.Id, AdministrationId = a.Id }, p.Year, State: State(load, p.Year)))))
+            .ToList();
         await load.WriteAsync("period_reports",
-            ["id", "period_id", "administration_id", "state", "submitted_at", "submitted_by", "approved_at", "approved_by", "return_comment", "version"],
-            frameworks.SelectMany(f => f.Periods.SelectMany(p => f.Programme.Covered.Select(a => Report(load, p.Id, p.Year, a, approver)))));
+            ["id", "period_id", "administration_id", "state", "submitted_at", "submitted_by", "return_comment", "version"],
+            reports.Select(r => Report(load, r.Approval, r.Year, r.State, submitter)));
 
         var values = frameworks.SelectMany(f => f.Indicators.SelectMany(i => f.Periods.Select(p => (Indicator: i, PeriodId: p.Id, ValueId: load.Ids.Next(),
             Buckets: i.Dimensions.Contains(Disaggregation.Administration) && i.Rule is null
@@ -43,6 +48,17 @@ public static class ScaleResults
             values.Select(v => new object?[] { v.ValueId, v.Indicator.Id, v.PeriodId, Target(load, v.Indicator), Actual(load, v.Indicator, v.Buckets.Sum(b => b.Actual)), null, null, 1 }));
         await load.WriteAsync("indicator_value_breakdowns", ["value_id", "position", "sex", "administration_id", "key_factor_code", "target", "actual"],
             values.SelectMany(v => v.Buckets.Select((b, i) => new object?[] { v.ValueId, i + 1, null, b.AdministrationId, null, null, b.Actual })));
+        return reports.Where(r => r.State == ReportState.Approved).Select(r => r.Approval).ToList();
+    }
+
+    /// <summary>
+    /// Sends the approvals <see cref="LoadAsync"/> answered, as the system, once the records they freeze are all in.
+    /// One snapshot each, counted under approval_snapshots.
+    /// </summary>
+    public static async Task ApproveAsync(ScaleLoad load, ISender sender, IReadOnlyList<ApprovePeriodReport> approvals, CancellationToken cancellationToken)
+    {
+        foreach (var approval in approvals) await sender.Send(approval, cancellationToken);
+        load.Counts["approval_snapshots"] = approvals.Count;
     }
 
     private static IEnumerable<Indicator> Indicators(ScaleLoad load)
@@ -70,21 +86,27 @@ public static class ScaleResults
         _ => buckets,
     };
 
-    private static object?[] Report(ScaleLoad load, Guid periodId, int year, ScaleAdministration administration, Guid approver)
+    /// <summary>Approved stands for "submitted now, approved once everything is in" (<see cref="ApproveAsync"/>).</summary>
+    private static ReportState State(ScaleLoad load, int year)
     {
         var draw = load.Random.NextDouble();
-        var state = year switch
+        return year switch
         {
             < 2024 => draw < 0.97 ? ReportState.Approved : ReportState.Submitted,
             2024 => draw < 0.7 ? ReportState.Approved : draw < 0.9 ? ReportState.Submitted : ReportState.Returned,
             _ => draw < 0.6 ? ReportState.InProgress : ReportState.Submitted,
         };
+    }
+
+    private static object?[] Report(ScaleLoad load, ApprovePeriodReport report, int year, ReportState state, Guid submitter)
+    {
+        var submitted = state != ReportState.InProgress;
+        var stored = state == ReportState.Approved ? ReportState.Submitted : state;
         var submittedAt = new DateTimeOffset(year + 1, 1, 20, 10, 0, 0, TimeSpan.Zero);
         return
         [
-            load.Ids.Next(), periodId, administration.Id, DbEnum.Name(state),
-            state == ReportState.InProgress ? null : submittedAt, state == ReportState.InProgress ? null : approver,
-            state == ReportState.Approved ? submittedAt.AddDays(10) : null, state == ReportState.Approved ? approver : null,
+            load.Ids.Next(), report.PeriodId, report.AdministrationId, DbEnum.Name(stored),
+            submitted ? submittedAt : null, submitted ? submitter : null,
             state == ReportState.Returned ? "Please attach the attendance sheets of the second semester." : null, 1,
         ];
     }
