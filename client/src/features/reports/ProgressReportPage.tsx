@@ -110,6 +110,9 @@ export function ReportScope({ report, programme }: { report: ProgressReport; pro
         : t.report.partlyReported
       : (t.report.status[period.status as keyof typeof t.report.status] ?? period.status);
   const size = report.suppression.minimumCellSize;
+  // A period not approved lists the reports it waits for itself (PeriodFigures); here, those of the others.
+  const unapproved = new Set(report.periods.filter((period) => period.status === 'not_approved' && !report.includesUnapproved).map((period) => period.periodId));
+  const shownLeftOut = report.leftOut.filter((left) => !unapproved.has(left.periodId));
   return (
     <>
       {report.includesUnapproved && (
@@ -129,15 +132,22 @@ export function ReportScope({ report, programme }: { report: ProgressReport; pro
         <h2 id="small-counts">{t.suppression.heading}</h2>
         <p>{report.suppression.applied ? t.suppression.rule(size) : t.suppression.staff(size)}</p>
       </section>
-      <h2>{t.report.leftOutHeading}</h2>
       {report.leftOut.length === 0 ? (
-        <p>{t.report.nothingLeftOut}</p>
+        <>
+          <h2>{t.report.leftOutHeading}</h2>
+          <p>{t.report.nothingLeftOut}</p>
+        </>
       ) : (
-        <ul className="left-out">
-          {report.leftOut.map((left) => (
-            <li key={`${left.periodId}:${left.administrationId}`}>{leftOutText(left)}</li>
-          ))}
-        </ul>
+        shownLeftOut.length > 0 && (
+          <>
+            <h2>{t.report.leftOutHeading}</h2>
+            <ul className="left-out">
+              {shownLeftOut.map((left) => (
+                <li key={`${left.periodId}:${left.administrationId}`}>{leftOutText(left)}</li>
+              ))}
+            </ul>
+          </>
+        )
       )}
     </>
   );
