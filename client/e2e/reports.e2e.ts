@@ -32,7 +32,8 @@ journeys('donor reports', (journey) => {
     expect(await page.getByLabel(/Preview/).count()).toBe(0);
 
     const csv = (await download(page, 'A-CIP progress report (CSV)')).toString('utf8').replace(/^\uFEFF/, '');
-    expect(csv.split(/\r?\n/)[0]).toBe('programme,period,starts_on,ends_on,administration,region,key_factor,sex,figure,indicator,value');
+    // A withheld cell says so in `status` (suppressed) and `note`, never with a 0 in `value`.
+    expect(csv.split(/\r?\n/)[0]).toBe('programme,period,starts_on,ends_on,administration,region,key_factor,sex,figure,indicator,value,status,note');
     expect(csv).toContain('officials_trained');
 
     const xlsx = await download(page, 'A-CIP progress report (Excel)');
