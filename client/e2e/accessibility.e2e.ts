@@ -202,4 +202,4 @@ journeys('accessibility', (journey) => {
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
     expect((await focused(page)).id).toBe('main');
   });
-});
+}, { bypassCSP: true });

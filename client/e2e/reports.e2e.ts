@@ -22,13 +22,18 @@ journeys('donor reports', (journey) => {
     await page.getByRole('table', { name: 'Figures of 2023' }).waitFor();
     const trained = page.getByRole('table', { name: 'Figures of 2023' }).getByRole('row', { name: /^Officials trained/ });
     expect(await trained.getByRole('cell').first().textContent()).toBe('26');
+    // 2024 is not approved: no figure and no zeros, but why (the reports it waits for).
+    expect(await page.getByRole('table', { name: 'Figures of 2024' }).count()).toBe(0);
+    await page.getByRole('region', { name: '2024' }).getByText(/^2024: not approved yet\./).waitFor();
     await page.getByText('Burkina Faso Customs, 2024: in progress').waitFor();
+    await page.getByText(/^A figure counting, or adding up, fewer than 5 people is shown as “suppressed”/).waitFor();
     await page.getByRole('table', { name: /^Modules delivered covering each key factor/ }).waitFor();
     // Donors never preview unapproved figures.
     expect(await page.getByLabel(/Preview/).count()).toBe(0);
 
     const csv = (await download(page, 'A-CIP progress report (CSV)')).toString('utf8').replace(/^\uFEFF/, '');
-    expect(csv.split(/\r?\n/)[0]).toBe('programme,period,starts_on,ends_on,administration,region,key_factor,sex,figure,indicator,value');
+    // A withheld cell says so in `status` (suppressed) and `note`, never with a 0 in `value`.
+    expect(csv.split(/\r?\n/)[0]).toBe('programme,period,starts_on,ends_on,administration,region,key_factor,sex,figure,indicator,value,status,note');
     expect(csv).toContain('officials_trained');
 
     const xlsx = await download(page, 'A-CIP progress report (Excel)');
@@ -69,5 +74,40 @@ journeys('period reports', (journey) => {
     await again.getByText('Returned', { exact: true }).waitFor();
     await again.getByText('The figures by sex are missing for the Bobo-Dioulasso session.').waitFor();
     await again.getByRole('button', { name: 'Submit' }).waitFor();
+  });
+});
+
+/**
+ * The donor report as Norad reads it, in English and French, on a laptop and on a phone: the screenshots go
+ * to INTEGRITY_E2E_SHOTS (a directory) when it is set, to be looked at; the journey checks what they show.
+ */
+journeys('donor report pictures', (journey) => {
+  journey('a donor reads suppressed cells and unapproved periods in English and French, on a laptop and a phone', async (page) => {
+    const shots = process.env.INTEGRITY_E2E_SHOTS;
+    await signIn(page, demo.donor);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
+    await page.getByRole('link', { name: 'Progress report of A-CIP' }).click();
+    await page.getByRole('table', { name: 'Figures of 2023' }).waitFor();
+    for (const [language, unapproved] of [
+      ['en', /^2024: not approved yet\./],
+      ['fr', /^2024 : pas encore approuvé\./],
+    ] as const) {
+      if (language === 'fr') {
+        await page.getByRole('button', { name: 'Français' }).click();
+        await page.getByRole('table', { name: 'Chiffres de 2023' }).waitFor();
+      }
+      for (const [width, height] of [
+        [1366, 768],
+        [390, 844],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        const notApproved = page.getByRole('region', { name: '2024' });
+        await notApproved.getByText(unapproved).waitFor();
+        const suppressed = page.locator('table.report-figures .suppressed').first();
+        // A suppressed cell when the demo data has one, else the first period not approved.
+        await ((await suppressed.count()) > 0 ? suppressed : notApproved).scrollIntoViewIfNeeded();
+        if (shots) await page.screenshot({ path: `${shots}/donor-report-${language}-${width}x${height}.png` });
+      }
+    }
   });
 });

@@ -54,3 +54,35 @@ export function renderRoute(screen: ReactElement, client: ApiClient, { path, at,
     { at, locale },
   );
 }
+
+/** A likely duplicate across scopes: Mali's Keita registered again in Burkina Faso, same staff number. */
+export const keitaReview = {
+  id: 'r0000000-0000-4000-8000-000000000001',
+  participant: {
+    id: 'c0000000-0000-4000-8000-000000000002',
+    familyName: 'Keita',
+    givenNames: 'Aminata',
+    administrationId: burkina.id,
+    administrationNameEn: burkina.nameEn,
+    administrationNameFr: burkina.nameFr,
+    staffNumber: 'ML-0042',
+    email: null,
+  },
+  candidate: {
+    id: 'c0000000-0000-4000-8000-000000000001',
+    familyName: 'Keita',
+    givenNames: 'Aminata',
+    administrationId: mali.id,
+    administrationNameEn: mali.nameEn,
+    administrationNameFr: mali.nameFr,
+    staffNumber: 'ML-0042',
+    email: 'a.keita@douanes.ml',
+  },
+  matchedOn: ['staff_number', 'name'] as ('staff_number' | 'email' | 'name')[],
+  foundAt: '2026-12-01T09:00:00Z',
+};
+
+/** What the administration page asks for besides its links: the likely duplicates across scopes (none unless given). */
+export const adminPageStubs = (...reviews: Response[]) => ({
+  'GET /api/v1/participants/duplicate-reviews': reviews.length > 0 ? reviews : [page()],
+});

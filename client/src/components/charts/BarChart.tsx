@@ -8,7 +8,8 @@ const BarCanvas = lazy(() => import('./BarCanvas'));
 
 export interface BarSeries {
   label: string;
-  values: readonly number[];
+  /** null: no figure (not reported, or withheld); the bar is left out, never drawn as 0. */
+  values: readonly (number | null)[];
   colour?: string;
 }
 
@@ -53,7 +54,7 @@ export function BarChart(props: BarChartProps) {
                 <th scope="row">{label}</th>
                 {props.series.map((one) => (
                   <td key={one.label} className="number">
-                    {formatNumber(one.values[row] ?? 0, locale)}
+                    {one.values[row] == null ? '' : formatNumber(one.values[row]!, locale)}
                   </td>
                 ))}
               </tr>

@@ -1,6 +1,7 @@
 import { Page } from '@/components/Page';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { AuditCheck } from './AuditCheck';
+import { DuplicateReviews } from './DuplicateReviews';
 import { adminMessages } from './messages';
 import { SectionLinks, accountSections, referenceSections } from './sections';
 
@@ -19,6 +20,7 @@ export function AdminPage() {
           <SectionLinks sections={referenceSections} />
         </section>
         <AuditCheck />
+        <DuplicateReviews />
       </div>
     </Page>
   );

@@ -27,10 +27,12 @@ describe('DonorReports', () => {
           includesUnapproved: false,
           periods: [],
           leftOut: [],
+          suppression: { minimumCellSize: 5, applied: true, rule: '' },
           values: [
-            { periodId: p2023, period: '2023', figure: 'officials_trained', value: 1026 },
-            { periodId: p2023, period: '2023', figure: 'officials_trained', sex: 'female', value: 513 },
-            { periodId: p2023, period: '2023', figure: 'workshops_held', value: 1 },
+            { periodId: p2023, period: '2023', figure: 'officials_trained', value: 1026, suppressed: false },
+            { periodId: p2023, period: '2023', figure: 'officials_trained', sex: 'female', value: 513, suppressed: false },
+            { periodId: p2023, period: '2023', figure: 'workshops_held', value: 1, suppressed: false },
+            { periodId: p2023, period: '2023', figure: 'participant_hours', value: null, suppressed: true },
           ],
         }),
       ],
@@ -48,6 +50,9 @@ describe('DonorReports', () => {
     const trained = await within(card).findByText('Officials trained');
     expect(trained.nextElementSibling!.textContent).toBe('1,026');
     expect(within(card).getByText('Workshops and missions held').nextElementSibling!.textContent).toBe('1');
+    // A withheld small count reads "suppressed", never 0; a figure no approved period carries is a dash.
+    expect(within(card).getByText('Participant-hours of training').nextElementSibling!.textContent).toBe('suppressed');
+    expect(within(card).getByText('Modules delivered').nextElementSibling!.textContent).toBe('—');
     expect(within(card).getByRole('link', { name: 'A-CIP progress report (Excel)' }).getAttribute('href')).toBe(
       `/api/v1/programmes/${programmeId}/reports/progress?format=xlsx&groupBy=period`,
     );

@@ -3,13 +3,13 @@ import { Link } from 'react-router';
 import { useApiClient } from '@/api/ApiClientProvider';
 import { Loading } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { useFormat } from '@/i18n/format';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { fetchProgressReport, reportKeys, type ReportOptions } from './api';
 import { DownloadLinks } from './DownloadLinks';
 import { reportMessages } from './messages';
 import './reports.css';
 import { useReportedProgrammes } from './useReportedProgrammes';
+import { ReportCell } from './ReportCell';
 import { headlineFigures, headlines } from './reportData';
 
 const approvedByPeriod: ReportOptions = { groupBy: 'period', includeUnapproved: false };
@@ -18,7 +18,6 @@ const approvedByPeriod: ReportOptions = { groupBy: 'period', includeUnapproved: 
 export function DonorReports() {
   const client = useApiClient();
   const t = useMessages(reportMessages);
-  const format = useFormat();
   const programmes = useReportedProgrammes();
   const reports = useQueries({
     queries: programmes.items.map((programme) => ({
@@ -54,7 +53,9 @@ export function DonorReports() {
                     {Object.entries(headlines(report.data)).map(([figure, value]) => (
                       <div key={figure}>
                         <dt>{t.figures[figure as (typeof headlineFigures)[number]]}</dt>
-                        <dd className="number">{format.number(value)}</dd>
+                        <dd className="number">
+                          {value === null ? '—' : <ReportCell cell={value} minimumCellSize={report.data.suppression.minimumCellSize} />}
+                        </dd>
                       </div>
                     ))}
                   </dl>

@@ -1,13 +1,22 @@
-import { useFormat } from '@/i18n/format';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import type { KeyFactor, Programme, ProgressValue } from './api';
 import { reportMessages } from './messages';
+import { ReportCell } from './ReportCell';
 import { keyFactorGrid } from './reportData';
 
 /** Administrations × the ten key factors: how many modules delivered covered each. */
-export function KeyFactorGrid({ values, keyFactors, programme }: { values: readonly ProgressValue[]; keyFactors: readonly KeyFactor[]; programme: Programme }) {
+export function KeyFactorGrid({
+  values,
+  keyFactors,
+  programme,
+  minimumCellSize,
+}: {
+  values: readonly ProgressValue[];
+  keyFactors: readonly KeyFactor[];
+  programme: Programme;
+  minimumCellSize: number;
+}) {
   const t = useMessages(reportMessages);
-  const format = useFormat();
   const name = useBilingual();
   const rows = keyFactorGrid(values, keyFactors);
   const administration = (id: string | null, fallback: string | null) => {
@@ -39,8 +48,8 @@ export function KeyFactorGrid({ values, keyFactors, programme }: { values: reado
                 <tr key={row.administrationId ?? 'all'}>
                   <th scope="row">{administration(row.administrationId, row.administration)}</th>
                   {row.counts.map((count, column) => (
-                    <td key={keyFactors[column]!.code} className={count > 0 ? 'number covered' : 'number'}>
-                      {format.number(count)}
+                    <td key={keyFactors[column]!.code} className={count !== 'suppressed' && count > 0 ? 'number covered' : 'number'}>
+                      <ReportCell cell={count} minimumCellSize={minimumCellSize} />
                     </td>
                   ))}
                 </tr>

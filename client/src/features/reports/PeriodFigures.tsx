@@ -1,15 +1,31 @@
-import { useFormat } from '@/i18n/format';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import type { KeyFactor, Programme, ProgressReport } from './api';
 import { reportMessages } from './messages';
+import { ReportCell } from './ReportCell';
 import { periodTable, sexes, type TableRow } from './reportData';
 
-/** Every figure of each period, one table per period; the group column follows the report's grouping. */
+/** "Burkina Faso Customs, 2023: submitted, awaiting approval": a report left out, named in the chosen language. */
+export function useLeftOutText(programme: Programme) {
+  const t = useMessages(reportMessages);
+  const name = useBilingual();
+  return (left: ProgressReport['leftOut'][number]) => {
+    // The report names administrations in English; the programme has both names.
+    const covered = programme.administrations.find((one) => one.id === left.administrationId);
+    const state = t.states[left.state as keyof typeof t.states] ?? left.state;
+    return t.report.leftOut(covered ? name(covered, 'nameEn', 'nameFr') : left.administration, left.periodLabel, state);
+  };
+}
+
+/**
+ * Every figure of each period, one table per period; the group column follows the report's grouping. A
+ * period not approved has no figure for donors: it says so and which reports it waits for, rather than zeros.
+ */
 export function PeriodFigures({ report, programme, keyFactors }: { report: ProgressReport; programme: Programme; keyFactors: readonly KeyFactor[] }) {
   const t = useMessages(reportMessages);
-  const format = useFormat();
   const name = useBilingual();
+  const leftOutText = useLeftOutText(programme);
   const grouped = report.groupBy !== 'period';
+  const size = report.suppression.minimumCellSize;
   const figure = (row: TableRow) => {
     const label = t.figures[row.figure as keyof typeof t.figures];
     if (typeof label === 'function') return label(row.indicator ?? '');
@@ -22,44 +38,67 @@ export function PeriodFigures({ report, programme, keyFactors }: { report: Progr
     if (factor) return `${factor.code} ${name(factor, 'nameEn', 'nameFr')}`;
     return row.administration ?? row.region ?? row.keyFactor ?? '';
   };
-  const cell = (value: number | null | undefined) => (value == null ? '' : format.number(value));
 
-  if (report.values.length === 0) return <p>{t.report.noValues}</p>;
+  if (report.periods.length === 0) return <p>{t.report.noValues}</p>;
   return (
     <>
-      {report.periods.map((period) => (
-        <table key={period.periodId} className="report-figures">
-          <caption>{t.table.caption(period.label)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.table.figure}</th>
-              {grouped && <th scope="col">{t.report.groupings[report.groupBy as keyof typeof t.report.groupings] ?? t.table.group}</th>}
-              <th scope="col" className="number">
-                {t.table.total}
-              </th>
-              {sexes.map((sex) => (
-                <th key={sex} scope="col" className="number">
-                  {t.sex[sex]}
+      {report.periods.map((period) => {
+        const rows = periodTable(report, period.periodId);
+        if (period.status === 'not_approved' && !report.includesUnapproved) {
+          const waiting = report.leftOut.filter((left) => left.periodId === period.periodId);
+          return (
+            <section key={period.periodId} className="not-approved" aria-label={period.label}>
+              <p>{t.report.notApproved(period.label)}</p>
+              {waiting.length > 0 && (
+                <>
+                  <p>{t.report.waitingFor}</p>
+                  <ul>
+                    {waiting.map((left) => (
+                      <li key={left.administrationId}>{leftOutText(left)}</li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </section>
+          );
+        }
+        if (rows.length === 0) return null;
+        return (
+          <table key={period.periodId} className="report-figures">
+            <caption>{t.table.caption(period.label)}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.table.figure}</th>
+                {grouped && <th scope="col">{t.report.groupings[report.groupBy as keyof typeof t.report.groupings] ?? t.table.group}</th>}
+                <th scope="col" className="number">
+                  {t.table.total}
                 </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {periodTable(report, period.periodId).map((row) => (
-              <tr key={row.key}>
-                <th scope="row">{figure(row)}</th>
-                {grouped && <td>{group(row)}</td>}
-                <td className="number">{cell(row.total)}</td>
                 {sexes.map((sex) => (
-                  <td key={sex} className="number">
-                    {cell(row.bySex[sex])}
-                  </td>
+                  <th key={sex} scope="col" className="number">
+                    {t.sex[sex]}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
-      ))}
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.key}>
+                  <th scope="row">{figure(row)}</th>
+                  {grouped && <td>{group(row)}</td>}
+                  <td className="number">
+                    <ReportCell cell={row.total} minimumCellSize={size} />
+                  </td>
+                  {sexes.map((sex) => (
+                    <td key={sex} className="number">
+                      <ReportCell cell={row.bySex[sex]} minimumCellSize={size} />
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        );
+      })}
     </>
   );
 }

@@ -44,15 +44,16 @@ function progress(groupBy: string, includesUnapproved = false): ProgressReport {
     groupBy,
     includesUnapproved,
     indicators: [{ code: '1.1', titleEn: 'Officials trained', titleFr: 'Fonctionnaires formés', unit: 'officials', measure: 'unit' }],
-    periods: [{ periodId: p2023, label: '2023', startsOn: '2023-01-01', endsOn: '2023-12-31', fullyReported: false }],
+    periods: [{ periodId: p2023, label: '2023', startsOn: '2023-01-01', endsOn: '2023-12-31', fullyReported: false, status: 'partly_approved' }],
     leftOut: [{ periodId: p2023, periodLabel: '2023', administrationId: burkina, administration: 'Burkina Faso Customs', state: 'submitted' }],
+    suppression: { minimumCellSize: 5, applied: !includesUnapproved, rule: 'Cells counting fewer than 5 people are suppressed.' },
     values: ([
-      { periodId: p2023, period: '2023', figure: 'officials_trained', value: 26 },
-      { periodId: p2023, period: '2023', figure: 'officials_trained', sex: 'female', value: 13 },
-      { periodId: p2023, period: '2023', figure: 'modules_delivered', value: 3 },
-      { periodId: p2023, period: '2023', figure: 'modules_delivered', keyFactor: 'RAD-07', value: 2 },
-      { periodId: p2023, period: '2023', figure: 'indicator_target', indicator: '1.1', value: 30 },
-      { periodId: p2023, period: '2023', figure: 'indicator_actual', indicator: '1.1', value: 26 },
+      { periodId: p2023, period: '2023', figure: 'officials_trained', value: 26, suppressed: false },
+      { periodId: p2023, period: '2023', figure: 'officials_trained', sex: 'female', value: 13, suppressed: false },
+      { periodId: p2023, period: '2023', figure: 'modules_delivered', value: 3, suppressed: false },
+      { periodId: p2023, period: '2023', figure: 'modules_delivered', keyFactor: 'RAD-07', value: 2, suppressed: false },
+      { periodId: p2023, period: '2023', figure: 'indicator_target', indicator: '1.1', value: 30, suppressed: false },
+      { periodId: p2023, period: '2023', figure: 'indicator_actual', indicator: '1.1', value: 26, suppressed: false },
     ] satisfies ProgressReport['values']).map((value) => (groupBy === 'administration' ? { ...value, administrationId: burkina, administration: 'Burkina Faso Customs' } : value)),
   };
 }
@@ -81,6 +82,25 @@ function renderReport(role: Role, reports: Response[], locale: 'en' | 'fr' = 'en
   );
   const reportsAsked = () => api.sent.filter((sent) => `${sent.method} ${sent.path}` === reportPath).map((sent) => Object.fromEntries(sent.query));
   return { api, reportsAsked };
+}
+
+const p2024 = '00000000-0000-4000-8000-000000002024';
+
+/** 2023 approved with one withheld small count; 2024 not approved, waiting for Burkina Faso's report. */
+function withheld(groupBy: string): ProgressReport {
+  const approved = progress(groupBy);
+  return {
+    ...approved,
+    periods: [
+      { ...approved.periods[0]!, fullyReported: true, status: 'approved' },
+      { periodId: p2024, label: '2024', startsOn: '2024-01-01', endsOn: '2024-12-31', fullyReported: false, status: 'not_approved' },
+    ],
+    leftOut: [{ periodId: p2024, periodLabel: '2024', administrationId: burkina, administration: 'Burkina Faso Customs', state: 'returned' }],
+    values: [
+      ...approved.values,
+      { ...approved.values[1]!, sex: 'male', value: null, suppressed: true },
+    ],
+  };
 }
 
 const links = () => Object.fromEntries(screen.getAllByRole('link').map((link) => [link.textContent, link.getAttribute('href')]));
@@ -148,5 +168,33 @@ describe('ProgressReportPage', () => {
     expect(screen.getByText('Indicateur 1.1 Fonctionnaires formés : cibles et réalisations')).toBeTruthy();
     expect(screen.getByText('Douanes burkinabè, 2023 : soumis, en attente d’approbation')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Activités A-CIP (XML IITA)' })).toBeTruthy();
+  });
+
+  it('shows a donor a withheld small count as suppressed with the threshold, and a period not approved with why, never zeros', async () => {
+    renderReport('donor', [json(withheld('period')), json(withheld('administration'))]);
+
+    const figures = await screen.findByRole('table', { name: 'Figures of 2023' });
+    const trained = within(figures).getByRole('row', { name: /^Officials trained/ });
+    expect(within(trained).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['26', '13', 'suppressed', '']);
+    expect(within(trained).getByText('suppressed').getAttribute('title')).toMatch(/^Fewer than 5 people/);
+    expect(screen.getByText(/^A figure counting, or adding up, fewer than 5 people is shown as “suppressed”, never as 0/)).toBeTruthy();
+
+    expect(screen.queryByRole('table', { name: 'Figures of 2024' })).toBeNull();
+    const notApproved = screen.getByRole('region', { name: '2024' });
+    expect(within(notApproved).getByText(/^2024: not approved yet\./)).toBeTruthy();
+    expect(within(notApproved).getByText('Burkina Faso Customs, 2024: returned for corrections')).toBeTruthy();
+    expect(screen.getByText(/^2024 \(.*\): not approved yet$/)).toBeTruthy();
+  });
+
+  it('says the same in French', async () => {
+    renderReport('donor', [json(withheld('period')), json(withheld('administration'))], 'fr');
+
+    const figures = await screen.findByRole('table', { name: 'Chiffres de 2023' });
+    const trained = within(figures).getByRole('row', { name: /^Fonctionnaires formés/ });
+    expect(within(trained).getByText('masqué').getAttribute('title')).toMatch(/^Moins de 5 personnes/);
+    expect(screen.getByText(/^Un chiffre qui compte, ou additionne, moins de 5 personnes apparaît comme « masqué »/)).toBeTruthy();
+    const notApproved = screen.getByRole('region', { name: '2024' });
+    expect(within(notApproved).getByText(/^2024 : pas encore approuvé\./)).toBeTruthy();
+    expect(within(notApproved).getByText('Douanes burkinabè, 2024 : renvoyé pour corrections')).toBeTruthy();
   });
 });

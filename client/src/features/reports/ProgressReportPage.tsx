@@ -8,7 +8,7 @@ import { ProblemAlert } from '@/components/ProblemAlert';
 import { useProgramme } from '@/lib/referenceData';
 import { useMe } from '@/lib/session';
 import { useFormat } from '@/i18n/format';
-import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
+import { useMessages } from '@/i18n/LocaleProvider';
 import {
   fetchProgressReport,
   groupings,
@@ -22,7 +22,7 @@ import { DownloadLinks } from './DownloadLinks';
 import { KeyFactorGrid } from './KeyFactorGrid';
 import { reportMessages } from './messages';
 import './reports.css';
-import { PeriodFigures } from './PeriodFigures';
+import { PeriodFigures, useLeftOutText } from './PeriodFigures';
 import { ReportCharts } from './ReportCharts';
 
 /** Staff may preview figures not yet approved; a donor sees approved figures only (the API answers them 403). */
@@ -90,7 +90,7 @@ export function ProgressReportPage() {
         <>
           <ReportScope report={report.data} programme={programme.data} />
           <ReportCharts report={report.data} />
-          {coverage.data ? <KeyFactorGrid values={coverage.data.values} keyFactors={keyFactors.data.items} programme={programme.data} /> : <Loading />}
+          {coverage.data ? <KeyFactorGrid values={coverage.data.values} minimumCellSize={coverage.data.suppression.minimumCellSize} keyFactors={keyFactors.data.items} programme={programme.data} /> : <Loading />}
           <PeriodFigures report={report.data} programme={programme.data} keyFactors={keyFactors.data.items} />
         </>
       )}
@@ -98,17 +98,21 @@ export function ProgressReportPage() {
   );
 }
 
-/** Which periods the report covers, whether it is a preview, and whose reports it leaves out. */
+/** Which periods the report covers and their approval, the small-count rule, and whose reports it leaves out. */
 export function ReportScope({ report, programme }: { report: ProgressReport; programme: Programme }) {
   const t = useMessages(reportMessages);
   const format = useFormat();
-  const name = useBilingual();
-  const state = (value: string) => t.states[value as keyof typeof t.states] ?? value;
-  // The report names administrations in English; the programme has both names.
-  const administration = (id: string, english: string) => {
-    const covered = programme.administrations.find((one) => one.id === id);
-    return covered ? name(covered, 'nameEn', 'nameFr') : english;
-  };
+  const leftOutText = useLeftOutText(programme);
+  const status = (period: ProgressReport['periods'][number]) =>
+    report.includesUnapproved
+      ? period.fullyReported
+        ? t.report.fullyReported
+        : t.report.partlyReported
+      : (t.report.status[period.status as keyof typeof t.report.status] ?? period.status);
+  const size = report.suppression.minimumCellSize;
+  // A period not approved lists the reports it waits for itself (PeriodFigures); here, those of the others.
+  const unapproved = new Set(report.periods.filter((period) => period.status === 'not_approved' && !report.includesUnapproved).map((period) => period.periodId));
+  const shownLeftOut = report.leftOut.filter((left) => !unapproved.has(left.periodId));
   return (
     <>
       {report.includesUnapproved && (
@@ -120,19 +124,30 @@ export function ReportScope({ report, programme }: { report: ProgressReport; pro
       <ul>
         {report.periods.map((period) => (
           <li key={period.periodId}>
-            {period.label} ({format.period(period.startsOn, period.endsOn)}): {period.fullyReported ? t.report.fullyReported : t.report.partlyReported}
+            {period.label} ({format.period(period.startsOn, period.endsOn)}): {status(period)}
           </li>
         ))}
       </ul>
-      <h2>{t.report.leftOutHeading}</h2>
+      <section aria-labelledby="small-counts">
+        <h2 id="small-counts">{t.suppression.heading}</h2>
+        <p>{report.suppression.applied ? t.suppression.rule(size) : t.suppression.staff(size)}</p>
+      </section>
       {report.leftOut.length === 0 ? (
-        <p>{t.report.nothingLeftOut}</p>
+        <>
+          <h2>{t.report.leftOutHeading}</h2>
+          <p>{t.report.nothingLeftOut}</p>
+        </>
       ) : (
-        <ul className="left-out">
-          {report.leftOut.map((left) => (
-            <li key={`${left.periodId}:${left.administrationId}`}>{t.report.leftOut(administration(left.administrationId, left.administration), left.periodLabel, state(left.state))}</li>
-          ))}
-        </ul>
+        shownLeftOut.length > 0 && (
+          <>
+            <h2>{t.report.leftOutHeading}</h2>
+            <ul className="left-out">
+              {shownLeftOut.map((left) => (
+                <li key={`${left.periodId}:${left.administrationId}`}>{leftOutText(left)}</li>
+              ))}
+            </ul>
+          </>
+        )
       )}
     </>
   );

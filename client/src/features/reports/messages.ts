@@ -21,6 +21,17 @@ export const reportMessages = defineMessages(
       leftOut: (administration: string, period: string, state: string) => `${administration}, ${period}: ${state}`,
       nothingLeftOut: 'Every administration’s report is in.',
       noValues: 'No figures in this report.',
+      status: { approved: 'approved', partly_approved: 'partly approved: only the approved administrations’ figures are in', not_approved: 'not approved yet' },
+      notApproved: (period: string) => `${period}: not approved yet. No figure is reported for this period until it is approved.`,
+      waitingFor: 'Reports awaiting approval:',
+    },
+    suppression: {
+      heading: 'Small counts',
+      mark: 'suppressed',
+      title: (size: number) => `Fewer than ${size} people, or enough to work such a count out: withheld so that no one can be identified.`,
+      rule: (size: number) =>
+        `A figure counting, or adding up, fewer than ${size} people is shown as “suppressed”, never as 0, and so is any figure from which such a count could be worked out (for example from a total and the other cells).`,
+      staff: (size: number) => `You see every figure; in donors’ reports, figures counting fewer than ${size} people are suppressed.`,
     },
     downloads: {
       heading: 'Download',
@@ -90,6 +101,21 @@ export const reportMessages = defineMessages(
       leftOut: (administration: string, period: string, state: string) => `${administration}, ${period} : ${state}`,
       nothingLeftOut: 'Les rapports de toutes les administrations sont là.',
       noValues: 'Aucun chiffre dans ce rapport.',
+      status: {
+        approved: 'approuvé',
+        partly_approved: 'partiellement approuvé : seuls les chiffres des administrations approuvées y figurent',
+        not_approved: 'pas encore approuvé',
+      },
+      notApproved: (period: string) => `${period} : pas encore approuvé. Aucun chiffre n’est communiqué pour cette période avant son approbation.`,
+      waitingFor: 'Rapports en attente d’approbation :',
+    },
+    suppression: {
+      heading: 'Petits effectifs',
+      mark: 'masqué',
+      title: (size: number) => `Moins de ${size} personnes, ou de quoi retrouver un tel effectif : masqué pour que personne ne puisse être identifié.`,
+      rule: (size: number) =>
+        `Un chiffre qui compte, ou additionne, moins de ${size} personnes apparaît comme « masqué », jamais comme 0, de même que tout chiffre qui permettrait de le retrouver (par exemple à partir d’un total et des autres cellules).`,
+      staff: (size: number) => `Vous voyez tous les chiffres ; dans les rapports des bailleurs, les chiffres de moins de ${size} personnes sont masqués.`,
     },
     downloads: {
       heading: 'Télécharger',

@@ -7,11 +7,12 @@ const p2024 = '00000000-0000-4000-8000-000000002024';
 const burkina = '00000000-0000-4000-8000-0000000000bf';
 const mali = '00000000-0000-4000-8000-0000000000ml';
 
-const row = (periodId: string, figure: string, value: number, extra: Partial<ProgressValue> = {}): ProgressValue => ({
+const row = (periodId: string, figure: string, value: number | null, extra: Partial<ProgressValue> = {}): ProgressValue => ({
   periodId,
   period: periodId === p2023 ? '2023' : '2024',
   figure,
   value,
+  suppressed: value === null,
   ...extra,
 });
 
@@ -23,10 +24,11 @@ function report(values: ProgressValue[], groupBy = 'period'): ProgressReport {
     groupBy,
     includesUnapproved: false,
     periods: [
-      { periodId: p2023, label: '2023', startsOn: '2023-01-01', endsOn: '2023-12-31', fullyReported: true },
-      { periodId: p2024, label: '2024', startsOn: '2024-01-01', endsOn: '2024-12-31', fullyReported: false },
+      { periodId: p2023, label: '2023', startsOn: '2023-01-01', endsOn: '2023-12-31', fullyReported: true, status: 'approved' },
+      { periodId: p2024, label: '2024', startsOn: '2024-01-01', endsOn: '2024-12-31', fullyReported: false, status: 'not_approved' },
     ],
     leftOut: [],
+    suppression: { minimumCellSize: 5, applied: true, rule: '' },
     indicators: [],
     values,
   };
@@ -40,7 +42,7 @@ const keyFactors: KeyFactor[] = Array.from({ length: 10 }, (_, index) => ({
 }));
 
 describe('officialsBySex', () => {
-  it('adds each sex up over the groups of a period, with a zero for a period without figures', () => {
+  it('adds each sex up over the groups of a period, with no bar (null, not 0) for a period without figures', () => {
     const byAdministration = report(
       [
         row(p2023, 'officials_trained', 26, { administrationId: burkina }),
@@ -54,7 +56,7 @@ describe('officialsBySex', () => {
     );
     expect(officialsBySex(byAdministration)).toEqual({
       labels: ['2023', '2024'],
-      bySex: { female: [17, 0], male: [13, 0], not_recorded: [1, 0] },
+      bySex: { female: [17, null], male: [13, null], not_recorded: [1, null] },
     });
   });
 });
@@ -92,8 +94,8 @@ describe('targetsVsActuals', () => {
       ]),
     );
     expect(series).toEqual([
-      { indicator: '1.1', labels: ['2023', '2024'], targets: [25, 40], actuals: [26, 0] },
-      { indicator: '1.3', labels: ['2023 · Burkina Faso Customs'], targets: [1], actuals: [0] },
+      { indicator: '1.1', labels: ['2023', '2024'], targets: [25, 40], actuals: [26, null] },
+      { indicator: '1.3', labels: ['2023 · Burkina Faso Customs'], targets: [1], actuals: [null] },
     ]);
   });
 });
@@ -120,6 +122,31 @@ describe('periodTable and headlines', () => {
   });
 
   it('adds the totals up over the periods, never the breakdowns', () => {
-    expect(headlines(report(values))).toEqual({ officials_trained: 30, workshops_held: 1, participant_hours: 0, modules_delivered: 3 });
+    expect(headlines(report(values))).toEqual({ officials_trained: 30, workshops_held: 1, participant_hours: null, modules_delivered: 3 });
+  });
+});
+
+describe('suppressed small counts', () => {
+  const values = [
+    row(p2023, 'officials_trained', 26),
+    row(p2023, 'officials_trained', 22, { sex: 'female' }),
+    row(p2023, 'officials_trained', null, { sex: 'male' }),
+    row(p2023, 'officials_trained', null, { sex: 'not_recorded' }),
+    row(p2023, 'modules_delivered', null, { keyFactor: 'RAD-07' }),
+    row(p2023, 'workshops_held', null),
+  ];
+
+  it('marks a withheld cell suppressed in the table, never 0', () => {
+    const [trained] = periodTable(report(values), p2023);
+    expect(trained!.total).toBe(26);
+    expect(trained!.bySex).toEqual({ female: 22, male: 'suppressed', not_recorded: 'suppressed' });
+  });
+
+  it('leaves a withheld value out of the charts and the sums rather than understating them', () => {
+    expect(officialsBySex(report(values)).bySex).toEqual({ female: [22, null], male: [null, null], not_recorded: [null, null] });
+    expect(headlines(report(values))).toMatchObject({ officials_trained: 26, workshops_held: 'suppressed' });
+    expect(keyFactorGrid(values, keyFactors)).toEqual([
+      { administrationId: null, administration: null, counts: [0, 0, 0, 0, 0, 0, 'suppressed', 0, 0, 0] },
+    ]);
   });
 });

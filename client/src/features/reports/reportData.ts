@@ -5,14 +5,24 @@ export const sexes: readonly Sex[] = ['female', 'male', 'not_recorded'];
 /** A row with neither sex nor key factor is a total (the API leaves a dimension empty for "all of it"). */
 const isTotal = (value: ProgressValue) => value.sex == null && value.keyFactor == null;
 
-const sum = (values: readonly ProgressValue[]) => values.reduce((all, value) => all + value.value, 0);
+/** A cell of a donor's report: its figure, or `suppressed` when it is withheld as a small count. */
+export type Cell = number | 'suppressed';
 
-/** Officials trained per period, by sex, added up over the report's groups (administrations, regions). */
-export function officialsBySex(report: ProgressReport): { labels: string[]; bySex: Record<Sex, number[]> } {
+const cellOf = (value: ProgressValue): Cell => (value.suppressed || value.value == null ? 'suppressed' : value.value);
+
+/**
+ * The values added up; null when there are none (a period not approved) or when one of them is withheld,
+ * since a sum without it would understate the figure (and a chart must skip it rather than show less).
+ */
+const sum = (values: readonly ProgressValue[]): number | null =>
+  values.length === 0 || values.some((value) => cellOf(value) === 'suppressed') ? null : values.reduce((all, value) => all + value.value!, 0);
+
+/** Officials trained per period, by sex, added up over the report's groups (administrations, regions); null is skipped. */
+export function officialsBySex(report: ProgressReport): { labels: string[]; bySex: Record<Sex, (number | null)[]> } {
   const trained = report.values.filter((value) => value.figure === 'officials_trained' && value.sex != null);
   const bySex = Object.fromEntries(
     sexes.map((sex) => [sex, report.periods.map((period) => sum(trained.filter((value) => value.periodId === period.periodId && value.sex === sex)))]),
-  ) as Record<Sex, number[]>;
+  ) as Record<Sex, (number | null)[]>;
   return { labels: report.periods.map((period) => period.label), bySex };
 }
 
@@ -20,11 +30,14 @@ export function officialsBySex(report: ProgressReport): { labels: string[]; bySe
 export const headlineFigures = ['officials_trained', 'workshops_held', 'participant_hours', 'modules_delivered'] as const;
 export type HeadlineFigure = (typeof headlineFigures)[number];
 
-export function headlines(report: ProgressReport): Record<HeadlineFigure, number> {
+/** Each headline over every period: suppressed when one of its totals is withheld, null when no period carries it. */
+export function headlines(report: ProgressReport): Record<HeadlineFigure, Cell | null> {
   const totals = report.values.filter(isTotal);
-  return Object.fromEntries(
-    headlineFigures.map((figure) => [figure, sum(totals.filter((value) => value.figure === figure))]),
-  ) as Record<HeadlineFigure, number>;
+  const headline = (figure: HeadlineFigure): Cell | null => {
+    const values = totals.filter((value) => value.figure === figure);
+    return values.some((value) => cellOf(value) === 'suppressed') ? 'suppressed' : sum(values);
+  };
+  return Object.fromEntries(headlineFigures.map((figure) => [figure, headline(figure)])) as Record<HeadlineFigure, Cell | null>;
 }
 
 export interface GridRow {
@@ -32,7 +45,7 @@ export interface GridRow {
   administrationId: string | null;
   administration: string | null;
   /** Modules delivered covering each key factor, in the order of `keyFactors`, over every period. */
-  counts: number[];
+  counts: Cell[];
 }
 
 /**
@@ -51,7 +64,8 @@ export function keyFactorGrid(values: readonly ProgressValue[], keyFactors: read
       counts: keyFactors.map(() => 0),
     };
     const column = keyFactors.findIndex((factor) => factor.code === value.keyFactor);
-    if (column >= 0) row.counts[column]! += value.value;
+    const count = row.counts[column];
+    if (count !== undefined) row.counts[column] = count === 'suppressed' || cellOf(value) === 'suppressed' ? 'suppressed' : count + value.value!;
     rows.set(key, row);
   }
   return [...rows.values()];
@@ -60,8 +74,9 @@ export function keyFactorGrid(values: readonly ProgressValue[], keyFactors: read
 export interface IndicatorSeries {
   indicator: string;
   labels: string[];
-  targets: number[];
-  actuals: number[];
+  /** null: not reported, or withheld; a chart leaves the bar out. */
+  targets: (number | null)[];
+  actuals: (number | null)[];
 }
 
 /**
@@ -72,12 +87,13 @@ export function targetsVsActuals(report: ProgressReport): IndicatorSeries[] {
   const rows = report.values.filter((value) => value.indicator != null && isTotal(value));
   const indicators = [...new Set(rows.map((value) => value.indicator!))];
   return indicators.map((indicator) => {
-    const points = new Map<string, { target: number; actual: number }>();
+    const points = new Map<string, { target: number | null; actual: number | null }>();
     for (const value of rows.filter((row) => row.indicator === indicator)) {
       const label = [value.period, value.administration ?? value.region].filter(Boolean).join(' · ');
-      const point = points.get(label) ?? { target: 0, actual: 0 };
-      if (value.figure === 'indicator_target') point.target = value.value;
-      else point.actual = value.value;
+      const point = points.get(label) ?? { target: null, actual: null };
+      const shown = value.suppressed ? null : (value.value ?? null);
+      if (value.figure === 'indicator_target') point.target = shown;
+      else point.actual = shown;
       points.set(label, point);
     }
     return {
@@ -98,8 +114,8 @@ export interface TableRow {
   administration: string | null;
   region: string | null;
   keyFactor: string | null;
-  total: number | null;
-  bySex: Partial<Record<Sex, number>>;
+  total: Cell | null;
+  bySex: Partial<Record<Sex, Cell>>;
 }
 
 /** A period's values as a table: one row per figure and group, the sexes side by side with their total. */
@@ -118,8 +134,8 @@ export function periodTable(report: ProgressReport, periodId: string): TableRow[
       total: null,
       bySex: {},
     };
-    if (value.sex == null) row.total = value.value;
-    else row.bySex[value.sex] = value.value;
+    if (value.sex == null) row.total = cellOf(value);
+    else row.bySex[value.sex] = cellOf(value);
     rows.set(key, row);
   }
   return [...rows.values()];

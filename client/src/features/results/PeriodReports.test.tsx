@@ -119,4 +119,53 @@ describe('PeriodReportsPage', () => {
     expect(within(row).getAllByRole('button').map((button) => button.textContent)).toEqual(['Approuver', 'Renvoyer']);
     await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Période de rapport 2024'));
   });
+
+  it('shows an administrator how an approved report drifted from the live figures, approved → live', async () => {
+    const approvedAt = '2026-11-25T10:00:00Z';
+    const api = renderPeriod('administrator', {
+      [`GET ${periodPath}`]: [json(period('approved', { approvedAt, approvedByName: 'Ada Admin' }))],
+      [`GET ${periodPath}/administrations/${burkina}/drift`]: [
+        json({
+          approvedAt,
+          snapshotHash: 'a',
+          liveHash: 'b',
+          drifted: true,
+          changes: [
+            { figure: 'officials_trained', sex: 'female', approved: 13, live: 12 },
+            { figure: 'officials_trained', sex: 'male', approved: 13, live: 14 },
+            { figure: 'indicator_actual', indicator: '1.1', approved: 26, live: null },
+          ],
+        }),
+      ],
+    });
+
+    const row = await burkinaRow();
+    // Nothing is asked before the administrator wants to know.
+    expect(api.sent.some((sent) => sent.path.endsWith('/drift'))).toBe(false);
+    fireEvent.click(within(row).getByRole('button', { name: 'Drift' }));
+
+    const changes = await within(row).findByRole('table', { name: 'Figures of Burkina Faso Customs changed since approval: approved → live' });
+    expect(within(row).getByText(/^3 figures have changed since approval\./)).toBeTruthy();
+    expect(within(changes).getAllByRole('row').slice(1).map((one) => [...one.children].map((cell) => cell.textContent))).toEqual([
+      ['Officials trained', 'Female', '13 → 12'],
+      ['Officials trained', 'Male', '13 → 14'],
+      ['Indicator 1.1', 'Total', '26 → none'],
+    ]);
+  });
+
+  it('says « aucun écart » in French when the live figures are the approved ones', async () => {
+    renderPeriod(
+      'coordinator',
+      {
+        [`GET ${periodPath}`]: [json(period('approved', { approvedAt: '2026-11-25T10:00:00Z' }))],
+        [`GET ${periodPath}/administrations/${burkina}/drift`]: [
+          json({ approvedAt: '2026-11-25T10:00:00Z', snapshotHash: 'a', liveHash: 'a', drifted: false, changes: [] }),
+        ],
+      },
+      'fr',
+    );
+    const row = await burkinaRow();
+    fireEvent.click(within(row).getByRole('button', { name: 'Écart' }));
+    expect(await within(row).findByText('Aucun écart : les chiffres actuels sont ceux approuvés.')).toBeTruthy();
+  });
 });

@@ -22,7 +22,11 @@ import {
 import { resultMessages } from './messages';
 import './results.css';
 import { reportMoves } from './periodActions';
+import { ReportDrift } from './ReportDrift';
 import { ReportStateBadge } from './ReportStateBadge';
+
+/** Staff who may compare an approved report with the live figures (the API answers others 403). */
+const mayCompare = (role: string) => role === 'administrator' || role === 'coordinator';
 
 /** One reporting period: each administration's report, who moved it when, and the moves the caller may make. */
 export function PeriodReportsPage() {
@@ -77,6 +81,7 @@ function ReportRow({ report, at }: { report: AdministrationReport; at: ReportAt 
   const shared = useMessages(common);
   const name = useBilingual();
   const [returning, setReturning] = useState(false);
+  const [comparing, setComparing] = useState(false);
   const [comment, setComment] = useState('');
   // Every view of the programme's periods (lists, widgets) shows the new state.
   const invalidates = [resultKeys.periods(at.programmeId)];
@@ -112,6 +117,12 @@ function ReportRow({ report, at }: { report: AdministrationReport; at: ReportAt 
             </button>
           ),
         )}
+        {report.state === 'approved' && mayCompare(me.role) && (
+          <button type="button" className="secondary" aria-expanded={comparing} onClick={() => setComparing(!comparing)}>
+            {t.reports.drift}
+          </button>
+        )}
+        {comparing && <ReportDrift at={at} administration={administration} />}
         {returning && (
           <form
             className="form"

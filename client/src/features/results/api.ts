@@ -17,6 +17,8 @@ export type AdministrationReport = components['schemas']['AdministrationReport']
 export type ReportState = components['schemas']['ReportState'];
 export type Programme = components['schemas']['ProgrammeDetails'];
 export type KeyFactor = components['schemas']['KeyFactor'];
+export type ReportDrift = components['schemas']['ReportDrift'];
+export type DriftedFigure = components['schemas']['DriftedFigure'];
 
 export const PAGE_SIZE = 50;
 
@@ -131,6 +133,11 @@ export function returnPeriodReport(client: ApiClient, at: ReportAt, comment: str
   return call(
     client.POST('/api/v1/programmes/{id}/periods/{periodId}/administrations/{administrationId}/return', { ...reportPath(at), body: { comment } }),
   );
+}
+
+/** How an approved report's live figures differ from the approved ones (404 for a report not approved). */
+export function fetchReportDrift(client: ApiClient, at: ReportAt, signal?: AbortSignal) {
+  return call(client.GET('/api/v1/programmes/{id}/periods/{periodId}/administrations/{administrationId}/drift', { ...reportPath(at), signal }));
 }
 
 export function approvePeriodReport(client: ApiClient, at: ReportAt) {
