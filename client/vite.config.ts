@@ -34,5 +34,8 @@ export default defineConfig({
     environment: 'jsdom',
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
+    // A test may wait several times for Testing Library's 5 s (test/setup.ts); the default 5 s for the whole
+    // test would then fail a screen that is only slow because the machine is busy.
+    testTimeout: 30_000,
   },
 });

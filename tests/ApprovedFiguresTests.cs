@@ -176,6 +176,15 @@ public sealed class ApprovedFiguresTests(string provider)
         });
     }
 
+    [Test, Order(5)]
+    public async Task The_drift_of_a_period_of_another_programme_is_not_found()
+    {
+        var wacam = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/programmes")).GetProperty("items").EnumerateArray()
+            .Single(p => p.GetProperty("code").GetString() == "WACAM").GetProperty("id").GetGuid();
+        var drift = await admin.GetAsync($"/api/v1/programmes/{wacam}/periods/{year2023}/administrations/{burkina}/drift");
+        Assert.That(drift.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "A-CIP's approved figures are not WACAM's");
+    }
+
     [Test, Order(4)]
     public async Task A_one_person_cell_reaches_the_donor_suppressed_and_not_recoverable()
     {

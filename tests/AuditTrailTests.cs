@@ -287,4 +287,22 @@ public sealed class AuditTamperingTests(string provider)
         AssertBrokenAt(await VerifyAsync(admin), legacy + 1, "does not point");
         await app.Database.DisposeAsync();
     }
+
+    [Test]
+    public async Task A_committed_command_whose_entry_cannot_be_anchored_still_answers_as_committed()
+    {
+        // A folder where the anchor file should be: appending to it fails after the command has committed.
+        var folder = Directory.CreateTempSubdirectory("integrity-anchor-");
+        var app = new ApiFactory(await Databases.CreateAsync(provider), new Dictionary<string, string?> { ["Audit:AnchorPath"] = folder.FullName });
+        await using var _ = app;
+        using var admin = await app.SignedInClientAsync(); // signing in is a command too
+
+        var created = await admin.PostAsJsonAsync("/api/v1/donors", new { code = "UNANCHORED", name = "Unanchored" });
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.That((await admin.GetAsync($"/api/v1/donors/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await VerifyAsync(admin)).GetProperty("valid").GetBoolean(), Is.True);
+        await app.Database.DisposeAsync();
+        folder.Delete(recursive: true);
+    }
 }

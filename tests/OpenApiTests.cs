@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Integrity.Api.Features.Results;
 
 namespace Integrity.Tests;
 
@@ -95,6 +96,19 @@ public sealed class OpenApiTests
         {
             Assert.That(properties.Select(p => p.Key), Is.SupersetOf(new[] { "type", "title", "status", "detail", "candidatesOutsideScope" }));
             Assert.That((string?)properties["candidates"]!["items"]!["$ref"], Is.EqualTo("#/components/schemas/DuplicateCandidate"));
+        });
+    }
+
+    /// <summary>A rule's definition is written once, on the rule; the operations that list the rules render it from there.</summary>
+    [TestCase("DefineIndicator")]
+    [TestCase("GetProgressReport")]
+    public void The_operations_that_list_the_computed_rules_give_each_ones_definition(string operationId)
+    {
+        var description = (string?)Operations().Single(o => (string?)o.operation["operationId"] == operationId).operation["description"];
+        Assert.Multiple(() =>
+        {
+            foreach (var rule in Enum.GetValues<IndicatorRule>())
+                Assert.That(description, Does.Contain(ComputedRule.For(rule).Definition), $"{operationId}: {rule}");
         });
     }
 

@@ -182,6 +182,28 @@ public sealed class ParticipantsTests(string provider) : TrainingRecordsTests(pr
         Assert.That(await ListedAsync($"workshopId={workshop}&q={marker}"), Is.EqualTo(new[] { hidden }), "the enrolment moved to the kept record");
     }
 
+    [Test]
+    public async Task The_review_list_goes_a_page_at_a_time_oldest_first_and_refuses_a_cursor_of_another_list()
+    {
+        var registered = new List<Guid>();
+        foreach (var given in new[] { "Awa", "Ali" })
+        {
+            var marker = NewMarker();
+            await RegisterAsync(Person("Ouattara", $"{given} {marker}", AdministrationB, email: $"{marker}@douanes.ci"));
+            var response = await CoordinatorOfA.PostAsJsonAsync(Registry, Person("Konaté", $"{given} {marker}", AdministrationA, email: $"{marker}@douanes.ci"));
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+            registered.Add(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid());
+        }
+        var listed = (await AllPagesAsync($"{Registry}/duplicate-reviews", 1))
+            .Select(review => review.GetProperty("participant").GetProperty("id").GetGuid()).Where(registered.Contains);
+        Assert.That(listed, Is.EqualTo(registered), "each pair once, in the order found");
+
+        var cursor = (await GetJsonAsync($"{Registry}?limit=1")).GetProperty("nextCursor").GetString();
+
+        await ProblemAsync(await Client.GetAsync($"{Registry}/duplicate-reviews?cursor={Uri.EscapeDataString(cursor!)}"), 400);
+        await ProblemAsync(await Client.GetAsync($"{Registry}/duplicate-reviews?cursor=not-a-cursor"), 400);
+    }
+
     private async Task<List<JsonElement>> ReviewsOfAsync(Guid participant) =>
         (await AllPagesAsync($"{Registry}/duplicate-reviews", 2))
         .Where(review => review.GetProperty("participant").GetProperty("id").GetGuid() == participant).ToList();

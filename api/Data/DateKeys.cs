@@ -16,3 +16,16 @@ internal static class DateKeys
     private static bool TryParse(string key, out DateOnly day) =>
         DateOnly.TryParseExact(key, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
 }
+
+/// <summary>Cursors of the lists ordered by an instant (when a duplicate was found): the key is the stored instant, ISO 8601 in UTC.</summary>
+internal static class InstantKeys
+{
+    public static bool IsCursor(string? cursor) => Keyset.TryDecode(cursor, out var after) && (after is null || TryParse(after.Key, out _));
+
+    public static object Parse(string key) => TryParse(key, out var instant) ? instant : throw new FormatException(DateKeys.NotOurs);
+
+    public static Keyset Of(DateTimeOffset instant, Guid id) => new(instant.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture), id);
+
+    private static bool TryParse(string key, out DateTimeOffset instant) =>
+        DateTimeOffset.TryParseExact(key, "O", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out instant);
+}

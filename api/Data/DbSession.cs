@@ -11,6 +11,7 @@ public sealed class DbSession(Database database) : IAsyncDisposable
 {
     private DbConnection? connection;
     private readonly List<Action> afterCommit = [];
+    private bool committed;
     private bool inWriterQueue;
 
     public SqlDialect Dialect => database.Dialect;
@@ -47,30 +48,34 @@ public sealed class DbSession(Database database) : IAsyncDisposable
         database.WriterQueue!.Release();
     }
 
-    /// <summary>Runs once the open transaction has committed; forgotten if it does not.</summary>
+    /// <summary>
+    /// Runs once the open transaction has committed and ended (outside the writer queue, so another writer need
+    /// not wait for it); forgotten if it does not commit.
+    /// </summary>
     public void AfterCommit(Action action) => afterCommit.Add(action);
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         if (Transaction is null) throw new InvalidOperationException("No transaction is open.");
         await Transaction.CommitAsync(cancellationToken);
-        foreach (var action in afterCommit) action();
-        afterCommit.Clear();
+        committed = true;
     }
 
     public async Task EndTransactionAsync()
     {
+        Action[] actions = committed ? [.. afterCommit] : [];
         afterCommit.Clear();
+        committed = false;
         try
         {
-            if (Transaction is null) return;
-            await Transaction.DisposeAsync();
+            if (Transaction is not null) await Transaction.DisposeAsync();
             Transaction = null;
         }
         finally
         {
             LeaveWriterQueue();
         }
+        foreach (var action in actions) action();
     }
 
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken)

@@ -11,22 +11,25 @@ namespace Integrity.Api.Http;
 /// therefore cannot lock an administrator out, and unknown e-mails are slowed exactly like known ones.
 /// The buckets are the count of failures per key; idle ones are dropped, so memory stays bounded.
 /// </summary>
-public sealed class SignInBackOff(IConfiguration configuration) : IDisposable
+public sealed class SignInBackOff : IDisposable
 {
-    private readonly TimeSpan period = PeriodOf(configuration);
+    private readonly TimeSpan period;
+    private readonly PartitionedRateLimiter<string> failures;
 
-    private readonly PartitionedRateLimiter<string> failures = PartitionedRateLimiter.Create<string, string>(key =>
-        RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
+    public SignInBackOff(IConfiguration configuration)
+    {
+        period = TimeSpan.FromMinutes(configuration.GetValue("RateLimits:SignInBackOffMinutes", 1.0));
+        // Read once: every key's bucket is alike.
+        var bucket = new TokenBucketRateLimiterOptions
         {
             TokenLimit = configuration.GetValue("RateLimits:SignInFailuresBeforeBackOff", 5),
             TokensPerPeriod = 1,
-            ReplenishmentPeriod = PeriodOf(configuration),
+            ReplenishmentPeriod = period,
             QueueLimit = 0,
             AutoReplenishment = true,
-        }));
-
-    private static TimeSpan PeriodOf(IConfiguration configuration) =>
-        TimeSpan.FromMinutes(configuration.GetValue("RateLimits:SignInBackOffMinutes", 1.0));
+        };
+        failures = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetTokenBucketLimiter(key, _ => bucket));
+    }
 
     // Before validation: a missing e-mail (JSON null) is refused by the validator, not here.
     public static string Key(string? email, IPAddress? address) => $"{UserAccount.Normalise(email ?? "")}\n{address}";

@@ -11,7 +11,7 @@ namespace Integrity.Api.Identity;
 public sealed class AuditAnchor(string path)
 {
     private readonly Lock writing = new();
-    private long? lastAnchored;
+    private long lastAnchored;
 
     public string Path { get; } = path;
 
@@ -20,12 +20,14 @@ public sealed class AuditAnchor(string path)
             ? path
             : System.IO.Path.Combine(environment.ContentRootPath, "data", "audit-anchor.log"));
 
-    /// <summary>Records an entry that has been committed; an older one than the last recorded is already covered.</summary>
+    /// <summary>
+    /// Records an entry that has been committed; an older one than the last this process recorded is already covered.
+    /// The file is only appended to, never read here: a line not above the one before it is skipped by <see cref="Points"/>.
+    /// </summary>
     public void Record(long position, string hash)
     {
         lock (writing)
         {
-            lastAnchored ??= Points().LastOrDefault()?.Position ?? 0;
             if (position <= lastAnchored) return;
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
             using var file = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read);

@@ -14,7 +14,7 @@ namespace Integrity.Api.Identity;
 /// deleted tail. Entries written before keys existed (no key id) hold a plain SHA-256; they verify as
 /// they are, and the first keyed entry seals them.
 /// </summary>
-public sealed class AuditTrail(DbSession db, AuditKeys keys, AuditAnchor anchor)
+public sealed class AuditTrail(DbSession db, AuditKeys keys, AuditAnchor anchor, ILogger<AuditTrail> log)
 {
     public const string Origin = "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -51,7 +51,23 @@ public sealed class AuditTrail(DbSession db, AuditKeys keys, AuditAnchor anchor)
             keyId = chained.KeyId,
         }, cancellationToken);
         // Anchored only once committed: an anchor ahead of the database would report a rolled-back entry as deleted.
-        db.AfterCommit(() => anchor.Record(chained.Position, hash));
+        db.AfterCommit(() => Anchor(chained.Position, hash));
+    }
+
+    /// <summary>
+    /// The command has committed by now: failing it here would answer 500 for a change that was made (and a retry
+    /// would make it twice). An entry left unanchored is covered by the next one anchored, which chains to it.
+    /// </summary>
+    private void Anchor(long position, string hash)
+    {
+        try
+        {
+            anchor.Record(position, hash);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log.LogError(e, "Audit entry {Position} was committed but could not be anchored in {AnchorPath}", position, anchor.Path);
+        }
     }
 
     /// <summary>The hash an entry must hold: keyed with the key it names, or plain SHA-256 for an entry from before keys.</summary>

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -6,7 +7,9 @@ import { demo, journeys, signIn } from './journey';
 // Issue #7: every screen of every role passes axe-core's WCAG 2.1 A and AA rules, and a form can be
 // reached and sent with the keyboard alone.
 
-const axeScript = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+// Evaluated through the browser's debugging protocol rather than added as an inline <script>, which the
+// client's Content-Security-Policy rightly refuses: the screens are audited under the policy they ship with.
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const wcag21 = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 type Violation = { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] };
@@ -31,7 +34,7 @@ async function open(page: Page, path: string) {
 
 /** What axe-core finds wrong on the screen as it is now, one line per rule and element. */
 async function violations(page: Page, where: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axeScript });
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const found = await page.evaluate(
     async (tags) => (await (window as unknown as { axe: { run(options: object): Promise<{ violations: Violation[] }> } }).axe.run({ runOnly: { type: 'tag', values: tags } })).violations,
     wcag21,
@@ -202,4 +205,4 @@ journeys('accessibility', (journey) => {
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
     expect((await focused(page)).id).toBe('main');
   });
-}, { bypassCSP: true });
+});

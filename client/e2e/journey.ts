@@ -19,13 +19,7 @@ export const demo = {
  * A group of journeys in one browser. Each journey gets a fresh browser context (no cookies, no
  * stored language) and, when it fails, leaves a full-page screenshot in e2e/screenshots/.
  */
-export function journeys(
-  title: string,
-  define: (journey: (name: string, walk: (page: Page) => Promise<void>) => void) => void,
-  // Only for journeys that inject a checker (axe-core) as an inline script, which the client's
-  // Content-Security-Policy rightly refuses; every other journey runs under the policy.
-  { bypassCSP = false }: { bypassCSP?: boolean } = {},
-) {
+export function journeys(title: string, define: (journey: (name: string, walk: (page: Page) => Promise<void>) => void) => void) {
   const unavailable = inject('unavailable');
   describe.skipIf(unavailable !== '')(title, () => {
     let browser: Browser;
@@ -43,7 +37,7 @@ export function journeys(
 
     define((name, walk) => {
       it(name, async () => {
-        const context = await browser.newContext({ baseURL: inject('baseUrl'), locale: 'en-GB', acceptDownloads: true, bypassCSP });
+        const context = await browser.newContext({ baseURL: inject('baseUrl'), locale: 'en-GB', acceptDownloads: true });
         const page = await context.newPage();
         try {
           await walk(page);

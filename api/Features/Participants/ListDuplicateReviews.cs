@@ -1,3 +1,4 @@
+using FluentValidation;
 using Integrity.Api.Data;
 using Mediator;
 
@@ -22,7 +23,10 @@ public sealed record DuplicateReview
 public sealed record DuplicateReviewPerson(Guid Id, string FamilyName, string GivenNames, Guid AdministrationId, string AdministrationNameEn,
     string AdministrationNameFr, string? Email, string? StaffNumber);
 
-public sealed class ListDuplicateReviewsValidator : ListQueryValidator<ListDuplicateReviews>;
+public sealed class ListDuplicateReviewsValidator : ListQueryValidator<ListDuplicateReviews>
+{
+    public ListDuplicateReviewsValidator() => RuleFor(x => x.Cursor).Must(InstantKeys.IsCursor).WithMessage(DateKeys.NotOurs);
+}
 
 public sealed class ListDuplicateReviewsHandler(DbSession db) : IQueryHandler<ListDuplicateReviews, Page<DuplicateReview>>
 {
@@ -39,9 +43,8 @@ public sealed class ListDuplicateReviewsHandler(DbSession db) : IQueryHandler<Li
 
     public async ValueTask<Page<DuplicateReview>> Handle(ListDuplicateReviews query, CancellationToken cancellationToken)
     {
-        // Review ids are version 7 UUIDs: in id order is in the order found.
-        var sql = ListSql.Build(Select, ["r.dismissed_at IS NULL"], query, "r.id", db.Dialect, "r.id");
-        var rows = await db.QueryAsync<Row>(sql, ListSql.Parameters(query, new { }, key => Guid.Parse(key)), cancellationToken);
+        var sql = ListSql.Build(Select, ["r.dismissed_at IS NULL"], query, "r.found_at", db.Dialect, "r.id");
+        var rows = await db.QueryAsync<Row>(sql, ListSql.Parameters(query, new { }, InstantKeys.Parse), cancellationToken);
         var reviews = rows.Select(row => new DuplicateReview
         {
             Id = row.Id,
@@ -51,7 +54,7 @@ public sealed class ListDuplicateReviewsHandler(DbSession db) : IQueryHandler<Li
                 .Select(name => DbEnum.TryParse<DuplicateRule>(name, out var rule) ? rule : DuplicateRule.Name).ToList(),
             FoundAt = row.FoundAt,
         }).ToList();
-        return Keyset.ToPage(reviews, query.PageSize(), review => new Keyset(review.Id.ToString(), review.Id));
+        return Keyset.ToPage(reviews, query.PageSize(), review => InstantKeys.Of(review.FoundAt, review.Id));
     }
 
     private sealed record Row

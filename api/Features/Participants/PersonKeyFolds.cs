@@ -24,7 +24,7 @@ public static class PersonKeyFolds
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DbSession>();
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-        var transaction = await db.BeginTransactionAsync(CancellationToken.None);
+        await db.BeginTransactionAsync(CancellationToken.None);
         if (await db.QuerySingleOrDefaultAsync<long>(Applied, new { fold = Current }, CancellationToken.None) > 0) return;
         var changed = (await db.QueryAsync<StoredKeys>(Stored, null, CancellationToken.None))
             .Select(stored => new
@@ -40,7 +40,7 @@ public static class PersonKeyFolds
             .ToList();
         await db.ExecuteAsync(Refold, changed, CancellationToken.None);
         await db.ExecuteAsync(Record, new { fold = Current, appliedAt = AuditTrail.Stored(clock.GetUtcNow()) }, CancellationToken.None);
-        await transaction.CommitAsync();
+        await db.CommitAsync(CancellationToken.None);
     }
 
     private sealed record StoredKeys

@@ -35,13 +35,6 @@ public sealed class ExportIatiHandler(DbSession db, Caller caller, TimeProvider 
         ORDER BY d.name, d.id
         """;
 
-    // Approved with the snapshot donors read.
-    private const string Approved = """
-        SELECT r.period_id, r.administration_id FROM period_reports r JOIN reporting_periods rp ON rp.id = r.period_id
-        JOIN approval_snapshots s ON s.report_id = r.id
-        WHERE rp.programme_id = @programmeId AND r.state = 'approved'
-        """;
-
     // Buckets of no administration are programme-wide: no country project's.
     private const string EnteredByAdministration = """
         SELECT v.indicator_id, v.period_id, b.administration_id, b.sex AS stored_sex, b.key_factor_code, b.target, b.actual
@@ -82,10 +75,15 @@ public sealed class ExportIatiHandler(DbSession db, Caller caller, TimeProvider 
         else
         {
             // Donors read what the approvals froze: only the reports approved with their snapshot, and their figures.
-            var frozen = await FrozenFigures.ReadAsync(db, periodIds, (await db.QueryAsync<Guid>(IndicatorValues.Covered, ids, cancellationToken)).ToList(),
-                cancellationToken);
-            reported = (await db.QueryAsync<ApprovedReport>(Approved, ids, cancellationToken)).Select(report => (report.PeriodId, report.AdministrationId)).ToHashSet();
-            figures = new ProgrammeFigures(frozen.ByAdministration(indicators), frozen.Cells(), smallCounts is null ? null : await WithheldAsync(query, cancellationToken));
+            var covered = await db.QueryAsync<ReportedAdministration>(GetProgressReportHandler.Covered, ids, cancellationToken);
+            var frozen = await FrozenFigures.ReadAsync(db, periodIds, covered.Select(administration => administration.Id).ToList(), cancellationToken);
+            var reports = frozen.Told(periodIds.Count == 0
+                ? []
+                : await db.QueryAsync<StoredReport>(GetProgressReportHandler.ReportsSql(db.Dialect), new { periodIds = db.Dialect.Ids(periodIds) }, cancellationToken));
+            reported = reports.Where(report => report.StoredState == "approved").Select(report => (report.PeriodId, report.AdministrationId)).ToHashSet();
+            var cells = frozen.Cells();
+            figures = new ProgrammeFigures(frozen.ByAdministration(indicators), cells,
+                smallCounts is null ? null : await WithheldAsync(programme, periods, indicators, covered, reports, frozen, cells, smallCounts, cancellationToken));
         }
 
         var now = clock.GetUtcNow();
@@ -106,11 +104,22 @@ public sealed class ExportIatiHandler(DbSession db, Caller caller, TimeProvider 
         }, []);
     }
 
-    /// <summary>What the donor's progress report by administration withholds as small counts: the file withholds the same.</summary>
-    private async Task<IReadOnlySet<WithheldKey>> WithheldAsync(ExportIati query, CancellationToken cancellationToken)
+    /// <summary>
+    /// What the donor's progress report by administration over every period withholds as small counts: the file withholds
+    /// the same. Built from what the file has read (the frozen figures, the reports as told), not read a second time.
+    /// </summary>
+    private async Task<IReadOnlySet<WithheldKey>> WithheldAsync(IatiProgramme programme, IReadOnlyList<Period> periods,
+        IReadOnlyList<IndicatorDetails> indicators, IReadOnlyList<ReportedAdministration> covered, IReadOnlyList<StoredReport> reports,
+        FrozenFigures frozen, IReadOnlyDictionary<IndicatorRule, IReadOnlyList<RuleCell>> cells, SmallCounts smallCounts,
+        CancellationToken cancellationToken)
     {
-        var report = await new GetProgressReportHandler(db, caller, configuration)
-            .Handle(new GetProgressReport(query.ProgrammeId, null, null, ProgressGroupings.Name(ProgressGrouping.Administration), false), cancellationToken);
+        var modules = frozen.Modules();
+        var values = indicators.Select(indicator => (indicator, frozen.ValuesOf(indicator, periods))).ToList();
+        var named = await GetProgressReportHandler.NamedAsync(db, covered, cells, modules, values, cancellationToken);
+        var report = GetProgressReportHandler.Report(
+            new GetProgressReport(programme.Id, null, null, ProgressGroupings.Name(ProgressGrouping.Administration), false),
+            new ReportedProgramme { Id = programme.Id, Code = programme.Code, Name = programme.Name },
+            periods, covered, named, reports, cells, modules, values, smallCounts, true);
         return report.Values.Where(value => value.Suppressed).Select(WithheldKey.Of).ToHashSet();
     }
 
@@ -127,11 +136,5 @@ public sealed class ExportIatiHandler(DbSession db, Caller caller, TimeProvider 
             Identifier = $"{publisher.ReportingOrgRef}-{programme.Code}-{project.CountryCode}"
                          + (shared.Contains(project.CountryCode) ? $"-{project.AdministrationId:N}" : ""),
         }).ToList();
-    }
-
-    private sealed record ApprovedReport
-    {
-        public required Guid PeriodId { get; init; }
-        public required Guid AdministrationId { get; init; }
     }
 }

@@ -1,265 +1,76 @@
-using FluentValidation;
-using Integrity.Api.Data;
+using Integrity.Api.Features.Participants;
 using Integrity.Api.Features.Results;
-using Integrity.Api.Http;
-using Integrity.Api.Identity;
-using Mediator;
 
 namespace Integrity.Api.Features.Reports;
 
 /// <summary>
-/// A programme's progress report over its reporting periods that overlap [from, to] (both optional), grouped by period
-/// (the default), administration, region or key factor. Only the periods approved for an administration are in it,
-/// unless an administrator or coordinator previews the rest with <see cref="IncludeUnapproved"/>.
+/// A programme's progress report: which periods it covers, which administrations' reports it leaves out, and its
+/// values, one per figure and bucket, in period order.
 /// </summary>
-public sealed record GetProgressReport(Guid ProgrammeId, DateOnly? From, DateOnly? To, string? GroupBy, bool IncludeUnapproved)
-    : IQuery<ProgressReport>
+public sealed record ProgressReport
 {
-    public ProgressGrouping Grouping => ProgressGroupings.TryParse(GroupBy, out var grouping) ? grouping : ProgressGrouping.Period;
+    public required Guid ProgrammeId { get; init; }
+    public required string ProgrammeCode { get; init; }
+    public required string ProgrammeName { get; init; }
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
+    /// <summary>period, administration, region or keyFactor.</summary>
+    public required string GroupBy { get; init; }
+    /// <summary>true in a preview that includes the periods not yet approved (administrators and coordinators only).</summary>
+    public required bool IncludesUnapproved { get; init; }
+    /// <summary>The programme's reporting periods overlapping [from, to], in date order.</summary>
+    public required IReadOnlyList<ReportedPeriod> Periods { get; init; }
+    /// <summary>The administrations' reports whose figures are not in the report, because their period is not approved for them.</summary>
+    public required IReadOnlyList<LeftOutReport> LeftOut { get; init; }
+    /// <summary>The small-count rule: donors never receive a figure counting fewer people than its minimum cell size.</summary>
+    public required ReportedSuppression Suppression { get; init; }
+    /// <summary>What each indicator named in <see cref="Values"/> is, so a reader (a donor cannot list indicators) can label it.</summary>
+    public required IReadOnlyList<ReportedIndicator> Indicators { get; init; }
+    /// <summary>One value per figure and bucket; the same rows as the CSV and the workbook. Produced as they are written.</summary>
+    public required IEnumerable<ProgressValue> Values { get; init; }
 }
 
-public sealed class GetProgressReportValidator : AbstractValidator<GetProgressReport>
-{
-    public GetProgressReportValidator()
-    {
-        RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).When(x => x.From is not null && x.To is not null)
-            .WithMessage("'to' cannot be before 'from'.");
-        RuleFor(x => x.GroupBy).Must(groupBy => ProgressGroupings.TryParse(groupBy, out _)).When(x => x.GroupBy is not null)
-            .WithMessage($"Use one of {string.Join(", ", ProgressGroupings.Names)}.");
-    }
-}
+/// <summary>An indicator of the report: its code (as in the rows), titles, unit and measure.</summary>
+public sealed record ReportedIndicator(string Code, string TitleEn, string TitleFr, string Unit, IndicatorMeasure Measure);
 
 /// <summary>
-/// Donors (token or account) for the programmes they fund, administrators, and coordinators whose scope covers the
-/// programme; trainers report nothing to donors (403); a programme out of scope is not found (404). Every figure is
-/// read with a fixed number of queries whatever the programme's size: the periods, their reports, one grouped query per
-/// computed rule (<see cref="ComputedRule"/>), one for the modules delivered, and the indicators' values
-/// (<see cref="IndicatorValues"/>: two queries per indicator, its entered values and breakdowns). Only aggregates are read, never a person.
+/// A reporting period of the report; <c>fullyReported</c> when every administration's report for it is in (approved, or a
+/// preview); <c>status</c>: approved (every administration's report), partly_approved, or not_approved (no figure of
+/// it reaches donors: none, rather than zeros).
 /// </summary>
-public sealed class GetProgressReportHandler(DbSession db, Caller caller, IConfiguration configuration) : IQueryHandler<GetProgressReport, ProgressReport>
+public sealed record ReportedPeriod(Guid PeriodId, string Label, DateOnly StartsOn, DateOnly EndsOn, bool FullyReported, string Status);
+
+/// <summary>The small-count rule of the report: its threshold, whether it was applied (donors) and what it says.</summary>
+public sealed record ReportedSuppression(int MinimumCellSize, bool Applied, string Rule);
+
+/// <summary>An administration's report for a period that the report leaves out, with its state (in_progress, submitted or returned).</summary>
+public sealed record LeftOutReport(Guid PeriodId, string PeriodLabel, Guid AdministrationId, string Administration, string State);
+
+/// <summary>
+/// One value of the report, with every dimension in a field of its own: the period, the administration or region
+/// (by the grouping), the key factor, the sex, the figure and, for an indicator, its code. A dimension left empty
+/// means "all": a row with no sex is the total of the rows that have one.
+/// </summary>
+public sealed record ProgressValue
 {
-    internal const string ProgrammeOf = "SELECT p.id, p.code, p.name FROM programmes p WHERE p.id = @programmeId";
-
-    internal const string Covered = """
-        SELECT a.id, a.name_en, a.region_code FROM programme_administrations pa JOIN administrations a ON a.id = pa.administration_id
-        WHERE pa.programme_id = @programmeId
-        ORDER BY a.name_en, a.id
-        """;
-
-    internal const string Named = "SELECT a.id, a.name_en, a.region_code FROM administrations a WHERE {0}";
-
-    internal const string Reports = "SELECT r.id AS report_id, r.period_id, r.administration_id, r.state AS stored_state FROM period_reports r WHERE {0}";
-
+    public required Guid PeriodId { get; init; }
+    public required string Period { get; init; }
+    public Guid? AdministrationId { get; init; }
+    public string? Administration { get; init; }
+    /// <summary>The administration's region code (groupBy administration or region).</summary>
+    public string? Region { get; init; }
+    public string? KeyFactor { get; init; }
+    public Sex? Sex { get; init; }
     /// <summary>
-    /// Modules delivered: the sessions held in the period of held workshops of the programme (as the rules attribute
-    /// them), by host administration; then the same sessions once per key factor their module covers.
+    /// officials_trained, workshops_held, participant_hours, modules_delivered, accredited_national_trainers,
+    /// cascade_sessions, administrations_with_adopted_plan, actions_due, actions_done_on_time,
+    /// actions_done_on_time_percent, indicator_target or indicator_actual.
     /// </summary>
-    internal const string ModulesDelivered = """
-        SELECT rp.id AS period_id, w.host_administration_id AS administration_id, NULL AS key_factor_code, count(*) AS amount
-        FROM reporting_periods rp
-        JOIN workshops w ON w.programme_id = rp.programme_id AND w.status = 'held'
-        JOIN sessions s ON s.workshop_id = w.id AND s.held_on >= rp.starts_on AND s.held_on <= rp.ends_on
-        WHERE {0}
-        GROUP BY rp.id, w.host_administration_id
-        UNION ALL
-        SELECT rp.id AS period_id, w.host_administration_id AS administration_id, mk.key_factor_code, count(*) AS amount
-        FROM reporting_periods rp
-        JOIN workshops w ON w.programme_id = rp.programme_id AND w.status = 'held'
-        JOIN sessions s ON s.workshop_id = w.id AND s.held_on >= rp.starts_on AND s.held_on <= rp.ends_on
-        JOIN module_key_factors mk ON mk.module_id = s.module_id
-        WHERE {0}
-        GROUP BY rp.id, w.host_administration_id, mk.key_factor_code
-        """;
-
-    public async ValueTask<ProgressReport> Handle(GetProgressReport query, CancellationToken cancellationToken)
-    {
-        ReportReaders.Check(caller, query.IncludeUnapproved, nameof(GetProgressReport));
-        var programme = await ReportReaders.ProgrammeAsync<ReportedProgramme>(db, caller, ProgrammeOf, query.ProgrammeId, cancellationToken);
-        var ids = new { programmeId = query.ProgrammeId };
-
-        var periods = await db.QueryAsync<Period>(PeriodsSql(query), new { programmeId = query.ProgrammeId, from = query.From, to = query.To }, cancellationToken);
-        var periodIds = periods.Select(period => period.Id).ToList();
-        var covered = await db.QueryAsync<ReportedAdministration>(Covered, ids, cancellationToken);
-        var reports = periodIds.Count == 0
-            ? []
-            : await db.QueryAsync<StoredReport>(ReportsSql(db.Dialect), new { periodIds = db.Dialect.Ids(periodIds) }, cancellationToken);
-
-        var indicators = await IndicatorDetails.AllOfProgrammeAsync(db, query.ProgrammeId, cancellationToken);
-        var values = new List<(IndicatorDetails Indicator, IReadOnlyList<PeriodValues> Values)>();
-        IReadOnlyDictionary<IndicatorRule, IReadOnlyList<RuleCell>> cells;
-        IReadOnlyList<ModuleCell> modules;
-        if (query.IncludeUnapproved)
-        {
-            cells = await ComputedRule.CellsAsync(db, Enum.GetValues<IndicatorRule>(), periodIds, cancellationToken);
-            modules = periodIds.Count == 0
-                ? []
-                : await db.QueryAsync<ModuleCell>(ModulesDeliveredSql(db.Dialect), new { periodIds = db.Dialect.Ids(periodIds) }, cancellationToken);
-            var read = new IndicatorValues.ProgrammeRead(cells, covered.Select(administration => administration.Id).ToList());
-            foreach (var indicator in indicators)
-                values.Add((indicator, await IndicatorValues.ReadAsync(db, indicator, periods, cancellationToken, read)));
-        }
-        else
-        {
-            // What donors read: the figures the approvals froze, never the live records.
-            var frozen = await FrozenFigures.ReadAsync(db, periodIds, covered.Select(administration => administration.Id).ToList(), cancellationToken);
-            cells = frozen.Cells();
-            modules = frozen.Modules();
-            values.AddRange(indicators.Select(indicator => (indicator, frozen.ValuesOf(indicator, periods))));
-            reports = frozen.Told(reports);
-        }
-
-        var others = NotCovered(covered, cells, modules, values);
-        var named = others.Count == 0
-            ? []
-            : await db.QueryAsync<ReportedAdministration>(NamedSql(db.Dialect), new { ids = db.Dialect.Ids(others) }, cancellationToken);
-
-        var smallCounts = SmallCounts.From(configuration);
-        return Report(query, programme, periods, covered, named, reports, cells, modules, values, smallCounts, caller.Role == Role.Donor);
-    }
-
-    /// <summary>The programme's periods overlapping [from, to], in date order.</summary>
-    internal static string PeriodsSql(GetProgressReport query) =>
-        IndicatorValues.PeriodsOf
-        + (query.From is null ? "" : " AND rp.ends_on >= @from")
-        + (query.To is null ? "" : " AND rp.starts_on <= @to")
-        + " ORDER BY rp.starts_on, rp.id";
-
-    /// <summary>The administrations' reports for the periods in <c>@periodIds</c> (through <see cref="SqlDialect.Ids"/>).</summary>
-    internal static string ReportsSql(SqlDialect dialect) => string.Format(Reports, dialect.InIds("r.period_id", "periodIds"));
-
-    /// <summary>The modules delivered in the periods in <c>@periodIds</c>.</summary>
-    internal static string ModulesDeliveredSql(SqlDialect dialect) => string.Format(ModulesDelivered, dialect.InIds("rp.id", "periodIds"));
-
-    /// <summary>The administrations in <c>@ids</c>.</summary>
-    internal static string NamedSql(SqlDialect dialect) => string.Format(Named, dialect.InIds("a.id", "ids"));
-
-    /// <summary>Administrations the records name although the programme no longer covers them: named, and reported with the whole period.</summary>
-    internal static List<Guid> NotCovered(IReadOnlyList<ReportedAdministration> covered, IReadOnlyDictionary<IndicatorRule, IReadOnlyList<RuleCell>> cells,
-        IReadOnlyList<ModuleCell> modules, IReadOnlyList<(IndicatorDetails Indicator, IReadOnlyList<PeriodValues> Values)> values)
-    {
-        var known = covered.Select(administration => administration.Id).ToHashSet();
-        return cells.Values.SelectMany(list => list).Select(cell => cell.AdministrationId)
-            .Concat(modules.Select(cell => (Guid?)cell.AdministrationId))
-            .Concat(values.SelectMany(indicator => indicator.Values).SelectMany(period => period.Disaggregations).Select(value => value.AdministrationId))
-            .OfType<Guid>().Where(id => !known.Contains(id)).Distinct().ToList();
-    }
-
-    /// <summary>The report from what was read; its values are produced as they are written.</summary>
-    internal static ProgressReport Report(GetProgressReport query, ReportedProgramme programme, IReadOnlyList<Period> periods,
-        IReadOnlyList<ReportedAdministration> covered, IReadOnlyList<ReportedAdministration> named, IReadOnlyList<StoredReport> reports,
-        IReadOnlyDictionary<IndicatorRule, IReadOnlyList<RuleCell>> cells, IReadOnlyList<ModuleCell> modules,
-        IReadOnlyList<(IndicatorDetails Indicator, IReadOnlyList<PeriodValues> Values)> values, SmallCounts smallCounts, bool suppress)
-    {
-        var approval = new ProgressApproval(periods, covered, reports, query.IncludeUnapproved);
-        return new ProgressReport
-        {
-            ProgrammeId = programme.Id,
-            ProgrammeCode = programme.Code,
-            ProgrammeName = programme.Name,
-            From = query.From,
-            To = query.To,
-            GroupBy = ProgressGroupings.Name(query.Grouping),
-            IncludesUnapproved = query.IncludeUnapproved,
-            Periods = periods.Select(period => new ReportedPeriod(period.Id, period.Label, period.StartsOn, period.EndsOn,
-                approval.FullyReported(period.Id), approval.Status(period.Id))).ToList(),
-            Suppression = new ReportedSuppression(smallCounts.MinimumCellSize, suppress, smallCounts.Rule),
-            LeftOut = approval.LeftOut().ToList(),
-            Indicators = values.Select(value => value.Indicator)
-                .Select(indicator => new ReportedIndicator(indicator.Code, indicator.TitleEn, indicator.TitleFr, indicator.Unit, indicator.Measure)).ToList(),
-            Values = new ProgressFigures(periods, covered.Concat(named).ToList(), approval, query.Grouping, cells, modules, values,
-                suppress ? smallCounts : null).Rows(),
-        };
-    }
-}
-
-/// <summary>How the report's rows are grouped.</summary>
-public enum ProgressGrouping { Period, Administration, Region, KeyFactor }
-
-public static class ProgressGroupings
-{
-    public static readonly string[] Names = ["period", "administration", "region", "keyFactor"];
-
-    public static string Name(ProgressGrouping grouping) => Names[(int)grouping];
-
-    public static bool TryParse(string? text, out ProgressGrouping grouping)
-    {
-        var index = Array.FindIndex(Names, name => string.Equals(name, text, StringComparison.OrdinalIgnoreCase));
-        grouping = index < 0 ? ProgressGrouping.Period : (ProgressGrouping)index;
-        return index >= 0;
-    }
-}
-
-/// <summary>
-/// Which (period, administration) pairs the report tells: those whose report is approved, or all of them in a preview.
-/// A period is fully reported when every administration the programme covers is; figures that belong to no single
-/// covered administration (programme-wide totals entered for an indicator, records of an administration the programme
-/// no longer covers) are told only for a fully reported period.
-/// </summary>
-internal sealed class ProgressApproval(IReadOnlyList<Period> periods, IReadOnlyList<ReportedAdministration> covered,
-    IReadOnlyList<StoredReport> reports, bool includeUnapproved)
-{
-    private readonly Dictionary<(Guid PeriodId, Guid AdministrationId), string> states =
-        reports.ToDictionary(report => (report.PeriodId, report.AdministrationId), report => report.StoredState);
-    private readonly HashSet<Guid> coveredIds = covered.Select(administration => administration.Id).ToHashSet();
-
-    private string State(Guid periodId, Guid administrationId) => states.GetValueOrDefault((periodId, administrationId), "in_progress");
-
-    public bool Reported(Guid periodId, Guid? administrationId) =>
-        administrationId is { } id && coveredIds.Contains(id)
-            ? includeUnapproved || State(periodId, id) == "approved"
-            : FullyReported(periodId);
-
-    public bool Covers(Guid administrationId) => coveredIds.Contains(administrationId);
-
-    public bool FullyReported(Guid periodId) => includeUnapproved || coveredIds.All(id => State(periodId, id) == "approved");
-
-    /// <summary>Whether anything of the period is told: in a preview, or once one administration's report (or every one, for a programme that covers none) is approved.</summary>
-    public bool AnyReported(Guid periodId) => FullyReported(periodId) || coveredIds.Any(id => State(periodId, id) == "approved");
-
-    /// <summary>approved (every administration's report), partly_approved or not_approved, whether or not this is a preview.</summary>
-    public string Status(Guid periodId)
-    {
-        var approved = coveredIds.Count(id => State(periodId, id) == "approved");
-        return approved == coveredIds.Count ? "approved" : approved > 0 ? "partly_approved" : "not_approved";
-    }
-
-    public IEnumerable<LeftOutReport> LeftOut() =>
-        includeUnapproved
-            ? []
-            : from period in periods
-              from administration in covered
-              let state = State(period.Id, administration.Id)
-              where state != "approved"
-              select new LeftOutReport(period.Id, period.Label, administration.Id, administration.NameEn, state);
-}
-
-internal sealed record ReportedProgramme
-{
-    public required Guid Id { get; init; }
-    public required string Code { get; init; }
-    public required string Name { get; init; }
-}
-
-internal sealed record ReportedAdministration
-{
-    public required Guid Id { get; init; }
-    public required string NameEn { get; init; }
-    public required string RegionCode { get; init; }
-}
-
-internal sealed record StoredReport
-{
-    public required Guid ReportId { get; init; }
-    public required Guid PeriodId { get; init; }
-    public required Guid AdministrationId { get; init; }
-    public required string StoredState { get; init; }
-}
-
-/// <summary>Sessions held in a period by host administration: all of them (no key factor), or those whose module covers a key factor.</summary>
-internal sealed record ModuleCell
-{
-    public required Guid PeriodId { get; init; }
-    public required Guid AdministrationId { get; init; }
-    public string? KeyFactorCode { get; init; }
-    public required decimal Amount { get; init; }
+    public required string Figure { get; init; }
+    /// <summary>The indicator's code, for indicator_target and indicator_actual.</summary>
+    public string? Indicator { get; init; }
+    /// <summary>The figure; null when it is withheld from donors as a small count (<see cref="Suppressed"/>).</summary>
+    public required decimal? Value { get; init; }
+    /// <summary>true when <see cref="Value"/> is withheld because it counts, or could reveal a count of, fewer people than the report's minimum cell size.</summary>
+    public bool Suppressed { get; init; }
 }

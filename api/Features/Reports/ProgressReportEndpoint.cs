@@ -1,3 +1,4 @@
+using Integrity.Api.Features.Results;
 using Integrity.Api.Http;
 using Mediator;
 
@@ -10,19 +11,19 @@ public static class ProgressReportEndpoint
         "A programme's progress for its reporting periods overlapping [from, to] (both optional, ISO dates), as JSON (default), " +
         "CSV (`Accept: text/csv` or `format=csv`) or an Excel workbook (the xlsx `Accept` type or `format=xlsx`). Every format " +
         "has the same rows, one per value, each dimension in its own column: programme, period (with its first and last day), " +
-        "administration, region, key factor, sex, figure, indicator, value; an empty dimension means all of it. The CSV is " +
+        "administration, region, key factor, sex, figure, indicator, value, then status and note; an empty dimension means all " +
+        "of it. The CSV and the workbook start with a row stating the small-count rule (figure `minimum_cell_size`, its value " +
+        "the threshold, status applied or not_applied, the rule as note), then a row per report left out (its state as " +
+        "status), then the values (a withheld one empty, status suppressed). The CSV is " +
         "UTF-8 with a BOM; in the CSV and the workbook a text cell starting with = + - @, a tab or a carriage return gets a " +
         "leading apostrophe. Rows are written as they are produced.\n\n" +
-        "Figures, a record counting in the period that contains its date, exactly as the programme's computed indicators " +
-        "count them (GET …/indicators/{indicatorId}/values): `officials_trained`, distinct participants present or late at a " +
-        "session held in the period of a held workshop of the programme (someone at two workshops once; absent, excused, " +
-        "planned and cancelled not), by sex; `workshops_held`, held workshops and missions of every kind, by the day they end; " +
-        "`participant_hours`, module hours of those sessions per participant present or late, by sex; `modules_delivered`, " +
-        "those sessions (each delivers a module), and (unless grouped by period) once per key factor its module covers (key " +
-        "factors overlap: they need not add up to the total); `accredited_national_trainers` at the period's end; " +
-        "`cascade_sessions` delivered by national trainers the programme trained; `administrations_with_adopted_plan` (action " +
-        "plans adopted); `actions_due`, `actions_done_on_time` and `actions_done_on_time_percent` (no percentage when none is " +
-        "due); and each indicator's `indicator_target` and `indicator_actual` with their disaggregations, as entered or computed.\n\n" +
+        "Figures (read from the records in a preview; otherwise as each report's approval froze them, see below): those " +
+        "of the computed rules listed below, exactly as the programme's computed indicators count them (GET " +
+        "…/indicators/{indicatorId}/values), by sex where the rule answers by sex; `modules_delivered`, the sessions held in " +
+        "the period of held workshops of the programme (each delivers a module), and (unless grouped by period) once per key " +
+        "factor its module covers (key factors overlap: they need not add up to the total); `actions_due` and " +
+        "`actions_done_on_time`, what `actions_done_on_time_percent` divides; and each indicator's `indicator_target` and " +
+        "`indicator_actual` with their disaggregations, as entered or computed.\n\n" +
         "Sex: every figure by sex has three buckets, female, male and not_recorded (a participant whose sex is not recorded " +
         "counts there, never left out nor guessed), which add up to the figure's total; so do administrations and regions. " +
         "groupBy: `period` (default), one group per period; `administration`, each figure per period and administration (so " +
@@ -32,11 +33,18 @@ public static class ProgressReportEndpoint
         "Only periods approved for an administration are reported: figures of an administration whose report for the period " +
         "is not approved are left out, and `leftOut` (JSON) names each such report with its state; an indicator's " +
         "programme-wide values, and records of administrations the programme no longer covers, come only once the period is " +
-        "approved for every administration (`fullyReported`). Administrators and coordinators may preview everything with " +
+        "approved for every administration (`fullyReported`); each period's `status` is approved, partly_approved or " +
+        "not_approved (no figure of it is reported: none, rather than zeros). The figures of an approved report are those its " +
+        "approval froze (its snapshot), never the live records: a correction made afterwards reaches the report only once the " +
+        "report is returned and approved again (staff compare at …/drift); a report approved before approvals were frozen is " +
+        "left out with the state approved_not_frozen until it is approved again. For donors, small counts are withheld " +
+        "(`suppression`: the threshold `Reporting:MinimumCellSize`, default 5, and the rule): a figure counting, or summing over, " +
+        "fewer people is null with `suppressed` true, and so is the next smallest bucket of the same total where it would " +
+        "reveal it; staff see every figure. Administrators and coordinators may preview everything, from the live records, with " +
         "`includeUnapproved=true`; a donor sending it gets 403. Donors (API token or account) for the programmes they fund, " +
         "administrators, and coordinators whose scope covers the programme; trainers 403; out of scope 404. No personal data: " +
         "only counts and sums. `indicators` (JSON) gives the code, titles (EN/FR), unit and measure of each indicator the rows " +
-        "name.";
+        "name.\n\n";
 
     public static RouteGroupBuilder MapProgressReport(this RouteGroupBuilder programmes)
     {
@@ -51,7 +59,7 @@ public static class ProgressReportEndpoint
             .WithName(nameof(GetProgressReport))
             .RequireAuthorization(Policies.Readers)
             .WithSummary("Get a programme's progress report")
-            .WithDescription(Description)
+            .WithDescription(Description + ComputedRule.DefinitionList())
             // One response type per status: the CSV and workbook bodies are files of ProgressReport's values (see the description).
             .Produces<ProgressReport>(StatusCodes.Status200OK, "application/json", ProgressReportFormats.Csv, ProgressReportFormats.Xlsx)
             .ProducesValidationProblem()

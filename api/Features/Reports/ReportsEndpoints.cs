@@ -24,9 +24,11 @@ public static class ReportsEndpoints
                 "once it has ended) and dates (planned start and end; actual ones once past); recipient country; sector 15113 (DAC " +
                 "5-digit, vocabulary 1); and a result per indicator whose figures belong to one administration (computed indicators, " +
                 "and entered ones broken down by administration; programme-wide values and qualitative indicators are not in it), " +
-                "with a period for each reporting period approved for that administration: targets and actuals entered for its " +
-                "bucket, or computed from the records, with a `dimension` for sex (female, male, not_recorded, which add up to the " +
-                "total) or key factor. No personal data. " +
+                "with a period for each reporting period approved for that administration: targets and actuals for its bucket as " +
+                "the approval froze them (in a preview, as entered or computed from the records now), with a `dimension` for sex " +
+                "(female, male, not_recorded, which add up to the total) or key factor. For donors, the actuals the progress report " +
+                "by administration withholds as small counts (fewer people than `Reporting:MinimumCellSize`, default 5) are left " +
+                "out, as the indicator's description states. No personal data. " +
                 "The WCO's identifier, names and type come from configuration: `Iati:ReportingOrgRef` (default `XI-IATI-WCO`, a " +
                 "placeholder to replace with the identifier registered with IATI), `Iati:ReportingOrgName` (`World Customs " +
                 "Organization`), `Iati:ReportingOrgNameFr` (`Organisation mondiale des douanes`), `Iati:ReportingOrgType` (`40`, " +

@@ -27,15 +27,17 @@ public static class ApprovedFigures
         VALUES (@reportId, @periodId, @administrationId, @hash, @takenAt)
         """;
 
-    private const string InsertFigure = """
-        INSERT INTO approved_figures (report_id, position, source, indicator_id, sex, administration_id, key_factor_code, amount, base, target)
-        VALUES (@reportId, @position, @source, @indicatorId, @sex, @administrationId, @keyFactorCode, @amount, @base, @target)
-        """;
-
     private const string DeleteFigures = "DELETE FROM approved_figures WHERE report_id = @reportId";
     private const string DeleteSnapshot = "DELETE FROM approval_snapshots WHERE report_id = @reportId";
 
     private const string Snapshots = "SELECT s.report_id, s.period_id, s.administration_id, s.hash, s.taken_at FROM approval_snapshots s WHERE {0}";
+
+    // The snapshot of the administration's approved report for a period of the programme.
+    private const string OfApprovedReport = """
+        s.period_id = @periodId AND s.administration_id = @administrationId AND s.report_id IN (
+            SELECT r.id FROM period_reports r JOIN reporting_periods rp ON rp.id = r.period_id
+            WHERE r.state = 'approved' AND rp.programme_id = @programmeId)
+        """;
 
     private const string Figures = """
         SELECT f.report_id, f.source, f.indicator_id, f.sex, f.administration_id, f.key_factor_code, f.amount, f.base, f.target
@@ -45,8 +47,9 @@ public static class ApprovedFigures
         """;
 
     /// <summary>The figures of the administration's report for the period as the records give them now, in canonical order.</summary>
+    /// <param name="indicators">The programme's indicators (<see cref="IndicatorDetails.AllOfProgrammeAsync"/>), when the caller has read them.</param>
     public static async Task<IReadOnlyList<ApprovedFigure>> LiveAsync(DbSession db, Guid programmeId, Guid periodId, Guid administrationId,
-        CancellationToken cancellationToken)
+        IReadOnlyList<IndicatorDetails>? indicators, CancellationToken cancellationToken)
     {
         var period = await db.QuerySingleOrDefaultAsync<Period>(IndicatorValues.PeriodOf, new { programmeId, periodId }, cancellationToken);
         if (period is null) return [];
@@ -71,7 +74,7 @@ public static class ApprovedFigures
         {
             Source = Modules, AdministrationId = cell.AdministrationId, KeyFactorCode = cell.KeyFactorCode, Amount = cell.Amount,
         }));
-        foreach (var indicator in await IndicatorDetails.AllOfProgrammeAsync(db, programmeId, cancellationToken))
+        foreach (var indicator in indicators ?? await IndicatorDetails.AllOfProgrammeAsync(db, programmeId, cancellationToken))
         {
             var values = (await IndicatorValues.ReadAsync(db, indicator, [period], cancellationToken, read)).Single();
             if (values.Target is not null || values.Actual is not null)
@@ -89,16 +92,15 @@ public static class ApprovedFigures
     public static async Task<string> TakeAsync(DbSession db, Guid programmeId, Guid periodId, Guid administrationId, Guid reportId,
         DateTimeOffset takenAt, CancellationToken cancellationToken)
     {
-        var figures = await LiveAsync(db, programmeId, periodId, administrationId, cancellationToken);
+        var figures = await LiveAsync(db, programmeId, periodId, administrationId, null, cancellationToken);
         var hash = Hash(figures);
         await db.ExecuteAsync(InsertSnapshot, new { reportId, periodId, administrationId, hash, takenAt }, cancellationToken);
-        if (figures.Count > 0)
-            await db.ExecuteAsync(InsertFigure, figures.Select((figure, position) => new
-            {
-                reportId, position, source = figure.Source, indicatorId = figure.IndicatorId, sex = figure.Sex,
-                administrationId = figure.AdministrationId, keyFactorCode = figure.KeyFactorCode, amount = figure.Amount, @base = figure.Base,
-                target = figure.Target,
-            }).ToList(), cancellationToken);
+        await ManyRows.InsertAsync(db, "approved_figures", figures.Select((figure, position) => new Dictionary<string, object?>
+        {
+            ["report_id"] = reportId, ["position"] = position, ["source"] = figure.Source, ["indicator_id"] = figure.IndicatorId, ["sex"] = figure.Sex,
+            ["administration_id"] = figure.AdministrationId, ["key_factor_code"] = figure.KeyFactorCode, ["amount"] = figure.Amount,
+            ["base"] = figure.Base, ["target"] = figure.Target,
+        }).ToList(), cancellationToken);
         return hash;
     }
 
@@ -110,12 +112,22 @@ public static class ApprovedFigures
     }
 
     /// <summary>The snapshots of the periods in <paramref name="periodIds"/>, each with its stored figures in their order.</summary>
-    public static async Task<IReadOnlyList<Snapshot>> ReadAsync(DbSession db, IReadOnlyList<Guid> periodIds, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<Snapshot>> ReadAsync(DbSession db, IReadOnlyList<Guid> periodIds, CancellationToken cancellationToken) =>
+        periodIds.Count == 0
+            ? Task.FromResult<IReadOnlyList<Snapshot>>([])
+            : ReadAsync(db, db.Dialect.InIds("s.period_id", "periodIds"), new { periodIds = db.Dialect.Ids(periodIds) }, cancellationToken);
+
+    /// <summary>The snapshot of the administration's approved report for the programme's period, with its figures; null when there is none.</summary>
+    public static async Task<Snapshot?> OfApprovedReportAsync(DbSession db, Guid programmeId, Guid periodId, Guid administrationId,
+        CancellationToken cancellationToken) =>
+        (await ReadAsync(db, OfApprovedReport, new { programmeId, periodId, administrationId }, cancellationToken)).SingleOrDefault();
+
+    /// <summary>The snapshots <paramref name="condition"/> (on <c>s</c>) selects, each with its stored figures in their order: two queries.</summary>
+    private static async Task<IReadOnlyList<Snapshot>> ReadAsync(DbSession db, string condition, object parameters, CancellationToken cancellationToken)
     {
-        if (periodIds.Count == 0) return [];
-        var parameters = new { periodIds = db.Dialect.Ids(periodIds) };
-        var snapshots = await db.QueryAsync<Snapshot>(string.Format(Snapshots, db.Dialect.InIds("s.period_id", "periodIds")), parameters, cancellationToken);
-        var figures = (await db.QueryAsync<StoredFigure>(string.Format(Figures, db.Dialect.InIds("s.period_id", "periodIds")), parameters, cancellationToken))
+        var snapshots = await db.QueryAsync<Snapshot>(string.Format(Snapshots, condition), parameters, cancellationToken);
+        if (snapshots.Count == 0) return [];
+        var figures = (await db.QueryAsync<StoredFigure>(string.Format(Figures, condition), parameters, cancellationToken))
             .ToLookup(figure => figure.ReportId, figure => figure.Figure);
         return snapshots.Select(snapshot => snapshot with { Figures = figures[snapshot.ReportId].ToList() }).ToList();
     }

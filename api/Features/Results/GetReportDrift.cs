@@ -17,29 +17,16 @@ public sealed record GetReportDrift(Guid ProgrammeId, Guid PeriodId, Guid Admini
 /// </summary>
 public sealed class GetReportDriftHandler(DbSession db, Caller caller) : IQueryHandler<GetReportDrift, ReportDrift>
 {
-    private const string SnapshotOf = """
-        SELECT s.report_id, s.period_id, s.administration_id, s.hash, s.taken_at
-        FROM approval_snapshots s JOIN period_reports r ON r.id = s.report_id
-        WHERE s.period_id = @periodId AND s.administration_id = @administrationId AND r.state = 'approved'
-        """;
-
-    private const string Figures = """
-        SELECT f.source, f.indicator_id, f.sex, f.administration_id, f.key_factor_code, f.amount, f.base, f.target
-        FROM approved_figures f WHERE f.report_id = @reportId ORDER BY f.position
-        """;
-
     public async ValueTask<ReportDrift> Handle(GetReportDrift query, CancellationToken cancellationToken)
     {
         if (!await Scope.CoversProgrammeAsync(db, caller, query.ProgrammeId, cancellationToken)
             || !await Scope.CoversAdministrationAsync(db, caller, query.AdministrationId, cancellationToken))
             throw new NotFoundException("programme", query.ProgrammeId);
-        var snapshot = await db.QuerySingleOrDefaultAsync<ApprovedFigures.Snapshot>(SnapshotOf,
-                           new { periodId = query.PeriodId, administrationId = query.AdministrationId }, cancellationToken)
-                       ?? throw new NotFoundException("approved report for this period and administration", query.AdministrationId);
-        var approved = await db.QueryAsync<ApprovedFigure>(Figures, new { reportId = snapshot.ReportId }, cancellationToken);
-        var live = await ApprovedFigures.LiveAsync(db, query.ProgrammeId, query.PeriodId, query.AdministrationId, cancellationToken);
-        var codes = (await IndicatorDetails.AllOfProgrammeAsync(db, query.ProgrammeId, cancellationToken)).ToDictionary(indicator => indicator.Id, indicator => indicator.Code);
-        var changes = Compare(approved, live, codes).ToList();
+        var snapshot = await ApprovedFigures.OfApprovedReportAsync(db, query.ProgrammeId, query.PeriodId, query.AdministrationId, cancellationToken)
+                       ?? throw new NotFoundException("approved report for this period of the programme and administration", query.AdministrationId);
+        var indicators = await IndicatorDetails.AllOfProgrammeAsync(db, query.ProgrammeId, cancellationToken);
+        var live = await ApprovedFigures.LiveAsync(db, query.ProgrammeId, query.PeriodId, query.AdministrationId, indicators, cancellationToken);
+        var changes = Compare(snapshot.Figures, live, indicators.ToDictionary(indicator => indicator.Id, indicator => indicator.Code)).ToList();
         return new ReportDrift
         {
             ApprovedAt = snapshot.TakenAt,

@@ -7,20 +7,6 @@ namespace Integrity.Api.Features.Results;
 /// <summary>A programme's results framework: its indicators with their targets and actuals, and its reporting periods.</summary>
 public static class ResultsEndpoints
 {
-    private const string Rules =
-        "Rules (a record counts in the period that contains its date): `officials_trained`, distinct participants present or late at " +
-        "a session held in the period of a held workshop of the programme (someone at two workshops counts once; absent, excused, " +
-        "planned and cancelled count not), by sex (female, male, not_recorded: the three add up to the total) and administration; " +
-        "`workshops_held`, held workshops of the programme by the day they end, by host administration; `participant_hours`, the " +
-        "module hours of each such session per participant present or late, by sex and administration; `accredited_national_trainers`, " +
-        "at the period's end, national trainers of the programme's administrations accredited (stage accredited) in a module on or " +
-        "before that day; `cascade_sessions`, sessions held in the period in held workshops where a national trainer trained at a " +
-        "training of trainers of the programme delivers the module they were trained in (as GET /api/v1/trainers/cascade), by host " +
-        "administration; `administrations_with_adopted_plan`, at the period's end, administrations with an action plan of the " +
-        "programme adopted by then (not back to draft) whose dates overlap the period; `actions_done_on_time_percent`, of the actions " +
-        "due in the period in the programme's plans that are not drafts, cancelled ones left out, the percentage now done and first " +
-        "reported done by their due day (none due: no value), by administration.";
-
     public static RouteGroupBuilder MapResults(this RouteGroupBuilder api)
     {
         var indicators = api.MapGroup("/programmes/{id:guid}/indicators").WithTags("Results");
@@ -33,7 +19,8 @@ public static class ResultsEndpoints
             .WithDescription("Adds an indicator to the programme's results framework: code (unique in the programme), titles, unit, " +
                              "measure (unit, percentage, nominal, ordinal, qualitative: IATI codes 1 to 5), direction, disaggregations " +
                              "(sex, administration, key_factor) and, for an indicator computed from the records, the rule (`computedBy`), " +
-                             "whose measure it takes and whose breakdowns it may use. " + Rules + " Administrators, and coordinators of the programme.")
+                             "whose measure it takes and whose breakdowns it may use. Administrators, and coordinators of the programme.\n\n" +
+                             ComputedRule.DefinitionList())
             .ProducesCommandProblems()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithIdempotency();

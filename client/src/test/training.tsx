@@ -1,4 +1,3 @@
-import { configure } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { Route, Routes, useLocation } from 'react-router';
 import type { ApiClient } from '@/api/client';
@@ -9,9 +8,6 @@ import { renderWithApi } from '@/test/render';
 import { json, problem } from '@/test/stubApi';
 
 type Me = components['schemas']['Me'];
-
-// These screens wait on several requests (session, record, reference data); two shared cores can be slow.
-configure({ asyncUtilTimeout: 5000 });
 
 export const ids = {
   acip: '10000000-0000-4000-8000-000000000001',

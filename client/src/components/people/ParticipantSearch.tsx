@@ -1,7 +1,8 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useApiClient } from '@/api/ApiClientProvider';
 import { useCursorList } from '@/api/useCursorList';
 import { TextField } from '@/components/fields';
+import { FilterForm } from '@/components/FilterForm';
 import { PagedList } from '@/components/PagedList';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import { fetchParticipantPage, participantKeys, type ParticipantSummary } from '@/lib/people/api';
@@ -20,19 +21,11 @@ export function ParticipantSearch({ action }: { action: (participant: Participan
   const [q, setQ] = useState('');
   const list = useCursorList(participantKeys.list(q), (cursor, signal) => fetchParticipantPage(client, q, cursor, signal));
 
-  function search(event: FormEvent) {
-    event.preventDefault();
-    setQ(typed.trim());
-  }
-
   return (
     <>
-      <form role="search" className="form" onSubmit={search}>
+      <FilterForm onApply={() => setQ(typed.trim())} button={t.searchButton}>
         <TextField label={t.search} type="search" value={typed} onValue={setTyped} />
-        <div className="form-buttons">
-          <button type="submit">{t.searchButton}</button>
-        </div>
-      </form>
+      </FilterForm>
       <PagedList list={list} loading={t.loading} empty={t.empty}>
         {(items) => (
           <table aria-busy={list.loadingMore}>

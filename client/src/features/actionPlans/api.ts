@@ -85,7 +85,6 @@ export function fetchProgressUpdates(client: ApiClient, id: string, signal?: Abo
   return call(client.GET('/api/v1/actions/{id}/updates', { params: { path: { id } }, signal }));
 }
 
-/** Programmes are few: one page of them (with the administrations each covers) feeds the pickers. */
 export function recordActionPlan(client: ApiClient, body: RecordActionPlan, key: string) {
   return call(client.POST('/api/v1/action-plans', { body, headers: idempotent(key) }));
 }

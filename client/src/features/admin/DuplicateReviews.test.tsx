@@ -1,7 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderWithApi } from '@/test/render';
-import { stubApi } from '@/test/stubApi';
+import { json, stubApi } from '@/test/stubApi';
 import { adminPageStubs, keitaReview, page } from '@/test/world';
 import { AdminPage } from './AdminPage';
 
@@ -38,6 +38,16 @@ describe('AdminPage and its likely duplicates across scopes', () => {
 
     const merge = api.sent.find((sent) => sent.path.endsWith('/merge'))!;
     expect(JSON.parse(merge.body)).toEqual({ duplicateId: keitaReview.participant.id });
+  });
+
+  it('reads the reviews a page at a time, past the first page', async () => {
+    const second = { ...keitaReview, id: 'r0000000-0000-4000-8000-000000000002' };
+    const api = stubApi(adminPageStubs(json({ items: [keitaReview], nextCursor: 'page-2' }), page(second)));
+    renderWithApi(<AdminPage />, api.client);
+    expect(await screen.findAllByRole('listitem', { name: 'Keita Aminata and Keita Aminata' })).toHaveLength(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
+    await expect.poll(() => screen.queryAllByRole('listitem', { name: 'Keita Aminata and Keita Aminata' }).length).toBe(2);
+    expect(api.sent[1]!.query.get('cursor')).toBe('page-2');
   });
 
   it('speaks French', async () => {

@@ -21,6 +21,8 @@ export type RegisterModule = Schemas['RegisterModule'];
 export type KeyFactor = Schemas['KeyFactor'];
 export type Region = Schemas['Region'];
 export type Country = Schemas['Country'];
+export type DuplicateReview = Schemas['DuplicateReview'];
+export type DuplicateReviewPerson = Schemas['DuplicateReviewPerson'];
 
 export const roles: readonly Role[] = ['administrator', 'coordinator', 'trainer', 'donor'];
 
@@ -38,6 +40,8 @@ export const adminKeys = {
   administrations: referenceKeys.administrations,
   modules: referenceKeys.modules,
   audit: ['audit'],
+  /** Under the participants' key: a merge, which invalidates every participant, refreshes the reviews too. */
+  duplicateReviews: ['participants', 'duplicate-reviews'],
 } as const;
 
 const byId = (id: string) => ({ params: { path: { id } } });
@@ -117,3 +121,11 @@ export const registerModule = (client: ApiClient, body: RegisterModule, key: str
 
 export const updateModule = (client: ApiClient, id: string, body: RegisterModule, version: number) =>
   call(client.PUT('/api/v1/modules/{id}', { ...byId(id), body, headers: ifMatch(version) }));
+
+/** The likely duplicates across scopes waiting for an administrator, a page at a time. */
+export function fetchDuplicateReviewPage(client: ApiClient, cursor?: string, signal?: AbortSignal) {
+  return call(client.GET('/api/v1/participants/duplicate-reviews', { params: { query: { limit: LIST_SIZE, cursor } }, signal }));
+}
+
+export const dismissDuplicateReview = (client: ApiClient, id: string) =>
+  call(client.POST('/api/v1/participants/duplicate-reviews/{id}/dismiss', byId(id)));

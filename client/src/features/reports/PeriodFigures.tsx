@@ -2,7 +2,7 @@ import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import type { KeyFactor, Programme, ProgressReport } from './api';
 import { reportMessages } from './messages';
 import { ReportCell } from './ReportCell';
-import { periodTable, sexes, type TableRow } from './reportData';
+import { awaitsApproval, periodTable, sexes, type TableRow } from './reportData';
 
 /** "Burkina Faso Customs, 2023: submitted, awaiting approval": a report left out, named in the chosen language. */
 export function useLeftOutText(programme: Programme) {
@@ -39,66 +39,64 @@ export function PeriodFigures({ report, programme, keyFactors }: { report: Progr
     return row.administration ?? row.region ?? row.keyFactor ?? '';
   };
 
-  if (report.periods.length === 0) return <p>{t.report.noValues}</p>;
-  return (
-    <>
-      {report.periods.map((period) => {
-        const rows = periodTable(report, period.periodId);
-        if (period.status === 'not_approved' && !report.includesUnapproved) {
-          const waiting = report.leftOut.filter((left) => left.periodId === period.periodId);
-          return (
-            <section key={period.periodId} className="not-approved" aria-label={period.label}>
-              <p>{t.report.notApproved(period.label)}</p>
-              {waiting.length > 0 && (
-                <>
-                  <p>{t.report.waitingFor}</p>
-                  <ul>
-                    {waiting.map((left) => (
-                      <li key={left.administrationId}>{leftOutText(left)}</li>
-                    ))}
-                  </ul>
-                </>
-              )}
-            </section>
-          );
-        }
-        if (rows.length === 0) return null;
-        return (
-          <table key={period.periodId} className="report-figures">
-            <caption>{t.table.caption(period.label)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.table.figure}</th>
-                {grouped && <th scope="col">{t.report.groupings[report.groupBy as keyof typeof t.report.groupings] ?? t.table.group}</th>}
-                <th scope="col" className="number">
-                  {t.table.total}
-                </th>
-                {sexes.map((sex) => (
-                  <th key={sex} scope="col" className="number">
-                    {t.sex[sex]}
-                  </th>
+  const sections = report.periods.map((period) => {
+    if (awaitsApproval(report, period)) {
+      const waiting = report.leftOut.filter((left) => left.periodId === period.periodId);
+      return (
+        <section key={period.periodId} className="not-approved" aria-label={period.label}>
+          <p>{t.report.notApproved(period.label)}</p>
+          {waiting.length > 0 && (
+            <>
+              <p>{t.report.waitingFor}</p>
+              <ul>
+                {waiting.map((left) => (
+                  <li key={left.administrationId}>{leftOutText(left)}</li>
                 ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.key}>
-                  <th scope="row">{figure(row)}</th>
-                  {grouped && <td>{group(row)}</td>}
-                  <td className="number">
-                    <ReportCell cell={row.total} minimumCellSize={size} />
-                  </td>
-                  {sexes.map((sex) => (
-                    <td key={sex} className="number">
-                      <ReportCell cell={row.bySex[sex]} minimumCellSize={size} />
-                    </td>
-                  ))}
-                </tr>
+              </ul>
+            </>
+          )}
+        </section>
+      );
+    }
+    const rows = periodTable(report, period.periodId);
+    if (rows.length === 0) return null;
+    return (
+      <table key={period.periodId} className="report-figures">
+        <caption>{t.table.caption(period.label)}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.table.figure}</th>
+            {grouped && <th scope="col">{t.report.groupings[report.groupBy as keyof typeof t.report.groupings] ?? t.table.group}</th>}
+            <th scope="col" className="number">
+              {t.table.total}
+            </th>
+            {sexes.map((sex) => (
+              <th key={sex} scope="col" className="number">
+                {t.sex[sex]}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{figure(row)}</th>
+              {grouped && <td>{group(row)}</td>}
+              <td className="number">
+                <ReportCell cell={row.total} minimumCellSize={size} />
+              </td>
+              {sexes.map((sex) => (
+                <td key={sex} className="number">
+                  <ReportCell cell={row.bySex[sex]} minimumCellSize={size} />
+                </td>
               ))}
-            </tbody>
-          </table>
-        );
-      })}
-    </>
-  );
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    );
+  });
+  // Nothing to show: no period, or approved periods that carry no figure.
+  if (!sections.some(Boolean)) return <p>{t.report.noValues}</p>;
+  return <>{sections}</>;
 }

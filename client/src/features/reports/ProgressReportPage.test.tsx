@@ -157,6 +157,13 @@ describe('ProgressReportPage', () => {
     expect(links()['A-CIP activities (IATI XML)']).toBe(`/api/v1/programmes/${programmeId}/iati?includeUnapproved=true`);
   });
 
+  it('says there are no figures when the approved periods carry none, rather than showing nothing', async () => {
+    const empty: ProgressReport = { ...withheld('period'), periods: [{ ...progress('period').periods[0]!, status: 'approved' }], leftOut: [], values: [] };
+    renderReport('donor', [json(empty), json({ ...empty, groupBy: 'administration' })]);
+    expect(await screen.findByText('No figures in this report.')).toBeTruthy();
+    expect(screen.queryByRole('table', { name: 'Figures of 2023' })).toBeNull();
+  });
+
   it('names the key factors and administrations in French', async () => {
     renderReport('donor', [json(progress('period')), json(progress('administration'))], 'fr');
     const grid = await screen.findByRole('table', { name: /^Modules dispensés couvrant chaque facteur clé/ });

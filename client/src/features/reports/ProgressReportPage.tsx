@@ -1,11 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useParams, useSearchParams } from 'react-router';
 import { useApiClient } from '@/api/ApiClientProvider';
-import { useKeyFactors } from '@/lib/referenceData';
+import { useKeyFactors, useProgramme } from '@/lib/referenceData';
 import { SelectField } from '@/components/fields';
 import { Loading, Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { useProgramme } from '@/lib/referenceData';
 import { useMe } from '@/lib/session';
 import { useFormat } from '@/i18n/format';
 import { useMessages } from '@/i18n/LocaleProvider';
@@ -24,6 +23,7 @@ import { reportMessages } from './messages';
 import './reports.css';
 import { PeriodFigures, useLeftOutText } from './PeriodFigures';
 import { ReportCharts } from './ReportCharts';
+import { awaitsApproval } from './reportData';
 
 /** Staff may preview figures not yet approved; a donor sees approved figures only (the API answers them 403). */
 export const mayPreview = (role: string) => role === 'administrator' || role === 'coordinator';
@@ -111,7 +111,7 @@ export function ReportScope({ report, programme }: { report: ProgressReport; pro
       : (t.report.status[period.status as keyof typeof t.report.status] ?? period.status);
   const size = report.suppression.minimumCellSize;
   // A period not approved lists the reports it waits for itself (PeriodFigures); here, those of the others.
-  const unapproved = new Set(report.periods.filter((period) => period.status === 'not_approved' && !report.includesUnapproved).map((period) => period.periodId));
+  const unapproved = new Set(report.periods.filter((period) => awaitsApproval(report, period)).map((period) => period.periodId));
   const shownLeftOut = report.leftOut.filter((left) => !unapproved.has(left.periodId));
   return (
     <>

@@ -8,20 +8,27 @@ const isTotal = (value: ProgressValue) => value.sex == null && value.keyFactor =
 /** A cell of a donor's report: its figure, or `suppressed` when it is withheld as a small count. */
 export type Cell = number | 'suppressed';
 
+/** The one place that decides what a value shows: withheld (or sent without a number) is suppressed, never 0. */
 const cellOf = (value: ProgressValue): Cell => (value.suppressed || value.value == null ? 'suppressed' : value.value);
 
-/**
- * The values added up; null when there are none (a period not approved) or when one of them is withheld,
- * since a sum without it would understate the figure (and a chart must skip it rather than show less).
- */
-const sum = (values: readonly ProgressValue[]): number | null =>
-  values.length === 0 || values.some((value) => cellOf(value) === 'suppressed') ? null : values.reduce((all, value) => all + value.value!, 0);
+/** Two cells added up: suppressed when either is, since a sum without it would understate the figure. */
+const add = (a: Cell, b: Cell): Cell => (a === 'suppressed' || b === 'suppressed' ? 'suppressed' : a + b);
+
+/** The values added up: null when there are none (a period not approved), suppressed when one of them is. */
+const total = (values: readonly ProgressValue[]): Cell | null => (values.length === 0 ? null : values.map(cellOf).reduce(add));
+
+/** What a chart draws: the figure, or no bar (null, never 0) for a cell absent or withheld. */
+const plotted = (cell: Cell | null): number | null => (typeof cell === 'number' ? cell : null);
+
+/** A period donors read no figure of yet: not approved, and the report is not a staff preview. */
+export const awaitsApproval = (report: ProgressReport, period: ProgressReport['periods'][number]) =>
+  period.status === 'not_approved' && !report.includesUnapproved;
 
 /** Officials trained per period, by sex, added up over the report's groups (administrations, regions); null is skipped. */
 export function officialsBySex(report: ProgressReport): { labels: string[]; bySex: Record<Sex, (number | null)[]> } {
   const trained = report.values.filter((value) => value.figure === 'officials_trained' && value.sex != null);
   const bySex = Object.fromEntries(
-    sexes.map((sex) => [sex, report.periods.map((period) => sum(trained.filter((value) => value.periodId === period.periodId && value.sex === sex)))]),
+    sexes.map((sex) => [sex, report.periods.map((period) => plotted(total(trained.filter((value) => value.periodId === period.periodId && value.sex === sex))))]),
   ) as Record<Sex, (number | null)[]>;
   return { labels: report.periods.map((period) => period.label), bySex };
 }
@@ -33,10 +40,7 @@ export type HeadlineFigure = (typeof headlineFigures)[number];
 /** Each headline over every period: suppressed when one of its totals is withheld, null when no period carries it. */
 export function headlines(report: ProgressReport): Record<HeadlineFigure, Cell | null> {
   const totals = report.values.filter(isTotal);
-  const headline = (figure: HeadlineFigure): Cell | null => {
-    const values = totals.filter((value) => value.figure === figure);
-    return values.some((value) => cellOf(value) === 'suppressed') ? 'suppressed' : sum(values);
-  };
+  const headline = (figure: HeadlineFigure) => total(totals.filter((value) => value.figure === figure));
   return Object.fromEntries(headlineFigures.map((figure) => [figure, headline(figure)])) as Record<HeadlineFigure, Cell | null>;
 }
 
@@ -65,7 +69,7 @@ export function keyFactorGrid(values: readonly ProgressValue[], keyFactors: read
     };
     const column = keyFactors.findIndex((factor) => factor.code === value.keyFactor);
     const count = row.counts[column];
-    if (count !== undefined) row.counts[column] = count === 'suppressed' || cellOf(value) === 'suppressed' ? 'suppressed' : count + value.value!;
+    if (count !== undefined) row.counts[column] = add(count, cellOf(value));
     rows.set(key, row);
   }
   return [...rows.values()];
@@ -91,7 +95,7 @@ export function targetsVsActuals(report: ProgressReport): IndicatorSeries[] {
     for (const value of rows.filter((row) => row.indicator === indicator)) {
       const label = [value.period, value.administration ?? value.region].filter(Boolean).join(' · ');
       const point = points.get(label) ?? { target: null, actual: null };
-      const shown = value.suppressed ? null : (value.value ?? null);
+      const shown = plotted(cellOf(value));
       if (value.figure === 'indicator_target') point.target = shown;
       else point.actual = shown;
       points.set(label, point);

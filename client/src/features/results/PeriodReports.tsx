@@ -21,12 +21,9 @@ import {
 } from './api';
 import { resultMessages } from './messages';
 import './results.css';
-import { reportMoves } from './periodActions';
+import { mayCompare, reportMoves } from './periodActions';
 import { ReportDrift } from './ReportDrift';
 import { ReportStateBadge } from './ReportStateBadge';
-
-/** Staff who may compare an approved report with the live figures (the API answers others 403). */
-const mayCompare = (role: string) => role === 'administrator' || role === 'coordinator';
 
 /** One reporting period: each administration's report, who moved it when, and the moves the caller may make. */
 export function PeriodReportsPage() {
@@ -117,7 +114,7 @@ function ReportRow({ report, at }: { report: AdministrationReport; at: ReportAt 
             </button>
           ),
         )}
-        {report.state === 'approved' && mayCompare(me.role) && (
+        {mayCompare(me.role, report.state) && (
           <button type="button" className="secondary" aria-expanded={comparing} onClick={() => setComparing(!comparing)}>
             {t.reports.drift}
           </button>

@@ -9,7 +9,6 @@ export type RegisterParticipant = Schemas['RegisterParticipant'];
 export type UpdateParticipant = Schemas['UpdateParticipant'];
 export type Sex = Schemas['Sex'];
 export type Service = Schemas['Service'];
-export type AdministrationDetails = Schemas['AdministrationDetails'];
 
 /** The fields that say who a person is: what registering, enrolling a new person and editing share. */
 export type PersonValues = Omit<RegisterParticipant, 'confirmNewPerson'>;

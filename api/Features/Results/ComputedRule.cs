@@ -10,40 +10,18 @@ namespace Integrity.Api.Features.Results;
 /// stored: a computed actual is always what the records say at the moment it is read.
 /// </summary>
 /// <remarks>
-/// Dates attribute records to the period that contains them (first and last day included):
-/// <list type="bullet">
-/// <item>officials_trained: distinct participants who attended (present or late) at least one session held in the
-/// period, of a held workshop of the programme. Someone at two workshops counts once; absent or excused counts not
-/// at all; planned and cancelled workshops count not at all. By sex (female, male, not_recorded: a participant whose
-/// sex is not recorded has a bucket of their own, so the three add up to the total) and by the participant's
-/// administration.</item>
-/// <item>workshops_held: held workshops (every kind) of the programme, in the period that contains their last day
-/// (ends_on), so one spanning two periods counts once. By host administration.</item>
-/// <item>participant_hours: the hours of the module of each session held in the period, of a held workshop of the
-/// programme, once per participant present or late. By sex and by the participant's administration.</item>
-/// <item>accredited_national_trainers: a count at the end of the period: national trainers of an administration the
-/// programme covers with at least one accreditation at stage accredited, accredited on or before the period's last
-/// day. By the trainer's administration.</item>
-/// <item>cascade_sessions: what GET /api/v1/trainers/cascade?programmeId counts, by day: sessions held in the period, in
-/// held workshops of any programme, where a national trainer trained at a training of trainers of this programme
-/// delivers the module they were trained in, after that training ended. A session two such trainers deliver
-/// together counts once. By the session's host administration.</item>
-/// <item>administrations_with_adopted_plan: a count at the end of the period: administrations with an action plan
-/// under the programme adopted on or before the period's last day, not back to draft, whose own dates overlap
-/// the period. By administration.</item>
-/// <item>actions_done_on_time_percent: of the actions due in the period (due_on), in plans of the programme that are
-/// not drafts, leaving out cancelled actions: the percentage (two decimals) done on time, that is, now done and
-/// first reported done on or before their due day. No action due: no value. By the plan's administration.</item>
-/// </list>
+/// Each rule says what it counts in <see cref="Definition"/>, beside its SQL; the OpenAPI descriptions that name the
+/// rules list them through <see cref="DefinitionList"/>, so that wording exists only here.
 /// </remarks>
 public sealed class ComputedRule
 {
-    private ComputedRule(IndicatorRule name, IndicatorMeasure measure, Disaggregation[] dimensions, string sql)
+    private ComputedRule(IndicatorRule name, IndicatorMeasure measure, Disaggregation[] dimensions, string sql, string definition)
     {
         Name = name;
         Measure = measure;
         Dimensions = dimensions;
         Sql = sql;
+        Definition = definition;
     }
 
     public IndicatorRule Name { get; }
@@ -52,6 +30,17 @@ public sealed class ComputedRule
     /// <summary>The breakdowns this rule answers.</summary>
     public IReadOnlyList<Disaggregation> Dimensions { get; }
     private string Sql { get; }
+    /// <summary>What the rule counts, for people: the one wording of it, in the API's descriptions.</summary>
+    public string Definition { get; }
+
+    /// <summary>
+    /// Every rule with its definition, as a Markdown paragraph and list for the OpenAPI descriptions that name the rules,
+    /// after what all of them share: how records fall in periods and in sex buckets.
+    /// </summary>
+    public static string DefinitionList() =>
+        "Computed rules (a record counts in the period that contains its date, first and last day included; by sex means " +
+        "three buckets, female, male and not_recorded, which add up to the total):\n\n" +
+        string.Join("\n", Rules.Values.Select(rule => $"- `{DbEnum.Name(rule.Name)}`: {rule.Definition}"));
 
     /// <summary>The cells of the given periods: one query, whatever their number.</summary>
     public async Task<IReadOnlyList<RuleCell>> CellsAsync(DbSession db, IReadOnlyList<Guid> periodIds, CancellationToken cancellationToken) =>
@@ -164,13 +153,31 @@ public sealed class ComputedRule
     // Last: the SQL above must be initialised first.
     private static readonly Dictionary<IndicatorRule, ComputedRule> Rules = new ComputedRule[]
     {
-        new(IndicatorRule.OfficialsTrained, IndicatorMeasure.Unit, [Disaggregation.Sex, Disaggregation.Administration], OfficialsTrained),
-        new(IndicatorRule.WorkshopsHeld, IndicatorMeasure.Unit, [Disaggregation.Administration], WorkshopsHeld),
-        new(IndicatorRule.ParticipantHours, IndicatorMeasure.Unit, [Disaggregation.Sex, Disaggregation.Administration], ParticipantHours),
-        new(IndicatorRule.AccreditedNationalTrainers, IndicatorMeasure.Unit, [Disaggregation.Administration], AccreditedNationalTrainers),
-        new(IndicatorRule.CascadeSessions, IndicatorMeasure.Unit, [Disaggregation.Administration], CascadeSessions),
-        new(IndicatorRule.AdministrationsWithAdoptedPlan, IndicatorMeasure.Unit, [Disaggregation.Administration], AdministrationsWithAdoptedPlan),
-        new(IndicatorRule.ActionsDoneOnTimePercent, IndicatorMeasure.Percentage, [Disaggregation.Administration], ActionsDoneOnTimePercent),
+        new(IndicatorRule.OfficialsTrained, IndicatorMeasure.Unit, [Disaggregation.Sex, Disaggregation.Administration], OfficialsTrained,
+            "distinct participants who attended (present or late) at least one session held in the period, of a held workshop " +
+            "of the programme: someone at two workshops counts once; absent or excused counts not at all, nor do planned and " +
+            "cancelled workshops. By sex and by the participant's administration."),
+        new(IndicatorRule.WorkshopsHeld, IndicatorMeasure.Unit, [Disaggregation.Administration], WorkshopsHeld,
+            "held workshops and missions (every kind) of the programme, in the period that contains their last day, so one " +
+            "spanning two periods counts once. By host administration."),
+        new(IndicatorRule.ParticipantHours, IndicatorMeasure.Unit, [Disaggregation.Sex, Disaggregation.Administration], ParticipantHours,
+            "the hours of the module of each session held in the period, of a held workshop of the programme, once per " +
+            "participant present or late. By sex and by the participant's administration."),
+        new(IndicatorRule.AccreditedNationalTrainers, IndicatorMeasure.Unit, [Disaggregation.Administration], AccreditedNationalTrainers,
+            "a count at the end of the period: national trainers of an administration the programme covers with at least one " +
+            "accreditation at stage accredited, accredited on or before the period's last day. By the trainer's administration."),
+        new(IndicatorRule.CascadeSessions, IndicatorMeasure.Unit, [Disaggregation.Administration], CascadeSessions,
+            "what GET /api/v1/trainers/cascade?programmeId counts, by day: sessions held in the period, in held workshops of " +
+            "any programme, where a national trainer trained at a training of trainers of this programme delivers the module " +
+            "they were trained in, after that training ended; a session two such trainers deliver together counts once. By " +
+            "the session's host administration."),
+        new(IndicatorRule.AdministrationsWithAdoptedPlan, IndicatorMeasure.Unit, [Disaggregation.Administration], AdministrationsWithAdoptedPlan,
+            "a count at the end of the period: administrations with an action plan under the programme adopted on or before " +
+            "the period's last day, not back to draft, whose own dates overlap the period. By administration."),
+        new(IndicatorRule.ActionsDoneOnTimePercent, IndicatorMeasure.Percentage, [Disaggregation.Administration], ActionsDoneOnTimePercent,
+            "of the actions due in the period, in plans of the programme that are not drafts, cancelled ones left out: the " +
+            "percentage (two decimals) done on time, that is, now done and first reported done on or before their due day; " +
+            "none due, no value. By the plan's administration."),
     }.ToDictionary(rule => rule.Name);
 }
 
