@@ -23,6 +23,10 @@ async function firstId(page: Page, path: string): Promise<string> {
   return first.id;
 }
 
+// The walks of the administrator's and coordinator's screens open some thirty screens each, loading every one
+// and auditing it: they get a budget by screen rather than the config's 90 s for a whole journey.
+const longWalk = { timeout: 40 * 8_000 };
+
 /** Opens a screen and waits until it has its heading and nothing more is loading. */
 async function open(page: Page, path: string) {
   await page.goto(path, { waitUntil: 'networkidle' });
@@ -108,7 +112,7 @@ journeys('accessibility', (journey) => {
     await auditAll(page, screens);
     await inFrench(page);
     await auditAll(page, ['/', `/workshops/${workshop}`, '/workshops/new', '/admin', '/admin/users/new']);
-  });
+  }, longWalk);
 
   journey('a coordinator’s screens pass WCAG 2.1 AA, in English and in French', async (page) => {
     await signIn(page, demo.coordinator);
@@ -131,7 +135,7 @@ journeys('accessibility', (journey) => {
     await auditAll(page, screens);
     await inFrench(page);
     await auditAll(page, ['/', '/workshops', `/action-plans/${plan}`, `/actions/${action}`, `/results/${programme}`, `/reports/${programme}`]);
-  });
+  }, longWalk);
 
   journey('a trainer’s screens pass WCAG 2.1 AA', async (page) => {
     await signIn(page, demo.trainer);

@@ -19,7 +19,11 @@ export const demo = {
  * A group of journeys in one browser. Each journey gets a fresh browser context (no cookies, no
  * stored language) and, when it fails, leaves a full-page screenshot in e2e/screenshots/.
  */
-export function journeys(title: string, define: (journey: (name: string, walk: (page: Page) => Promise<void>) => void) => void) {
+export function journeys(
+  title: string,
+  // `timeout` (ms) for a journey that walks many screens; others keep the config's.
+  define: (journey: (name: string, walk: (page: Page) => Promise<void>, options?: { timeout?: number }) => void) => void,
+) {
   const unavailable = inject('unavailable');
   describe.skipIf(unavailable !== '')(title, () => {
     let browser: Browser;
@@ -35,8 +39,8 @@ export function journeys(title: string, define: (journey: (name: string, walk: (
       await browser?.close();
     });
 
-    define((name, walk) => {
-      it(name, async () => {
+    define((name, walk, { timeout } = {}) => {
+      it(name, { timeout }, async () => {
         const context = await browser.newContext({ baseURL: inject('baseUrl'), locale: 'en-GB', acceptDownloads: true });
         const page = await context.newPage();
         try {

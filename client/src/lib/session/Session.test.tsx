@@ -81,7 +81,8 @@ describe('Session', () => {
     expect(emailInput().type).toBe('email');
     expect(passwordInput().type).toBe('password');
     expect(signInButton().disabled).toBe(false);
-    expect(document.activeElement).toBe(emailInput());
+    // The form takes the focus in an effect, which may run just after the heading is found.
+    await waitFor(() => expect(document.activeElement).toBe(emailInput()));
     expect(screen.queryByRole('status')).toBeNull();
     // A 401 at start is not a problem to report, and nothing else is asked for.
     expect(screen.queryByRole('alert')).toBeNull();
