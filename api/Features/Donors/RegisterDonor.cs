@@ -1,6 +1,4 @@
-using FluentValidation;
 using Integrity.Api.Data;
-using Integrity.Api.Http;
 using Integrity.Api.Pipeline;
 using Mediator;
 
@@ -12,24 +10,6 @@ namespace Integrity.Api.Features.Donors;
 /// <param name="IatiOrganisationId">The donor's IATI organisation identifier, e.g. <c>NO-BRC-971277882</c>, when it has one.</param>
 public sealed record RegisterDonor(string Code, string Name, string? IatiOrganisationId)
     : ICommand<RecordCreated>, IDonorFields;
-
-public interface IDonorFields
-{
-    string Code { get; }
-    string Name { get; }
-    string? IatiOrganisationId { get; }
-}
-
-public class DonorFieldsValidator<T> : AbstractValidator<T> where T : IDonorFields
-{
-    public DonorFieldsValidator()
-    {
-        RuleFor(x => x.Code).NotEmpty().MaximumLength(40).Matches("^[A-Za-z0-9_.-]+$")
-            .WithMessage("Use letters, digits, '.', '_' or '-' only, e.g. NORAD.");
-        RuleFor(x => x.Name).NotEmpty().MaximumLength(300);
-        RuleFor(x => x.IatiOrganisationId).MaximumLength(100);
-    }
-}
 
 public sealed class RegisterDonorValidator : DonorFieldsValidator<RegisterDonor>;
 
@@ -44,7 +24,7 @@ public sealed class RegisterDonorHandler(DbSession db) : ICommandHandler<Registe
 
     public async ValueTask<RecordCreated> Handle(RegisterDonor command, CancellationToken cancellationToken)
     {
-        await db.RefuseDuplicateAsync(DonorsSql.HolderOfCode, new { code = command.Code }, except: null,
+        await db.RefuseDuplicateAsync(DonorWrites.HolderOfCode, new { code = command.Code }, except: null,
             $"Another donor already has the code '{command.Code}'. Choose another code, or update that donor.", cancellationToken);
         var id = Guid.CreateVersion7();
         await db.ExecuteAsync(Insert, new { id, code = command.Code, name = command.Name, iatiOrganisationId = command.IatiOrganisationId }, cancellationToken);

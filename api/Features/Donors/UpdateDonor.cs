@@ -25,7 +25,7 @@ public sealed class UpdateDonorHandler(DbSession db) : ICommandHandler<UpdateDon
 
     public async ValueTask<int> Handle(UpdateDonor command, CancellationToken cancellationToken)
     {
-        await db.RefuseDuplicateAsync(DonorsSql.HolderOfCode, new { code = command.Code }, except: command.Id,
+        await db.RefuseDuplicateAsync(DonorWrites.HolderOfCode, new { code = command.Code }, except: command.Id,
             $"Another donor already has the code '{command.Code}'. Choose another code.", cancellationToken);
         var changed = await db.ExecuteAsync(Update, new
         {

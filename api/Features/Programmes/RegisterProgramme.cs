@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using FluentValidation;
 using Integrity.Api.Data;
 using Integrity.Api.Pipeline;
 using Mediator;
@@ -16,35 +15,6 @@ namespace Integrity.Api.Features.Programmes;
 public sealed record RegisterProgramme(string Code, string Name, [property: Required] DateOnly? StartsOn, [property: Required] DateOnly? EndsOn,
     IReadOnlyList<Guid> DonorIds, IReadOnlyList<Guid>? AdministrationIds = null)
     : ICommand<RecordCreated>, IProgrammeFields;
-
-public interface IProgrammeFields
-{
-    string Code { get; }
-    string Name { get; }
-    DateOnly? StartsOn { get; }
-    DateOnly? EndsOn { get; }
-    IReadOnlyList<Guid> DonorIds { get; }
-    IReadOnlyList<Guid>? AdministrationIds { get; }
-}
-
-public class ProgrammeFieldsValidator<T> : AbstractValidator<T> where T : IProgrammeFields
-{
-    public ProgrammeFieldsValidator()
-    {
-        RuleFor(x => x.Code).NotEmpty().MaximumLength(40).Matches("^[A-Za-z0-9_.-]+$")
-            .WithMessage("Use letters, digits, '.', '_' or '-' only, e.g. A-CIP.");
-        RuleFor(x => x.Name).NotEmpty().MaximumLength(300);
-        RuleFor(x => x.StartsOn).NotNull();
-        RuleFor(x => x.EndsOn).NotNull()
-            .GreaterThanOrEqualTo(x => x.StartsOn).When(x => x.StartsOn is not null, ApplyConditionTo.CurrentValidator)
-            .WithMessage("The programme cannot end before it starts.");
-        RuleFor(x => x.DonorIds).NotEmpty().WithMessage("Name at least one donor that funds the programme.")
-            .Must(ids => ids.Distinct().Count() == ids.Count)
-            .WithMessage("A donor is listed twice.");
-        RuleFor(x => x.AdministrationIds).Must(ids => ids!.Distinct().Count() == ids!.Count).When(x => x.AdministrationIds is not null)
-            .WithMessage("An administration is listed twice.");
-    }
-}
 
 public sealed class RegisterProgrammeValidator : ProgrammeFieldsValidator<RegisterProgramme>;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using FluentValidation;
 using Integrity.Api.Data;
 using Mediator;
 using Required = System.ComponentModel.DataAnnotations.RequiredAttribute;
@@ -21,46 +20,6 @@ public sealed record DefineIndicator(
     : ICommand<RecordCreated>, IIndicatorFields, IProgrammeCommand
 {
     [JsonIgnore] public Guid ProgrammeId { get; init; }
-}
-
-public interface IIndicatorFields
-{
-    string Code { get; }
-    string TitleEn { get; }
-    string TitleFr { get; }
-    string Unit { get; }
-    IndicatorMeasure? Measure { get; }
-    bool? Ascending { get; }
-    IReadOnlyList<Disaggregation>? Disaggregations { get; }
-    IndicatorRule? ComputedBy { get; }
-}
-
-public class IndicatorFieldsValidator<T> : AbstractValidator<T> where T : IIndicatorFields
-{
-    public IndicatorFieldsValidator()
-    {
-        RuleFor(x => x.Code).NotEmpty().MaximumLength(40).Matches("^[A-Za-z0-9_.-]+$")
-            .WithMessage("Use letters, digits, '.', '_' or '-' only, e.g. 1.2 or OUT-1.");
-        RuleFor(x => x.TitleEn).NotEmpty().MaximumLength(300);
-        RuleFor(x => x.TitleFr).NotEmpty().MaximumLength(300);
-        RuleFor(x => x.Unit).NotEmpty().MaximumLength(100);
-        RuleFor(x => x.Measure).NotNull().IsInEnum().WithMessage($"Use one of {DbEnum.Names<IndicatorMeasure>()}.");
-        RuleFor(x => x.Ascending).NotNull();
-        RuleForEach(x => x.Disaggregations).IsInEnum().WithMessage($"Use any of {DbEnum.Names<Disaggregation>()}.");
-        RuleFor(x => x.Disaggregations).Must(list => list!.Distinct().Count() == list!.Count).When(x => x.Disaggregations is not null)
-            .WithMessage("A disaggregation is listed twice.")
-            .Empty().When(x => x.Measure == IndicatorMeasure.Qualitative, ApplyConditionTo.CurrentValidator)
-            .WithMessage("A qualitative indicator has no values to break down: leave disaggregations out.");
-        RuleFor(x => x.ComputedBy).IsInEnum().WithMessage($"Use one of {DbEnum.Names<IndicatorRule>()}, or leave it out for an indicator entered by hand.");
-        When(x => x.ComputedBy is not null && Enum.IsDefined(x.ComputedBy.Value), () =>
-        {
-            RuleFor(x => x.Measure).Equal(x => ComputedRule.For(x.ComputedBy!.Value).Measure)
-                .WithMessage(x => $"The rule {DbEnum.Name(x.ComputedBy!.Value)} measures in {DbEnum.Name(ComputedRule.For(x.ComputedBy!.Value).Measure)}.");
-            RuleForEach(x => x.Disaggregations).Must((x, dimension) => ComputedRule.For(x.ComputedBy!.Value).Dimensions.Contains(dimension))
-                .WithMessage((x, dimension) => $"The rule {DbEnum.Name(x.ComputedBy!.Value)} cannot break its values down by {DbEnum.Name(dimension)}; " +
-                                               $"it can by {string.Join(", ", ComputedRule.For(x.ComputedBy!.Value).Dimensions.Select(DbEnum.Name))}.");
-        });
-    }
 }
 
 public sealed class DefineIndicatorValidator : IndicatorFieldsValidator<DefineIndicator>;

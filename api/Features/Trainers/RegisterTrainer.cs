@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using FluentValidation;
 using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Pipeline;
@@ -16,29 +15,6 @@ namespace Integrity.Api.Features.Trainers;
 public sealed record RegisterTrainer(string FullName, [property: Required] TrainerKind? Kind, Guid? AdministrationId = null,
     string? Email = null, Guid? UserId = null)
     : ICommand<RecordCreated>, ITrainerFields;
-
-public interface ITrainerFields
-{
-    string FullName { get; }
-    TrainerKind? Kind { get; }
-    Guid? AdministrationId { get; }
-    string? Email { get; }
-    Guid? UserId { get; }
-}
-
-public class TrainerFieldsValidator<T> : AbstractValidator<T> where T : ITrainerFields
-{
-    public TrainerFieldsValidator()
-    {
-        RuleFor(x => x.FullName).NotEmpty().MaximumLength(300);
-        RuleFor(x => x.Kind).NotNull().WithMessage($"Say what kind of trainer this is: {DbEnum.Names<TrainerKind>()}.");
-        RuleFor(x => x.AdministrationId).NotNull().When(x => x.Kind == TrainerKind.NationalTrainer)
-            .WithMessage("A national trainer belongs to a customs administration: give its administrationId.");
-        RuleFor(x => x.AdministrationId).Null().When(x => x.Kind == TrainerKind.WcoExpert)
-            .WithMessage("A WCO expert belongs to no customs administration: leave administrationId out.");
-        RuleFor(x => x.Email).EmailAddress().MaximumLength(300).When(x => !string.IsNullOrWhiteSpace(x.Email));
-    }
-}
 
 public sealed class RegisterTrainerValidator : TrainerFieldsValidator<RegisterTrainer>;
 

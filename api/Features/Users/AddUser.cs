@@ -42,9 +42,9 @@ public sealed class AddUserHandler(DbSession db, Caller caller, IPasswordHasher<
     public async ValueTask<RecordCreated> Handle(AddUser command, CancellationToken cancellationToken)
     {
         var email = UserAccount.Normalise(command.Email);
-        await db.RefuseDuplicateAsync(UserScopes.HolderOfEmail, new { email }, except: null,
+        await db.RefuseDuplicateAsync(UserWrites.HolderOfEmail, new { email }, except: null,
             $"An account with the e-mail {email} exists already. Update that account instead.", cancellationToken);
-        await UserScopes.CheckAsync(db, caller, command, cancellationToken);
+        await UserWrites.CheckAsync(db, caller, command, cancellationToken);
         var id = Guid.CreateVersion7();
         var account = new UserAccount { Id = id, Email = email, Role = command.Role!.Value };
         await db.ExecuteAsync(Insert, new
@@ -57,7 +57,7 @@ public sealed class AddUserHandler(DbSession db, Caller caller, IPasswordHasher<
             passwordHash = command.Password is null ? null : hasher.HashPassword(account, command.Password),
             sessionStamp = SessionStamps.New(),
         }, cancellationToken);
-        await UserScopes.LinkAsync(db, id, command, cancellationToken);
+        await UserWrites.LinkAsync(db, id, command, cancellationToken);
         return new RecordCreated(id, 1);
     }
 }

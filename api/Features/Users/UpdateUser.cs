@@ -41,7 +41,7 @@ public sealed class UpdateUserHandler(DbSession db, Caller caller, IPasswordHash
 
     public async ValueTask<int> Handle(UpdateUser command, CancellationToken cancellationToken)
     {
-        await UserScopes.CheckAsync(db, caller, command, cancellationToken);
+        await UserWrites.CheckAsync(db, caller, command, cancellationToken);
         var changed = await db.ExecuteAsync(Update, new
         {
             id = command.Id,
@@ -52,8 +52,8 @@ public sealed class UpdateUserHandler(DbSession db, Caller caller, IPasswordHash
             sessionStamp = SessionStamps.New(),
         }, cancellationToken);
         var version = await db.NextVersionAsync(changed, "users", "account", command.Id, command.ExpectedVersion, cancellationToken);
-        await UserScopes.UnlinkAsync(db, command.Id, cancellationToken);
-        await UserScopes.LinkAsync(db, command.Id, command, cancellationToken);
+        await UserWrites.UnlinkAsync(db, command.Id, cancellationToken);
+        await UserWrites.LinkAsync(db, command.Id, command, cancellationToken);
         if (command.NewPassword is not null)
         {
             var email = await db.QuerySingleOrDefaultAsync<string>(EmailOf, new { id = command.Id }, cancellationToken);

@@ -1,8 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using FluentValidation;
 using Integrity.Api.Data;
 using Integrity.Api.Http;
-using Integrity.Api.Identity;
 using Integrity.Api.Pipeline;
 using Mediator;
 
@@ -29,44 +27,6 @@ public sealed record RecordWorkshop(
     WorkshopStatus? Status = null, IReadOnlyList<Guid>? AdministrationIds = null, IReadOnlyList<string>? KeyFactorCodes = null,
     IReadOnlyList<string>? Partners = null, string? OutcomeNotes = null)
     : ICommand<RecordCreated>, IWorkshopFields;
-
-public interface IWorkshopFields
-{
-    Guid? ProgrammeId { get; }
-    WorkshopKind? Kind { get; }
-    string Title { get; }
-    DateOnly? StartsOn { get; }
-    DateOnly? EndsOn { get; }
-    Guid? HostAdministrationId { get; }
-    string City { get; }
-    string Language { get; }
-    WorkshopStatus? Status { get; }
-    IReadOnlyList<Guid>? AdministrationIds { get; }
-    IReadOnlyList<string>? KeyFactorCodes { get; }
-    IReadOnlyList<string>? Partners { get; }
-    string? OutcomeNotes { get; }
-}
-
-public class WorkshopFieldsValidator<T> : AbstractValidator<T> where T : IWorkshopFields
-{
-    public WorkshopFieldsValidator()
-    {
-        RuleFor(x => x.ProgrammeId).NotNull();
-        RuleFor(x => x.Kind).NotNull().IsInEnum();
-        RuleFor(x => x.Title).NotEmpty().MaximumLength(300);
-        RuleFor(x => x.StartsOn).NotNull();
-        RuleFor(x => x.EndsOn).NotNull()
-            .GreaterThanOrEqualTo(x => x.StartsOn).When(x => x.StartsOn is not null, ApplyConditionTo.CurrentValidator)
-            .WithMessage("The workshop cannot end before it starts.");
-        RuleFor(x => x.HostAdministrationId).NotNull();
-        RuleFor(x => x.City).NotEmpty().MaximumLength(300);
-        RuleFor(x => x.Language).NotEmpty().Matches("^[a-z]{2}$").WithMessage("Use the two-letter ISO 639-1 code, e.g. fr or en.");
-        RuleFor(x => x.Status).IsInEnum();
-        RuleForEach(x => x.KeyFactorCodes).Matches("^RAD-(0[1-9]|10)$").WithMessage("Key factors are RAD-01 to RAD-10 (GET /api/v1/key-factors).");
-        RuleForEach(x => x.Partners).NotEmpty().MaximumLength(300);
-        RuleFor(x => x.OutcomeNotes).MaximumLength(4000);
-    }
-}
 
 public sealed class RecordWorkshopValidator : WorkshopFieldsValidator<RecordWorkshop>;
 

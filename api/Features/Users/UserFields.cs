@@ -36,7 +36,7 @@ public class UserFieldsValidator<T> : AbstractValidator<T> where T : IUserFields
 }
 
 /// <summary>What adding and updating an account both do: check and record its donor and scope.</summary>
-internal static class UserScopes
+internal static class UserWrites
 {
     public const string HolderOfEmail = "SELECT id FROM users WHERE email = @email";
 

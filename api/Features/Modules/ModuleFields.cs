@@ -4,6 +4,34 @@ using Integrity.Api.Data;
 
 namespace Integrity.Api.Features.Modules;
 
+/// <summary>What registering and updating a module both send.</summary>
+public interface IModuleFields
+{
+    string Code { get; }
+    string TitleEn { get; }
+    string TitleFr { get; }
+    decimal? Hours { get; }
+    IReadOnlyList<string> KeyFactorCodes { get; }
+}
+
+public class ModuleFieldsValidator<T> : AbstractValidator<T> where T : IModuleFields
+{
+    public const decimal MaximumHours = 200;
+
+    public ModuleFieldsValidator()
+    {
+        RuleFor(x => x.Code).NotEmpty().MaximumLength(40).Matches("^[A-Za-z0-9_.-]+$")
+            .WithMessage("Use letters, digits, '.', '_' or '-' only, e.g. RAD-PRACTICE.");
+        RuleFor(x => x.TitleEn).NotEmpty().MaximumLength(300);
+        RuleFor(x => x.TitleFr).NotEmpty().MaximumLength(300);
+        RuleFor(x => x.Hours).NotNull()
+            .GreaterThan(0).LessThanOrEqualTo(MaximumHours)
+            .PrecisionScale(6, 2, ignoreTrailingZeros: true).WithMessage("Give the hours with at most two decimals, e.g. 7.5.");
+        RuleFor(x => x.KeyFactorCodes).NotEmpty().WithMessage("Name at least one key factor the module covers, e.g. RAD-07.")
+            .Must(codes => codes.Distinct(StringComparer.Ordinal).Count() == codes.Count).WithMessage("A key factor is listed twice.");
+    }
+}
+
 /// <summary>What registering and updating a module both do: check its code and key factors, and record the key factors.</summary>
 internal static class ModuleWrites
 {

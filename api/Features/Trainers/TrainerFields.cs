@@ -1,10 +1,34 @@
 using FluentValidation;
 using FluentValidation.Results;
 using Integrity.Api.Data;
-using Integrity.Api.Identity;
 using Integrity.Api.Http;
+using Integrity.Api.Identity;
 
 namespace Integrity.Api.Features.Trainers;
+
+/// <summary>What registering and updating a trainer both send.</summary>
+public interface ITrainerFields
+{
+    string FullName { get; }
+    TrainerKind? Kind { get; }
+    Guid? AdministrationId { get; }
+    string? Email { get; }
+    Guid? UserId { get; }
+}
+
+public class TrainerFieldsValidator<T> : AbstractValidator<T> where T : ITrainerFields
+{
+    public TrainerFieldsValidator()
+    {
+        RuleFor(x => x.FullName).NotEmpty().MaximumLength(300);
+        RuleFor(x => x.Kind).NotNull().WithMessage($"Say what kind of trainer this is: {DbEnum.Names<TrainerKind>()}.");
+        RuleFor(x => x.AdministrationId).NotNull().When(x => x.Kind == TrainerKind.NationalTrainer)
+            .WithMessage("A national trainer belongs to a customs administration: give its administrationId.");
+        RuleFor(x => x.AdministrationId).Null().When(x => x.Kind == TrainerKind.WcoExpert)
+            .WithMessage("A WCO expert belongs to no customs administration: leave administrationId out.");
+        RuleFor(x => x.Email).EmailAddress().MaximumLength(300).When(x => !string.IsNullOrWhiteSpace(x.Email));
+    }
+}
 
 /// <summary>What registering and updating a trainer both check: a known administration, and an account that may be linked.</summary>
 internal static class TrainerWrites
