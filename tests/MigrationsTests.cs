@@ -1,6 +1,5 @@
 using Integrity.Api.Data;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.SqlServer.TransactSql.ScriptDom;
 
 namespace Integrity.Tests;
 
@@ -67,28 +66,5 @@ public sealed class MigrationsTests
             Assert.That(first, Is.EqualTo(Migrator.Scripts(provider).Select(script => script.Name).ToList()));
             Assert.That(second, Is.Empty);
         });
-    }
-}
-
-/// <summary>T-SQL syntax check with Microsoft's own parser, since no SQL Server runs here.</summary>
-public static class SqlServerSyntax
-{
-    public static IReadOnlyList<string> Errors(string sql)
-    {
-        new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(sql), out var errors);
-        return errors.Select(error => $"line {error.Line}: {error.Message}").ToList();
-    }
-}
-
-/// <summary>The repository's root folder, found from the test's output folder.</summary>
-public static class RepositoryRoot
-{
-    public static string Path { get; } = Find();
-
-    private static string Find()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            if (File.Exists(System.IO.Path.Combine(folder.FullName, "Integrity.sln"))) return folder.FullName;
-        throw new InvalidOperationException("Integrity.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,60 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Integrity.Tests;
-
-/// <summary>The real app, in memory, on a test database of its own, with a first administrator.</summary>
-public sealed class ApiFactory(TestDatabase database, IDictionary<string, string?>? settings = null,
-    Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
-{
-    public const string AdminEmail = "admin@integrity.test";
-    public const string AdminPassword = "test-admin-password";
-
-    public TestDatabase Database { get; } = database;
-
-    /// <summary>A client over HTTPS (the session cookie is Secure), signed in with the given account.</summary>
-    public async Task<HttpClient> SignedInClientAsync(string email = AdminEmail, string password = AdminPassword)
-    {
-        var client = AnonymousClient();
-        var response = await client.PostAsJsonAsync("/api/v1/auth/sign-in", new { email, password });
-        Assert.That(response.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK), $"sign-in as {email}: {await response.Content.ReadAsStringAsync()}");
-        return client;
-    }
-
-    public HttpClient AnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Provider", Database.Provider);
-        builder.UseSetting("ConnectionStrings:Integrity", Database.ConnectionString);
-        builder.UseSetting("Client:Path", Path.Combine(Path.GetTempPath(), "integrity-no-client"));
-        builder.UseSetting("Bootstrap:AdminEmail", AdminEmail);
-        builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
-        builder.UseSetting("RateLimits:SignInPerMinute", "100000");
-        builder.UseSetting("Audit:KeyFile", TestAuditKey.Path);
-        builder.UseSetting("Audit:AnchorPath", Database.AnchorPath);
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
-        if (services is not null) builder.ConfigureTestServices(services);
-    }
-}
-
-/// <summary>One audit key for the whole run, as an installation keeps one (outside Development none is made for you).</summary>
-public static class TestAuditKey
-{
-    private static readonly Lazy<string> File = new(() =>
-    {
-        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"integrity-test-audit-key-{Guid.NewGuid():N}.pem");
-        Integrity.Api.Identity.AuditKeys.CreateFile(path);
-        return path;
-    });
-
-    public static string Path => File.Value;
-}
 
 /// <summary>A fixture that runs its tests once per database, on a fresh database and app.</summary>
 [TestFixtureSource(typeof(Databases), nameof(Databases.Names))]

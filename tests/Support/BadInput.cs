@@ -4,57 +4,6 @@ using System.Text.Json.Nodes;
 
 namespace Integrity.Tests;
 
-/// <summary>An operation as the OpenAPI document describes it: what goes in its path, query and body.</summary>
-public sealed record ApiOperation(string Id, HttpMethod Method, string Path, IReadOnlyList<string> PathParameters,
-    IReadOnlyList<(string Name, JsonObject Schema)> QueryParameters, string? BodyMediaType, JsonObject? BodySchema,
-    bool TakesIdempotencyKey)
-{
-    public static IReadOnlyList<ApiOperation> AllIn(JsonObject document) =>
-        document["paths"]!.AsObject().SelectMany(path => path.Value!.AsObject().Select(operation =>
-        {
-            var description = operation.Value!.AsObject();
-            var parameters = description["parameters"]?.AsArray().Select(parameter => parameter!.AsObject()).ToList() ?? [];
-            var body = description["requestBody"]?["content"]?.AsObject().FirstOrDefault();
-            return new ApiOperation(
-                description["operationId"]!.GetValue<string>(),
-                HttpMethod.Parse(operation.Key),
-                path.Key,
-                parameters.Where(p => (string?)p["in"] == "path").Select(p => (string)p["name"]!).ToList(),
-                parameters.Where(p => (string?)p["in"] == "query").Select(p => ((string)p["name"]!, p["schema"]!.AsObject())).ToList(),
-                body?.Key,
-                body?.Value?["schema"]?.AsObject(),
-                parameters.Any(p => (string?)p["name"] == "Idempotency-Key"));
-        })).ToList();
-}
-
-/// <summary>One request the fuzzer sends, and enough about it to send it again by hand.</summary>
-public sealed record BadRequest(ApiOperation Operation, int Number, string Variant, string Path, string? ContentType, byte[]? Body,
-    IReadOnlyList<(string Name, string Value)> Headers, bool Anonymous)
-{
-    public bool Changes => Operation.Method != HttpMethod.Get;
-
-    public HttpRequestMessage ToMessage()
-    {
-        var message = new HttpRequestMessage(Operation.Method, Path);
-        if (Body is not null)
-        {
-            message.Content = new ByteArrayContent(Body);
-            if (ContentType is not null) message.Content.Headers.TryAddWithoutValidation("Content-Type", ContentType);
-        }
-        foreach (var (name, value) in Headers) message.Headers.TryAddWithoutValidation(name, value);
-        return message;
-    }
-
-    public override string ToString()
-    {
-        var body = Body is null ? "no body" : $"{Body.Length} bytes {ContentType}: {Excerpt(Encoding.UTF8.GetString(Body, 0, Math.Min(Body.Length, 300)))}";
-        return $"{Operation.Id} #{Number} ({Variant}){(Anonymous ? " anonymous" : "")}: {Operation.Method} {Excerpt(Path)} " +
-               $"{string.Join(" ", Headers.Select(header => $"[{header.Name}: {Excerpt(header.Value)}]"))} {body}";
-    }
-
-    private static string Excerpt(string text) => text.Length > 300 ? text[..300] + "…" : text;
-}
-
 /// <summary>
 /// Generates, from the OpenAPI document, requests that a careless or hostile client could send to an operation:
 /// missing, extra and wrongly typed fields, edge and huge values, malformed JSON and nesting, unreadable ids and
