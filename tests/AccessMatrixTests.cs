@@ -18,7 +18,7 @@ namespace Integrity.Tests;
 /// and an expired token. The two coordinators are each "in scope" for one half of the world and "out of
 /// scope" for the other, so every scoped row shows both.
 /// </summary>
-public sealed class AccessMatrixTests(string provider) : ApiTests(provider)
+public sealed class AccessMatrixTests(string provider) : ApiOnEachDatabase(provider)
 {
     public enum Who
     {

@@ -10,7 +10,7 @@ namespace Integrity.Tests;
 /// administrations Burkina Faso (in programme P) and Mali (in programme Q), a coordinator of Burkina Faso,
 /// a trainer and a donor token. Dates are relative to today (UTC), as the API's clock sees it.
 /// </summary>
-public sealed class ActionPlansTests(string provider) : ApiTests(provider)
+public sealed class ActionPlansTests(string provider) : ApiOnEachDatabase(provider)
 {
     private const string Plans = "/api/v1/action-plans";
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Integrity.Tests;
 
-public sealed class AdministrationsTests(string provider) : ApiTests(provider)
+public sealed class AdministrationsTests(string provider) : ApiOnEachDatabase(provider)
 {
     private const string Administrations = "/api/v1/administrations";
 

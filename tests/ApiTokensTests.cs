@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace Integrity.Tests;
 
 /// <summary>Donors' API tokens: shown once, stored as a hash, read-only, scoped to the donor's programmes, revocable, expiring.</summary>
-public sealed class ApiTokensTests(string provider) : ApiTests(provider)
+public sealed class ApiTokensTests(string provider) : ApiOnEachDatabase(provider)
 {
     private Guid donorId;
     private Guid fundedProgramme;

@@ -11,7 +11,7 @@ namespace Integrity.Tests;
 /// registered, bad rows, uploading again, a sheet of 5,000 rows, one over the cap, and other writes during a large
 /// import. Workshops are hosted by A (Burkina Faso, the only BF administration of this fixture); B is the Mali one.
 /// </summary>
-public sealed class AttendanceSheetImportTests(string provider) : TrainingRecordsTests(provider)
+public sealed class AttendanceSheetImportTests(string provider) : TrainingRecordsWorld(provider)
 {
     private sealed record RowReport(int Row, string Outcome, Guid? ParticipantId, string? Reason);
 

@@ -11,7 +11,7 @@ using Integrity.Api.Identity;
 namespace Integrity.Tests;
 
 /// <summary>Every command leaves one hash-chained entry; tampering with stored entries is detected.</summary>
-public sealed class AuditTrailTests(string provider) : ApiTests(provider)
+public sealed class AuditTrailTests(string provider) : ApiOnEachDatabase(provider)
 {
     private Task<JsonElement> VerifyAsync() => GetJsonAsync("/api/v1/audit/verify");
 

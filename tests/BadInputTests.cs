@@ -12,7 +12,7 @@ namespace Integrity.Tests;
 /// with a title, and a rejected request leaves every table exactly as it was. The seed is fixed so a failure
 /// can be replayed; INTEGRITY_FUZZ_SEED picks another one.
 /// </summary>
-public sealed class BadInputTests(string provider) : TrainingRecordsTests(provider)
+public sealed class BadInputTests(string provider) : TrainingRecordsWorld(provider)
 {
     private const int DefaultSeed = 20_261_123;
     private const int RequestsPerOperation = 8;

@@ -6,12 +6,12 @@ namespace Integrity.Tests;
 
 /// <summary>
 /// Indicators computed from the records, checked against counts this test makes itself from what it recorded through
-/// the API. The world (besides <see cref="TrainingRecordsTests"/>'): periods 2021, 2022-H1 and 2022-H2; a training of
+/// the API. The world (besides <see cref="TrainingRecordsWorld"/>'): periods 2021, 2022-H1 and 2022-H2; a training of
 /// trainers and workshops held, planned and cancelled, some spanning two periods or outside every period; officials of
 /// every sex at them, present, late, excused or absent; national trainers trained and accredited; action plans adopted,
 /// in draft or of another time, with actions done on time, late, not done or cancelled.
 /// </summary>
-public sealed class ComputedIndicatorsTests(string provider) : TrainingRecordsTests(provider)
+public sealed class ComputedIndicatorsTests(string provider) : TrainingRecordsWorld(provider)
 {
     private readonly List<PeriodDays> periods = [];
     private readonly Dictionary<Guid, WorkshopFact> workshops = [];

@@ -10,7 +10,7 @@ namespace Integrity.Tests;
 /// goes to one record, and a sheet uploaded by several people at once registers each person once. A race
 /// lost is a 409 or 412 problem, never a 500.
 /// </summary>
-public sealed class ConcurrencyTests(string provider) : TrainingRecordsTests(provider)
+public sealed class ConcurrencyTests(string provider) : TrainingRecordsWorld(provider)
 {
     private const int Callers = 16;
 

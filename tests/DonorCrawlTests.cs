@@ -16,7 +16,7 @@ namespace Integrity.Tests;
 /// name of any account, and for a person-count cell below the small-count threshold. D1's programme has an approved
 /// 2024 report whose workshop trained two women and six men, so its progress report holds a small cell.
 /// </summary>
-public sealed class DonorCrawlTests(string provider) : ApiTests(provider)
+public sealed class DonorCrawlTests(string provider) : ApiOnEachDatabase(provider)
 {
     private const int MaxUrls = 500;
 

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 
 namespace Integrity.Tests;
 
-public sealed class DonorsTests(string provider) : ApiTests(provider)
+public sealed class DonorsTests(string provider) : ApiOnEachDatabase(provider)
 {
     [Test]
     public async Task A_registered_donor_reads_back_with_its_version_as_ETag()

@@ -5,10 +5,10 @@ using System.Text.Json;
 namespace Integrity.Tests;
 
 /// <summary>
-/// Enrolment, results and attendance. The world (see <see cref="TrainingRecordsTests"/>): workshop W, held in
+/// Enrolment, results and attendance. The world (see <see cref="TrainingRecordsWorld"/>): workshop W, held in
 /// Ouagadougou and delivered by the trainer T who signs in, and workshop W2 that T does not deliver.
 /// </summary>
-public sealed class EnrolmentAndAttendanceTests(string provider) : TrainingRecordsTests(provider)
+public sealed class EnrolmentAndAttendanceTests(string provider) : TrainingRecordsWorld(provider)
 {
     private Guid workshop;
     private Guid firstDay;

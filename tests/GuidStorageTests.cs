@@ -7,7 +7,7 @@ namespace Integrity.Tests;
 /// handler; the other databases as native uuids. Either way they must come back equal, and sort in
 /// the order they were made.
 /// </summary>
-public sealed class GuidStorageTests(string provider) : ApiTests(provider)
+public sealed class GuidStorageTests(string provider) : ApiOnEachDatabase(provider)
 {
     [Test]
     public async Task Ids_round_trip_and_sort_in_creation_order()

@@ -17,7 +17,7 @@ namespace Integrity.Tests;
 /// Sida's. Files are validated with .NET's own XSD validation against the repository's iati-2.03 folder (the official
 /// 2.03 schema), and their codes checked against its codelists.
 /// </summary>
-public sealed class IatiExportTests(string provider) : ApiTests(provider)
+public sealed class IatiExportTests(string provider) : ApiOnEachDatabase(provider)
 {
     // Its officials are a handful per cell: suppression of small counts is ApprovedFiguresTests' subject, not this fixture's.
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Reporting:MinimumCellSize"] = "1" };

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Integrity.Tests;
 
 /// <summary>A create retried with its Idempotency-Key never makes a second record.</summary>
-public sealed class IdempotencyTests(string provider) : ApiTests(provider)
+public sealed class IdempotencyTests(string provider) : ApiOnEachDatabase(provider)
 {
     private Task<HttpResponseMessage> PostAsync(object body, string? key)
     {

@@ -8,7 +8,7 @@ namespace Integrity.Tests;
 /// Indicators of a programme's results framework, and the targets and actuals entered for them per reporting period.
 /// Each test builds its own programme (covering the world's administrations A and B), so periods never collide.
 /// </summary>
-public sealed class IndicatorsTests(string provider) : ResultsFrameworkTests(provider)
+public sealed class IndicatorsTests(string provider) : ResultsFrameworkWorld(provider)
 {
     [Test]
     public async Task A_defined_indicator_reads_back_whole_and_lists_by_code()

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Integrity.Tests;
 
 /// <summary>The module catalogue: administrators keep it, staff read it, donors do not see it.</summary>
-public sealed class ModulesTests(string provider) : ApiTests(provider)
+public sealed class ModulesTests(string provider) : ApiOnEachDatabase(provider)
 {
     private const string Modules = "/api/v1/modules";
     private const string ArushaInPractice = "The Revised Arusha Declaration in practice in your daily work as a Customs officer";

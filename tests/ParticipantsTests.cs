@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Integrity.Tests;
 
 /// <summary>The registry of participants: registration and its duplicate rules, reading, lists, updates and merges.</summary>
-public sealed class ParticipantsTests(string provider) : TrainingRecordsTests(provider)
+public sealed class ParticipantsTests(string provider) : TrainingRecordsWorld(provider)
 {
     private const string Registry = "/api/v1/participants";
 

@@ -5,7 +5,7 @@ using System.Text;
 namespace Integrity.Tests;
 
 /// <summary>Bad input gets a 4xx problem that says what to do, never a 500; a fault of ours gets a 500 without internals.</summary>
-public sealed class ProblemsTests(string provider) : ApiTests(provider)
+public sealed class ProblemsTests(string provider) : ApiOnEachDatabase(provider)
 {
     private static readonly string[] CreatePaths = ["/api/v1/donors", "/api/v1/programmes", "/api/v1/administrations"];
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Integrity.Tests;
 
-public sealed class ProgrammesTests(string provider) : ApiTests(provider)
+public sealed class ProgrammesTests(string provider) : ApiOnEachDatabase(provider)
 {
     private const string Programmes = "/api/v1/programmes";
 

@@ -17,7 +17,7 @@ namespace Integrity.Tests;
 /// recorded included, present, late, excused and absent, one at two workshops; periods 2024 (approved for A, submitted
 /// for B) and 2025 (in progress); a computed indicator with a target. Programme Q is Sida's.
 /// </summary>
-public sealed class ProgressReportTests(string provider) : ApiTests(provider)
+public sealed class ProgressReportTests(string provider) : ApiOnEachDatabase(provider)
 {
     // Its officials are a handful per cell: suppression of small counts is ApprovedFiguresTests' subject, not this fixture's.
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Reporting:MinimumCellSize"] = "1" };

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Integrity.Tests;
 
-public sealed class ReferenceDataTests(string provider) : ApiTests(provider)
+public sealed class ReferenceDataTests(string provider) : ApiOnEachDatabase(provider)
 {
     [Test]
     public async Task The_ten_key_factors_come_in_the_Declarations_order_in_English_and_French()

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Integrity.Tests;
 
 /// <summary>A submitted report holds still: the workshops, attendance and progress of its period cannot change until it is returned.</summary>
-public sealed class ReportingPeriodLockTests(string provider) : ApiTests(provider)
+public sealed class ReportingPeriodLockTests(string provider) : ApiOnEachDatabase(provider)
 {
     private Guid programme;
     private Guid burkina;

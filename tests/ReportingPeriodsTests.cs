@@ -12,7 +12,7 @@ namespace Integrity.Tests;
 /// Reporting periods of a programme, the report of each administration for them (in_progress → submitted → returned →
 /// submitted → approved) and what a submitted or approved report locks.
 /// </summary>
-public sealed class ReportingPeriodsTests(string provider) : ResultsFrameworkTests(provider)
+public sealed class ReportingPeriodsTests(string provider) : ResultsFrameworkWorld(provider)
 {
     private static string Report(Guid programme, Guid period, Guid administration, string transition) =>
         $"{ResultsApi.Periods(programme)}/{period}/administrations/{administration}/{transition}";

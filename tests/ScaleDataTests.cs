@@ -10,7 +10,7 @@ namespace Integrity.Tests;
 /// The benchmarks' data generator at its tiny scale: it writes the counts it says, the same seed gives the same
 /// records, and the API then serves them: workshops to the administrator, approved figures to Norad's token.
 /// </summary>
-public sealed class ScaleDataTests(string provider) : ApiTests(provider)
+public sealed class ScaleDataTests(string provider) : ApiOnEachDatabase(provider)
 {
     private ScaleData.Loaded loaded = null!;
 

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Integrity.Tests;
 
 /// <summary>E-mail and password sign-in: the session cookie, lockout, rate limit and the first administrator.</summary>
-public sealed class SignInTests(string provider) : ApiTests(provider)
+public sealed class SignInTests(string provider) : ApiOnEachDatabase(provider)
 {
     private async Task<string> AddAccountAsync(string role = "coordinator", string password = "a-long-enough-password")
     {

@@ -8,7 +8,7 @@ namespace Integrity.Tests;
 /// Trainers, their accreditations and the cascade. The world: administrations A (Burkina Faso) and B (Mali),
 /// programme P covering A, a coordinator of A, a national trainer of each, a WCO expert, and two modules.
 /// </summary>
-public sealed class TrainersTests(string provider) : ApiTests(provider)
+public sealed class TrainersTests(string provider) : ApiOnEachDatabase(provider)
 {
     private const string Trainers = "/api/v1/trainers";
 

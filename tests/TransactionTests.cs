@@ -6,7 +6,7 @@ using Integrity.Api.Pipeline;
 namespace Integrity.Tests;
 
 /// <summary>A command's writes are kept only when the whole command succeeds.</summary>
-public sealed class TransactionTests(string provider) : ApiTests(provider)
+public sealed class TransactionTests(string provider) : ApiOnEachDatabase(provider)
 {
     private const string Insert = "INSERT INTO donors (id, code, name, version) VALUES (@id, @code, 'transaction probe', 1)";
     private const string Count = "SELECT count(*) FROM donors WHERE code = @code";

@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace Integrity.Tests;
 
 /// <summary>Workshops and their sessions: recording, the status and date rules, filters, and who sees what.</summary>
-public sealed class WorkshopsTests(string provider) : ApiTests(provider)
+public sealed class WorkshopsTests(string provider) : ApiOnEachDatabase(provider)
 {
     private Guid programme;
     private Guid otherProgramme;

@@ -5,7 +5,7 @@ namespace Integrity.Tests;
 
 /// <summary>A fixture that runs its tests once per database, on a fresh database and app.</summary>
 [TestFixtureSource(typeof(Databases), nameof(Databases.Names))]
-public abstract class ApiTests(string provider)
+public abstract class ApiOnEachDatabase(string provider)
 {
     protected ApiFactory App { get; private set; } = null!;
     protected HttpClient Client { get; private set; } = null!;

@@ -6,7 +6,7 @@ namespace Integrity.Tests;
 /// The world the results-framework fixtures share: administrations A (Burkina Faso) and B (Mali) that their programmes
 /// cover, C (Senegal) that they do not; helpers for programmes, periods, accounts and values.
 /// </summary>
-public abstract class ResultsFrameworkTests(string provider) : ApiTests(provider)
+public abstract class ResultsFrameworkWorld(string provider) : ApiOnEachDatabase(provider)
 {
     private const string Password = "results-framework-password";
 

@@ -9,7 +9,7 @@ namespace Integrity.Tests;
 /// both, a module, the trainer T (with an account, <see cref="Trainer"/>) and another trainer, a coordinator of A
 /// and a donor's token; and helpers for workshops, sessions and participants.
 /// </summary>
-public abstract class TrainingRecordsTests(string provider) : ApiTests(provider)
+public abstract class TrainingRecordsWorld(string provider) : ApiOnEachDatabase(provider)
 {
     protected Guid AdministrationA { get; private set; }
     protected Guid AdministrationB { get; private set; }
