@@ -2,6 +2,7 @@ using Npgsql;
 
 namespace Integrity.Tests;
 
+/// <summary>A new, empty database (a SQLite file or a PostgreSQL database), dropped with its audit anchor when disposed.</summary>
 public sealed class TestDatabase(string provider, string connectionString, Func<Task> drop) : IAsyncDisposable
 {
     public string Provider { get; } = provider;
