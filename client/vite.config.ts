@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
-import { apiCacheName } from './src/lib/offline/apiCache';
+import { apiCacheName } from './src/lib/offline/apiCache.ts';
 
 // The API (dotnet run) listens here in development; override with INTEGRITY_API_URL.
 const api = process.env.INTEGRITY_API_URL ?? 'http://127.0.0.1:5080';
