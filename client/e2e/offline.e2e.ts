@@ -40,18 +40,16 @@ journeys('no network', (journey) => {
     await page.getByRole('link', { name: `Take attendance on ${shown}` }).click();
     await page.getByRole('radio', { name: `Rasmané ${stamp} Ilboudo: Present` }).check();
     await page.getByRole('button', { name: 'Save attendance' }).click();
-    await page.getByText('Kept on this device').waitFor();
+    await page.getByText('Kept on this device', { exact: true }).waitFor();
 
-    // A person registered, on a screen opened by its address without network.
-    await page.goto('/participants/new');
-    await page.getByRole('heading', { level: 1, name: 'Register a participant' }).waitFor();
+    // A person registered and enrolled (as trainers register people), on a screen opened by its address without network.
+    await page.goto(`/workshops/${workshop.id}/enrol`);
+    await page.getByRole('heading', { level: 1, name: `Enrol a participant in ${title}` }).waitFor();
     await page.getByLabel('Family name').fill('Compaoré');
     await page.getByLabel('Given names').fill(`Awa ${stamp}`);
     await page.getByLabel('Sex').selectOption('female');
-    await page.getByLabel('Administration').locator('option', { hasText: 'Burkina Faso Customs' }).waitFor({ state: 'attached' });
-    await page.getByLabel('Administration').selectOption({ label: 'Burkina Faso Customs' });
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('Kept on this device').waitFor();
+    await page.getByRole('button', { name: 'Register and enrol' }).click();
+    await page.getByText('Kept on this device', { exact: true }).waitFor();
     await page.getByRole('link', { name: /^No network · 2 changes waiting to be sent$/ }).waitFor();
 
     // Reloaded without network, the outbox still holds both, in the order they were made.
@@ -59,18 +57,18 @@ journeys('no network', (journey) => {
     await page.reload();
     const waiting = page.getByRole('region', { name: 'Waiting to be sent (2)' });
     await waiting.waitFor();
-    expect(await waiting.locator('.outbox-what').allTextContents()).toEqual([`Attendance: ${title}, ${shown}`, `Registration: Awa ${stamp} Compaoré`]);
+    expect(await waiting.locator('.outbox-what').allTextContents()).toEqual([`Attendance: ${title}, ${shown}`, `Enrolment: Awa ${stamp} Compaoré, ${title}`]);
 
     await context.setOffline(false);
     await page.getByRole('region', { name: 'Sent (2)' }).waitFor();
     await page.getByRole('link', { name: 'All changes sent' }).waitFor();
     await page.getByRole('region', { name: 'Waiting to be sent (0)' }).waitFor();
 
-    // The API holds exactly one of each.
+    // The API holds exactly one of each: one attendance record, and one new person, enrolled.
     const enrolled = await page.request.get(`/api/v1/workshops/${workshop.id}/participants`);
-    const [enrolment, ...others] = ((await enrolled.json()) as { items: { attendance: { sessionId: string; status: string }[] }[] }).items;
-    expect(others).toEqual([]);
-    expect(enrolment!.attendance).toEqual([expect.objectContaining({ sessionId: session.id, status: 'present' })]);
+    const enrolments = ((await enrolled.json()) as { items: { givenNames: string; attendance: { sessionId: string; status: string }[] }[] }).items;
+    expect(enrolments.map((enrolment) => enrolment.givenNames).sort()).toEqual([`Awa ${stamp}`, `Rasmané ${stamp}`]);
+    expect(enrolments.flatMap((enrolment) => enrolment.attendance)).toEqual([expect.objectContaining({ sessionId: session.id, status: 'present' })]);
     const registered = await page.request.get(`/api/v1/participants?q=${encodeURIComponent(`Awa ${stamp}`)}`);
     expect(((await registered.json()) as { items: { familyName: string }[] }).items.map((person) => person.familyName)).toEqual(['Compaoré']);
   });
