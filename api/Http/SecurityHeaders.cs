@@ -2,15 +2,17 @@ namespace Integrity.Api.Http;
 
 /// <summary>
 /// Headers every answer carries: a Content-Security-Policy that lets the client run only its own files
-/// (no inline script; Swagger UI gets its own, looser styles), no framing, no MIME sniffing, no referrer
-/// leaving the site, and <c>Cache-Control: no-store</c> on API answers, which hold personal data and
-/// one-time tokens, unless an endpoint says otherwise. HSTS is added outside Development (UseHsts).
+/// (no inline script; its service worker and web manifest only from its own origin; Swagger UI gets its own,
+/// looser styles), no framing, no MIME sniffing, no referrer leaving the site, and <c>Cache-Control: no-store</c>
+/// on API answers, which hold personal data and one-time tokens, unless an endpoint says otherwise: neither a
+/// proxy nor the browser's HTTP cache keeps them (the client's service worker keeps some for use without
+/// network, and deletes them at sign-out). HSTS is added outside Development (UseHsts).
 /// </summary>
 public static class SecurityHeaders
 {
     private const string ClientPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
-        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+        "worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     // Swagger UI's bundle sets styles of its own at run time and draws icons from data: URIs.
     private const string SwaggerPolicy =

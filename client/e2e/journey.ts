@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium as playwright, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chromium } from './server';
 
 const screenshots = resolve(import.meta.dirname, 'screenshots');
@@ -65,4 +65,19 @@ export async function signIn(page: Page, email: string, password = 'integrity-de
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('navigation', { name: 'Main' }).waitFor();
+}
+
+/** Reads one page of a list through the signed-in browser's cookie; for setting up what a journey needs. */
+export async function first<T>(page: Page, path: string, pick: (item: T) => boolean): Promise<T> {
+  const response = await page.request.get(path);
+  expect(response.status(), path).toBe(200);
+  const found = ((await response.json()) as { items: T[] }).items.find(pick);
+  if (!found) throw new Error(`nothing suitable in ${path}`);
+  return found;
+}
+
+export async function post(page: Page, path: string, data: unknown): Promise<{ id: string }> {
+  const response = await page.request.post(path, { data });
+  expect(response.status(), `${path}: ${await response.text()}`).toBe(201);
+  return response.json();
 }

@@ -1,21 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { demo, journeys, signIn } from './journey';
-
-/** Reads one page of a list through the signed-in browser's cookie; for setting up what a journey needs. */
-async function first<T>(page: Page, path: string, pick: (item: T) => boolean): Promise<T> {
-  const response = await page.request.get(path);
-  expect(response.status(), path).toBe(200);
-  const found = ((await response.json()) as { items: T[] }).items.find(pick);
-  if (!found) throw new Error(`nothing suitable in ${path}`);
-  return found;
-}
-
-async function post(page: Page, path: string, data: unknown): Promise<{ id: string }> {
-  const response = await page.request.post(path, { data });
-  expect(response.status(), `${path}: ${await response.text()}`).toBe(201);
-  return response.json();
-}
+import { demo, first, journeys, post, signIn } from './journey';
 
 /**
  * The coordinator of A-CIP records a held workshop in Burkina Faso with one session delivered by Issa

@@ -22,6 +22,8 @@ public sealed class SecurityHeadersTests(string provider)
         await File.WriteAllTextAsync(Path.Combine(client.FullName, "index.html"), "<!doctype html><title>Integrity client</title>");
         Directory.CreateDirectory(Path.Combine(client.FullName, "assets"));
         await File.WriteAllTextAsync(Path.Combine(client.FullName, "assets", "app-3f2a.js"), "console.log('integrity');");
+        await File.WriteAllTextAsync(Path.Combine(client.FullName, "sw.js"), "self.addEventListener('fetch', () => {});");
+        await File.WriteAllTextAsync(Path.Combine(client.FullName, "manifest.webmanifest"), "{\"name\":\"Integrity\",\"short_name\":\"Integrity\"}");
         app = new ApiFactory(await Databases.CreateAsync(provider), new Dictionary<string, string?> { ["Client:Path"] = client.FullName });
         admin = await app.SignedInClientAsync();
     }
@@ -69,11 +71,29 @@ public sealed class SecurityHeadersTests(string provider)
         Assert.That(policy, Does.Contain("script-src 'self'").And.Contain("style-src 'self';").And.Not.Contain("unsafe-inline"));
     }
 
+    [Test]
+    public async Task The_clients_service_worker_and_manifest_come_from_its_own_origin_and_are_asked_for_afresh()
+    {
+        var policy = Header(await admin.GetAsync("/"), "Content-Security-Policy");
+        var worker = await admin.GetAsync("/sw.js");
+        var manifest = await admin.GetAsync("/manifest.webmanifest");
+        Assert.Multiple(() =>
+        {
+            Assert.That(policy, Does.Contain("worker-src 'self'").And.Contain("manifest-src 'self'"));
+            Assert.That(worker.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(worker.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/javascript"));
+            // A new release's worker is found at the next visit, not a year later.
+            Assert.That(worker.Headers.CacheControl?.NoCache, Is.True);
+            Assert.That(manifest.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(manifest.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/manifest+json"), "the manifest itself, not index.html");
+        });
+    }
+
     [TestCase("/api/v1/participants")]
     [TestCase("/api/v1/trainers")]
     [TestCase("/api/v1/users")]
     [TestCase("/api/v1/auth/me")]
-    public async Task Personal_data_is_never_stored_by_a_browser_or_a_proxy(string path)
+    public async Task Personal_data_is_never_stored_by_a_proxy_or_the_browsers_HTTP_cache(string path)
     {
         var response = await admin.GetAsync(path);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));

@@ -28,6 +28,17 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The server could not be reached, so the command waits in this device's outbox and is sent when the
+ * network returns: nothing typed is lost, and the form says where it went instead of showing a failure.
+ */
+export class KeptInOutbox extends ApiError {
+  constructor() {
+    super(0, {}, {});
+    this.name = 'KeptInOutbox';
+  }
+}
+
 interface FetchResult<T> {
   data?: T;
   error?: unknown;
@@ -40,7 +51,8 @@ export async function call<T>(request: Promise<FetchResult<T>>): Promise<T> {
   try {
     result = await request;
   } catch (thrown) {
-    if (thrown instanceof DOMException && thrown.name === 'AbortError') throw thrown;
+    // A middleware may have answered the failure already (the outbox keeps a command for later).
+    if (thrown instanceof ApiError || (thrown instanceof DOMException && thrown.name === 'AbortError')) throw thrown;
     throw new ApiError(0, {}, {});
   }
   if (!result.response.ok) throw ApiError.fromResponse(result.error, result.response.status);

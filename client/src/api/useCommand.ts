@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef } from 'react';
-import { ApiError } from './call';
+import { ApiError, KeptInOutbox } from './call';
+import { commandsThatMayWait } from './mayWait';
 
 export interface CommandContext {
   /** The same key for every retry of one submission, a new one after it succeeded. */
@@ -17,19 +18,40 @@ export interface Command<V, R> {
   reset: () => void;
 }
 
+export interface CommandOptions<V, R> {
+  invalidates?: readonly QueryKey[];
+  onDone?: (result: R, variables: V) => void;
+  /**
+   * Lets the command wait in the outbox when the server cannot be reached (no network): what it is about,
+   * as the outbox lists it ("Adama Zongo", "Leadership workshop, 10 Mar 2025"). Its request must carry the
+   * Idempotency-Key it is given. It then fails with KeptInOutbox, which ProblemAlert shows as kept, not failed.
+   */
+  offline?: (variables: V) => string;
+}
+
 /**
  * A use case sent from a form. The form keeps its own values, so nothing typed is lost when this
  * fails; the failure is kept for ProblemAlert and errorsFor, and the focus goes to the first field the
  * API named in the form that was sent. On success the listed queries are refetched and `onDone` runs.
  */
-export function useCommand<V, R>(
-  send: (variables: V, context: CommandContext) => Promise<R>,
-  options: { invalidates?: readonly QueryKey[]; onDone?: (result: R, variables: V) => void } = {},
-): Command<V, R> {
+export function useCommand<V, R>(send: (variables: V, context: CommandContext) => Promise<R>, options: CommandOptions<V, R> = {}): Command<V, R> {
   const queryClient = useQueryClient();
   const key = useRef<string>(crypto.randomUUID());
   const mutation = useMutation<R, ApiError, V>({
-    mutationFn: (variables) => send(variables, { idempotencyKey: key.current }),
+    mutationFn: async (variables) => {
+      const idempotencyKey = key.current;
+      if (!options.offline) return send(variables, { idempotencyKey });
+      commandsThatMayWait.add(idempotencyKey, options.offline(variables));
+      try {
+        return await send(variables, { idempotencyKey });
+      } finally {
+        commandsThatMayWait.remove(idempotencyKey);
+      }
+    },
+    // Kept in the outbox, the submission is made: the next one is another (enrolling someone else).
+    onError: (error) => {
+      if (error instanceof KeptInOutbox) key.current = crypto.randomUUID();
+    },
     onSuccess: async (result, variables) => {
       key.current = crypto.randomUUID();
       await Promise.all((options.invalidates ?? []).map((queryKey) => queryClient.invalidateQueries({ queryKey })));

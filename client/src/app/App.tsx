@@ -1,10 +1,11 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { createBrowserRouter, createMemoryRouter, RouterProvider } from 'react-router';
 import { ApiClientProvider } from '@/api/ApiClientProvider';
 import { apiClient, type ApiClient } from '@/api/client';
 import { createQueryClient } from '@/api/queryClient';
-import { SessionProvider } from '@/lib/session';
+import { OutboxProvider } from '@/lib/offline';
+import { SessionProvider, useSession } from '@/lib/session';
 import type { Locale } from '@/i18n/catalog';
 import { LocaleProvider } from '@/i18n/LocaleProvider';
 import { routes } from './routes';
@@ -21,10 +22,18 @@ export function App({ client = apiClient, locale, at }: { client?: ApiClient; lo
       <ApiClientProvider client={client}>
         <QueryClientProvider client={queryClient}>
           <SessionProvider>
-            <RouterProvider router={router} />
+            <SignedInOutbox>
+              <RouterProvider router={router} />
+            </SignedInOutbox>
           </SessionProvider>
         </QueryClientProvider>
       </ApiClientProvider>
     </LocaleProvider>
   );
+}
+
+/** The outbox of whoever is signed in (by e-mail): another account neither sees nor sends it. */
+function SignedInOutbox({ children }: { children: ReactNode }) {
+  const { state } = useSession();
+  return <OutboxProvider account={state.status === 'signedIn' ? state.me.name : null}>{children}</OutboxProvider>;
 }

@@ -1,14 +1,16 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
+import { OutboxStatus } from '@/lib/offline';
 import { RequireSession, SessionBar, useSession } from '@/lib/session';
 import { common } from '@/i18n/common';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navigation } from './navigation';
 
-/** The frame of every screen: skip link, header with the language and session, the role's navigation. */
+/** The frame of every screen: skip link, header with the language, the outbox and session, the role's navigation. */
 export function AppShell() {
   const t = useMessages(common);
+  const { state } = useSession();
   const main = useRef<HTMLElement>(null);
   useFocusOnNewScreen(main);
   return (
@@ -19,6 +21,8 @@ export function AppShell() {
       <header className="app-header">
         <span className="app-name">{t.appTitle}</span>
         <LanguageSwitch />
+        {/* Donors only read: they have nothing to send. */}
+        {state.status === 'signedIn' && state.me.role !== 'donor' && <OutboxStatus />}
         <SessionBar />
       </header>
       <Navigation />

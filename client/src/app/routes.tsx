@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import type { RouteObject } from 'react-router';
 import { actionPlanRoutes } from '@/features/actionPlans/routes';
 import { adminRoutes } from '@/features/admin/routes';
+import { outboxRoutes } from '@/features/outbox/routes';
 import { participantRoutes } from '@/features/participants/routes';
 import { programmeRoutes } from '@/features/programmes/routes';
 import { reportRoutes } from '@/features/reports/routes';
@@ -37,6 +38,7 @@ export const routes: RouteObject[] = [
       ...resultRoutes,
       ...reportRoutes,
       ...adminRoutes,
+      ...outboxRoutes,
       { path: '*', element: <NotFound /> },
     ],
   },

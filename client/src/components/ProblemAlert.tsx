@@ -1,10 +1,13 @@
-import { ApiError } from '@/api/call';
+import { Link } from 'react-router';
+import { ApiError, KeptInOutbox } from '@/api/call';
 import { common } from '@/i18n/common';
 import { useMessages } from '@/i18n/LocaleProvider';
+import { offlineMessages } from '@/lib/offline';
 
 /**
  * What went wrong, in the API's words when it gave them: title, detail and any messages not shown
- * next to a field. An unreachable server and a lost edit race get their own explanation.
+ * next to a field. An unreachable server and a lost edit race get their own explanation; a command kept
+ * in the outbox is no failure, and says so.
  */
 export function ProblemAlert({
   error,
@@ -23,7 +26,17 @@ export function ProblemAlert({
   placedFields?: readonly string[];
 }) {
   const t = useMessages(common);
+  const offline = useMessages(offlineMessages).kept;
   if (error === null || error === undefined) return null;
+  if (error instanceof KeptInOutbox) {
+    return (
+      <div role="status" className="notice">
+        <p className="problem-title">{offline.heading}</p>
+        <p className="problem-detail">{offline.detail}</p>
+        <Link to="/outbox">{offline.open}</Link>
+      </div>
+    );
+  }
   const apiError = error instanceof ApiError ? error : new ApiError(0, {}, {});
 
   if (apiError.lostRace) {

@@ -1,3 +1,5 @@
+// The outbox keeps commands in IndexedDB, which jsdom has not: an in-memory one stands in.
+import 'fake-indexeddb/auto';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 

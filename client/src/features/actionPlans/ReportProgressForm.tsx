@@ -60,6 +60,7 @@ export function ReportProgressForm({ action }: { action: ActionDetails }) {
       setRecorded(true);
       setValues((previous) => ({ ...blank(action), status: previous.status, percentDone: previous.percentDone }));
     },
+    offline: (update) => `${action.title}, ${update.reportedOn}`,
   });
   const linkErrors = (row: number) => {
     const sent = linkRows.indexOf(row);

@@ -22,7 +22,7 @@ export function RegisterParticipantPage() {
   const command = useCommand(
     (confirmNewPerson: boolean, { idempotencyKey }) =>
       registerParticipant(client, { ...personBody(values), confirmNewPerson: confirmNewPerson || null }, idempotencyKey),
-    { invalidates: [participantKeys.all], onDone: (created) => navigate(`/participants/${created.id}`) },
+    { invalidates: [participantKeys.all], onDone: (created) => navigate(`/participants/${created.id}`), offline: () => fullName(values) },
   );
   return (
     <Page title={t.registerHeading}>

@@ -39,6 +39,7 @@ function Enrol({ workshop }: { workshop: WorkshopDetails }) {
         setEnrolled(fullName(person));
         setPerson(emptyPerson(workshop.hostAdministrationId));
       },
+      offline: () => `${fullName(person)}, ${workshop.title}`,
     },
   );
   const existing = useCommand((someone: Someone, { idempotencyKey }) => send({ participantId: someone.id }, idempotencyKey), {
@@ -47,6 +48,7 @@ function Enrol({ workshop }: { workshop: WorkshopDetails }) {
       newPerson.reset();
       setEnrolled(fullName(someone));
     },
+    offline: (someone) => `${fullName(someone)}, ${workshop.title}`,
   });
   const enrolExisting = (someone: Someone) => (
     <button type="button" className="secondary" disabled={existing.pending} onClick={() => void existing.run(someone)}>

@@ -42,10 +42,15 @@ function RecordTestScores({ workshopId, enrolment, reload }: { workshopId: strin
   const [pre, setPre] = useState(enrolment.preTestScore?.toString() ?? '');
   const [post, setPost] = useState(enrolment.postTestScore?.toString() ?? '');
   const [completed, setCompleted] = useState(enrolment.completed);
-  const command = useCommand(() => recordTestScores(client, workshopId, enrolment, { preTestScore: score(pre), postTestScore: score(post), completed }), {
-    invalidates: [workshopKeys.all],
-    onDone: () => navigate(`/workshops/${workshopId}`),
-  });
+  const command = useCommand(
+    (_: undefined, { idempotencyKey }) =>
+      recordTestScores(client, workshopId, enrolment, { preTestScore: score(pre), postTestScore: score(post), completed }, idempotencyKey),
+    {
+      invalidates: [workshopKeys.all],
+      onDone: () => navigate(`/workshops/${workshopId}`),
+      offline: () => fullName(enrolment),
+    },
+  );
 
   // JSON has no NaN: text that is no number is caught here, the API checks the range and decimals.
   const unreadable = (text: string) => (Number.isNaN(score(text)) ? [t.results.notANumber] : undefined);

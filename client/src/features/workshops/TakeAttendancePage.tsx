@@ -73,12 +73,13 @@ function AttendanceSheet({ workshop, session, enrolments }: { workshop: Workshop
     const status = marks[enrolment.participantId];
     return status ? [{ participantId: enrolment.participantId, status }] : [];
   });
-  const command = useCommand(() => takeAttendance(client, workshop.id, session.id, entries), {
-    invalidates: [workshopKeys.all],
-    onDone: () => setSaved(entries.length),
-  });
   const day = format.date(session.heldOn);
   const module = `${session.moduleCode} — ${name(session, 'moduleTitleEn', 'moduleTitleFr')}`;
+  const command = useCommand((_: undefined, { idempotencyKey }) => takeAttendance(client, workshop.id, session.id, entries, idempotencyKey), {
+    invalidates: [workshopKeys.all],
+    onDone: () => setSaved(entries.length),
+    offline: () => `${workshop.title}, ${day}`,
+  });
 
   function mark(participantId: string, status: AttendanceStatus) {
     setSaved(null);

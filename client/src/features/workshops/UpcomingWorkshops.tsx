@@ -1,11 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useApiClient } from '@/api/ApiClientProvider';
 import { Loading } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { useFormat } from '@/i18n/format';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
-import { fetchWorkshopPage, workshopKeys, type WorkshopSummary } from './api';
+import { KeepForOffline } from '@/lib/offline';
+import { everyAdministration } from '@/lib/referenceData';
+import { fetchEveryEnrolment, fetchWorkshop, fetchWorkshopPage, workshopKeys, type WorkshopSummary } from './api';
 import { workshopMessages } from './messages';
 
 const SHOWN = 3;
@@ -48,7 +50,7 @@ export function UpcomingWorkshops() {
       ) : (
         <>
           <h3>{t.upcoming.upcoming}</h3>
-          <WorkshopLinks workshops={query.data.upcoming} empty={t.upcoming.noUpcoming} />
+          <WorkshopLinks workshops={query.data.upcoming} empty={t.upcoming.noUpcoming} keep />
           <h3>{t.upcoming.recent}</h3>
           <WorkshopLinks workshops={query.data.recent} empty={t.upcoming.noRecent} />
         </>
@@ -60,9 +62,27 @@ export function UpcomingWorkshops() {
   );
 }
 
-function WorkshopLinks({ workshops, empty }: { workshops: WorkshopSummary[]; empty: string }) {
+/**
+ * Reads, through the service worker that keeps the answers, what taking attendance and registering people
+ * in a workshop need without network: the workshop with its sessions, everyone enrolled, the administrations.
+ */
+function useKeepForOffline() {
+  const client = useApiClient();
+  const queryClient = useQueryClient();
+  return (workshopId: string) =>
+    Promise.all([
+      queryClient.fetchQuery({ queryKey: workshopKeys.one(workshopId), queryFn: ({ signal }) => fetchWorkshop(client, workshopId, signal), staleTime: 0 }),
+      queryClient.fetchQuery({ queryKey: workshopKeys.everyEnrolment(workshopId), queryFn: ({ signal }) => fetchEveryEnrolment(client, workshopId, signal), staleTime: 0 }),
+      queryClient.fetchQuery({ ...everyAdministration(client), staleTime: 0 }),
+      // This card itself, so the home page opens offline too.
+      queryClient.refetchQueries({ queryKey: [...workshopKeys.all, 'home'] }),
+    ]);
+}
+
+function WorkshopLinks({ workshops, empty, keep = false }: { workshops: WorkshopSummary[]; empty: string; keep?: boolean }) {
   const format = useFormat();
   const name = useBilingual();
+  const fetchForOffline = useKeepForOffline();
   if (workshops.length === 0) return <p>{empty}</p>;
   return (
     <ul>
@@ -72,6 +92,12 @@ function WorkshopLinks({ workshops, empty }: { workshops: WorkshopSummary[]; emp
           <br />
           <span className="nowrap">{format.period(workshop.startsOn, workshop.endsOn)}</span> · {workshop.city},{' '}
           {name(workshop, 'hostAdministrationNameEn', 'hostAdministrationNameFr')}
+          {keep && (
+            <>
+              <br />
+              <KeepForOffline keptKey={`workshop:${workshop.id}`} label={workshop.title} fetchEverything={() => fetchForOffline(workshop.id)} />
+            </>
+          )}
         </li>
       ))}
     </ul>

@@ -97,18 +97,21 @@ export function enrolParticipant(client: ApiClient, workshopId: string, body: En
   return callWatchingDuplicates(client.POST('/api/v1/workshops/{id}/participants', { params: { path: { id: workshopId } }, body, headers: idempotent(key) }));
 }
 
-export function recordTestScores(client: ApiClient, workshopId: string, enrolment: Enrolment, body: RecordTestScores) {
+// These two updates send an Idempotency-Key too, which names them when they wait in the outbox (the API needs none).
+export function recordTestScores(client: ApiClient, workshopId: string, enrolment: Enrolment, body: RecordTestScores, key: string) {
   return call(
     client.PUT('/api/v1/workshops/{id}/participants/{participantId}', {
       params: { path: { id: workshopId, participantId: enrolment.participantId } },
       body,
-      headers: ifMatch(enrolment.version),
+      headers: { ...ifMatch(enrolment.version), ...idempotent(key) },
     }),
   );
 }
 
-export function takeAttendance(client: ApiClient, workshopId: string, sessionId: string, entries: AttendanceEntry[]) {
-  return call(client.PUT('/api/v1/workshops/{id}/sessions/{sessionId}/attendance', { params: { path: { id: workshopId, sessionId } }, body: { entries } }));
+export function takeAttendance(client: ApiClient, workshopId: string, sessionId: string, entries: AttendanceEntry[], key: string) {
+  return call(
+    client.PUT('/api/v1/workshops/{id}/sessions/{sessionId}/attendance', { params: { path: { id: workshopId, sessionId } }, body: { entries }, headers: idempotent(key) }),
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import { useQuery, type QueryKey } from '@tanstack/react-query';
+import { queryOptions, useQuery, type QueryKey } from '@tanstack/react-query';
 import { useApiClient } from '@/api/ApiClientProvider';
 import { call } from '@/api/call';
 import type { ApiClient } from '@/api/client';
@@ -42,9 +42,12 @@ type Page<T> = { items: T[]; nextCursor?: string | null };
 
 /** Every page of one kind, under its key. */
 function useEveryPage<T>(queryKey: QueryKey, fetchPage: (cursor: string | undefined, signal: AbortSignal) => Promise<Page<T>>, enabled = true) {
-  return useQuery({
+  return useQuery({ ...everyPage(queryKey, fetchPage), enabled });
+}
+
+function everyPage<T>(queryKey: QueryKey, fetchPage: (cursor: string | undefined, signal: AbortSignal) => Promise<Page<T>>) {
+  return queryOptions({
     queryKey: [...queryKey, 'every'],
-    enabled,
     staleTime: REFERENCE_STALE_TIME,
     queryFn: async ({ signal }) => {
       const items: T[] = [];
@@ -91,11 +94,12 @@ export function useProgrammes() {
   return useEveryPage(referenceKeys.programmes, (cursor, signal) => call(client.GET('/api/v1/programmes', { params: { query: limit(cursor) }, signal })));
 }
 
+/** Every administration, as the pickers read them: also what keeping a workshop for offline use fetches. */
+export const everyAdministration = (client: ApiClient) =>
+  everyPage(referenceKeys.administrations, (cursor, signal) => call(client.GET('/api/v1/administrations', { params: { query: limit(cursor) }, signal })));
+
 export function useAdministrations() {
-  const client = useApiClient();
-  return useEveryPage(referenceKeys.administrations, (cursor, signal) =>
-    call(client.GET('/api/v1/administrations', { params: { query: limit(cursor) }, signal })),
-  );
+  return useQuery(everyAdministration(useApiClient()));
 }
 
 export function useDonors() {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ApiError } from '@/api/call';
 import { ProblemAlert } from '@/components/ProblemAlert';
+import { useOutbox } from '@/lib/offline';
 import { useMessages } from '@/i18n/LocaleProvider';
 import type { Me } from './api';
 import { sessionMessages } from './messages';
@@ -17,9 +18,17 @@ function SignedInBar({ me, signOut }: { me: Me; signOut: () => Promise<ApiError 
   const t = useMessages(sessionMessages);
   const [signingOut, setSigningOut] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  // Signing out deletes what waits in the outbox: the user says so first.
+  const { waiting } = useOutbox();
+  const [warned, setWarned] = useState(false);
   const name = me.displayName?.trim() || me.name;
 
   async function handleSignOut() {
+    if (waiting > 0 && !warned) {
+      setWarned(true);
+      return;
+    }
+    setWarned(false);
     setSigningOut(true);
     setError(null);
     const failure = await signOut();
@@ -40,6 +49,17 @@ function SignedInBar({ me, signOut }: { me: Me; signOut: () => Promise<ApiError 
       <button type="button" onClick={() => void handleSignOut()} disabled={signingOut}>
         {signingOut ? t.signingOut : t.signOut}
       </button>
+      {warned && (
+        <div className="session-problem" role="alert">
+          <p>{t.waitingWarning(waiting)}</p>
+          <button type="button" onClick={() => void handleSignOut()}>
+            {t.signOutAnyway(waiting)}
+          </button>{' '}
+          <button type="button" onClick={() => setWarned(false)}>
+            {t.stay}
+          </button>
+        </div>
+      )}
       {error && (
         <div className="session-problem">
           <ProblemAlert error={error} lead={t.signOutFailed} />

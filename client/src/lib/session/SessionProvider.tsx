@@ -3,6 +3,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { Middleware } from 'openapi-fetch';
 import { useApiClient } from '@/api/ApiClientProvider';
 import { ApiError } from '@/api/call';
+import { forgetThisDevice } from '@/lib/offline';
 import { fetchMe, signOut as requestSignOut, SIGN_IN_PATH, type Me } from './api';
 
 export type SessionState =
@@ -18,7 +19,10 @@ export interface Session {
   recheck: () => void;
   /** The sign-in form calls this with the account the API answered. */
   signedIn: (me: Me) => void;
-  /** Ends the session; resolves to the error to show when the API could not end it. */
+  /**
+   * Ends the session and forgets what this device kept for the person (outbox, cached answers): another
+   * person may use it next. Resolves to the error to show when the API could not end it.
+   */
   signOut: () => Promise<ApiError | null>;
 }
 
@@ -81,6 +85,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     } catch (error) {
       return error instanceof ApiError ? error : new ApiError(0, {}, {});
     }
+    await forgetThisDevice();
     update({ status: 'signedOut' });
     return null;
   }, [client, update]);
