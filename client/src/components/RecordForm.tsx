@@ -55,7 +55,7 @@ export function useSaveCommand<B>({
 /**
  * The frame of every form that sends a command: its fields, what went wrong (field messages sit next to their
  * fields; a 412 offers to reload the record), Save and Cancel. Cancel goes to `cancelTo`, or calls `onCancel`
- * for a form shown inside a page.
+ * for a form shown inside a page or one that goes back where the user came from.
  */
 export function RecordForm({
   command,
@@ -66,6 +66,9 @@ export function RecordForm({
   onCancel,
   label,
   submitLabel,
+  pendingLabel,
+  cancelLabel,
+  problemLead,
   children,
 }: {
   command: Pick<Command<never, unknown>, 'pending' | 'error' | 'reset'>;
@@ -78,6 +81,11 @@ export function RecordForm({
   /** The form's accessible name, when a page holds several forms. */
   label?: string;
   submitLabel?: string;
+  /** The submit button's text while the command is sent ("Uploading…"); "Saving…" when not given. */
+  pendingLabel?: string;
+  cancelLabel?: string;
+  /** What the failure means here, said before the API's words. */
+  problemLead?: string;
   children: ReactNode;
 }) {
   const t = useMessages(common);
@@ -97,6 +105,7 @@ export function RecordForm({
         <div className="form-wide">
           <ProblemAlert
             error={command.error}
+            lead={problemLead}
             placedFields={placedFields}
             onReload={
               onReload &&
@@ -110,16 +119,16 @@ export function RecordForm({
       )}
       <div className="form-buttons">
         <button type="submit" disabled={command.pending}>
-          {command.pending ? t.actions.saving : (submitLabel ?? t.actions.save)}
+          {command.pending ? (pendingLabel ?? t.actions.saving) : (submitLabel ?? t.actions.save)}
         </button>
         {cancelTo !== undefined && (
           <Link className="button secondary" to={cancelTo}>
-            {t.actions.cancel}
+            {cancelLabel ?? t.actions.cancel}
           </Link>
         )}
         {onCancel && (
           <button type="button" className="secondary" onClick={onCancel}>
-            {t.actions.cancel}
+            {cancelLabel ?? t.actions.cancel}
           </button>
         )}
       </div>

@@ -5,8 +5,10 @@ import { PagedList } from '@/components/PagedList';
 import { ProblemAlert } from '@/components/ProblemAlert';
 
 export interface Column<T> {
+  /** Empty for a column of links or buttons, whose header cell stays blank. */
   header: string;
   cell: (row: T) => ReactNode;
+  /** On the header and every cell, e.g. `number` (right-aligned) or `nowrap`. */
   className?: string;
 }
 
@@ -29,11 +31,15 @@ export function RecordTable<T>({
       <caption>{caption}</caption>
       <thead>
         <tr>
-          {columns.map((column) => (
-            <th key={column.header} scope="col" className={column.className}>
-              {column.header}
-            </th>
-          ))}
+          {columns.map((column, index) =>
+            column.header ? (
+              <th key={index} scope="col" className={column.className}>
+                {column.header}
+              </th>
+            ) : (
+              <td key={index} />
+            ),
+          )}
         </tr>
       </thead>
       <tbody>
@@ -41,11 +47,11 @@ export function RecordTable<T>({
           <tr key={rowKey(row)}>
             {columns.map((column, index) =>
               index === 0 ? (
-                <th key={column.header} scope="row" className={column.className}>
+                <th key={index} scope="row" className={column.className}>
                   {column.cell(row)}
                 </th>
               ) : (
-                <td key={column.header} className={column.className}>
+                <td key={index} className={column.className}>
                   {column.cell(row)}
                 </td>
               ),
@@ -65,7 +71,7 @@ export function CursorTable<T>({
   ...table
 }: {
   list: ReturnType<typeof useCursorList<T>>;
-  loadingLabel: string;
+  loadingLabel?: string;
   emptyLabel: string;
   caption: string;
   columns: readonly Column<T>[];
@@ -78,19 +84,23 @@ export function CursorTable<T>({
   );
 }
 
-/** A whole short list from one query (regions, countries, key factors). */
+/** A whole short list from one query (regions, countries, key factors, an action's history). */
 export function QueryTable<T>({
   query,
   loadingLabel,
+  emptyLabel,
   ...table
 }: {
   query: { data?: { items: T[] }; error: unknown; isPending: boolean; refetch: () => unknown };
   loadingLabel: string;
+  /** Said instead of an empty table. */
+  emptyLabel?: string;
   caption: string;
   columns: readonly Column<T>[];
   rowKey: (row: T) => string;
 }) {
   if (query.isPending) return <Loading label={loadingLabel} />;
   if (!query.data) return <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />;
+  if (emptyLabel !== undefined && query.data.items.length === 0) return <p>{emptyLabel}</p>;
   return <RecordTable {...table} rows={query.data.items} />;
 }

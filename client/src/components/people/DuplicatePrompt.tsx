@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { RecordTable } from '@/components/RecordTable';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import type { DuplicateCandidate, LikelyDuplicate } from '@/lib/people/api';
 import { participantMessages } from '@/lib/people/messages';
@@ -31,29 +32,18 @@ export function DuplicatePrompt({
       <h2 id="duplicate-heading">{t.duplicate.heading}</h2>
       <p>{t.duplicate.intro}</p>
       {duplicate.candidates.length > 0 && (
-        <table>
-          <caption>{t.duplicate.caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.columns.name}</th>
-              <th scope="col">{t.columns.administration}</th>
-              <th scope="col">{t.columns.position}</th>
-              <th scope="col">{t.duplicate.matchedOn}</th>
-              <td />
-            </tr>
-          </thead>
-          <tbody>
-            {duplicate.candidates.map((candidate) => (
-              <tr key={candidate.id}>
-                <th scope="row">{fullName(candidate)}</th>
-                <td>{name(candidate, 'administrationNameEn', 'administrationNameFr')}</td>
-                <td>{candidate.position}</td>
-                <td>{candidate.matchedOn.map((rule) => t.duplicate.rules[rule]).join(', ')}</td>
-                <td>{use(candidate)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RecordTable
+          caption={t.duplicate.caption}
+          rows={duplicate.candidates}
+          rowKey={(candidate) => candidate.id}
+          columns={[
+            { header: t.columns.name, cell: fullName },
+            { header: t.columns.administration, cell: (candidate) => name(candidate, 'administrationNameEn', 'administrationNameFr') },
+            { header: t.columns.position, cell: (candidate) => candidate.position },
+            { header: t.duplicate.matchedOn, cell: (candidate) => candidate.matchedOn.map((rule) => t.duplicate.rules[rule]).join(', ') },
+            { header: '', cell: use },
+          ]}
+        />
       )}
       {duplicate.outsideScope && <p>{t.duplicate.outsideScope}</p>}
       <button type="button" className="secondary" onClick={confirm} disabled={pending}>

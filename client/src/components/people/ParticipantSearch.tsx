@@ -3,7 +3,7 @@ import { useApiClient } from '@/api/ApiClientProvider';
 import { useCursorList } from '@/api/useCursorList';
 import { TextField } from '@/components/fields';
 import { FilterForm } from '@/components/FilterForm';
-import { PagedList } from '@/components/PagedList';
+import { CursorTable } from '@/components/RecordTable';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import { fetchParticipantPage, participantKeys, type ParticipantSummary } from '@/lib/people/api';
 import { fullName } from './DuplicatePrompt';
@@ -26,35 +26,21 @@ export function ParticipantSearch({ action }: { action: (participant: Participan
       <FilterForm onApply={() => setQ(typed.trim())} button={t.searchButton}>
         <TextField label={t.search} type="search" value={typed} onValue={setTyped} />
       </FilterForm>
-      <PagedList list={list} loading={t.loading} empty={t.empty}>
-        {(items) => (
-          <table aria-busy={list.loadingMore}>
-            <caption>{t.caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.columns.name}</th>
-                <th scope="col">{t.columns.administration}</th>
-                <th scope="col">{t.columns.service}</th>
-                <th scope="col">{t.columns.position}</th>
-                <th scope="col">{t.columns.staffNumber}</th>
-                <td />
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((participant) => (
-                <tr key={participant.id}>
-                  <th scope="row">{fullName(participant)}</th>
-                  <td>{name(participant, 'administrationNameEn', 'administrationNameFr')}</td>
-                  <td>{t.service[participant.service]}</td>
-                  <td>{participant.position}</td>
-                  <td>{participant.staffNumber}</td>
-                  <td>{action(participant)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </PagedList>
+      <CursorTable
+        list={list}
+        loadingLabel={t.loading}
+        emptyLabel={t.empty}
+        caption={t.caption}
+        rowKey={(participant) => participant.id}
+        columns={[
+          { header: t.columns.name, cell: fullName },
+          { header: t.columns.administration, cell: (participant) => name(participant, 'administrationNameEn', 'administrationNameFr') },
+          { header: t.columns.service, cell: (participant) => t.service[participant.service] },
+          { header: t.columns.position, cell: (participant) => participant.position },
+          { header: t.columns.staffNumber, cell: (participant) => participant.staffNumber },
+          { header: '', cell: action },
+        ]}
+      />
     </>
   );
 }

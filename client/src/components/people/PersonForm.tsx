@@ -1,9 +1,6 @@
-import type { FormEvent, ReactNode } from 'react';
-import { Link } from 'react-router';
+import type { ReactNode } from 'react';
 import type { Command } from '@/api/useCommand';
-import { ProblemAlert } from '@/components/ProblemAlert';
-import { common } from '@/i18n/common';
-import { useMessages } from '@/i18n/LocaleProvider';
+import { RecordForm } from '@/components/RecordForm';
 import { LikelyDuplicate, type DuplicateCandidate, type PersonValues } from '@/lib/people/api';
 import { DuplicatePrompt } from './DuplicatePrompt';
 import { personFieldNames, PersonFields } from './PersonFields';
@@ -32,33 +29,23 @@ export function PersonForm({
   cancelTo?: string;
   onReload?: () => void;
 }) {
-  const shared = useMessages(common);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    void command.run(false);
-  }
-
+  const duplicate = command.error instanceof LikelyDuplicate ? command.error : null;
   return (
     <>
-      {command.error instanceof LikelyDuplicate ? (
-        <DuplicatePrompt duplicate={command.error} use={use} confirm={() => void command.run(true)} confirmLabel={confirmLabel} pending={command.pending} />
-      ) : (
-        <ProblemAlert error={command.error} placedFields={personFieldNames} onReload={onReload} />
+      {duplicate && (
+        <DuplicatePrompt duplicate={duplicate} use={use} confirm={() => void command.run(true)} confirmLabel={confirmLabel} pending={command.pending} />
       )}
-      <form className="form" onSubmit={submit} noValidate>
+      <RecordForm
+        // The prompt above answers a likely duplicate; the frame shows every other failure.
+        command={duplicate ? { ...command, error: null } : command}
+        onSubmit={() => void command.run(false)}
+        onReload={onReload}
+        placedFields={personFieldNames}
+        submitLabel={submitLabel}
+        cancelTo={cancelTo}
+      >
         <PersonFields values={values} onChange={onChange} errorsFor={command.errorsFor} />
-        <div className="form-buttons">
-          <button type="submit" disabled={command.pending}>
-            {command.pending ? shared.actions.saving : (submitLabel ?? shared.actions.save)}
-          </button>
-          {cancelTo && (
-            <Link className="button secondary" to={cancelTo}>
-              {shared.actions.cancel}
-            </Link>
-          )}
-        </div>
-      </form>
+      </RecordForm>
     </>
   );
 }

@@ -4,12 +4,12 @@ import { useApiClient } from '@/api/ApiClientProvider';
 import { useCursorList } from '@/api/useCursorList';
 import { SelectField, TextField } from '@/components/fields';
 import { Page } from '@/components/Page';
+import { CursorTable } from '@/components/RecordTable';
 import { useFormValues } from '@/components/RecordForm';
 import { useFormat } from '@/i18n/format';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import { actionPlanKeys, fetchPlanPage, planStatuses, type ActionPlanStatus, type PlanFilters } from './api';
 import { useProgrammeChoices } from './choices';
-import { CursorTable } from './CursorTable';
 import { actionPlanMessages } from './messages';
 import { RecordActionPlanForm } from './RecordActionPlanForm';
 import { PlanStatusBadge } from './Status';
@@ -101,39 +101,19 @@ function PlanList({ filters }: { filters: PlanFilters }) {
   return (
     <CursorTable
       list={list}
-      loading={t.loading}
-      empty={t.empty}
+      loadingLabel={t.loading}
+      emptyLabel={t.empty}
       caption={t.caption}
-      header={
-        <>
-          <th scope="col">{t.fields.title}</th>
-          <th scope="col">{t.fields.administration}</th>
-          <th scope="col">{t.fields.programme}</th>
-          <th scope="col">{t.fields.period}</th>
-          <th scope="col">{t.fields.status}</th>
-          <th scope="col" className="number">
-            {t.fields.objectives}
-          </th>
-          <th scope="col" className="number">
-            {t.fields.actions}
-          </th>
-        </>
-      }
-      row={(plan) => (
-        <tr key={plan.id}>
-          <th scope="row">
-            <Link to={`/action-plans/${plan.id}`}>{plan.title}</Link>
-          </th>
-          <td>{name(plan, 'administrationNameEn', 'administrationNameFr')}</td>
-          <td>{plan.programmeCode}</td>
-          <td className="nowrap">{format.period(plan.startsOn, plan.endsOn)}</td>
-          <td>
-            <PlanStatusBadge status={plan.status} />
-          </td>
-          <td className="number">{format.number(plan.objectiveCount)}</td>
-          <td className="number">{format.number(plan.actionCount)}</td>
-        </tr>
-      )}
+      rowKey={(plan) => plan.id}
+      columns={[
+        { header: t.fields.title, cell: (plan) => <Link to={`/action-plans/${plan.id}`}>{plan.title}</Link> },
+        { header: t.fields.administration, cell: (plan) => name(plan, 'administrationNameEn', 'administrationNameFr') },
+        { header: t.fields.programme, cell: (plan) => plan.programmeCode },
+        { header: t.fields.period, className: 'nowrap', cell: (plan) => format.period(plan.startsOn, plan.endsOn) },
+        { header: t.fields.status, cell: (plan) => <PlanStatusBadge status={plan.status} /> },
+        { header: t.fields.objectives, className: 'number', cell: (plan) => format.number(plan.objectiveCount) },
+        { header: t.fields.actions, className: 'number', cell: (plan) => format.number(plan.actionCount) },
+      ]}
     />
   );
 }

@@ -1,8 +1,9 @@
 import { Link } from 'react-router';
+import { RecordTable } from '@/components/RecordTable';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import type { ActionDetails, ActionPlanSummary } from './api';
 import { actionPlanMessages } from './messages';
-import { ActionProgressCells } from './Status';
+import { useActionProgressColumns } from './Status';
 
 export interface OverdueRow {
   action: ActionDetails;
@@ -14,34 +15,30 @@ export interface OverdueRow {
 export function OverdueTable({ caption, rows }: { caption: string; rows: readonly OverdueRow[] }) {
   const t = useMessages(actionPlanMessages);
   const name = useBilingual();
+  const progress = useActionProgressColumns();
   const withPlan = rows.some((row) => row.plan);
   return (
-    <table>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.overdue.action}</th>
-          {withPlan && <th scope="col">{t.overdue.plan}</th>}
-          <th scope="col">{t.overdue.dueOn}</th>
-          <th scope="col">{t.overdue.status}</th>
-          <th scope="col" className="number">
-            {t.actions.percentDone}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(({ action, plan }) => (
-          <tr key={action.id}>
-            <th scope="row">
-              <Link to={`/actions/${action.id}`}>{action.title}</Link>
-            </th>
-            {withPlan && (
-              <td>{plan && <Link to={`/action-plans/${plan.id}`}>{name(plan, 'administrationNameEn', 'administrationNameFr')}: {plan.title}</Link>}</td>
-            )}
-            <ActionProgressCells action={action} />
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <RecordTable
+      caption={caption}
+      rows={rows}
+      rowKey={({ action }) => action.id}
+      columns={[
+        { header: t.overdue.action, cell: ({ action }) => <Link to={`/actions/${action.id}`}>{action.title}</Link> },
+        ...(withPlan
+          ? [
+              {
+                header: t.overdue.plan,
+                cell: ({ plan }: OverdueRow) =>
+                  plan && (
+                    <Link to={`/action-plans/${plan.id}`}>
+                      {name(plan, 'administrationNameEn', 'administrationNameFr')}: {plan.title}
+                    </Link>
+                  ),
+              },
+            ]
+          : []),
+        ...progress.map((column) => ({ ...column, cell: ({ action }: OverdueRow) => column.cell(action) })),
+      ]}
+    />
   );
 }

@@ -3,13 +3,13 @@ import { Link } from 'react-router';
 import { useApiClient } from '@/api/ApiClientProvider';
 import { useCursorList } from '@/api/useCursorList';
 import { SelectField } from '@/components/fields';
+import { CursorTable } from '@/components/RecordTable';
 import { useFormat } from '@/i18n/format';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { ActionForm } from './ActionForm';
-import { CursorTable } from './CursorTable';
 import { actionPlanKeys, actionStatuses, fetchActionPage, type ActionFilters, type ActionPlanDetails, type ActionStatus } from './api';
 import { actionPlanMessages } from './messages';
-import { ActionProgressCells } from './Status';
+import { useActionProgressColumns } from './Status';
 
 /** The plan's actions by due day, filtered by objective and status, a page at a time; and planning one. */
 export function PlanActions({ plan, onReload }: { plan: ActionPlanDetails; onReload: () => void }) {
@@ -60,38 +60,23 @@ function ActionList({ planId, filters }: { planId: string; filters: ActionFilter
   const client = useApiClient();
   const t = useMessages(actionPlanMessages);
   const format = useFormat();
+  const progress = useActionProgressColumns();
   const list = useCursorList(actionPlanKeys.actions(planId, filters), (cursor, signal) => fetchActionPage(client, planId, filters, cursor, signal));
 
   return (
     <CursorTable
       list={list}
-      loading={t.actions.loading}
-      empty={t.actions.empty}
+      loadingLabel={t.actions.loading}
+      emptyLabel={t.actions.empty}
       caption={t.actions.caption}
-      header={
-        <>
-          <th scope="col">{t.actions.title}</th>
-          <th scope="col">{t.actions.objective}</th>
-          <th scope="col">{t.actions.leadUnit}</th>
-          <th scope="col">{t.actions.owner}</th>
-          <th scope="col">{t.actions.dueOn}</th>
-          <th scope="col">{t.actions.status}</th>
-          <th scope="col" className="number">
-            {t.actions.percentDone}
-          </th>
-        </>
-      }
-      row={(action) => (
-        <tr key={action.id}>
-          <th scope="row">
-            <Link to={`/actions/${action.id}`}>{action.title}</Link>
-          </th>
-          <td>{format.number(action.objectivePosition)}</td>
-          <td>{action.leadUnit}</td>
-          <td>{action.owner}</td>
-          <ActionProgressCells action={action} />
-        </tr>
-      )}
+      rowKey={(action) => action.id}
+      columns={[
+        { header: t.actions.title, cell: (action) => <Link to={`/actions/${action.id}`}>{action.title}</Link> },
+        { header: t.actions.objective, cell: (action) => format.number(action.objectivePosition) },
+        { header: t.actions.leadUnit, cell: (action) => action.leadUnit },
+        { header: t.actions.owner, cell: (action) => action.owner },
+        ...progress,
+      ]}
     />
   );
 }

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useApiClient } from '@/api/ApiClientProvider';
-import { Loading } from '@/components/Page';
-import { ProblemAlert } from '@/components/ProblemAlert';
+import { QueryTable } from '@/components/RecordTable';
 import { useFormat } from '@/i18n/format';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { actionPlanKeys, fetchProgressUpdates } from './api';
@@ -18,58 +17,50 @@ export function ProgressHistory({ actionId }: { actionId: string }) {
     queryFn: ({ signal }) => fetchProgressUpdates(client, actionId, signal),
   });
 
-  if (updates.isPending) return <Loading label={t.progress.loading} />;
-  if (updates.isError) return <ProblemAlert error={updates.error} onRetry={() => void updates.refetch()} />;
-  if (updates.data.items.length === 0) return <p>{t.action.notReported}</p>;
+  const latest = updates.data?.items[0];
   return (
-    <table>
-      <caption>{t.progress.caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.progress.reportedOn}</th>
-          <th scope="col">{t.progress.status}</th>
-          <th scope="col" className="number">
-            {t.progress.percentDone}
-          </th>
-          <th scope="col">{t.progress.narrative}</th>
-          <th scope="col">{t.progress.evidence}</th>
-          <th scope="col">{t.progress.recordedAt}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {updates.data.items.map((update, index) => (
-          <tr key={update.id}>
-            <th scope="row" className="nowrap">
+    <QueryTable
+      query={updates}
+      loadingLabel={t.progress.loading}
+      emptyLabel={t.action.notReported}
+      caption={t.progress.caption}
+      rowKey={(update) => update.id}
+      columns={[
+        {
+          header: t.progress.reportedOn,
+          className: 'nowrap',
+          cell: (update) => (
+            <>
               {format.date(update.reportedOn)}
-              {index === 0 && (
+              {update === latest && (
                 <>
                   {' '}
                   <span className="badge">{t.action.latest}</span>
                 </>
               )}
-            </th>
-            <td>
-              <ActionStatusBadge status={update.status} />
-            </td>
-            <td className="number">{format.percent(update.percentDone)}</td>
-            <td>{update.narrative}</td>
-            <td>
-              {update.evidenceLinks.length > 0 && (
-                <ul className="evidence-links">
-                  {update.evidenceLinks.map((link) => (
-                    <li key={link}>
-                      <a href={link} rel="noopener noreferrer" target="_blank">
-                        {link}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </td>
-            <td className="nowrap">{format.dateTime(update.recordedAt)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+        { header: t.progress.status, cell: (update) => <ActionStatusBadge status={update.status} /> },
+        { header: t.progress.percentDone, className: 'number', cell: (update) => format.percent(update.percentDone) },
+        { header: t.progress.narrative, cell: (update) => update.narrative },
+        {
+          header: t.progress.evidence,
+          cell: (update) =>
+            update.evidenceLinks.length > 0 && (
+              <ul className="evidence-links">
+                {update.evidenceLinks.map((link) => (
+                  <li key={link}>
+                    <a href={link} rel="noopener noreferrer" target="_blank">
+                      {link}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            ),
+        },
+        { header: t.progress.recordedAt, className: 'nowrap', cell: (update) => format.dateTime(update.recordedAt) },
+      ]}
+    />
   );
 }

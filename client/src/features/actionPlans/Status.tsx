@@ -1,3 +1,4 @@
+import type { Column } from '@/components/RecordTable';
 import { useFormat } from '@/i18n/format';
 import { useMessages } from '@/i18n/LocaleProvider';
 import type { ActionDetails, ActionPlanStatus, ActionStatus } from './api';
@@ -13,16 +14,13 @@ export function ActionStatusBadge({ status }: { status: ActionStatus }) {
   return <span className={`badge status-${status}`}>{t.actionStatus[status]}</span>;
 }
 
-/** Due day, status and percent done: the cells every table of actions ends with. */
-export function ActionProgressCells({ action }: { action: ActionDetails }) {
+/** Due day, status and percent done: the columns every table of actions ends with. */
+export function useActionProgressColumns(): Column<ActionDetails>[] {
+  const t = useMessages(actionPlanMessages);
   const format = useFormat();
-  return (
-    <>
-      <td className="nowrap">{format.date(action.dueOn)}</td>
-      <td>
-        <ActionStatusBadge status={action.status} />
-      </td>
-      <td className="number">{format.percent(action.percentDone)}</td>
-    </>
-  );
+  return [
+    { header: t.actions.dueOn, className: 'nowrap', cell: (action) => format.date(action.dueOn) },
+    { header: t.actions.status, cell: (action) => <ActionStatusBadge status={action.status} /> },
+    { header: t.actions.percentDone, className: 'number', cell: (action) => format.percent(action.percentDone) },
+  ];
 }

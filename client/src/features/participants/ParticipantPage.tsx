@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { Page } from '@/components/Page';
+import { RecordTable } from '@/components/RecordTable';
 import { useMe } from '@/lib/session';
 import { common } from '@/i18n/common';
 import { useFormat } from '@/i18n/format';
@@ -56,35 +57,18 @@ function ParticipantView({ participant }: { participant: ParticipantDetails }) {
       {participant.workshops.length === 0 ? (
         <p>{t.noWorkshops}</p>
       ) : (
-        <table>
-          <caption>{t.workshopsCaption(fullName(participant))}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.workshopColumns.title}</th>
-              <th scope="col">{t.workshopColumns.dates}</th>
-              <th scope="col" className="number">
-                {t.workshopColumns.preTest}
-              </th>
-              <th scope="col" className="number">
-                {t.workshopColumns.postTest}
-              </th>
-              <th scope="col">{t.workshopColumns.completed}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {participant.workshops.map((workshop) => (
-              <tr key={workshop.workshopId}>
-                <th scope="row">
-                  <Link to={`/workshops/${workshop.workshopId}`}>{workshop.title}</Link>
-                </th>
-                <td className="nowrap">{format.period(workshop.startsOn, workshop.endsOn)}</td>
-                <td className="number">{score(workshop.preTestScore)}</td>
-                <td className="number">{score(workshop.postTestScore)}</td>
-                <td>{workshop.completed ? t.yes : t.no}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RecordTable
+          caption={t.workshopsCaption(fullName(participant))}
+          rows={participant.workshops}
+          rowKey={(workshop) => workshop.workshopId}
+          columns={[
+            { header: t.workshopColumns.title, cell: (workshop) => <Link to={`/workshops/${workshop.workshopId}`}>{workshop.title}</Link> },
+            { header: t.workshopColumns.dates, className: 'nowrap', cell: (workshop) => format.period(workshop.startsOn, workshop.endsOn) },
+            { header: t.workshopColumns.preTest, className: 'number', cell: (workshop) => score(workshop.preTestScore) },
+            { header: t.workshopColumns.postTest, className: 'number', cell: (workshop) => score(workshop.postTestScore) },
+            { header: t.workshopColumns.completed, cell: (workshop) => (workshop.completed ? t.yes : t.no) },
+          ]}
+        />
       )}
     </Page>
   );

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { useApiClient } from '@/api/ApiClientProvider';
 import { useCommand } from '@/api/useCommand';
-import { ProblemAlert } from '@/components/ProblemAlert';
 import { TextField } from '@/components/fields';
-import { common } from '@/i18n/common';
+import { RecordForm } from '@/components/RecordForm';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { defineReportingPeriod, resultKeys, type PeriodFields, type Programme } from './api';
 import { resultMessages } from './messages';
@@ -14,7 +13,6 @@ const fields = ['label', 'startsOn', 'endsOn'] as const;
 export function DefineReportingPeriodForm({ programme, onClose }: { programme: Programme; onClose: () => void }) {
   const client = useApiClient();
   const t = useMessages(resultMessages);
-  const shared = useMessages(common);
   const [period, setPeriod] = useState<PeriodFields>({ label: '', startsOn: '', endsOn: '' });
   const define = useCommand((body: PeriodFields, { idempotencyKey }) => defineReportingPeriod(client, programme.id, body, idempotencyKey), {
     invalidates: [resultKeys.periods(programme.id)],
@@ -28,28 +26,10 @@ export function DefineReportingPeriodForm({ programme, onClose }: { programme: P
   });
 
   return (
-    <form
-      className="form"
-      aria-label={t.periods.define}
-      onSubmit={(event) => {
-        event.preventDefault();
-        void define.run(period);
-      }}
-    >
+    <RecordForm command={define} onSubmit={() => void define.run(period)} placedFields={fields} onCancel={onClose} label={t.periods.define}>
       <TextField label={t.periods.label} hint={t.periods.labelHint} {...field('label')} />
       <TextField label={t.periods.startsOn} type="date" min={programme.startsOn} max={programme.endsOn} {...field('startsOn')} />
       <TextField label={t.periods.endsOn} type="date" min={programme.startsOn} max={programme.endsOn} {...field('endsOn')} />
-      <div className="form-wide">
-        <ProblemAlert error={define.error} placedFields={fields} />
-      </div>
-      <div className="form-buttons">
-        <button type="submit" disabled={define.pending}>
-          {define.pending ? shared.actions.saving : shared.actions.save}
-        </button>
-        <button type="button" className="secondary" onClick={onClose}>
-          {shared.actions.cancel}
-        </button>
-      </div>
-    </form>
+    </RecordForm>
   );
 }

@@ -6,7 +6,7 @@ import { useCommand } from '@/api/useCommand';
 import { CheckboxGroup, SelectField, TextField } from '@/components/fields';
 import { Loading, Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { common } from '@/i18n/common';
+import { RecordForm } from '@/components/RecordForm';
 import { useMessages } from '@/i18n/LocaleProvider';
 import {
   defineIndicator,
@@ -68,7 +68,6 @@ export function IndicatorForm({ programmeId, indicator, onReload }: { programmeI
   const client = useApiClient();
   const navigate = useNavigate();
   const t = useMessages(resultMessages);
-  const shared = useMessages(common);
   const [fields, setFields] = useState<IndicatorFields>(() => (indicator ? fieldsOf(indicator) : blank));
   const save = useCommand(
     (body: IndicatorFields, { idempotencyKey }) =>
@@ -88,13 +87,7 @@ export function IndicatorForm({ programmeId, indicator, onReload }: { programmeI
   });
 
   return (
-    <form
-      className="form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save.run(fields);
-      }}
-    >
+    <RecordForm command={save} onSubmit={() => void save.run(fields)} placedFields={placed} onReload={onReload} onCancel={() => void navigate(-1)}>
       <TextField label={t.indicatorForm.code} hint={t.indicatorForm.codeHint} {...text('code')} />
       <TextField label={t.indicatorForm.unit} hint={t.indicatorForm.unitHint} {...text('unit')} />
       <div className="form-wide">
@@ -140,18 +133,7 @@ export function IndicatorForm({ programmeId, indicator, onReload }: { programmeI
         onSelected={(selected) => setFields({ ...fields, disaggregations: selected as Disaggregation[] })}
         errors={save.errorsFor('disaggregations')}
       />
-      <div className="form-wide">
-        <ProblemAlert error={save.error} placedFields={placed} onReload={onReload} />
-      </div>
-      <div className="form-buttons">
-        <button type="submit" disabled={save.pending}>
-          {save.pending ? shared.actions.saving : shared.actions.save}
-        </button>
-        <button type="button" className="secondary" onClick={() => void navigate(-1)}>
-          {shared.actions.cancel}
-        </button>
-      </div>
-    </form>
+    </RecordForm>
   );
 }
 

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { useApiClient } from '@/api/ApiClientProvider';
 import { useCursorList } from '@/api/useCursorList';
-import { PagedList } from '@/components/PagedList';
+import { CursorTable } from '@/components/RecordTable';
 import { common } from '@/i18n/common';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import { fetchIndicatorPage, resultKeys } from './api';
@@ -23,37 +23,20 @@ export function IndicatorList({ programmeId, programmeCode }: { programmeId: str
           {t.indicators.define}
         </Link>
       </p>
-      <PagedList list={list} empty={t.indicators.empty}>
-        {(items) => (
-          <table aria-busy={list.loadingMore}>
-            <caption>{t.indicators.caption(programmeCode)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.indicators.columns.code}</th>
-                <th scope="col">{t.indicators.columns.title}</th>
-                <th scope="col">{t.indicators.columns.unit}</th>
-                <th scope="col">{t.indicators.columns.measure}</th>
-                <th scope="col">{t.indicators.columns.computedBy}</th>
-                <th scope="col">{t.indicators.columns.by}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((indicator) => (
-                <tr key={indicator.id}>
-                  <th scope="row">
-                    <Link to={`/results/${programmeId}/indicators/${indicator.id}`}>{indicator.code}</Link>
-                  </th>
-                  <td>{title(indicator, 'titleEn', 'titleFr')}</td>
-                  <td>{indicator.unit}</td>
-                  <td>{t.measure[indicator.measure]}</td>
-                  <td>{indicator.computedBy ? t.rule[indicator.computedBy] : t.indicators.entered}</td>
-                  <td>{indicator.disaggregations.map((by) => t.disaggregation[by]).join(', ') || shared.none}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </PagedList>
+      <CursorTable
+        list={list}
+        emptyLabel={t.indicators.empty}
+        caption={t.indicators.caption(programmeCode)}
+        rowKey={(indicator) => indicator.id}
+        columns={[
+          { header: t.indicators.columns.code, cell: (indicator) => <Link to={`/results/${programmeId}/indicators/${indicator.id}`}>{indicator.code}</Link> },
+          { header: t.indicators.columns.title, cell: (indicator) => title(indicator, 'titleEn', 'titleFr') },
+          { header: t.indicators.columns.unit, cell: (indicator) => indicator.unit },
+          { header: t.indicators.columns.measure, cell: (indicator) => t.measure[indicator.measure] },
+          { header: t.indicators.columns.computedBy, cell: (indicator) => (indicator.computedBy ? t.rule[indicator.computedBy] : t.indicators.entered) },
+          { header: t.indicators.columns.by, cell: (indicator) => indicator.disaggregations.map((by) => t.disaggregation[by]).join(', ') || shared.none },
+        ]}
+      />
     </section>
   );
 }

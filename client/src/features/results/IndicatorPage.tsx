@@ -4,6 +4,7 @@ import { useApiClient } from '@/api/ApiClientProvider';
 import { BarChart } from '@/components/charts/BarChart';
 import { Loading, Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
+import { RecordTable } from '@/components/RecordTable';
 import { common } from '@/i18n/common';
 import { useFormat } from '@/i18n/format';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
@@ -64,37 +65,25 @@ export function IndicatorPage() {
               ]}
             />
           )}
-          <table>
-            <caption>{t.values.caption(code)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.values.period}</th>
-                <th scope="col" className="number">
-                  {t.values.target}
-                </th>
-                <th scope="col" className="number">
-                  {t.values.actual}
-                </th>
-                <th scope="col">{t.values.comment}</th>
-                <td />
-              </tr>
-            </thead>
-            <tbody>
-              {periods.map((period) => (
-                <tr key={period.periodId}>
-                  <th scope="row">{period.label}</th>
-                  <td className="number">{figure(period.target)}</td>
-                  <td className="number">{figure(period.actual)}</td>
-                  <td>{[period.targetComment, period.actualComment].filter(Boolean).join(' · ')}</td>
-                  <td>
-                    <Link to={`/results/${programmeId}/indicators/${indicatorId}/periods/${period.periodId}`} aria-label={`${t.values.record}: ${period.label}`}>
-                      {t.values.record}
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RecordTable
+            caption={t.values.caption(code)}
+            rows={periods}
+            rowKey={(period) => period.periodId}
+            columns={[
+              { header: t.values.period, cell: (period) => period.label },
+              { header: t.values.target, className: 'number', cell: (period) => figure(period.target) },
+              { header: t.values.actual, className: 'number', cell: (period) => figure(period.actual) },
+              { header: t.values.comment, cell: (period) => [period.targetComment, period.actualComment].filter(Boolean).join(' · ') },
+              {
+                header: '',
+                cell: (period) => (
+                  <Link to={`/results/${programmeId}/indicators/${indicatorId}/periods/${period.periodId}`} aria-label={`${t.values.record}: ${period.label}`}>
+                    {t.values.record}
+                  </Link>
+                ),
+              },
+            ]}
+          />
         </>
       )}
     </Page>

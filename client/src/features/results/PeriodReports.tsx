@@ -5,6 +5,7 @@ import { useApiClient } from '@/api/ApiClientProvider';
 import { useCommand } from '@/api/useCommand';
 import { Loading, Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
+import { RecordForm } from '@/components/RecordForm';
 import { TextAreaField } from '@/components/fields';
 import { useMe } from '@/lib/session';
 import { common } from '@/i18n/common';
@@ -75,7 +76,6 @@ function ReportRow({ report, at }: { report: AdministrationReport; at: ReportAt 
   const client = useApiClient();
   const me = useMe();
   const t = useMessages(resultMessages);
-  const shared = useMessages(common);
   const name = useBilingual();
   const [returning, setReturning] = useState(false);
   const [comparing, setComparing] = useState(false);
@@ -90,7 +90,8 @@ function ReportRow({ report, at }: { report: AdministrationReport; at: ReportAt 
   });
   const administration = name(report, 'nameEn', 'nameFr');
   const pending = submit.pending || approve.pending || sendBack.pending;
-  const failed = submit.error ?? approve.error ?? (sendBack.errorsFor('comment') ? null : sendBack.error);
+  // A refused return is said inside its form.
+  const failed = submit.error ?? approve.error;
 
   return (
     <tr>
@@ -121,23 +122,17 @@ function ReportRow({ report, at }: { report: AdministrationReport; at: ReportAt 
         )}
         {comparing && <ReportDrift at={at} administration={administration} />}
         {returning && (
-          <form
-            className="form"
-            onSubmit={(event) => {
-              event.preventDefault();
-              void sendBack.run(comment);
-            }}
+          <RecordForm
+            command={{ ...sendBack, pending }}
+            onSubmit={() => void sendBack.run(comment)}
+            placedFields={['comment']}
+            onCancel={() => setReturning(false)}
+            submitLabel={t.reports.confirmReturn}
+            pendingLabel={t.reports.confirmReturn}
+            problemLead={t.reports.moveFailed(administration)}
           >
             <TextAreaField label={t.reports.returnComment} value={comment} onValue={setComment} required errors={sendBack.errorsFor('comment')} />
-            <div className="form-buttons">
-              <button type="submit" disabled={pending}>
-                {t.reports.confirmReturn}
-              </button>
-              <button type="button" className="secondary" onClick={() => setReturning(false)}>
-                {shared.actions.cancel}
-              </button>
-            </div>
-          </form>
+          </RecordForm>
         )}
         <ProblemAlert error={failed} lead={t.reports.moveFailed(administration)} />
       </td>

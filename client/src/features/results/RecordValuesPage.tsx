@@ -7,7 +7,7 @@ import { useCommand } from '@/api/useCommand';
 import { TextAreaField, TextField } from '@/components/fields';
 import { Loading, Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { common } from '@/i18n/common';
+import { RecordForm } from '@/components/RecordForm';
 import { useFormat } from '@/i18n/format';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import {
@@ -68,7 +68,6 @@ export function RecordValues({ indicator, values, programme, keyFactors, onReloa
   const client = useApiClient();
   const navigate = useNavigate();
   const t = useMessages(resultMessages);
-  const shared = useMessages(common);
   const format = useFormat();
   const name = useBilingual();
   const [form, setForm] = useState<ValuesForm>(() => formOf(values));
@@ -114,14 +113,16 @@ export function RecordValues({ indicator, values, programme, keyFactors, onReloa
       <p>
         {name(indicator, 'titleEn', 'titleFr')} ({indicator.unit}) · {format.period(values.startsOn, values.endsOn)}
       </p>
-      <form
-        className="form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
+      <RecordForm
+        command={record}
+        onSubmit={() => {
           setChecked(true);
           if (breakdownProblems(form, indicator, slots).length === 0) void record.run(undefined);
         }}
+        placedFields={placed}
+        onReload={onReload}
+        onCancel={() => void navigate(-1)}
+        problemLead={record.error?.status === 409 ? t.valuesForm.locked : undefined}
       >
         {!qualitative &&
           fields.map((field) => (
@@ -183,19 +184,7 @@ export function RecordValues({ indicator, values, programme, keyFactors, onReloa
                 ))}
             </Breakdown>
           ))}
-        <div className="form-wide">
-          {record.error?.status === 409 && <p className="problem-lead">{t.valuesForm.locked}</p>}
-          <ProblemAlert error={record.error} placedFields={placed} onReload={onReload} />
-        </div>
-        <div className="form-buttons">
-          <button type="submit" disabled={record.pending}>
-            {record.pending ? shared.actions.saving : shared.actions.save}
-          </button>
-          <button type="button" className="secondary" onClick={() => void navigate(-1)}>
-            {shared.actions.cancel}
-          </button>
-        </div>
-      </form>
+      </RecordForm>
     </Page>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useApiClient } from '@/api/ApiClientProvider';
 import { useCursorList } from '@/api/useCursorList';
-import { PagedList } from '@/components/PagedList';
+import { CursorTable } from '@/components/RecordTable';
 import { useFormat } from '@/i18n/format';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import { fetchPeriodPage, resultKeys, type Programme } from './api';
@@ -31,41 +31,35 @@ export function ReportingPeriodList({ programme }: { programme: Programme }) {
           </button>
         </p>
       )}
-      <PagedList list={list} empty={t.periods.empty}>
-        {(items) => (
-          <table aria-busy={list.loadingMore}>
-            <caption>{t.periods.caption(programme.code)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.periods.columns.label}</th>
-                <th scope="col">{t.periods.columns.dates}</th>
-                <th scope="col">{t.periods.columns.reports}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((period) => (
-                <tr key={period.id}>
-                  <th scope="row">
-                    <Link to={`/results/${programme.id}/periods/${period.id}`} aria-label={t.periods.open(period.label)}>
-                      {period.label}
-                    </Link>
-                  </th>
-                  <td className="nowrap">{format.period(period.startsOn, period.endsOn)}</td>
-                  <td>
-                    <ul className="report-states">
-                      {period.administrations.map((report) => (
-                        <li key={report.administrationId}>
-                          {name(report, 'nameEn', 'nameFr')} <ReportStateBadge state={report.state} />
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </PagedList>
+      <CursorTable
+        list={list}
+        emptyLabel={t.periods.empty}
+        caption={t.periods.caption(programme.code)}
+        rowKey={(period) => period.id}
+        columns={[
+          {
+            header: t.periods.columns.label,
+            cell: (period) => (
+              <Link to={`/results/${programme.id}/periods/${period.id}`} aria-label={t.periods.open(period.label)}>
+                {period.label}
+              </Link>
+            ),
+          },
+          { header: t.periods.columns.dates, className: 'nowrap', cell: (period) => format.period(period.startsOn, period.endsOn) },
+          {
+            header: t.periods.columns.reports,
+            cell: (period) => (
+              <ul className="report-states">
+                {period.administrations.map((report) => (
+                  <li key={report.administrationId}>
+                    {name(report, 'nameEn', 'nameFr')} <ReportStateBadge state={report.state} />
+                  </li>
+                ))}
+              </ul>
+            ),
+          },
+        ]}
+      />
     </section>
   );
 }

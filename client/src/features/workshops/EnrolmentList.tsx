@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { useApiClient } from '@/api/ApiClientProvider';
 import { useCursorList } from '@/api/useCursorList';
-import { PagedList } from '@/components/PagedList';
+import { CursorTable } from '@/components/RecordTable';
 import { fullName } from '@/components/people/DuplicatePrompt';
 import { participantMessages } from '@/lib/people/messages';
 import { useFormat } from '@/i18n/format';
@@ -38,49 +38,31 @@ export function EnrolmentList({ workshop }: { workshop: WorkshopDetails }) {
           </div>
         )}
       </div>
-      <PagedList list={list} loading={t.enrolments.loading} empty={t.enrolments.empty}>
-        {(items) => (
-          <table aria-busy={list.loadingMore}>
-            <caption>{t.enrolments.caption(workshop.title)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.enrolments.name}</th>
-                <th scope="col">{t.enrolments.service}</th>
-                <th scope="col" className="number">
-                  {t.enrolments.attendance}
-                </th>
-                <th scope="col" className="number">
-                  {t.enrolments.preTest}
-                </th>
-                <th scope="col" className="number">
-                  {t.enrolments.postTest}
-                </th>
-                <th scope="col">{t.enrolments.completed}</th>
-                <td />
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((enrolment) => (
-                <tr key={enrolment.participantId}>
-                  <th scope="row">
-                    <Link to={`/participants/${enrolment.participantId}`}>{fullName(enrolment)}</Link>
-                  </th>
-                  <td>{people.service[enrolment.service]}</td>
-                  <td className="number">
-                    {format.number(attended(enrolment))} / {format.number(workshop.sessionCount)}
-                  </td>
-                  <td className="number">{score(enrolment.preTestScore)}</td>
-                  <td className="number">{score(enrolment.postTestScore)}</td>
-                  <td>{enrolment.completed ? t.enrolments.yes : t.enrolments.no}</td>
-                  <td>
-                    <Link to={`/workshops/${workshop.id}/participants/${enrolment.participantId}`}>{t.enrolments.results(fullName(enrolment))}</Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </PagedList>
+      <CursorTable
+        list={list}
+        loadingLabel={t.enrolments.loading}
+        emptyLabel={t.enrolments.empty}
+        caption={t.enrolments.caption(workshop.title)}
+        rowKey={(enrolment) => enrolment.participantId}
+        columns={[
+          { header: t.enrolments.name, cell: (enrolment) => <Link to={`/participants/${enrolment.participantId}`}>{fullName(enrolment)}</Link> },
+          { header: t.enrolments.service, cell: (enrolment) => people.service[enrolment.service] },
+          {
+            header: t.enrolments.attendance,
+            className: 'number',
+            cell: (enrolment) => `${format.number(attended(enrolment))} / ${format.number(workshop.sessionCount)}`,
+          },
+          { header: t.enrolments.preTest, className: 'number', cell: (enrolment) => score(enrolment.preTestScore) },
+          { header: t.enrolments.postTest, className: 'number', cell: (enrolment) => score(enrolment.postTestScore) },
+          { header: t.enrolments.completed, cell: (enrolment) => (enrolment.completed ? t.enrolments.yes : t.enrolments.no) },
+          {
+            header: '',
+            cell: (enrolment) => (
+              <Link to={`/workshops/${workshop.id}/participants/${enrolment.participantId}`}>{t.enrolments.results(fullName(enrolment))}</Link>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }

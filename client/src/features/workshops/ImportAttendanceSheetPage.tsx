@@ -1,9 +1,8 @@
-import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
+import { useState } from 'react';
 import { useApiClient } from '@/api/ApiClientProvider';
 import { useCommand } from '@/api/useCommand';
 import { Page } from '@/components/Page';
-import { ProblemAlert } from '@/components/ProblemAlert';
+import { RecordForm } from '@/components/RecordForm';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { importAttendanceSheet, workshopKeys, type SheetReport, type WorkshopDetails } from './api';
 import { workshopMessages } from './messages';
@@ -31,20 +30,24 @@ function ImportSheet({ workshop }: { workshop: WorkshopDetails }) {
   });
   const errors = missing ? [t.sheet.chooseFile] : command.errorsFor('sheet');
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setMissing(!file);
-    if (file) {
-      setReport(null);
-      void command.run(file);
-    }
-  }
-
   return (
     <Page title={t.sheet.heading(workshop.title)}>
       <p>{t.sheet.intro}</p>
-      <ProblemAlert error={command.error} placedFields={['sheet']} />
-      <form className="form" onSubmit={submit} noValidate>
+      <RecordForm
+        command={command}
+        onSubmit={() => {
+          setMissing(!file);
+          if (file) {
+            setReport(null);
+            void command.run(file);
+          }
+        }}
+        placedFields={['sheet']}
+        submitLabel={t.sheet.upload}
+        pendingLabel={t.sheet.uploading}
+        cancelTo={`/workshops/${workshop.id}`}
+        cancelLabel={t.sheet.back}
+      >
         <div className="field form-wide">
           <label htmlFor="sheet-file">{t.sheet.file}</label>
           <input
@@ -64,15 +67,7 @@ function ImportSheet({ workshop }: { workshop: WorkshopDetails }) {
             </p>
           ))}
         </div>
-        <div className="form-buttons">
-          <button type="submit" disabled={command.pending}>
-            {command.pending ? t.sheet.uploading : t.sheet.upload}
-          </button>
-          <Link className="button secondary" to={`/workshops/${workshop.id}`}>
-            {t.sheet.back}
-          </Link>
-        </div>
-      </form>
+      </RecordForm>
       {report && <SheetReportTable report={report} />}
     </Page>
   );

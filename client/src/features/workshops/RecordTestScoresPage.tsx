@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
 import { useApiClient } from '@/api/ApiClientProvider';
 import { useCommand } from '@/api/useCommand';
 import { TextField } from '@/components/fields';
 import { Loading, Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
+import { RecordForm } from '@/components/RecordForm';
 import { fullName } from '@/components/people/DuplicatePrompt';
-import { common } from '@/i18n/common';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { fetchEnrolment, recordTestScores, workshopKeys, type Enrolment } from './api';
 import { workshopMessages } from './messages';
@@ -38,7 +38,6 @@ function RecordTestScores({ workshopId, enrolment, reload }: { workshopId: strin
   const client = useApiClient();
   const navigate = useNavigate();
   const t = useMessages(workshopMessages);
-  const shared = useMessages(common);
   const [pre, setPre] = useState(enrolment.preTestScore?.toString() ?? '');
   const [post, setPost] = useState(enrolment.postTestScore?.toString() ?? '');
   const [completed, setCompleted] = useState(enrolment.completed);
@@ -56,32 +55,25 @@ function RecordTestScores({ workshopId, enrolment, reload }: { workshopId: strin
   const unreadable = (text: string) => (Number.isNaN(score(text)) ? [t.results.notANumber] : undefined);
   const [checked, setChecked] = useState(false);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setChecked(true);
-    if (Number.isNaN(score(pre)) || Number.isNaN(score(post))) return;
-    void command.run(undefined);
-  }
-
   return (
     <Page title={t.results.heading(fullName(enrolment))}>
-      <ProblemAlert error={command.error} placedFields={fields} onReload={reload} />
-      <form className="form" onSubmit={submit} noValidate>
+      <RecordForm
+        command={command}
+        onSubmit={() => {
+          setChecked(true);
+          if (!Number.isNaN(score(pre)) && !Number.isNaN(score(post))) void command.run(undefined);
+        }}
+        placedFields={fields}
+        onReload={reload}
+        cancelTo={`/workshops/${workshopId}`}
+      >
         <TextField label={t.results.preTest} hint={t.results.hint} inputMode="decimal" value={pre} onValue={setPre} errors={(checked && unreadable(pre)) || command.errorsFor('preTestScore')} />
         <TextField label={t.results.postTest} inputMode="decimal" value={post} onValue={setPost} errors={(checked && unreadable(post)) || command.errorsFor('postTestScore')} />
         <label className="checkbox form-wide">
           <input type="checkbox" checked={completed} onChange={(event) => setCompleted(event.target.checked)} />
           {t.results.completed}
         </label>
-        <div className="form-buttons">
-          <button type="submit" disabled={command.pending}>
-            {command.pending ? shared.actions.saving : shared.actions.save}
-          </button>
-          <Link className="button secondary" to={`/workshops/${workshopId}`}>
-            {shared.actions.cancel}
-          </Link>
-        </div>
-      </form>
+      </RecordForm>
     </Page>
   );
 }

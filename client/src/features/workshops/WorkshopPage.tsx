@@ -1,6 +1,7 @@
 import './training.css';
 import { Link } from 'react-router';
 import { Page } from '@/components/Page';
+import { RecordTable } from '@/components/RecordTable';
 import { useMe } from '@/lib/session';
 import { useFormat } from '@/i18n/format';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
@@ -90,41 +91,27 @@ function Sessions({ workshop, planner }: { workshop: WorkshopDetails; planner: b
       {workshop.sessions.length === 0 ? (
         <p>{t.sessions.empty}</p>
       ) : (
-        <table>
-          <caption>{t.sessions.caption(workshop.title)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.sessions.day}</th>
-              <th scope="col">{t.sessions.module}</th>
-              <th scope="col" className="number">
-                {t.sessions.hours}
-              </th>
-              <th scope="col">{t.sessions.trainers}</th>
-              <td />
-            </tr>
-          </thead>
-          <tbody>
-            {workshop.sessions.map((session) => {
-              const day = format.date(session.heldOn);
-              return (
-                <tr key={session.id}>
-                  <th scope="row" className="nowrap">
-                    {day}
-                  </th>
-                  <td>
-                    {session.moduleCode} — {name(session, 'moduleTitleEn', 'moduleTitleFr')}
-                  </td>
-                  <td className="number">{format.number(session.hours)}</td>
-                  <td>{session.trainers.map((trainer) => trainer.fullName).join(', ')}</td>
-                  <td className="row-actions">
-                    <Link to={`/workshops/${workshop.id}/sessions/${session.id}/attendance`}>{t.sessions.attendance(day)}</Link>
-                    {planner && <Link to={`/workshops/${workshop.id}/sessions/${session.id}/edit`}>{t.sessions.edit(day)}</Link>}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <RecordTable
+          caption={t.sessions.caption(workshop.title)}
+          rows={workshop.sessions}
+          rowKey={(session) => session.id}
+          columns={[
+            { header: t.sessions.day, className: 'nowrap', cell: (session) => format.date(session.heldOn) },
+            { header: t.sessions.module, cell: (session) => `${session.moduleCode} — ${name(session, 'moduleTitleEn', 'moduleTitleFr')}` },
+            { header: t.sessions.hours, className: 'number', cell: (session) => format.number(session.hours) },
+            { header: t.sessions.trainers, cell: (session) => session.trainers.map((trainer) => trainer.fullName).join(', ') },
+            {
+              header: '',
+              className: 'row-actions',
+              cell: (session) => (
+                <>
+                  <Link to={`/workshops/${workshop.id}/sessions/${session.id}/attendance`}>{t.sessions.attendance(format.date(session.heldOn))}</Link>
+                  {planner && <Link to={`/workshops/${workshop.id}/sessions/${session.id}/edit`}>{t.sessions.edit(format.date(session.heldOn))}</Link>}
+                </>
+              ),
+            },
+          ]}
+        />
       )}
     </>
   );

@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useApiClient } from '@/api/ApiClientProvider';
 import { useCursorList } from '@/api/useCursorList';
 import { SelectField, TextField } from '@/components/fields';
 import { Page } from '@/components/Page';
-import { PagedList } from '@/components/PagedList';
+import { CursorTable } from '@/components/RecordTable';
+import { FilterForm } from '@/components/FilterForm';
 import { useAdministrationOptions, useKeyFactorOptions, useProgrammeOptions } from '@/lib/referenceData';
 import { useMe } from '@/lib/session';
 import { useFormat } from '@/i18n/format';
@@ -30,8 +31,7 @@ export function WorkshopsPage() {
   const [draft, setDraft] = useState<Draft>(applied);
   const planner = mayPlan(useMe());
 
-  function apply(event: FormEvent) {
-    event.preventDefault();
+  function apply() {
     setParams(Object.fromEntries(Object.entries(draft).filter(([, value]) => value.trim() !== '')));
   }
 
@@ -46,20 +46,20 @@ export function WorkshopsPage() {
         )
       }
     >
-      <FilterForm draft={draft} onChange={setDraft} onSubmit={apply} onClear={() => (setDraft(filtersOf(new URLSearchParams())), setParams({}))} />
+      <WorkshopFilterForm draft={draft} onChange={setDraft} onApply={apply} onClear={() => (setDraft(filtersOf(new URLSearchParams())), setParams({}))} />
       <WorkshopTable filters={Object.fromEntries(Object.entries(applied).filter(([, value]) => value !== '')) as WorkshopFilters} />
     </Page>
   );
 }
 
-function FilterForm({ draft, onChange, onSubmit, onClear }: { draft: Draft; onChange: (draft: Draft) => void; onSubmit: (event: FormEvent) => void; onClear: () => void }) {
+function WorkshopFilterForm({ draft, onChange, onApply, onClear }: { draft: Draft; onChange: (draft: Draft) => void; onApply: () => void; onClear: () => void }) {
   const t = useMessages(workshopMessages);
   const programmes = useProgrammeOptions();
   const administrations = useAdministrationOptions();
   const keyFactors = useKeyFactorOptions();
   const set = (name: Filter) => (value: string) => onChange({ ...draft, [name]: value });
   return (
-    <form role="search" aria-label={t.filters.legend} className="form" onSubmit={onSubmit}>
+    <FilterForm label={t.filters.legend} button={t.filters.apply} onApply={onApply} clear={{ label: t.filters.clear, onClear }}>
       <TextField label={t.filters.q} type="search" value={draft.q} onValue={set('q')} />
       <SelectField label={t.filters.programme} value={draft.programmeId} onValue={set('programmeId')} placeholder={t.filters.any} options={programmes.options} />
       <SelectField label={t.filters.administration} value={draft.administrationId} onValue={set('administrationId')} placeholder={t.filters.any} options={administrations.options} />
@@ -70,13 +70,7 @@ function FilterForm({ draft, onChange, onSubmit, onClear }: { draft: Draft; onCh
       <SelectField label={t.filters.keyFactor} value={draft.keyFactor} onValue={set('keyFactor')} placeholder={t.filters.any} options={keyFactors.options} />
       <TextField label={t.filters.from} type="date" value={draft.from} onValue={set('from')} />
       <TextField label={t.filters.to} type="date" value={draft.to} onValue={set('to')} />
-      <div className="form-buttons">
-        <button type="submit">{t.filters.apply}</button>
-        <button type="button" className="secondary" onClick={onClear}>
-          {t.filters.clear}
-        </button>
-      </div>
-    </form>
+    </FilterForm>
   );
 }
 
@@ -87,48 +81,22 @@ function WorkshopTable({ filters }: { filters: WorkshopFilters }) {
   const name = useBilingual();
   const list = useCursorList(workshopKeys.list(filters), (cursor, signal) => fetchWorkshopPage(client, filters, cursor, signal));
   return (
-    <PagedList list={list} loading={t.loading} empty={t.empty}>
-      {(items) => (
-        <table aria-busy={list.loadingMore}>
-          <caption>{t.caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.columns.title}</th>
-              <th scope="col">{t.columns.dates}</th>
-              <th scope="col">{t.columns.kind}</th>
-              <th scope="col">{t.columns.place}</th>
-              <th scope="col">{t.columns.programme}</th>
-              <th scope="col">{t.columns.status}</th>
-              <th scope="col" className="number">
-                {t.columns.sessions}
-              </th>
-              <th scope="col" className="number">
-                {t.columns.participants}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((workshop) => (
-              <tr key={workshop.id}>
-                <th scope="row">
-                  <Link to={`/workshops/${workshop.id}`}>{workshop.title}</Link>
-                </th>
-                <td className="nowrap">{format.period(workshop.startsOn, workshop.endsOn)}</td>
-                <td>{t.kinds[workshop.kind]}</td>
-                <td>
-                  {name(workshop, 'hostAdministrationNameEn', 'hostAdministrationNameFr')}, {workshop.city}
-                </td>
-                <td>{workshop.programmeCode}</td>
-                <td>
-                  <span className="badge">{t.statuses[workshop.status]}</span>
-                </td>
-                <td className="number">{format.number(workshop.sessionCount)}</td>
-                <td className="number">{format.number(workshop.participantCount)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </PagedList>
+    <CursorTable
+      list={list}
+      loadingLabel={t.loading}
+      emptyLabel={t.empty}
+      caption={t.caption}
+      rowKey={(workshop) => workshop.id}
+      columns={[
+        { header: t.columns.title, cell: (workshop) => <Link to={`/workshops/${workshop.id}`}>{workshop.title}</Link> },
+        { header: t.columns.dates, className: 'nowrap', cell: (workshop) => format.period(workshop.startsOn, workshop.endsOn) },
+        { header: t.columns.kind, cell: (workshop) => t.kinds[workshop.kind] },
+        { header: t.columns.place, cell: (workshop) => `${name(workshop, 'hostAdministrationNameEn', 'hostAdministrationNameFr')}, ${workshop.city}` },
+        { header: t.columns.programme, cell: (workshop) => workshop.programmeCode },
+        { header: t.columns.status, cell: (workshop) => <span className="badge">{t.statuses[workshop.status]}</span> },
+        { header: t.columns.sessions, className: 'number', cell: (workshop) => format.number(workshop.sessionCount) },
+        { header: t.columns.participants, className: 'number', cell: (workshop) => format.number(workshop.participantCount) },
+      ]}
+    />
   );
 }

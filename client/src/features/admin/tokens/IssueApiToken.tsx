@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useApiClient } from '@/api/ApiClientProvider';
 import { useCommand } from '@/api/useCommand';
 import { SelectField, TextField } from '@/components/fields';
-import { ProblemAlert } from '@/components/ProblemAlert';
+import { RecordForm } from '@/components/RecordForm';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { adminKeys, issueApiToken, type IssueApiToken as IssueApiTokenBody, type IssuedApiToken } from '../api';
 import { useDonorOptions } from '@/lib/referenceData';
@@ -37,13 +37,12 @@ export function IssueApiToken() {
   return (
     <section aria-labelledby="issue-token">
       <h2 id="issue-token">{t.tokens.issueHeading}</h2>
-      <form
-        className="form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!command.pending) void command.run(values);
-        }}
+      <RecordForm
+        command={command}
+        onSubmit={() => void command.run(values)}
+        placedFields={['donorId', 'name', 'expiresOn']}
+        submitLabel={t.tokens.issue}
+        pendingLabel={t.tokens.issuing}
       >
         <SelectField
           label={t.tokens.donor}
@@ -71,17 +70,7 @@ export function IssueApiToken() {
           onValue={(expiresOn) => setValues({ ...values, expiresOn })}
           errors={command.errorsFor('expiresOn')}
         />
-        {command.error && (
-          <div className="form-wide">
-            <ProblemAlert error={command.error} placedFields={['donorId', 'name', 'expiresOn']} />
-          </div>
-        )}
-        <div className="form-buttons">
-          <button type="submit" disabled={command.pending}>
-            {command.pending ? t.tokens.issuing : t.tokens.issue}
-          </button>
-        </div>
-      </form>
+      </RecordForm>
     </section>
   );
 }
