@@ -1564,6 +1564,8 @@ export interface components {
             regionCode: string;
             nameEn: string;
             nameFr: string;
+            /** @description Other names an attendance sheet may write for it, by name. */
+            otherNames: string[];
             /**
              * Format: int32
              * @description Counts the changes to this administration; send it back in If-Match to update it.
@@ -2667,6 +2669,11 @@ export interface components {
             nameEn: string;
             /** @description French name, e.g. `Douanes maliennes`. */
             nameFr: string;
+            /**
+             * @description Other names an attendance sheet may write for it, e.g. `Douanes du Mali`, `DGD`: at most 20, each
+             *                 1 to 200 characters, none another administration's (compared without accents or capitals).
+             */
+            otherNames?: string[] | null;
         };
         /** @description A donor that funds programmes, such as Norad or Global Affairs Canada. */
         RegisterDonor: {
@@ -3019,6 +3026,8 @@ export interface components {
             regionCode: string;
             nameEn: string;
             nameFr: string;
+            /** @description Replaces its other names (see RegisterAdministration); left out, they stay as they are. */
+            otherNames?: string[] | null;
         };
         /** @description New values for every field of a donor. */
         UpdateDonor: {
