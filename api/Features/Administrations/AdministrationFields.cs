@@ -54,6 +54,7 @@ internal static class AdministrationFields
         WHERE a.id <> @id AND {0}
         """;
     private const string ForgetOtherNames = "DELETE FROM administration_other_names WHERE administration_id = @id";
+    private const string NewVersion = "UPDATE administrations SET version = version + 1 WHERE id = @id";
     private const string OtherNamesOf = "SELECT administration_id, name FROM administration_other_names WHERE {0} ORDER BY name";
 
     /// <summary>How other names compare: lower case, without accents or punctuation, so "DOUANES du Burkina-Faso" is "douanes du burkina faso".</summary>
@@ -93,6 +94,20 @@ internal static class AdministrationFields
             ["name"] = name.Trim(),
             ["name_key"] = KeyOf(name),
         }).ToList(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds other names that a sheet's values turned out to mean (<c>administrationMap</c>), so the next sheet matches them
+    /// by itself; a name some administration already has is left as it is.
+    /// </summary>
+    public static async Task AddOtherNamesAsync(DbSession db, IEnumerable<(Guid Id, string Name)> names, CancellationToken cancellationToken)
+    {
+        foreach (var (id, name) in names)
+        {
+            var added = await db.ExecuteAsync(db.Dialect.InsertIfAbsent("administration_other_names", ["administration_id", "name", "name_key"], ["name_key"]),
+                new { administration_id = id, name = name.Trim(), name_key = KeyOf(name) }, cancellationToken);
+            if (added > 0) await db.ExecuteAsync(NewVersion, new { id }, cancellationToken);
+        }
     }
 
     /// <summary>The other names of these administrations, by administration.</summary>
