@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FluentValidation;
@@ -81,6 +82,7 @@ services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
 });
 services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+services.AddLocalization();
 services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemExceptionHandler.Customize);
 // After the framework's writer, for the callers it declines.
 services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
@@ -123,6 +125,12 @@ if (app.Configuration.GetValue("Demo:Seed", false))
     await DemoData.SeedAsync(app.Services);
 
 app.UseSecurityHeaders();
+// Messages follow Accept-Language (English by default); numbers and dates stay as the API writes them everywhere.
+app.UseRequestLocalization(options =>
+{
+    options.SetDefaultCulture("en");
+    options.SupportedUICultures = [new CultureInfo("en"), new CultureInfo("fr")];
+});
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSwagger();

@@ -9,9 +9,12 @@ public sealed record GetAdministration(Guid Id) : IQuery<AdministrationDetails>;
 
 public sealed class GetAdministrationHandler(DbSession db, Caller caller) : IQueryHandler<GetAdministration, AdministrationDetails>
 {
-    public async ValueTask<AdministrationDetails> Handle(GetAdministration query, CancellationToken cancellationToken) =>
-        await db.QuerySingleOrDefaultAsync<AdministrationDetails>(
-            $"{AdministrationDetails.Select} WHERE a.id = @id{Scope.And(Scope.Administrations(caller, "a.id"))}",
-            Scope.Parameters(caller, new { id = query.Id }), cancellationToken)
-        ?? throw new NotFoundException("administration", query.Id);
+    public async ValueTask<AdministrationDetails> Handle(GetAdministration query, CancellationToken cancellationToken)
+    {
+        var administration = await db.QuerySingleOrDefaultAsync<AdministrationDetails>(
+                                 $"{AdministrationDetails.Select} WHERE a.id = @id{Scope.And(Scope.Administrations(caller, "a.id"))}",
+                                 Scope.Parameters(caller, new { id = query.Id }), cancellationToken)
+                             ?? throw new NotFoundException("administration", query.Id);
+        return (await AdministrationDetails.WithOtherNamesAsync(db, [administration], cancellationToken))[0];
+    }
 }

@@ -23,6 +23,6 @@ public sealed class ListAdministrationsHandler(DbSession db, Caller caller) : IQ
         var sql = ListSql.Build(AdministrationDetails.Select, filters, query, "a.name_en", db.Dialect, "a.id");
         var parameters = Scope.Parameters(caller, ListSql.Parameters(query, new { q = query.Q, regionCode = query.RegionCode, countryCode = query.CountryCode }));
         var rows = await db.QueryAsync<AdministrationDetails>(sql, parameters, cancellationToken);
-        return Keyset.ToPage(rows, query.PageSize(), administration => new Keyset(administration.NameEn, administration.Id));
+        return Keyset.ToPage(await AdministrationDetails.WithOtherNamesAsync(db, rows, cancellationToken), query.PageSize(), administration => new Keyset(administration.NameEn, administration.Id));
     }
 }

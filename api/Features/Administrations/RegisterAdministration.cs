@@ -1,7 +1,8 @@
-using FluentValidation;
 using Integrity.Api.Data;
 using Integrity.Api.Pipeline;
+using Integrity.Api.Resources;
 using Mediator;
+using Microsoft.Extensions.Localization;
 
 namespace Integrity.Api.Features.Administrations;
 
@@ -10,34 +11,16 @@ namespace Integrity.Api.Features.Administrations;
 /// <param name="RegionCode">Its WCO region, e.g. <c>WCA</c> (see GET /api/v1/regions).</param>
 /// <param name="NameEn">English name, e.g. <c>Mali Customs</c>.</param>
 /// <param name="NameFr">French name, e.g. <c>Douanes maliennes</c>.</param>
-public sealed record RegisterAdministration(string CountryCode, string RegionCode, string NameEn, string NameFr)
+/// <param name="OtherNames">Other names an attendance sheet may write for it, e.g. <c>Douanes du Mali</c>, <c>DGD</c>: at most 20, each
+/// 1 to 200 characters, none another administration's (compared without accents or capitals).</param>
+public sealed record RegisterAdministration(string CountryCode, string RegionCode, string NameEn, string NameFr, IReadOnlyList<string>? OtherNames = null)
     : ICommand<RecordCreated>, IAdministrationFields;
 
-public interface IAdministrationFields
-{
-    string CountryCode { get; }
-    string RegionCode { get; }
-    string NameEn { get; }
-    string NameFr { get; }
-}
-
-public class AdministrationFieldsValidator<T> : AbstractValidator<T> where T : IAdministrationFields
-{
-    public AdministrationFieldsValidator()
-    {
-        RuleFor(x => x.CountryCode).NotEmpty().Matches("^[A-Z]{2}$")
-            .WithMessage("Use the two capital letters of ISO 3166-1, e.g. ML for Mali.");
-        RuleFor(x => x.RegionCode).NotEmpty().MaximumLength(10);
-        RuleFor(x => x.NameEn).NotEmpty().MaximumLength(300);
-        RuleFor(x => x.NameFr).NotEmpty().MaximumLength(300);
-    }
-}
-
-public sealed class RegisterAdministrationValidator : AdministrationFieldsValidator<RegisterAdministration>;
+public sealed class RegisterAdministrationValidator(IStringLocalizer<Messages> messages) : AdministrationFieldsValidator<RegisterAdministration>(messages);
 
 public sealed class RegisterAdministrationAccess : AdministratorsOnly<RegisterAdministration>;
 
-public sealed class RegisterAdministrationHandler(DbSession db) : ICommandHandler<RegisterAdministration, RecordCreated>
+public sealed class RegisterAdministrationHandler(DbSession db, IStringLocalizer<Messages> messages) : ICommandHandler<RegisterAdministration, RecordCreated>
 {
     private const string Insert = """
         INSERT INTO administrations (id, country_code, region_code, name_en, name_fr, version)
@@ -46,9 +29,10 @@ public sealed class RegisterAdministrationHandler(DbSession db) : ICommandHandle
 
     public async ValueTask<RecordCreated> Handle(RegisterAdministration command, CancellationToken cancellationToken)
     {
-        await AdministrationChecks.CheckAsync(db, command, except: null, cancellationToken);
+        await AdministrationFields.CheckAsync(db, command, except: null, messages, cancellationToken);
         var id = Guid.CreateVersion7();
         await db.ExecuteAsync(Insert, new { id, countryCode = command.CountryCode, regionCode = command.RegionCode, nameEn = command.NameEn, nameFr = command.NameFr }, cancellationToken);
+        await AdministrationFields.WriteOtherNamesAsync(db, id, command.OtherNames, cancellationToken);
         return new RecordCreated(id, 1);
     }
 }

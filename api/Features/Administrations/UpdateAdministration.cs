@@ -1,23 +1,26 @@
 using System.Text.Json.Serialization;
 using Integrity.Api.Data;
 using Integrity.Api.Pipeline;
+using Integrity.Api.Resources;
 using Mediator;
+using Microsoft.Extensions.Localization;
 
 namespace Integrity.Api.Features.Administrations;
 
 /// <summary>New values for every field of an administration.</summary>
-public sealed record UpdateAdministration(string CountryCode, string RegionCode, string NameEn, string NameFr)
+/// <param name="OtherNames">Replaces its other names (see RegisterAdministration); left out, they stay as they are.</param>
+public sealed record UpdateAdministration(string CountryCode, string RegionCode, string NameEn, string NameFr, IReadOnlyList<string>? OtherNames = null)
     : ICommand<int>, IAdministrationFields, IChangesRecord
 {
     [JsonIgnore] public Guid Id { get; init; }
     [JsonIgnore] public int ExpectedVersion { get; init; }
 }
 
-public sealed class UpdateAdministrationValidator : AdministrationFieldsValidator<UpdateAdministration>;
+public sealed class UpdateAdministrationValidator(IStringLocalizer<Messages> messages) : AdministrationFieldsValidator<UpdateAdministration>(messages);
 
 public sealed class UpdateAdministrationAccess : AdministratorsOnly<UpdateAdministration>;
 
-public sealed class UpdateAdministrationHandler(DbSession db) : ICommandHandler<UpdateAdministration, int>
+public sealed class UpdateAdministrationHandler(DbSession db, IStringLocalizer<Messages> messages) : ICommandHandler<UpdateAdministration, int>
 {
     private const string Update = """
         UPDATE administrations
@@ -27,7 +30,7 @@ public sealed class UpdateAdministrationHandler(DbSession db) : ICommandHandler<
 
     public async ValueTask<int> Handle(UpdateAdministration command, CancellationToken cancellationToken)
     {
-        await AdministrationChecks.CheckAsync(db, command, except: command.Id, cancellationToken);
+        await AdministrationFields.CheckAsync(db, command, except: command.Id, messages, cancellationToken);
         var changed = await db.ExecuteAsync(Update, new
         {
             id = command.Id,
@@ -37,6 +40,7 @@ public sealed class UpdateAdministrationHandler(DbSession db) : ICommandHandler<
             nameEn = command.NameEn,
             nameFr = command.NameFr,
         }, cancellationToken);
+        if (changed == 1) await AdministrationFields.WriteOtherNamesAsync(db, command.Id, command.OtherNames, cancellationToken);
         return await db.NextVersionAsync(changed, "administrations", "administration", command.Id, command.ExpectedVersion, cancellationToken);
     }
 }

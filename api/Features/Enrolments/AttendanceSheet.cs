@@ -1,10 +1,13 @@
-using System.Runtime.CompilerServices;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using CsvHelper;
 using FluentValidation;
 using FluentValidation.Results;
 using Integrity.Api.Http;
+using Integrity.Api.Resources;
+using Microsoft.Extensions.Localization;
+using MiniExcel = MiniExcelLibs.MiniExcel;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 using Integrity.Api.Features.Participants;
@@ -26,35 +29,46 @@ public sealed record SheetLimits(int MaxRows)
 }
 
 /// <summary>
-/// An attendance sheet as trainers keep it: CSV in UTF-8 (with or without BOM), comma- or semicolon-separated,
-/// with headers in English or French in any order. Columns it does not know, such as N° or Signature, are left
-/// alone; blank lines are skipped. The body is buffered (on disk beyond a few KB) and read as a stream twice:
-/// once to check and count its rows, so that a sheet over the cap stores nothing, then row by row to import it.
+/// An attendance sheet as trainers keep it: CSV in UTF-8 (with or without BOM) or Windows-1252 (French Excel's
+/// "CSV (séparateur : point-virgule)"), separated by commas, semicolons or tabs, or an Excel workbook (.xlsx, its
+/// first sheet). The header row may sit below title or blank rows (within the first 20); its names are English or
+/// French in any order, and a column headed by a day (29/11/2023, 2023-11-29 or a date cell) holds that day's
+/// attendance marks. Columns it does not know are reported, not read; blank rows are skipped. The body is buffered
+/// (on disk beyond a few KB) and read whole: the row cap keeps it small.
 /// </summary>
 public sealed class AttendanceSheet
 {
-    public const string MediaType = "text/csv";
+    public const string CsvMediaType = "text/csv";
+    public const string XlsxMediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /// <summary>Decodes strictly: a sheet in another encoding is refused, never read as mojibake.</summary>
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true);
+    /// <summary>How far below the top the header row may be: a title, a date, a blank row or two.</summary>
+    private const int HeaderSearchRows = 20;
+
+    /// <summary>Decodes strictly, so that a sheet that is not UTF-8 is read as Windows-1252 instead of as mojibake.</summary>
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static readonly string[] DayFormats = ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd", "dd-MM-yyyy", "dd.MM.yyyy", "dd/MM/yy"];
 
     public enum Column { FamilyName, GivenNames, Sex, Administration, Service, Position, Email, StaffNumber }
 
-    /// <summary>Header names, written as <see cref="HeaderKey"/> gives them: lower-case, no accents, words joined by '_'.</summary>
+    /// <summary>Header names, written as <see cref="Key"/> gives them: lower-case, no accents, words joined by '_'.</summary>
     private static readonly Dictionary<string, Column> Headers = new(StringComparer.Ordinal)
     {
         ["family_name"] = Column.FamilyName, ["nom"] = Column.FamilyName, ["last_name"] = Column.FamilyName,
-        ["surname"] = Column.FamilyName, ["nom_de_famille"] = Column.FamilyName,
-        ["given_names"] = Column.GivenNames, ["prenoms"] = Column.GivenNames, ["prenom"] = Column.GivenNames,
+        ["surname"] = Column.FamilyName, ["nom_de_famille"] = Column.FamilyName, ["noms"] = Column.FamilyName,
+        ["given_names"] = Column.GivenNames, ["prenoms"] = Column.GivenNames, ["prenom"] = Column.GivenNames, ["prenom_s"] = Column.GivenNames,
         ["given_name"] = Column.GivenNames, ["first_name"] = Column.GivenNames, ["first_names"] = Column.GivenNames,
         ["sex"] = Column.Sex, ["gender"] = Column.Sex, ["sexe"] = Column.Sex, ["genre"] = Column.Sex,
-        ["administration"] = Column.Administration, ["administration_id"] = Column.Administration,
+        ["administration"] = Column.Administration, ["administration_id"] = Column.Administration, ["structure"] = Column.Administration,
         ["country"] = Column.Administration, ["country_code"] = Column.Administration, ["pays"] = Column.Administration,
         ["service"] = Column.Service,
         ["position"] = Column.Position, ["fonction"] = Column.Position, ["poste"] = Column.Position,
-        ["email"] = Column.Email, ["e_mail"] = Column.Email, ["mail"] = Column.Email, ["courriel"] = Column.Email,
-        ["staff_number"] = Column.StaffNumber, ["matricule"] = Column.StaffNumber, ["n_matricule"] = Column.StaffNumber,
+        ["email"] = Column.Email, ["e_mail"] = Column.Email, ["mail"] = Column.Email, ["courriel"] = Column.Email, ["adresse_e_mail"] = Column.Email,
+        ["staff_number"] = Column.StaffNumber, ["matricule"] = Column.StaffNumber, ["n_matricule"] = Column.StaffNumber, ["no_matricule"] = Column.StaffNumber,
     };
+
+    /// <summary>Columns a paper sheet has for the people in the room, not for the registry: left alone, not reported.</summary>
+    private static readonly HashSet<string> PaperColumns = new(StringComparer.Ordinal) { "n", "no", "n_o", "numero", "signature", "emargement" };
 
     private static readonly Dictionary<string, Sex> SexWords = new(StringComparer.Ordinal)
     {
@@ -70,69 +84,115 @@ public sealed class AttendanceSheet
         ["management"] = Service.Management, ["direction"] = Service.Management, ["encadrement"] = Service.Management,
     };
 
-    private readonly Stream body;
-
-    private AttendanceSheet(Stream body, int rowCount, string sha256)
+    /// <summary>Attendance marks: P or X present, R late (retard), E excused, A absent, and the words they stand for.</summary>
+    private static readonly Dictionary<string, AttendanceStatus> Marks = new(StringComparer.Ordinal)
     {
-        this.body = body;
-        RowCount = rowCount;
-        Sha256 = sha256;
-    }
+        ["p"] = AttendanceStatus.Present, ["x"] = AttendanceStatus.Present, ["present"] = AttendanceStatus.Present, ["presente"] = AttendanceStatus.Present,
+        ["r"] = AttendanceStatus.Late, ["l"] = AttendanceStatus.Late, ["late"] = AttendanceStatus.Late, ["retard"] = AttendanceStatus.Late, ["en_retard"] = AttendanceStatus.Late,
+        ["e"] = AttendanceStatus.Excused, ["excused"] = AttendanceStatus.Excused, ["excuse"] = AttendanceStatus.Excused, ["excusee"] = AttendanceStatus.Excused,
+        ["a"] = AttendanceStatus.Absent, ["absent"] = AttendanceStatus.Absent, ["absente"] = AttendanceStatus.Absent,
+    };
 
-    /// <summary>The rows under the header, blank lines not counted.</summary>
-    public int RowCount { get; }
+    private AttendanceSheet(string sha256, string format, string? encoding, IReadOnlyList<Row> rows, IReadOnlyList<DayColumn> days, IReadOnlyList<string> unknownColumns)
+    {
+        Sha256 = sha256;
+        Format = format;
+        Encoding = encoding;
+        Rows = rows;
+        Days = days;
+        UnknownColumns = unknownColumns;
+    }
 
     /// <summary>What the audit trail keeps of the sheet: its fingerprint, not the personal data it holds.</summary>
     public string Sha256 { get; }
 
-    /// <summary>One line of the sheet under the header, by column; <see cref="Line"/> counts from 1 at the header.</summary>
-    public sealed record Row(int Line, IReadOnlyDictionary<Column, string> Values, bool Malformed)
+    /// <summary><c>csv</c> or <c>xlsx</c>.</summary>
+    public string Format { get; }
+
+    /// <summary>How a CSV sheet was written: <c>utf-8</c>, <c>utf-8-bom</c> or <c>windows-1252</c>; null for .xlsx.</summary>
+    public string? Encoding { get; }
+
+    /// <summary>The rows under the header, blank rows left out.</summary>
+    public IReadOnlyList<Row> Rows { get; }
+
+    /// <summary>The columns headed by a day, which hold attendance marks.</summary>
+    public IReadOnlyList<DayColumn> Days { get; }
+
+    /// <summary>The headers of columns that are neither a known name nor a day, as written.</summary>
+    public IReadOnlyList<string> UnknownColumns { get; }
+
+    /// <summary>One row of the sheet under the header, by column, with its marks by day; <see cref="Line"/> is its row number in the file.</summary>
+    public sealed record Row(int Line, IReadOnlyDictionary<Column, string> Values, IReadOnlyDictionary<DateOnly, string> Marks, bool Malformed)
     {
         public string? this[Column column] => Values.TryGetValue(column, out var value) && value.Length > 0 ? value : null;
     }
 
+    /// <param name="Header">The header as written.</param>
+    /// <param name="Day">The day it names.</param>
+    public sealed record DayColumn(string Header, DateOnly Day);
+
     /// <summary>
-    /// The body of a request: <c>text/csv</c> (else 415), at most <see cref="SheetLimits.MaxBytes"/> (else 413), UTF-8
-    /// (else 400), a header naming both name columns and at least one row (else 400), at most
-    /// <see cref="SheetLimits.MaxRows"/> rows (else 413, counted to the end without keeping them).
+    /// The body of a request: <c>text/csv</c> or .xlsx (else 415), at most <see cref="SheetLimits.MaxBytes"/> (else 413),
+    /// a header row naming both name columns and at least one row (else 400), at most <see cref="SheetLimits.MaxRows"/>
+    /// rows (else 413). Columns whose header is in <paramref name="ignoredColumns"/> are neither read nor reported.
     /// </summary>
-    public static async Task<AttendanceSheet> ReceiveAsync(HttpRequest request, SheetLimits limits, CancellationToken cancellationToken)
+    public static async Task<AttendanceSheet> ReceiveAsync(HttpRequest request, SheetLimits limits, IReadOnlyCollection<string> ignoredColumns,
+        IStringLocalizer<Messages> messages, CancellationToken cancellationToken)
     {
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals(MediaType, StringComparison.OrdinalIgnoreCase))
-            throw new NotCsvException();
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)) throw new NotASheetException(messages);
+        var xlsx = type.MediaType.Equals(XlsxMediaType, StringComparison.OrdinalIgnoreCase);
+        if (!xlsx && !type.MediaType.Equals(CsvMediaType, StringComparison.OrdinalIgnoreCase)) throw new NotASheetException(messages);
         if (request.ContentLength > limits.MaxBytes) throw new SheetTooLargeException(limits);
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
             bodySize.MaxRequestBodySize = limits.MaxBytes;
         request.EnableBuffering();
         var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(request.Body, cancellationToken));
         if (request.Body.Length > limits.MaxBytes) throw new SheetTooLargeException(limits);
+        request.Body.Position = 0;
 
-        var rows = 0;
+        string? encoding = null;
+        var cells = xlsx ? ReadWorkbook(request.Body, messages) : await ReadCsvAsync(request.Body, name => encoding = name, cancellationToken);
+        var ignored = ignoredColumns.Select(Key).ToHashSet(StringComparer.Ordinal);
+        var (headerAt, columns, days, unknown) = FindHeader(cells, ignored, messages);
+        var rows = new List<Row>();
+        foreach (var (line, values, malformed) in cells.Skip(headerAt + 1))
+        {
+            if (values.All(string.IsNullOrWhiteSpace)) continue;
+            if (rows.Count == limits.MaxRows) throw new TooManyRowsException(limits, cells.Skip(headerAt + 1).Count(row => !row.Values.All(string.IsNullOrWhiteSpace)));
+            rows.Add(new Row(line,
+                columns.Where(column => column.Key < values.Count).ToDictionary(column => column.Value, column => values[column.Key].Trim()),
+                days.Where(day => day.Key < values.Count && values[day.Key].Trim().Length > 0).ToDictionary(day => day.Value.Day, day => values[day.Key].Trim()),
+                malformed));
+        }
+        if (rows.Count == 0) throw new ValidationException([new ValidationFailure("sheet", messages["SheetNoRows"])]);
+        return new AttendanceSheet(sha256, xlsx ? "xlsx" : "csv", encoding, rows, [.. days.Values], unknown);
+    }
+
+    private sealed record RawRow(int Line, IReadOnlyList<string> Values, bool Malformed);
+
+    /// <summary>The CSV's rows, decoded as UTF-8 when it is valid UTF-8 and as Windows-1252 otherwise; its separator is detected.</summary>
+    private static async Task<List<RawRow>> ReadCsvAsync(Stream body, Action<string> encodingFound, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await body.CopyToAsync(buffer, cancellationToken);
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        var bom = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
+        string text;
         try
         {
-            await foreach (var _ in ReadAsync(request.Body, cancellationToken)) rows++;
+            text = StrictUtf8.GetString(bom ? bytes[3..] : bytes);
+            encodingFound(bom ? "utf-8-bom" : "utf-8");
         }
         catch (DecoderFallbackException)
         {
-            throw new ValidationException([new ValidationFailure("sheet",
-                "The sheet is not UTF-8 text. In Excel, save it as \"CSV UTF-8 (comma delimited)\"; in LibreOffice, choose the character set Unicode (UTF-8).")]);
+            text = WindowsLatin.Value.GetString(bytes);
+            encodingFound("windows-1252");
         }
-        if (rows == 0)
-            throw new ValidationException([new ValidationFailure("sheet", "The sheet has no rows under its header.")]);
-        if (rows > limits.MaxRows) throw new TooManyRowsException(limits, rows);
-        return new AttendanceSheet(request.Body, rows, sha256);
-    }
 
-    /// <summary>The rows, one at a time, from the buffered body.</summary>
-    public IAsyncEnumerable<Row> RowsAsync(CancellationToken cancellationToken) => ReadAsync(body, cancellationToken);
-
-    private static async IAsyncEnumerable<Row> ReadAsync(Stream body, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        body.Position = 0;
         var malformed = new HashSet<long>();
-        using var text = new StreamReader(body, Utf8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
-        using var reader = CsvReader.Create(text, new CsvReaderOptions
+        using var reader = CsvReader.Create(new StringReader(text), new CsvReaderOptions
         {
+            HasHeader = false,
             TrimWhitespace = true,
             // A line break ends a row even inside quotes, so that one unpaired quote cannot swallow the rest of the sheet.
             AllowLineBreaksInQuotes = false,
@@ -141,50 +201,98 @@ public sealed class AttendanceSheet
             {
                 if (record.Reason is CsvMalformedReason.LineBreakInQuotes or CsvMalformedReason.UnterminatedQuote) malformed.Add(record.LineNumber);
             },
-        }, leaveOpen: true);
-        await reader.ReadHeaderAsync(cancellationToken);
-        var columns = ColumnsOf(reader.Headers);
+        });
+        var rows = new List<RawRow>();
         while (await reader.ReadAsync(cancellationToken))
+            rows.Add(new RawRow((int)reader.LineNumber, [.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetString)], malformed.Remove(reader.LineNumber)));
+        return rows;
+    }
+
+    private static readonly Lazy<System.Text.Encoding> WindowsLatin = new(() =>
+    {
+        System.Text.Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return System.Text.Encoding.GetEncoding(1252);
+    });
+
+    /// <summary>The first sheet of a workbook, cell by cell as text; a date cell becomes its ISO day, so that a day header reads as one.</summary>
+    private static List<RawRow> ReadWorkbook(Stream body, IStringLocalizer<Messages> messages)
+    {
+        try
         {
-            if (Enumerable.Range(0, reader.FieldCount).All(reader.IsEmpty)) continue;
-            var values = columns.Where(column => column.Key < reader.FieldCount).ToDictionary(column => column.Value, column => reader.GetString(column.Key));
-            yield return new Row((int)reader.LineNumber, values, malformed.Remove(reader.LineNumber));
+            var rows = new List<RawRow>();
+            var line = 0;
+            foreach (IDictionary<string, object?> row in MiniExcel.Query(body, useHeaderRow: false))
+            {
+                line++;
+                rows.Add(new RawRow(line, [.. row.Values.Select(CellText)], false));
+            }
+            return rows;
+        }
+        catch (Exception exception) when (exception is InvalidDataException or InvalidOperationException or System.Xml.XmlException or NotSupportedException)
+        {
+            throw new ValidationException([new ValidationFailure("sheet", messages["SheetNotXlsx"])]);
         }
     }
 
-    /// <summary>The sheet's sex column: F, M, female, male, femme, homme (or H), or blank for not_recorded.</summary>
-    public static bool TryReadSex(string? text, out Sex sex) => SexWords.TryGetValue(HeaderKey(text ?? ""), out sex);
-
-    /// <summary>The sheet's service column, in English or French: operational (opérationnel), support (soutien, appui), management (direction, encadrement).</summary>
-    public static bool TryReadService(string text, out Service service) => ServiceWords.TryGetValue(HeaderKey(text), out service);
-
-    private static string HeaderKey(string text) => string.Join('_', PersonNames.Words(text));
-
-    /// <summary>Which column of the record holds what; both names required.</summary>
-    private static Dictionary<int, Column> ColumnsOf(IReadOnlyList<string> header)
+    private static string CellText(object? cell) => cell switch
     {
+        null => "",
+        DateTime day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        IFormattable value => value.ToString(null, CultureInfo.InvariantCulture),
+        _ => cell.ToString() ?? "",
+    };
+
+    /// <summary>The header row: the first of the top rows that names both name columns.</summary>
+    private static (int At, Dictionary<int, Column> Columns, Dictionary<int, DayColumn> Days, List<string> Unknown) FindHeader(
+        List<RawRow> cells, HashSet<string> ignored, IStringLocalizer<Messages> messages)
+    {
+        var top = cells.Take(HeaderSearchRows).ToList();
+        var at = top.FindIndex(row => row.Values.Select(value => Headers.GetValueOrDefault(Key(value), (Column)(-1))).Intersect([Column.FamilyName, Column.GivenNames]).Count() == 2);
+        var header = at >= 0 ? top[at].Values : top.FirstOrDefault(row => !row.Values.All(string.IsNullOrWhiteSpace))?.Values ?? [];
         var columns = new Dictionary<int, Column>();
+        var days = new Dictionary<int, DayColumn>();
+        var unknown = new List<string>();
         var failures = new List<ValidationFailure>();
         for (var i = 0; i < header.Count; i++)
         {
-            if (!Headers.TryGetValue(HeaderKey(header[i]), out var column)) continue;
-            if (columns.ContainsValue(column))
-                failures.Add(new ValidationFailure("sheet", $"The header has two columns for {Describe(column)}: keep one."));
-            columns[i] = column;
+            var key = Key(header[i]);
+            if (key.Length == 0 || ignored.Contains(key) || PaperColumns.Contains(key)) continue;
+            if (Headers.TryGetValue(key, out var column))
+            {
+                if (columns.ContainsValue(column))
+                    failures.Add(new ValidationFailure("sheet", messages["SheetTwoColumns", Describe(column)]));
+                columns[i] = column;
+            }
+            else if (TryReadDay(header[i], out var day)) days[i] = new DayColumn(header[i].Trim(), day);
+            else unknown.Add(header[i].Trim());
         }
         foreach (var required in new[] { Column.FamilyName, Column.GivenNames }.Where(required => !columns.ContainsValue(required)))
-            failures.Add(new ValidationFailure("sheet",
-                $"The header has no column for {Describe(required)}. It read: {string.Join(" | ", header)}."));
+            failures.Add(new ValidationFailure("sheet", messages["SheetNoColumn", Describe(required), string.Join(" | ", header)]));
         if (failures.Count > 0) throw new ValidationException(failures);
-        return columns;
+        return (at, columns, days, unknown);
     }
 
+    private static bool TryReadDay(string text, out DateOnly day) =>
+        DateOnly.TryParseExact(text.Trim(), DayFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+
+    /// <summary>The sheet's sex column: F, M, female, male, femme, homme (or H), féminin, masculin, or blank for not_recorded.</summary>
+    public static bool TryReadSex(string? text, out Sex sex) => SexWords.TryGetValue(Key(text ?? ""), out sex);
+
+    /// <summary>The sheet's service column, in English or French: operational (opérationnel), support (soutien, appui), management (direction, encadrement).</summary>
+    public static bool TryReadService(string text, out Service service) => ServiceWords.TryGetValue(Key(text), out service);
+
+    /// <summary>An attendance mark: P or X present, R late, E excused, A absent (or the word).</summary>
+    public static bool TryReadMark(string text, out AttendanceStatus status) => Marks.TryGetValue(Key(text), out status);
+
+    /// <summary>How headers and words compare: lower-case, without accents, words joined by '_'.</summary>
+    private static string Key(string text) => string.Join('_', PersonNames.Words(text));
+
     private static string Describe(Column column) =>
-        string.Join(" or ", Headers.Where(header => header.Value == column).Select(header => header.Key).Take(2).Select(name => $"'{name}'"));
+        string.Join(" / ", Headers.Where(header => header.Value == column).Select(header => header.Key).Take(2).Select(name => $"'{name}'"));
 }
 
-public sealed class NotCsvException() : ProblemException(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
-    "Send the attendance sheet as CSV in UTF-8, with Content-Type: text/csv.");
+public sealed class NotASheetException(IStringLocalizer<Messages> messages)
+    : ProblemException(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", messages["SheetMediaType", AttendanceSheet.CsvMediaType, AttendanceSheet.XlsxMediaType]);
 
 public sealed class SheetTooLargeException(SheetLimits limits) : ProblemException(StatusCodes.Status413PayloadTooLarge, "Sheet too large",
     string.Create(System.Globalization.CultureInfo.InvariantCulture,

@@ -1,6 +1,10 @@
 using Integrity.Api.Features.Participants;
 using Integrity.Api.Http;
+using Integrity.Api.Resources;
 using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace Integrity.Api.Features.Enrolments;
 
@@ -71,26 +75,71 @@ public static class EnrolmentsEndpoints
             .ProducesCommandProblems()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        workshops.MapPost("/{id:guid}/participants/import", async (Guid id, HttpRequest request, IConfiguration configuration, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await ImportAttendanceSheet.RunAsync(sender, id, await AttendanceSheet.ReceiveAsync(request, SheetLimits.From(configuration), ct), ct)))
-            .Accepts<string>(AttendanceSheet.MediaType)
+        const string sheetDescription =
+            "The sheet is CSV (`text/csv`: UTF-8 with or without BOM, or Windows-1252 as French Excel saves \"CSV (séparateur : " +
+            "point-virgule)\"; comma, semicolon or tab, detected) or an Excel workbook (.xlsx, its first sheet), at most `Imports:MaxRows` " +
+            "rows, 5,000 by default, and 1 KB a row in whole MB, 5 MB for 5,000; a larger sheet is refused whole with 413. The header row " +
+            "may sit below title or blank rows. Headers in English or French, accents and capitals aside: family_name|nom, " +
+            "given_names|prénom(s), sex|sexe (F, M, female, male, féminin, masculin, femme, homme, blank), administration|structure, " +
+            "service (operational, support, management; opérationnel, soutien, direction), position|fonction, email|courriel, " +
+            "staff_number|matricule. An administration is its country code, id, English or French name, one of its other names, or a " +
+            "value naming its country when that country has one administration (\"Douanes du Burkina Faso\"); blank is the workshop's " +
+            "host. A column headed by a session's day (29/11/2023, 2023-11-29 or a date cell) holds that session's attendance: P or X " +
+            "present, R late, E excused, A absent, blank not recorded. `administrationMap=<value>=<administration id>` (repeatable) says " +
+            "which administration a value means; `ignoredColumns` (repeatable) names headers to leave alone. The answer gives the " +
+            "format, the CSV's encoding, totals (rows read, registered, matched, enrolled, already enrolled, rejected, attendance " +
+            "recorded), the columns it did not read, and the rows that need attention by line, each with every problem naming the person.";
+
+        workshops.MapPost("/{id:guid}/participants/import", ImportSheet(preview: false))
+            .Accepts<string>(AttendanceSheet.CsvMediaType, AttendanceSheet.XlsxMediaType)
             .WithName(nameof(ImportAttendanceSheet))
             .RequireAuthorization(Policies.Staff)
             .WithSummary("Import an attendance sheet")
-            .WithDescription("Enrols everyone on a CSV sheet (`text/csv`, UTF-8 with or without BOM, comma or semicolon, at most " +
-                             "`Imports:MaxRows` rows, 5,000 by default, and 1 KB a row in whole MB, 5 MB for 5,000; a larger sheet is refused whole with 413). " +
-                             "Header names in English or French: family_name|nom, given_names|prénoms, sex|sexe (F, M, female, male, femme, " +
-                             "homme, blank), administration (country code or id; blank: the workshop's host), service, position|fonction, " +
-                             "email, staff_number|matricule. A row that is confidently someone registered (same staff number or e-mail, " +
-                             "or same name in the same administration) is matched; anyone else is registered; a bad row is rejected with " +
-                             "its reason. The sheet is committed a few hundred rows at a time, so other writes wait a moment at most. The answer is a " +
-                             "summary (rows read, registered, matched, enrolled, already enrolled, rejected) with only the rows that need " +
-                             "attention, by line number: rejected ones and repeats of an earlier row. Uploading a sheet again registers nobody twice.")
+            .WithDescription("Enrols everyone on a sheet and records its marks as the sessions' attendance. " + sheetDescription + " A row " +
+                             "that is confidently someone registered (same staff number or e-mail, or same name in the same administration) " +
+                             "is matched; anyone else is registered; a bad row is rejected. The sheet is committed a few hundred rows at a " +
+                             "time, so other writes wait a moment at most. Uploading a sheet again registers nobody twice. An administrator's " +
+                             "`administrationMap` values are kept as other names of their administrations, so the next sheet matches them.")
             .ProducesCommandProblems()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
+        workshops.MapPost("/{id:guid}/participants/import/preview", ImportSheet(preview: true))
+            .Accepts<string>(AttendanceSheet.CsvMediaType, AttendanceSheet.XlsxMediaType)
+            .WithName("PreviewAttendanceSheet")
+            .RequireAuthorization(Policies.Staff)
+            .WithSummary("Preview an attendance sheet's import")
+            .WithDescription("Answers what importing the sheet would do, as the import answers, and stores nothing. " + sheetDescription)
+            .ProducesCommandProblems()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+        workshops.MapGet("/{id:guid}/attendance-sheet/template", async (Guid id, string? format, string? lang, ISender sender, CancellationToken ct) =>
+                {
+                    var template = await sender.Send(new GetAttendanceSheetTemplate(id, format, lang), ct);
+                    return TypedResults.File(template.Content, template.ContentType, template.FileName);
+                })
+            .WithName(nameof(GetAttendanceSheetTemplate))
+            .RequireAuthorization(Policies.Staff)
+            .WithSummary("Download an attendance sheet template")
+            .WithDescription("An empty sheet to fill and import: `format` xlsx (default) or csv, `lang` en (default) or fr for the headers " +
+                             "(a French CSV is separated by semicolons, as French Excel writes it), then a column per session day.")
+            .Produces<string>(StatusCodes.Status200OK, AttendanceSheet.XlsxMediaType, AttendanceSheet.CsvMediaType)
+            .ProducesGetProblems();
+
         return api;
     }
+
+    /// <summary>The import and its preview take the same sheet and choices and give the same answer.</summary>
+    private static Func<Guid, HttpRequest, string[]?, string[]?, IConfiguration, IStringLocalizer<Messages>, Caller, ISender, CancellationToken, Task<Ok<SheetReport>>>
+        ImportSheet(bool preview) =>
+        async (Guid id, HttpRequest request, [FromQuery] string[]? administrationMap, [FromQuery] string[]? ignoredColumns, IConfiguration configuration,
+            IStringLocalizer<Messages> messages, Caller caller, ISender sender, CancellationToken ct) =>
+        {
+            var choices = SheetChoices.From(administrationMap, ignoredColumns, messages);
+            var sheet = await AttendanceSheet.ReceiveAsync(request, SheetLimits.From(configuration), choices.IgnoredColumns, messages, ct);
+            return TypedResults.Ok(await ImportAttendanceSheet.RunAsync(sender, caller, id, sheet, choices, preview, ct));
+        };
 }

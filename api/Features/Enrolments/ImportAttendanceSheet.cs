@@ -1,29 +1,39 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
+using FluentValidation;
+using FluentValidation.Results;
 using Integrity.Api.Data;
+using Integrity.Api.Features.Administrations;
 using Integrity.Api.Features.Workshops;
 using Integrity.Api.Http;
 using Integrity.Api.Pipeline;
+using Integrity.Api.Resources;
 using Mediator;
+using Microsoft.Extensions.Localization;
 using Integrity.Api.Features.Participants;
 using Column = Integrity.Api.Features.Enrolments.AttendanceSheet.Column;
 
 namespace Integrity.Api.Features.Enrolments;
 
 /// <summary>
-/// Enrols everyone on an attendance sheet (see <see cref="AttendanceSheet"/>) in a workshop: a row that is
-/// confidently someone in the registry (same staff number or e-mail, or same name in the same administration)
-/// is matched to them, anyone else is registered. Uploading a sheet twice registers nobody twice. A bad row
-/// is rejected with its reason and does not stop the others.
-/// This command is one batch of the sheet's rows, in its own transaction with its own audit entry, so that
-/// other writers wait for a batch at most, never for the whole sheet: see <see cref="RunAsync"/>.
+/// Enrols everyone on an attendance sheet (see <see cref="AttendanceSheet"/>) in a workshop and records the marks of
+/// its day columns as the attendance of that day's session: a row that is confidently someone in the registry (same
+/// staff number or e-mail, or same name in the same administration) is matched to them, anyone else is registered.
+/// Uploading a sheet twice registers nobody twice. A bad row is rejected with every problem it has and does not stop
+/// the others. This command is one batch of the sheet's rows, in its own transaction with its own audit entry, so
+/// that other writers wait for a batch at most, never for the whole sheet: see <see cref="RunAsync"/>.
 /// </summary>
 /// <param name="Rows">The batch's rows.</param>
 /// <param name="Import">What the earlier batches of the same sheet did; this batch adds to it.</param>
+/// <param name="Choices">The caller's choices: which administration a value means, which columns to leave alone.</param>
 /// <param name="SheetSha256">What the audit trail keeps of the sheet: its fingerprint and the lines of this batch, not the personal data it holds.</param>
+/// <param name="Preview">Answers what the import would do, then rolls everything back.</param>
+/// <param name="SavesOtherNames">Keeps the mapped values as other names of their administrations (an administrator's first batch).</param>
 public sealed record ImportAttendanceSheet(
     [property: JsonIgnore] IReadOnlyList<AttendanceSheet.Row> Rows,
     [property: JsonIgnore] SheetImport Import,
-    string SheetSha256) : ICommand, IWorkshopCommand, IChangesRecord
+    [property: JsonIgnore] SheetChoices Choices,
+    string SheetSha256, bool Preview, bool SavesOtherNames) : ICommand, IWorkshopCommand, IChangesRecord
 {
     /// <summary>A few hundred rows take the write turn for a moment; a 5,000-row sheet commits in about 20 turns.</summary>
     public const int RowsPerBatch = 250;
@@ -34,13 +44,54 @@ public sealed record ImportAttendanceSheet(
     public int FirstLine => Rows[0].Line;
     public int LastLine => Rows[^1].Line;
 
-    /// <summary>Imports the sheet batch by batch; a sheet sent again (or twice at once) finds its people already there.</summary>
-    public static async Task<SheetReport> RunAsync(ISender sender, Guid workshopId, AttendanceSheet sheet, CancellationToken cancellationToken)
+    /// <summary>
+    /// Imports the sheet batch by batch; a sheet sent again (or twice at once) finds its people already there. A
+    /// preview runs the whole sheet as one batch, so that a person written twice is seen twice, and rolls it back.
+    /// </summary>
+    public static async Task<SheetReport> RunAsync(ISender sender, Caller caller, Guid workshopId, AttendanceSheet sheet, SheetChoices choices, bool preview,
+        CancellationToken cancellationToken)
     {
-        var import = new SheetImport();
-        await foreach (var rows in sheet.RowsAsync(cancellationToken).Chunk(RowsPerBatch).WithCancellation(cancellationToken))
-            await sender.Send(new ImportAttendanceSheet(rows, import, sheet.Sha256) { WorkshopId = workshopId }, cancellationToken);
+        var import = new SheetImport(sheet);
+        var batches = sheet.Rows.Chunk(preview ? sheet.Rows.Count : RowsPerBatch).ToList();
+        try
+        {
+            for (var i = 0; i < batches.Count; i++)
+                await sender.Send(new ImportAttendanceSheet(batches[i], import, choices, sheet.Sha256, preview,
+                    SavesOtherNames: i == 0 && !preview && caller.Role == Role.Administrator) { WorkshopId = workshopId }, cancellationToken);
+        }
+        catch (PreviewRolledBackException)
+        {
+            // The preview's answer is in the import; everything it wrote is gone.
+        }
         return import.Report();
+    }
+}
+
+/// <summary>Thrown at the end of a preview's batch, so that its transaction rolls back and its audit entry is never written.</summary>
+public sealed class PreviewRolledBackException() : Exception("A preview stores nothing.");
+
+/// <summary>
+/// The caller's choices for a sheet, sent with the preview and the import.
+/// </summary>
+/// <param name="AdministrationMap">Administration ids by the sheet's value, compared without accents or capitals.</param>
+/// <param name="IgnoredColumns">Headers of columns to leave alone, as written.</param>
+public sealed record SheetChoices(IReadOnlyDictionary<string, (string Value, Guid Id)> AdministrationMap, IReadOnlyList<string> IgnoredColumns)
+{
+    /// <summary>The query's <c>administrationMap=&lt;value&gt;=&lt;id&gt;</c> (repeatable) and <c>ignoredColumns</c>; a malformed pair is a 400.</summary>
+    public static SheetChoices From(string[]? administrationMap, string[]? ignoredColumns, IStringLocalizer<Messages> messages)
+    {
+        var map = new Dictionary<string, (string, Guid)>(StringComparer.Ordinal);
+        var failures = new List<ValidationFailure>();
+        foreach (var pair in administrationMap ?? [])
+        {
+            var split = pair.LastIndexOf('=');
+            var value = split > 0 ? pair[..split].Trim() : "";
+            var key = AdministrationFields.KeyOf(value);
+            if (key.Length == 0 || !Guid.TryParse(pair[(split + 1)..], out var id)) failures.Add(new ValidationFailure("administrationMap", messages["MapMalformed", pair]));
+            else map[key] = (value, id);
+        }
+        if (failures.Count > 0) throw new ValidationException(failures);
+        return new SheetChoices(map, ignoredColumns ?? []);
     }
 }
 
@@ -48,28 +99,37 @@ public sealed record ImportAttendanceSheet(
 /// What an import did, in totals: every row read is registered, matched or rejected; every row registered or
 /// matched is enrolled now or was already. Only the rows that need someone's attention are listed, by line.
 /// </summary>
-/// <param name="RowsRead">The rows under the header, blank lines not counted.</param>
+/// <param name="Format"><c>csv</c> or <c>xlsx</c>.</param>
+/// <param name="Encoding">How a CSV sheet was written: <c>utf-8</c>, <c>utf-8-bom</c> or <c>windows-1252</c>; null for .xlsx.</param>
+/// <param name="RowsRead">The rows under the header, blank rows not counted.</param>
 /// <param name="Registered">People registered from the sheet.</param>
 /// <param name="Matched">Rows matched to someone already registered (also earlier on the same sheet).</param>
 /// <param name="Enrolled">Enrolments made in the workshop.</param>
 /// <param name="AlreadyEnrolled">Rows whose person was enrolled in the workshop already.</param>
-/// <param name="Rejected">Rows not imported; each is listed with its reason.</param>
+/// <param name="Rejected">Rows not imported; each is listed with its problems.</param>
+/// <param name="AttendanceRecorded">Marks recorded as a session's attendance.</param>
+/// <param name="UnknownColumns">Headers that name nothing the import reads (nor a day of a session that takes attendance), as written: left alone.</param>
 /// <param name="NeedingAttention">Rejected rows, and rows that repeat a person of an earlier row, by line.</param>
-public sealed record SheetReport(int RowsRead, int Registered, int Matched, int Enrolled, int AlreadyEnrolled, int Rejected,
-    IReadOnlyList<SheetRowOutcome> NeedingAttention);
+public sealed record SheetReport(string Format, string? Encoding, int RowsRead, int Registered, int Matched, int Enrolled, int AlreadyEnrolled,
+    int Rejected, int AttendanceRecorded, IReadOnlyList<string> UnknownColumns, IReadOnlyList<SheetRowOutcome> NeedingAttention);
 
-/// <param name="Row">The row's line number in the file, the header being line 1.</param>
+/// <param name="Row">The row's line number in the file.</param>
 /// <param name="ParticipantId">For a matched row, the person it was matched to.</param>
-/// <param name="Reason">Why the row was rejected, or what to check.</param>
-public sealed record SheetRowOutcome(int Row, RowOutcome Outcome, Guid? ParticipantId = null, string? Reason = null);
+/// <param name="Reason">The row's problems in one text.</param>
+/// <param name="Problems">Every problem of the row, each naming the person and the line: "Awa Ouédraogo (line 3): …".</param>
+public sealed record SheetRowOutcome(int Row, RowOutcome Outcome, Guid? ParticipantId, string Reason, IReadOnlyList<string> Problems);
 
 public enum RowOutcome { Created, Matched, Rejected }
 
 /// <summary>An import under way, across its batches: the totals, the rows needing attention, and who each row registered.</summary>
-public sealed class SheetImport
+public sealed class SheetImport(AttendanceSheet sheet)
 {
+    /// <summary>The sheet's day columns, which each batch matches to sessions.</summary>
+    internal IReadOnlyList<AttendanceSheet.DayColumn> Days => sheet.Days;
+
     private readonly List<SheetRowOutcome> needingAttention = [];
-    private int registered, matched, enrolled, alreadyEnrolled, rejected;
+    private readonly List<string> unknownColumns = [.. sheet.UnknownColumns];
+    private int registered, matched, enrolled, alreadyEnrolled, rejected, attendanceRecorded;
 
     /// <summary>The people this import registered, by the line that registered them (as many as the rows cap allows).</summary>
     internal Dictionary<Guid, int> RegisteredOnLine { get; } = [];
@@ -80,16 +140,16 @@ public sealed class SheetImport
         RegisteredOnLine[id] = line;
     }
 
-    internal void Matched(SheetRowOutcome row)
+    internal void Matched(int line, Guid id, IReadOnlyList<string> problems)
     {
         matched++;
-        if (row.Reason is not null) needingAttention.Add(row);
+        if (problems.Count > 0) needingAttention.Add(new SheetRowOutcome(line, RowOutcome.Matched, id, string.Join(" ", problems), problems));
     }
 
-    internal void Rejected(SheetRowOutcome row)
+    internal void Rejected(int line, IReadOnlyList<string> problems)
     {
         rejected++;
-        needingAttention.Add(row);
+        needingAttention.Add(new SheetRowOutcome(line, RowOutcome.Rejected, null, string.Join(" ", problems), problems));
     }
 
     internal void Enrolled(bool now)
@@ -98,8 +158,17 @@ public sealed class SheetImport
         else alreadyEnrolled++;
     }
 
+    internal void AttendanceRecorded(int marks) => attendanceRecorded += marks;
+
+    /// <summary>A day column with no session that takes attendance, reported once however many batches meet it.</summary>
+    internal void NoSession(string header)
+    {
+        if (!unknownColumns.Contains(header)) unknownColumns.Add(header);
+    }
+
     public SheetReport Report() =>
-        new(registered + matched + rejected, registered, matched, enrolled, alreadyEnrolled, rejected, needingAttention);
+        new(sheet.Format, sheet.Encoding, registered + matched + rejected, registered, matched, enrolled, alreadyEnrolled, rejected, attendanceRecorded,
+            unknownColumns, needingAttention);
 }
 
 public sealed class ImportAttendanceSheetAccess(DbSession db) : WorkshopStaff<ImportAttendanceSheet>(db);
@@ -107,13 +176,12 @@ public sealed class ImportAttendanceSheetAccess(DbSession db) : WorkshopStaff<Im
 public sealed class ImportAttendanceSheetPlaces(DbSession db) : WorkshopPlaces<ImportAttendanceSheet>(db);
 
 /// <summary>
-/// One batch in one write turn: a few queries for its rows (the administrations they name, the people registered
-/// with their staff numbers, e-mails or names, and whether those are enrolled), then multi-row inserts.
+/// One batch in one write turn: a few queries for its rows (the administrations, the workshop's sessions, the people
+/// registered with their staff numbers, e-mails or names, and whether those are enrolled), then multi-row inserts.
 /// </summary>
-public sealed class ImportAttendanceSheetHandler(DbSession db) : ICommandHandler<ImportAttendanceSheet>
+public sealed class ImportAttendanceSheetHandler(DbSession db, TimeProvider clock, IStringLocalizer<Messages> messages) : ICommandHandler<ImportAttendanceSheet>
 {
-    private const string TakingPart = "SELECT administration_id FROM workshop_administrations WHERE workshop_id = @workshopId";
-    private const string Administrations = "SELECT id, country_code FROM administrations WHERE {0}";
+    private const string Sessions = "SELECT id, held_on FROM sessions WHERE workshop_id = @workshopId";
     private const string Persons = """
         SELECT p.id, p.administration_id, p.normalised_name, p.email, p.staff_number, e.participant_id AS enrolled_id
         FROM participants p LEFT JOIN enrolments e ON e.participant_id = p.id AND e.workshop_id = @workshopId
@@ -126,54 +194,77 @@ public sealed class ImportAttendanceSheetHandler(DbSession db) : ICommandHandler
     {
         var workshop = await EnrolmentWrites.RequireOpenAsync(db, command.WorkshopId, cancellationToken);
         await ParticipantWrites.TakeTurnsRegisteringAsync(db, cancellationToken);
-        var administrations = await AdministrationsAsync(command.WorkshopId, workshop.HostAdministrationId, command.Rows, cancellationToken);
-        var read = command.Rows.Select(row => (row, person: Read(row, administrations, out var problem), problem)).ToList();
-        var keys = read.Select(row => row.person).OfType<SheetPerson>().Select(PersonKeys.Of).ToList();
+        var administrations = await SheetAdministrations.ReadAsync(db, command.WorkshopId, workshop.HostAdministrationId, command.Choices, messages, cancellationToken);
+        if (command.SavesOtherNames)
+            await AdministrationFields.AddOtherNamesAsync(db, command.Choices.AdministrationMap.Values.Select(mapped => (mapped.Id, mapped.Value)), cancellationToken);
+        var sessions = await SessionsByDayAsync(command, workshop.Status, cancellationToken);
+
+        var read = command.Rows.Select(row => Read(row, administrations, sessions)).ToList();
+        var keys = read.Select(row => row.Person).OfType<SheetPerson>().Select(PersonKeys.Of).ToList();
         var (known, enrolled) = await KnownPersonsAsync(command.WorkshopId, keys, cancellationToken);
-        var import = new Import(command.WorkshopId, command.Import, known, enrolled);
-        foreach (var (row, person, problem) in read)
+        var import = new Import(command.WorkshopId, command.Import, known, enrolled, messages);
+        var attendance = new Dictionary<Guid, Dictionary<Guid, AttendanceStatus>>();
+        foreach (var (row, person, marks, problems) in read)
         {
-            if (person is null) command.Import.Rejected(new SheetRowOutcome(row.Line, RowOutcome.Rejected, Reason: problem));
-            else import.Take(row.Line, person);
+            if (person is null)
+            {
+                command.Import.Rejected(row.Line, problems);
+                continue;
+            }
+            if (import.Take(row.Line, Label(row), person) is not { } participantId) continue;
+            foreach (var (sessionId, status) in marks)
+                (attendance.TryGetValue(sessionId, out var ofSession) ? ofSession : attendance[sessionId] = [])[participantId] = status;
         }
 
         await ManyRows.InsertAsync(db, "participants", import.NewPersons, cancellationToken);
         await ManyRows.InsertAsync(db, "enrolments", import.NewEnrolments, cancellationToken);
+        foreach (var (sessionId, entries) in attendance)
+            await AttendanceWrites.RecordAsync(db, sessionId, entries.Select(entry => (entry.Key, entry.Value)).ToList(), cancellationToken);
+        command.Import.AttendanceRecorded(attendance.Sum(session => session.Value.Count));
+        if (command.Preview) throw new PreviewRolledBackException();
         return Unit.Value;
     }
 
-    /// <summary>A row as a person, or null with the problem that stops reading it.</summary>
-    private static SheetPerson? Read(AttendanceSheet.Row row, AdministrationsOfSheet administrations, out string? problem)
+    /// <summary>The sessions by day that take attendance now; the sheet's other day columns are reported.</summary>
+    private async Task<Dictionary<DateOnly, Guid>> SessionsByDayAsync(ImportAttendanceSheet command, string workshopStatus, CancellationToken cancellationToken)
     {
-        problem = row.Malformed ? "This line's quotes do not pair up: check its cells that contain a \"." : null;
-        if (row[Column.FamilyName] is null || row[Column.GivenNames] is null)
-            problem ??= "Both the family name and the given names are needed.";
-        if (!AttendanceSheet.TryReadSex(row[Column.Sex], out var sex))
-            problem ??= $"Sex '{row[Column.Sex]}' is not one of F, M, female, male, femme, homme; leave it blank when not recorded.";
+        var today = Today.Of(clock);
+        var sessions = (await db.QueryAsync<SessionDay>(Sessions, new { workshopId = command.WorkshopId }, cancellationToken))
+            .Where(session => AttendanceWrites.TakesAttendance(workshopStatus, session.HeldOn, today))
+            .ToDictionary(session => session.HeldOn, session => session.Id);
+        foreach (var day in command.Import.Days.Where(day => !sessions.ContainsKey(day.Day))) command.Import.NoSession(day.Header);
+        return sessions;
+    }
+
+    /// <summary>How a row is named in its problems: the person's names and the line, or the line alone.</summary>
+    private string Label(AttendanceSheet.Row row) =>
+        $"{row[Column.GivenNames]} {row[Column.FamilyName]}".Trim() is { Length: > 0 } name ? messages["PersonOnLine", name, row.Line] : messages["Line", row.Line];
+
+    /// <summary>A row as a person with their marks by session, or every problem that stops reading it, each naming the row.</summary>
+    private (AttendanceSheet.Row Row, SheetPerson? Person, List<(Guid SessionId, AttendanceStatus Status)> Marks, List<string> Problems) Read(
+        AttendanceSheet.Row row, SheetAdministrations administrations, Dictionary<DateOnly, Guid> sessions)
+    {
+        var problems = new List<string>();
+        if (row.Malformed) problems.Add(messages["RowQuotes"]);
+        if (row[Column.FamilyName] is null || row[Column.GivenNames] is null) problems.Add(messages["RowNames"]);
+        if (!AttendanceSheet.TryReadSex(row[Column.Sex], out var sex)) problems.Add(messages["RowSex", row[Column.Sex]!]);
         Service? service = null;
         if (row[Column.Service] is { } serviceText)
         {
             if (AttendanceSheet.TryReadService(serviceText, out var known)) service = known;
-            else problem ??= $"Service '{serviceText}' is not one of operational, support, management (opérationnel, soutien, direction).";
+            else problems.Add(messages["RowService", serviceText]);
         }
-        if (!administrations.TryFind(row[Column.Administration], out var administrationId, out var unknownAdministration))
-            problem ??= unknownAdministration;
-        return problem is null
-            ? new SheetPerson(row[Column.FamilyName], row[Column.GivenNames], sex, administrationId, service,
-                row[Column.Position], row[Column.Email], row[Column.StaffNumber])
-            : null;
-    }
-
-    private async Task<AdministrationsOfSheet> AdministrationsAsync(Guid workshopId, Guid hostId, IEnumerable<AttendanceSheet.Row> rows, CancellationToken cancellationToken)
-    {
-        var named = rows.Select(row => row[Column.Administration]).OfType<string>().Distinct().ToList();
-        var ids = named.Select(text => Guid.TryParse(text, out var id) ? id : (Guid?)null).OfType<Guid>().Append(hostId);
-        var codes = named.Where(text => text.Length == 2).Select(text => text.ToUpperInvariant()).ToArray();
-        var found = await db.QueryAsync<NamedAdministration>(
-            string.Format(Administrations, $"{db.Dialect.InIds("id", "ids")} OR {db.Dialect.InIds("country_code", "codes")}"),
-            new { ids = db.Dialect.Ids(ids), codes }, cancellationToken);
-        var takingPart = await db.QueryAsync<Guid>(TakingPart, new { workshopId }, cancellationToken);
-        return new AdministrationsOfSheet(found, hostId, takingPart.Append(hostId).ToHashSet());
+        if (administrations.Find(row[Column.Administration]) is { Problem: { } unknownAdministration }) problems.Add(unknownAdministration);
+        var marks = new List<(Guid, AttendanceStatus)>();
+        foreach (var (day, mark) in row.Marks)
+        {
+            if (!AttendanceSheet.TryReadMark(mark, out var status)) problems.Add(messages["RowMark", mark, day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)]);
+            else if (sessions.TryGetValue(day, out var sessionId)) marks.Add((sessionId, status));
+        }
+        if (problems.Count > 0) return (row, null, marks, problems.Select(problem => $"{Label(row)}: {problem}").ToList());
+        var person = new SheetPerson(row[Column.FamilyName], row[Column.GivenNames], sex, administrations.Find(row[Column.Administration]).Id, service,
+            row[Column.Position], row[Column.Email], row[Column.StaffNumber]);
+        return (row, person, marks, problems);
     }
 
     /// <summary>
@@ -198,93 +289,60 @@ public sealed class ImportAttendanceSheetHandler(DbSession db) : ICommandHandler
     }
 
     /// <summary>A batch's people, matched or registered one row at a time in memory; the rows to insert gather here.</summary>
-    private sealed class Import(Guid workshopId, SheetImport sheet, KnownPersons known, HashSet<Guid> enrolled)
+    private sealed class Import(Guid workshopId, SheetImport sheet, KnownPersons known, HashSet<Guid> enrolled, IStringLocalizer<Messages> messages)
     {
         public List<Dictionary<string, object?>> NewPersons { get; } = [];
         public List<Dictionary<string, object?>> NewEnrolments { get; } = [];
 
-        public void Take(int line, SheetPerson person)
+        /// <summary>The participant the row is, matched or registered and enrolled; null when it is rejected.</summary>
+        public Guid? Take(int line, string label, SheetPerson person)
         {
             var keys = PersonKeys.Of(person);
             var found = known.Find(keys);
             var confident = found.Where(match => match.Value.Contains(DuplicateRule.StaffNumber) || match.Value.Contains(DuplicateRule.Email)).ToList();
-            if (confident.Count > 1)
-                Rejected(line, "Its staff number and e-mail belong to different people in the registry: enrol this person on their own.");
-            else if (confident.Count == 0 && found.Count > 1)
-                Rejected(line, "Several people in the registry have this name in this administration: add a staff number or e-mail to the row.");
-            else if (found.Count > 0) Matched(line, (confident.Count == 1 ? confident[0] : found.First()).Key);
-            else if (person.Service is null)
-                Rejected(line, "The service is blank: write operational, support or management (opérationnel, soutien, direction) to register this person.");
-            else if (NewPerson.Validate(person) is { IsValid: false } invalid)
-                Rejected(line, string.Join(" ", invalid.Errors.Select(error => error.ErrorMessage)));
-            else Register(line, person, keys);
+            List<string> problems = [];
+            if (confident.Count > 1) problems.Add(messages["RowTwoPeople"]);
+            else if (confident.Count == 0 && found.Count > 1) problems.Add(messages["RowSeveralNamed"]);
+            else if (found.Count > 0) return Matched(line, label, (confident.Count == 1 ? confident[0] : found.First()).Key);
+            else if (person.Service is null) problems.Add(messages["RowServiceBlank"]);
+            else if (NewPerson.Validate(person) is { IsValid: false } invalid) problems.AddRange(invalid.Errors.Select(error => error.ErrorMessage));
+            else return Register(line, person, keys);
+            sheet.Rejected(line, [.. problems.Select(problem => $"{label}: {problem}")]);
+            return null;
         }
 
-        private void Register(int line, SheetPerson person, PersonKeys keys)
+        private Guid Register(int line, SheetPerson person, PersonKeys keys)
         {
             var id = Guid.CreateVersion7();
             NewPersons.Add(ParticipantWrites.Row(id, person));
             known.Add(id, keys);
             sheet.Registered(id, line);
-            Enrol(id);
+            return Enrol(id);
         }
 
         /// <summary>A person met again on the same sheet needs a look: two officials with one name, or one written twice.</summary>
-        private void Matched(int line, Guid id)
+        private Guid Matched(int line, string label, Guid id)
         {
-            var reason = sheet.RegisteredOnLine.TryGetValue(id, out var first) ? $"The same person as row {first}: check that this is not someone else." : null;
-            sheet.Matched(new SheetRowOutcome(line, RowOutcome.Matched, id, reason));
-            Enrol(id);
+            sheet.Matched(line, id, sheet.RegisteredOnLine.TryGetValue(id, out var first) ? [$"{label}: {messages["RowSameAs", first]}"] : []);
+            return Enrol(id);
         }
 
-        private void Enrol(Guid id)
+        private Guid Enrol(Guid id)
         {
             var now = enrolled.Add(id);
             if (now) NewEnrolments.Add(EnrolmentWrites.Row(workshopId, id));
             sheet.Enrolled(now);
-        }
-
-        private void Rejected(int line, string reason) => sheet.Rejected(new SheetRowOutcome(line, RowOutcome.Rejected, Reason: reason));
-    }
-
-    /// <summary>
-    /// The administration of a row: blank is the workshop's host; an id; or a country code, which must name one
-    /// administration, or one of those taking part in the workshop.
-    /// </summary>
-    private sealed class AdministrationsOfSheet(IReadOnlyList<NamedAdministration> found, Guid hostId, IReadOnlySet<Guid> takingPart)
-    {
-        public bool TryFind(string? text, out Guid id, out string? problem)
-        {
-            id = hostId;
-            problem = null;
-            if (text is null) return true;
-            if (Guid.TryParse(text, out id))
-            {
-                var parsed = id;
-                problem = found.Any(administration => administration.Id == parsed) ? null : $"No administration has the id {text}.";
-                return problem is null;
-            }
-            var ofCountry = found.Where(administration => administration.CountryCode.Equals(text, StringComparison.OrdinalIgnoreCase)).ToList();
-            var chosen = ofCountry.Count > 1 ? ofCountry.Where(administration => takingPart.Contains(administration.Id)).ToList() : ofCountry;
-            problem = (ofCountry.Count, chosen.Count) switch
-            {
-                (_, 1) => null,
-                (0, _) when text.Length != 2 => $"Administration '{text}' is neither a country code (such as BF) nor an administration id.",
-                (0, _) => $"No administration of the country '{text}' is registered.",
-                _ => $"Several administrations of the country '{text}' are registered: write the administration's id instead.",
-            };
-            id = problem is null ? chosen[0].Id : Guid.Empty;
-            return problem is null;
+            return id;
         }
     }
 
     private sealed record SheetPerson(string? FamilyName, string? GivenNames, Sex? Sex, Guid? AdministrationId, Service? Service,
         string? Position, string? Email, string? StaffNumber) : IPersonFields;
 
-    private sealed record NamedAdministration
+    private sealed record SessionDay
     {
         public required Guid Id { get; init; }
-        public required string CountryCode { get; init; }
+        public required DateOnly HeldOn { get; init; }
     }
 
     private sealed record RegisteredPerson

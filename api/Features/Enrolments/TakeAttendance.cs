@@ -59,7 +59,6 @@ public sealed class TakeAttendanceHandler(DbSession db, TimeProvider clock) : IC
         """;
 
     private const string EnrolledAmong = "SELECT participant_id FROM enrolments WHERE workshop_id = @workshopId AND {0}";
-    private const string Forget = "DELETE FROM attendance WHERE session_id = @sessionId AND {0}";
 
     public async ValueTask<Unit> Handle(TakeAttendance command, CancellationToken cancellationToken)
     {
@@ -67,7 +66,7 @@ public sealed class TakeAttendanceHandler(DbSession db, TimeProvider clock) : IC
                       ?? throw new NotFoundException("session of this workshop", command.SessionId);
         if (session.Status == DbEnum.Name(WorkshopStatus.Cancelled))
             throw new ConflictException("This workshop is cancelled: it takes no attendance.");
-        if (session.Status == DbEnum.Name(WorkshopStatus.Planned) && Today.Of(clock) < session.HeldOn)
+        if (!AttendanceWrites.TakesAttendance(session.Status, session.HeldOn, Today.Of(clock)))
             throw new ConflictException($"This session is on {session.HeldOn:yyyy-MM-dd}: its attendance is taken on that day or after.");
 
         var ids = command.Entries.Select(entry => entry.ParticipantId!.Value).ToList();
@@ -85,14 +84,8 @@ public sealed class TakeAttendanceHandler(DbSession db, TimeProvider clock) : IC
         }
         if (failures.Count > 0) throw new ValidationException(failures);
 
-        await db.ExecuteAsync(string.Format(Forget, db.Dialect.InIds("participant_id", "ids")),
-            new { sessionId = command.SessionId, ids = db.Dialect.Ids(ids) }, cancellationToken);
-        await ManyRows.InsertAsync(db, "attendance", command.Entries.Select(entry => new Dictionary<string, object?>
-        {
-            ["session_id"] = command.SessionId,
-            ["participant_id"] = entry.ParticipantId,
-            ["status"] = DbEnum.Name(entry.Status!.Value),
-        }).ToList(), cancellationToken);
+        await AttendanceWrites.RecordAsync(db, command.SessionId,
+            command.Entries.Select(entry => (entry.ParticipantId!.Value, entry.Status!.Value)).ToList(), cancellationToken);
         return Unit.Value;
     }
 

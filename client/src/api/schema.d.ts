@@ -539,9 +539,49 @@ export interface paths {
         put?: never;
         /**
          * Import an attendance sheet
-         * @description Enrols everyone on a CSV sheet (`text/csv`, UTF-8 with or without BOM, comma or semicolon, at most `Imports:MaxRows` rows, 5,000 by default, and 1 KB a row in whole MB, 5 MB for 5,000; a larger sheet is refused whole with 413). Header names in English or French: family_name|nom, given_names|prénoms, sex|sexe (F, M, female, male, femme, homme, blank), administration (country code or id; blank: the workshop's host), service, position|fonction, email, staff_number|matricule. A row that is confidently someone registered (same staff number or e-mail, or same name in the same administration) is matched; anyone else is registered; a bad row is rejected with its reason. The sheet is committed a few hundred rows at a time, so other writes wait a moment at most. The answer is a summary (rows read, registered, matched, enrolled, already enrolled, rejected) with only the rows that need attention, by line number: rejected ones and repeats of an earlier row. Uploading a sheet again registers nobody twice.
+         * @description Enrols everyone on a sheet and records its marks as the sessions' attendance. The sheet is CSV (`text/csv`: UTF-8 with or without BOM, or Windows-1252 as French Excel saves "CSV (séparateur : point-virgule)"; comma, semicolon or tab, detected) or an Excel workbook (.xlsx, its first sheet), at most `Imports:MaxRows` rows, 5,000 by default, and 1 KB a row in whole MB, 5 MB for 5,000; a larger sheet is refused whole with 413. The header row may sit below title or blank rows. Headers in English or French, accents and capitals aside: family_name|nom, given_names|prénom(s), sex|sexe (F, M, female, male, féminin, masculin, femme, homme, blank), administration|structure, service (operational, support, management; opérationnel, soutien, direction), position|fonction, email|courriel, staff_number|matricule. An administration is its country code, id, English or French name, one of its other names, or a value naming its country when that country has one administration ("Douanes du Burkina Faso"); blank is the workshop's host. A column headed by a session's day (29/11/2023, 2023-11-29 or a date cell) holds that session's attendance: P or X present, R late, E excused, A absent, blank not recorded. `administrationMap=<value>=<administration id>` (repeatable) says which administration a value means; `ignoredColumns` (repeatable) names headers to leave alone. The answer gives the format, the CSV's encoding, totals (rows read, registered, matched, enrolled, already enrolled, rejected, attendance recorded), the columns it did not read, and the rows that need attention by line, each with every problem naming the person. A row that is confidently someone registered (same staff number or e-mail, or same name in the same administration) is matched; anyone else is registered; a bad row is rejected. The sheet is committed a few hundred rows at a time, so other writes wait a moment at most. Uploading a sheet again registers nobody twice. An administrator's `administrationMap` values are kept as other names of their administrations, so the next sheet matches them.
          */
         post: operations["ImportAttendanceSheet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workshops/{id}/participants/import/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview an attendance sheet's import
+         * @description Answers what importing the sheet would do, as the import answers, and stores nothing. The sheet is CSV (`text/csv`: UTF-8 with or without BOM, or Windows-1252 as French Excel saves "CSV (séparateur : point-virgule)"; comma, semicolon or tab, detected) or an Excel workbook (.xlsx, its first sheet), at most `Imports:MaxRows` rows, 5,000 by default, and 1 KB a row in whole MB, 5 MB for 5,000; a larger sheet is refused whole with 413. The header row may sit below title or blank rows. Headers in English or French, accents and capitals aside: family_name|nom, given_names|prénom(s), sex|sexe (F, M, female, male, féminin, masculin, femme, homme, blank), administration|structure, service (operational, support, management; opérationnel, soutien, direction), position|fonction, email|courriel, staff_number|matricule. An administration is its country code, id, English or French name, one of its other names, or a value naming its country when that country has one administration ("Douanes du Burkina Faso"); blank is the workshop's host. A column headed by a session's day (29/11/2023, 2023-11-29 or a date cell) holds that session's attendance: P or X present, R late, E excused, A absent, blank not recorded. `administrationMap=<value>=<administration id>` (repeatable) says which administration a value means; `ignoredColumns` (repeatable) names headers to leave alone. The answer gives the format, the CSV's encoding, totals (rows read, registered, matched, enrolled, already enrolled, rejected, attendance recorded), the columns it did not read, and the rows that need attention by line, each with every problem naming the person.
+         */
+        post: operations["PreviewAttendanceSheet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workshops/{id}/attendance-sheet/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an attendance sheet template
+         * @description An empty sheet to fill and import: `format` xlsx (default) or csv, `lang` en (default) or fr for the headers (a French CSV is separated by semicolons, as French Excel writes it), then a column per session day.
+         */
+        get: operations["GetAttendanceSheetTemplate"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1564,6 +1604,8 @@ export interface components {
             regionCode: string;
             nameEn: string;
             nameFr: string;
+            /** @description Other names an attendance sheet may write for it, by name. */
+            otherNames: string[];
             /**
              * Format: int32
              * @description Counts the changes to this administration; send it back in If-Match to update it.
@@ -2667,6 +2709,11 @@ export interface components {
             nameEn: string;
             /** @description French name, e.g. `Douanes maliennes`. */
             nameFr: string;
+            /**
+             * @description Other names an attendance sheet may write for it, e.g. `Douanes du Mali`, `DGD`: at most 20, each
+             *                 1 to 200 characters, none another administration's (compared without accents or capitals).
+             */
+            otherNames?: string[] | null;
         };
         /** @description A donor that funds programmes, such as Norad or Global Affairs Canada. */
         RegisterDonor: {
@@ -2882,9 +2929,13 @@ export interface components {
          *     matched is enrolled now or was already. Only the rows that need someone's attention are listed, by line.
          */
         SheetReport: {
+            /** @description `csv` or `xlsx`. */
+            format: string;
+            /** @description How a CSV sheet was written: `utf-8`, `utf-8-bom` or `windows-1252`; null for .xlsx. */
+            encoding?: string | null;
             /**
              * Format: int32
-             * @description The rows under the header, blank lines not counted.
+             * @description The rows under the header, blank rows not counted.
              */
             rowsRead: number;
             /**
@@ -2909,16 +2960,23 @@ export interface components {
             alreadyEnrolled: number;
             /**
              * Format: int32
-             * @description Rows not imported; each is listed with its reason.
+             * @description Rows not imported; each is listed with its problems.
              */
             rejected: number;
+            /**
+             * Format: int32
+             * @description Marks recorded as a session's attendance.
+             */
+            attendanceRecorded: number;
+            /** @description Headers that name nothing the import reads (nor a day of a session that takes attendance), as written: left alone. */
+            unknownColumns: string[];
             /** @description Rejected rows, and rows that repeat a person of an earlier row, by line. */
             needingAttention: components["schemas"]["SheetRowOutcome"][];
         };
         SheetRowOutcome: {
             /**
              * Format: int32
-             * @description The row's line number in the file, the header being line 1.
+             * @description The row's line number in the file.
              */
             row: number;
             outcome: components["schemas"]["RowOutcome"];
@@ -2927,8 +2985,10 @@ export interface components {
              * @description For a matched row, the person it was matched to.
              */
             participantId?: string | null;
-            /** @description Why the row was rejected, or what to check. */
-            reason?: string | null;
+            /** @description The row's problems in one text. */
+            reason: string;
+            /** @description Every problem of the row, each naming the person and the line: "Awa Ouédraogo (line 3): …". */
+            problems: string[];
         };
         /** @description E-mail and password of an account. */
         SignIn: {
@@ -3019,6 +3079,8 @@ export interface components {
             regionCode: string;
             nameEn: string;
             nameFr: string;
+            /** @description Replaces its other names (see RegisterAdministration); left out, they stay as they are. */
+            otherNames?: string[] | null;
         };
         /** @description New values for every field of a donor. */
         UpdateDonor: {
@@ -6612,7 +6674,10 @@ export interface operations {
     };
     ImportAttendanceSheet: {
         parameters: {
-            query?: never;
+            query?: {
+                administrationMap?: string[];
+                ignoredColumns?: string[];
+            };
             header?: never;
             path: {
                 id: string;
@@ -6622,6 +6687,7 @@ export interface operations {
         requestBody: {
             content: {
                 "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
             };
         };
         responses: {
@@ -6690,6 +6756,192 @@ export interface operations {
             };
             /** @description Unsupported Media Type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached at the moment; nothing was changed. Retry after the seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PreviewAttendanceSheet: {
+        parameters: {
+            query?: {
+                administrationMap?: string[];
+                ignoredColumns?: string[];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SheetReport"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Content Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached at the moment; nothing was changed. Retry after the seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetAttendanceSheetTemplate: {
+        parameters: {
+            query?: {
+                format?: string;
+                lang?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -29,6 +29,7 @@ export const burkina: AdministrationDetails = {
   regionCode: 'WCA',
   nameEn: 'Burkina Faso Customs',
   nameFr: 'Douanes du Burkina Faso',
+  otherNames: [],
   version: 1,
 };
 

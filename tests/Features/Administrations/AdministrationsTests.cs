@@ -212,6 +212,66 @@ public sealed class AdministrationsTests(string provider) : ApiOnEachDatabase(pr
     }
 
     [Test]
+    public async Task Other_names_read_back_are_replaced_by_an_update_and_belong_to_one_administration()
+    {
+        var m = NewMarker();
+        var burkina = await CreateAsync(Administrations, new
+        {
+            countryCode = "BF", regionCode = "WCA", nameEn = $"Burkina Customs {m}", nameFr = $"Douanes burkinabè {m}",
+            otherNames = new[] { $"DGD {m}", $"Douanes du Faso {m}" },
+        });
+        var read = await GetJsonAsync($"{Administrations}/{burkina}");
+        Assert.That(read.GetProperty("otherNames").EnumerateArray().Select(name => name.GetString()), Is.EqualTo(new[] { $"DGD {m}", $"Douanes du Faso {m}" }));
+        var listed = (await OnlyPageAsync($"{Administrations}?q={Query(m)}")).Single();
+        Assert.That(listed.GetProperty("otherNames").GetArrayLength(), Is.EqualTo(2));
+
+        var taken = await ProblemAsync(await Client.PostAsJsonAsync(Administrations, new
+        {
+            countryCode = "ML", regionCode = "WCA", nameEn = $"Mali Customs {m}", nameFr = $"Douanes maliennes {m}", otherNames = new[] { $"dgd {m}" },
+        }), 409);
+        Assert.That(taken.GetProperty("detail").GetString(), Does.Contain($"Burkina Customs {m}"), "the administration that holds the name is named");
+        var french = new HttpRequestMessage(HttpMethod.Post, Administrations)
+        {
+            Content = JsonContent.Create(new { countryCode = "ML", regionCode = "WCA", nameEn = $"Mali Customs {m}", nameFr = $"Douanes maliennes {m}", otherNames = new[] { $"DGD {m}" } }),
+        };
+        french.Headers.AcceptLanguage.ParseAdd("fr-FR,fr;q=0.9");
+        var takenInFrench = await ProblemAsync(await Client.SendAsync(french), 409);
+        Assert.That(takenInFrench.GetProperty("detail").GetString(), Does.Contain("est déjà un autre nom de"));
+
+        var invalid = await ProblemAsync(await Client.PostAsJsonAsync(Administrations, new
+        {
+            countryCode = "ML", regionCode = "WCA", nameEn = $"Mali Customs {m}", nameFr = $"Douanes maliennes {m}",
+            otherNames = new[] { "", new string('x', 201), $"Dédé {m}", $"DEDE {m}" },
+        }), 400);
+        Assert.That(invalid.GetProperty("errors").EnumerateObject().Select(error => error.Name),
+            Is.EquivalentTo(new[] { "otherNames[0]", "otherNames[1]", "otherNames[2]", "otherNames[3]" }));
+        var tooMany = await ProblemAsync(await Client.PostAsJsonAsync(Administrations, new
+        {
+            countryCode = "ML", regionCode = "WCA", nameEn = $"Mali Customs {m}", nameFr = $"Douanes maliennes {m}",
+            otherNames = Enumerable.Range(1, 21).Select(i => $"name {i} {m}").ToArray(),
+        }), 400);
+        Assert.That(tooMany.GetProperty("errors").GetProperty("otherNames")[0].GetString(), Does.Contain("20"));
+
+        var updated = await PutAsync($"{Administrations}/{burkina}", new
+        {
+            countryCode = "BF", regionCode = "WCA", nameEn = $"Burkina Customs {m}", nameFr = $"Douanes burkinabè {m}", otherNames = new[] { $"DGD {m}" },
+        }, "\"1\"");
+        Assert.That(updated.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await updated.Content.ReadAsStringAsync());
+        var kept = await PutAsync($"{Administrations}/{burkina}", new
+        {
+            countryCode = "BF", regionCode = "WCA", nameEn = $"Burkina Customs {m}", nameFr = $"Douanes burkinabè {m}",
+        }, "\"2\"");
+        Assert.That(kept.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await kept.Content.ReadAsStringAsync());
+        var after = await GetJsonAsync($"{Administrations}/{burkina}");
+        Assert.That(after.GetProperty("otherNames").EnumerateArray().Select(name => name.GetString()), Is.EqualTo(new[] { $"DGD {m}" }),
+            "an update replaces the other names, and one that leaves them out keeps them");
+        await CreateAsync(Administrations, new
+        {
+            countryCode = "ML", regionCode = "WCA", nameEn = $"Mali Customs {m}", nameFr = $"Douanes maliennes {m}", otherNames = new[] { $"Douanes du Faso {m}" },
+        });
+    }
+
+    [Test]
     public async Task An_administration_that_does_not_exist_is_not_found()
     {
         var missing = Guid.CreateVersion7();

@@ -295,7 +295,7 @@ public sealed class AttendanceSheetImportTests(string provider) : TrainingRecord
     }
 
     [Test]
-    public async Task Only_UTF_8_CSV_up_to_5_MB_with_name_columns_is_taken()
+    public async Task Only_a_CSV_or_xlsx_sheet_up_to_5_MB_with_name_columns_is_taken()
     {
         var workshop = await NewWorkshopAsync();
         var m = NewMarker();
@@ -305,13 +305,9 @@ public sealed class AttendanceSheetImportTests(string provider) : TrainingRecord
         Assert.That(tooLarge.GetProperty("detail").GetString(), Does.Contain("5 MB"));
 
         var noGivenNames = await ProblemAsync(await UploadAsync(Client, workshop, $"Nom;Fonction\nOuédraogo {m};Chef"), 400);
-        Assert.That(noGivenNames.GetProperty("errors").GetProperty("sheet")[0].GetString(), Does.Contain("'given_names' or 'prenoms'"));
+        Assert.That(noGivenNames.GetProperty("errors").GetProperty("sheet")[0].GetString(), Does.Contain("'given_names' / 'prenoms'"));
         var noRows = await ProblemAsync(await UploadAsync(Client, workshop, "nom;prénoms\r\n\r\n"), 400);
         Assert.That(noRows.GetProperty("errors").GetProperty("sheet")[0].GetString(), Does.Contain("no rows"));
-        var latin1 = new ByteArrayContent([.. Encoding.ASCII.GetBytes("nom;prenoms\nOu"), 0xE9, .. Encoding.ASCII.GetBytes($"draogo;{m}\n")]);
-        latin1.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        var notUtf8 = await ProblemAsync(await Client.PostAsync(Import(workshop), latin1), 400);
-        Assert.That(notUtf8.GetProperty("errors").GetProperty("sheet")[0].GetString(), Does.Contain("UTF-8"));
 
         Assert.That(await CountNamedAsync(m), Is.Zero);
     }
