@@ -12,7 +12,7 @@ namespace Integrity.Tests;
 /// attendance marks, administrations written as people write them, every problem of a row, the preview, the
 /// caller's choices, the template and French messages. Workshops are hosted by A (Burkina Faso).
 /// </summary>
-public sealed class AttendanceSheetFormatsTests(string provider) : TrainingRecordsTests(provider)
+public sealed class AttendanceSheetFormatsTests(string provider) : TrainingRecordsWorld(provider)
 {
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
