@@ -5,6 +5,7 @@ using Integrity.Api.Features.Participants;
 using Integrity.Api.Features.Reports;
 using Integrity.Api.Features.Results;
 using Integrity.Api.Http;
+using Integrity.Api.Resources;
 
 namespace Integrity.Api.Baselines;
 
@@ -23,7 +24,7 @@ public static class BaselineProgressReport
         JsonSerializerOptions json, CancellationToken cancellationToken)
     {
         ReportReaders.Check(caller, query.IncludeUnapproved, nameof(GetProgressReport));
-        if (!query.IncludeUnapproved) throw new NotFoundException("live preview without includeUnapproved=true", query.ProgrammeId);
+        if (!query.IncludeUnapproved) throw new NotFoundException(Messages.RecordLivePreview, query.ProgrammeId);
         var dialect = database.Dialect;
         await using var connection = await database.OpenAsync(cancellationToken);
         Task<List<T>> Query<T>(string sql, Func<RawRow, T> read, IEnumerable<(string, object?)> parameters) =>
@@ -31,7 +32,7 @@ public static class BaselineProgressReport
         (string, object?) programmeId = ("programmeId", query.ProgrammeId);
 
         var programme = (await Query(ReportReaders.ProgrammeSql(caller, GetProgressReportHandler.ProgrammeOf), Programme, [programmeId, .. RawSql.Scope(caller)])).SingleOrDefault()
-                        ?? throw new NotFoundException("programme", query.ProgrammeId);
+                        ?? throw new NotFoundException(Messages.RecordProgramme, query.ProgrammeId);
         var periods = await Query(GetProgressReportHandler.PeriodsSql(query), Period, [programmeId, ("from", query.From), ("to", query.To)]);
         var periodIds = periods.Select(period => period.Id).ToList();
         (string, object?) ofPeriods = ("periodIds", dialect.Ids(periodIds));

@@ -1,15 +1,14 @@
 using System.Globalization;
+using Integrity.Api.Resources;
 
 namespace Integrity.Api.Data;
 
 /// <summary>Cursors of the lists ordered by a date (a plan's start, an action's due day, a period's start): the key is the day, ISO 8601.</summary>
 internal static class DateKeys
 {
-    public const string NotOurs = "This cursor was not issued by this list. Pass the nextCursor of the previous page unchanged.";
-
     public static bool IsCursor(string? cursor) => Keyset.TryDecode(cursor, out var after) && (after is null || TryParse(after.Key, out _));
 
-    public static object Parse(string key) => TryParse(key, out var day) ? day : throw new FormatException(NotOurs);
+    public static object Parse(string key) => TryParse(key, out var day) ? day : throw new FormatException(Messages.CursorNotOurs);
 
     public static Keyset Of(DateOnly day, Guid id) => new(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), id);
 
@@ -22,7 +21,7 @@ internal static class InstantKeys
 {
     public static bool IsCursor(string? cursor) => Keyset.TryDecode(cursor, out var after) && (after is null || TryParse(after.Key, out _));
 
-    public static object Parse(string key) => TryParse(key, out var instant) ? instant : throw new FormatException(DateKeys.NotOurs);
+    public static object Parse(string key) => TryParse(key, out var instant) ? instant : throw new FormatException(Messages.CursorNotOurs);
 
     public static Keyset Of(DateTimeOffset instant, Guid id) => new(instant.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture), id);
 

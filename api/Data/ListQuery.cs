@@ -1,5 +1,6 @@
 using Dapper;
 using FluentValidation;
+using Integrity.Api.Resources;
 
 namespace Integrity.Api.Data;
 
@@ -16,7 +17,7 @@ public class ListQueryValidator<T> : AbstractValidator<T> where T : IListQuery
     {
         RuleFor(x => x.Limit).InclusiveBetween(1, Keyset.MaxLimit);
         RuleFor(x => x.Cursor).Must(cursor => Keyset.TryDecode(cursor, out _))
-            .WithMessage("This cursor was not issued by this list. Pass the nextCursor of the previous page unchanged, or omit it for the first page.");
+            .WithMessage(_ => Messages.CursorNotOursOrFirst);
     }
 }
 

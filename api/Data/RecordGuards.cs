@@ -26,6 +26,7 @@ public static class RecordGuards
     /// After an <c>UPDATE … WHERE id = @id AND version = @expectedVersion</c>: the new version when it
     /// changed one row, otherwise 404 for a missing record or 412 for a stale version.
     /// </summary>
+    /// <param name="what">The record, from the catalogue: <c>Messages.RecordProgramme</c>.</param>
     public static async Task<int> NextVersionAsync(this DbSession db,
         int rowsChanged, string table, string what, Guid id, int expectedVersion, CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Dapper;
 using Integrity.Api.Data;
+using Integrity.Api.Resources;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -52,8 +53,8 @@ public static class Idempotency
         var key = http.Request.Headers[Header].ToString();
         if (string.IsNullOrEmpty(key)) return await next(context);
         if (key.Length > MaxKeyLength)
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid Idempotency-Key",
-                detail: $"An Idempotency-Key has at most {MaxKeyLength} characters; a UUID is a good one.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: Messages.TitleInvalidIdempotencyKey,
+                detail: Messages.IdempotencyKeyTooLong.With(MaxKeyLength));
 
         var services = http.RequestServices;
         var db = services.GetRequiredService<DbSession>();
@@ -103,8 +104,8 @@ public static class Idempotency
     {
         var earlier = await db.QuerySingleOrDefaultAsync<EarlierRequest>(Find, new { caller, idempotencyKey = key }, http.RequestAborted);
         if (earlier!.RequestHash != requestHash)
-            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency-Key reused",
-                detail: "This Idempotency-Key was used for a different request. Use a new key for a new request.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: Messages.TitleIdempotencyKeyReused,
+                detail: Messages.IdempotencyKeyReused);
         var body = earlier.ResponseBody;
         if (secret is not null && body is not null)
             try
@@ -113,9 +114,8 @@ public static class Idempotency
             }
             catch (CryptographicException)
             {
-                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Answer no longer available",
-                    detail: $"A request with this Idempotency-Key created {earlier.Location ?? "a record"}, but its answer held a secret " +
-                            "that can no longer be shown. Revoke that record if you did not receive the secret, then send a new request with a new key.");
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: Messages.TitleAnswerGone,
+                    detail: Messages.AnswerGone.With(earlier.Location ?? Messages.ARecord));
             }
         if (earlier.Location is not null) http.Response.Headers.Location = earlier.Location;
         if (earlier.Etag is not null) http.Response.Headers.ETag = earlier.Etag;

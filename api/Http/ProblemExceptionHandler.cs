@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using FluentValidation;
 using Integrity.Api.Data;
+using Integrity.Api.Resources;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -26,8 +27,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             _ when databaseError is not null && database.Dialect.IsWriteConflict(databaseError) => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
-                Title = "Conflict",
-                Detail = "Another request changed the same records at the same moment; nothing was changed. Read them again, then retry.",
+                Title = Messages.TitleConflict,
+                Detail = Messages.WriteConflict,
             },
             _ when databaseError is not null && database.Dialect.IsUnavailable(databaseError) => Unavailable(context, databaseError),
             _ when databaseError is not null && database.Dialect.IsUnstorableValue(databaseError) => Unstorable(context, databaseError),
@@ -38,7 +39,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             BadHttpRequestException badRequest => new ProblemDetails
             {
                 Status = badRequest.StatusCode,
-                Title = "Bad request",
+                Title = Messages.TitleBadRequest,
                 Detail = BadRequestDetail(badRequest),
             },
             _ => null,
@@ -49,8 +50,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             problem = new ProblemDetails
             {
                 Status = StatusCodes.Status500InternalServerError,
-                Title = "Internal error",
-                Detail = "Something went wrong on our side; nothing was changed. Quote the traceId when you report it.",
+                Title = Messages.TitleInternalError,
+                Detail = Messages.InternalError,
             };
         }
         context.Response.StatusCode = problem.Status!.Value;
@@ -81,8 +82,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         return new ProblemDetails
         {
             Status = StatusCodes.Status503ServiceUnavailable,
-            Title = "Database unavailable",
-            Detail = $"The database cannot be reached at the moment; nothing was changed. Retry in {RetryAfterSeconds} seconds.",
+            Title = Messages.TitleDatabaseUnavailable,
+            Detail = Messages.DatabaseUnavailable.With(RetryAfterSeconds),
         };
     }
 
@@ -93,19 +94,32 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         return new ProblemDetails
         {
             Status = StatusCodes.Status400BadRequest,
-            Title = "Invalid input",
-            Detail = "A value cannot be stored as sent: text with a NUL character, or a number, date or text out of range. Check the values, then send them again.",
+            Title = Messages.TitleInvalidInput,
+            Detail = Messages.Unstorable,
         };
     }
 
-    /// <summary>Every problem carries the trace id; a path that no operation has says where the operations are.</summary>
+    /// <summary>
+    /// Every problem carries the trace id. The framework's own (status code pages: no credentials, a policy's refusal, a
+    /// path no operation has …) come without a detail; they get a title and a detail in the request's language that say what to do.
+    /// </summary>
     public static void Customize(ProblemDetailsContext context)
     {
-        context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
-        if (context.ProblemDetails.Status == StatusCodes.Status404NotFound && context.ProblemDetails.Detail is null)
-            context.ProblemDetails.Detail = "No API operation has this path. The operations are listed at /swagger.";
-        if (context.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType && context.ProblemDetails.Detail is null)
-            context.ProblemDetails.Detail = "Send the body as JSON, with Content-Type: application/json.";
+        var problem = context.ProblemDetails;
+        problem.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+        if (problem.Detail is not null) return;
+        (string Title, string Detail)? generic = problem.Status switch
+        {
+            StatusCodes.Status401Unauthorized => (Messages.TitleUnauthorized, Messages.SignInFirst),
+            StatusCodes.Status403Forbidden => (Messages.TitleForbidden, Messages.RoleMayNot),
+            StatusCodes.Status404NotFound => (Messages.TitleNotFound, Messages.NoSuchPath),
+            StatusCodes.Status405MethodNotAllowed => (Messages.TitleMethodNotAllowed, Messages.MethodNotAllowed.With(context.HttpContext.Request.Method)),
+            StatusCodes.Status415UnsupportedMediaType => (Messages.TitleUnsupportedMediaType, Messages.SendJson),
+            _ => null,
+        };
+        if (generic is null) return;
+        problem.Title = generic.Value.Title;
+        problem.Detail = generic.Value.Detail;
     }
 
     private static HttpValidationProblemDetails Invalid(ValidationException validation)
@@ -116,8 +130,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         return new HttpValidationProblemDetails(errors)
         {
             Status = StatusCodes.Status400BadRequest,
-            Title = "Invalid input",
-            Detail = "Some fields are missing or wrong; see errors for what to change.",
+            Title = Messages.TitleInvalidInput,
+            Detail = Messages.InvalidInput,
         };
     }
 
@@ -133,12 +147,12 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         var name = match.Groups["name"].Value;
         return new HttpValidationProblemDetails(new Dictionary<string, string[]>
         {
-            [name] = [$"'{match.Groups["value"].Value}' is not a valid {name}: ids are UUIDs, dates are written 2023-11-29, numbers are whole numbers."],
+            [name] = [Messages.UnreadableParameter.With(match.Groups["value"].Value, name)],
         })
         {
             Status = StatusCodes.Status400BadRequest,
-            Title = "Invalid input",
-            Detail = $"The value of '{name}' cannot be read; see errors.",
+            Title = Messages.TitleInvalidInput,
+            Detail = Messages.UnreadableParameterDetail.With(name),
         };
     }
 
@@ -153,14 +167,12 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         var unknown = json.Message.Contains("could not be mapped", StringComparison.Ordinal);
         return new HttpValidationProblemDetails(new Dictionary<string, string[]>
         {
-            [field] = [unknown
-                ? "This operation has no such field: check its spelling against the API description, or leave it out."
-                : "This value cannot be read: check its type, its format (dates 2023-11-29, ids UUIDs) or, for a choice, the allowed values in the API description."],
+            [field] = [unknown ? Messages.UnknownField : Messages.UnreadableValue],
         })
         {
             Status = StatusCodes.Status400BadRequest,
-            Title = "Invalid input",
-            Detail = $"The request body is not valid JSON for this operation at {path}; see errors.",
+            Title = Messages.TitleInvalidInput,
+            Detail = Messages.UnreadableBodyAt.With(path),
         };
     }
 
@@ -170,7 +182,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     /// <summary>Says what in the body could not be read, without echoing framework internals.</summary>
     private static string BadRequestDetail(BadHttpRequestException badRequest) => badRequest.InnerException switch
     {
-        JsonException json => $"The request body is not valid JSON for this operation ({json.Path ?? "$"}): check that field's type and format.",
+        JsonException json => Messages.UnreadableBody.With(json.Path ?? "$"),
         _ => badRequest.Message,
     };
 }

@@ -1,29 +1,31 @@
+using Integrity.Api.Resources;
+
 namespace Integrity.Api.Http;
 
-/// <summary>A failure the caller can act on; the exception handler turns it into a problem response.</summary>
+/// <summary>
+/// A failure the caller can act on; the exception handler turns it into a problem response. Title and detail come from
+/// the catalogue, so they are in the request's language when the exception is thrown.
+/// </summary>
 public abstract class ProblemException(int status, string title, string detail) : Exception(detail)
 {
     public int Status { get; } = status;
     public string Title { get; } = title;
 }
 
+/// <param name="what">What was looked for, from the catalogue: <c>Messages.RecordProgramme</c>.</param>
 public sealed class NotFoundException(string what, object id)
-    : ProblemException(StatusCodes.Status404NotFound, "Not found",
-        $"No {what} has the id '{id}', or it is outside your scope.");
+    : ProblemException(StatusCodes.Status404NotFound, Messages.TitleNotFound, Messages.NotFound.With(what, id));
 
 public sealed class ForbiddenException(Caller caller, string useCase)
-    : ProblemException(StatusCodes.Status403Forbidden, "Forbidden",
-        $"A caller with the role '{caller.Role?.Name() ?? "none"}' may not {UseCases.Describe(useCase)}. Ask an administrator if you need to.");
+    : ProblemException(StatusCodes.Status403Forbidden, Messages.TitleForbidden,
+        Messages.Forbidden.With(caller.Role?.Name() ?? Messages.RoleNone, UseCases.Describe(useCase), useCase));
 
 public sealed class ConflictException(string detail)
-    : ProblemException(StatusCodes.Status409Conflict, "Conflict", detail);
+    : ProblemException(StatusCodes.Status409Conflict, Messages.TitleConflict, detail);
 
+/// <param name="what">What changed, from the catalogue: <c>Messages.RecordProgramme</c>.</param>
 public sealed class PreconditionFailedException(string what, int currentVersion)
-    : ProblemException(StatusCodes.Status412PreconditionFailed, "Version mismatch",
-        $"The {what} was changed by someone else since you read it (it is now at version {currentVersion}). " +
-        "Read it again, re-apply your change and send it with the new ETag in If-Match.");
+    : ProblemException(StatusCodes.Status412PreconditionFailed, Messages.TitleVersionMismatch, Messages.VersionMismatch.With(what, currentVersion));
 
 public sealed class PreconditionRequiredException()
-    : ProblemException(StatusCodes.Status428PreconditionRequired, "If-Match required",
-        "Send the ETag you read with the record in an If-Match header, so that a change made by someone " +
-        "else in the meantime is not overwritten.");
+    : ProblemException(StatusCodes.Status428PreconditionRequired, Messages.TitleIfMatchRequired, Messages.IfMatchRequired);

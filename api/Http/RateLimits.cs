@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Integrity.Api.Features.Auth;
+using Integrity.Api.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -29,8 +30,8 @@ public static class RateLimits
                     ProblemDetails = new ProblemDetails
                     {
                         Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too many requests",
-                        Detail = $"Too many attempts from this address: wait {Math.Ceiling(retryAfter.TotalSeconds)} seconds (Retry-After), then try again.",
+                        Title = Messages.TitleTooManyRequests,
+                        Detail = Messages.TooManyRequests.With(Math.Ceiling(retryAfter.TotalSeconds)),
                     },
                 });
             };

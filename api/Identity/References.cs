@@ -1,23 +1,24 @@
 using FluentValidation.Results;
 using Integrity.Api.Data;
 using Integrity.Api.Http;
+using Integrity.Api.Resources;
 
 namespace Integrity.Api.Identity;
 
 /// <summary>
 /// A kind of record that commands name by id: its table, which rows a caller may use (those its scope lets it
-/// see, <see cref="Scope"/>) and where a caller finds one. The one list of what a command's foreign ids are checked against.
+/// see, <see cref="Scope"/>) and where a caller finds one. <see cref="What"/> reads the catalogue at each refusal, in its language. The one list of what a command's foreign ids are checked against.
 /// </summary>
-public sealed record RecordKind(string Table, string What, string WhereToLook, Func<Caller, string, string?> Usable)
+public sealed record RecordKind(string Table, Func<string> What, string WhereToLook, Func<Caller, string, string?> Usable)
 {
-    public static readonly RecordKind Programme = new("programmes", "programme", "GET /api/v1/programmes", (caller, t) => Scope.Programmes(caller, $"{t}.id"));
-    public static readonly RecordKind Administration = new("administrations", "administration", "GET /api/v1/administrations", (caller, t) => Scope.Administrations(caller, $"{t}.id"));
-    public static readonly RecordKind Donor = new("donors", "donor", "GET /api/v1/donors", (caller, t) => Scope.Donors(caller, $"{t}.id"));
+    public static readonly RecordKind Programme = new("programmes", () => Messages.RecordProgramme, "GET /api/v1/programmes", (caller, t) => Scope.Programmes(caller, $"{t}.id"));
+    public static readonly RecordKind Administration = new("administrations", () => Messages.RecordAdministration, "GET /api/v1/administrations", (caller, t) => Scope.Administrations(caller, $"{t}.id"));
+    public static readonly RecordKind Donor = new("donors", () => Messages.RecordDonor, "GET /api/v1/donors", (caller, t) => Scope.Donors(caller, $"{t}.id"));
     /// <summary>Modules are reference data: everyone who plans may use every one.</summary>
-    public static readonly RecordKind Module = new("modules", "module", "GET /api/v1/modules", (_, _) => null);
-    public static readonly RecordKind Trainer = new("trainers", "trainer", "GET /api/v1/trainers", Scope.Trainers);
-    public static readonly RecordKind Participant = new("participants", "participant", "GET /api/v1/participants", Scope.Participants);
-    public static readonly RecordKind Workshop = new("workshops", "workshop", "GET /api/v1/workshops", Scope.Workshops);
+    public static readonly RecordKind Module = new("modules", () => Messages.RecordModule, "GET /api/v1/modules", (_, _) => null);
+    public static readonly RecordKind Trainer = new("trainers", () => Messages.RecordTrainer, "GET /api/v1/trainers", Scope.Trainers);
+    public static readonly RecordKind Participant = new("participants", () => Messages.RecordParticipant, "GET /api/v1/participants", Scope.Participants);
+    public static readonly RecordKind Workshop = new("workshops", () => Messages.RecordWorkshop, "GET /api/v1/workshops", Scope.Workshops);
 }
 
 /// <summary>
@@ -36,8 +37,7 @@ public static class References
             Scope.Parameters(caller, new { ids = db.Dialect.Ids(ids) }), cancellationToken);
         var refused = ids.Except(usable).ToList();
         if (refused.Count > 0)
-            failures.Add(new ValidationFailure(field,
-                $"No {kind.What} you may use has the id {string.Join(", ", refused)}. Pick one from {kind.WhereToLook}, which lists those you may use, or register it first."));
+            failures.Add(new ValidationFailure(field, Messages.NoUsableRecord.With(kind.What(), string.Join(", ", refused), kind.WhereToLook)));
     }
 
     /// <summary>Shorthand for one optional id.</summary>
@@ -67,8 +67,6 @@ public static class References
             new { programmeId, ids = db.Dialect.Ids(administrationIds) }, cancellationToken);
         var outside = administrationIds.Except(covered).ToList();
         if (outside.Count > 0)
-            failures.Add(new ValidationFailure(field,
-                $"The programme does not cover the administration {string.Join(", ", outside)}. Pick one it covers (GET /api/v1/programmes/{programmeId}), " +
-                "or ask an administrator to add the administration to the programme."));
+            failures.Add(new ValidationFailure(field, Messages.NotCovered.With(string.Join(", ", outside), programmeId)));
     }
 }

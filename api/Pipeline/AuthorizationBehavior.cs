@@ -1,4 +1,5 @@
 using Integrity.Api.Http;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Pipeline;
@@ -19,7 +20,7 @@ public sealed class AuthorizationBehavior<TMessage, TResponse>(IEnumerable<IAcce
             switch (await rule.CheckAsync(message, caller, cancellationToken))
             {
                 case Access.Forbidden: throw new ForbiddenException(caller, typeof(TMessage).Name);
-                case Access.OutOfScope: throw new NotFoundException("record", RecordIds.Of(message)?.ToString() ?? "given");
+                case Access.OutOfScope: throw new NotFoundException(Messages.RecordRecord, RecordIds.Of(message)?.ToString() ?? "given");
             }
         }
         return await next(message, cancellationToken);

@@ -1,5 +1,7 @@
+using System.Globalization;
 using Integrity.Api.Data;
 using Integrity.Api.Http;
+using Integrity.Api.Resources;
 
 namespace Integrity.Api.Pipeline;
 
@@ -55,6 +57,6 @@ public sealed record ReportingPeriodLock
 
 /// <summary>409 for a change to what a submitted or approved report covers.</summary>
 public sealed class ReportingPeriodLockedException(ReportingPeriodLock locked, string what)
-    : ProblemException(StatusCodes.Status409Conflict, "Reporting period locked",
-        $"{locked.AdministrationNameEn}'s report for {locked.Label} ({locked.StartsOn:yyyy-MM-dd} to {locked.EndsOn:yyyy-MM-dd}) is " +
-        $"{locked.State}: {what} it covers cannot change. An administrator can return the report to open the period again.");
+    : ProblemException(StatusCodes.Status409Conflict, Messages.TitlePeriodLocked,
+        Messages.PeriodLocked.With(locked.AdministrationNameEn, locked.Label, locked.StartsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            locked.EndsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), locked.State == "approved" ? Messages.ReportApproved : Messages.ReportSubmitted, what));

@@ -1,6 +1,7 @@
 using FluentValidation;
 using FluentValidation.Results;
 using Integrity.Api.Data;
+using Integrity.Api.Resources;
 
 namespace Integrity.Api.Features.ActionPlans;
 
@@ -26,7 +27,7 @@ public class ActionFieldsValidator<T> : AbstractValidator<T> where T : IActionFi
         RuleFor(x => x.StartsOn).NotNull();
         RuleFor(x => x.DueOn).NotNull()
             .GreaterThanOrEqualTo(x => x.StartsOn).When(x => x.StartsOn is not null, ApplyConditionTo.CurrentValidator)
-            .WithMessage("An action cannot fall due before it starts.");
+            .WithMessage(_ => Messages.ActionDueBeforeStart);
     }
 }
 
@@ -40,11 +41,11 @@ internal static class ActionWrites
     {
         if (await db.QuerySingleOrDefaultAsync<Guid?>(ObjectiveOfPlan, new { objectiveId = action.ObjectiveId, actionPlanId = plan.Id }, cancellationToken) is null)
             failures.Add(new ValidationFailure(nameof(IActionFields.ObjectiveId),
-                $"This plan has no objective with the id {action.ObjectiveId}. Pick one from GET /api/v1/action-plans/{plan.Id}/objectives."));
+                Messages.NoSuchObjective.With(action.ObjectiveId, plan.Id)));
         if (!plan.Holds(action.StartsOn))
-            failures.Add(new ValidationFailure(nameof(IActionFields.StartsOn), $"An action starts within its plan's period, {plan.Period}."));
+            failures.Add(new ValidationFailure(nameof(IActionFields.StartsOn), Messages.ActionStartsWithinPlan.With(plan.Period)));
         if (!plan.Holds(action.DueOn))
-            failures.Add(new ValidationFailure(nameof(IActionFields.DueOn), $"An action falls due within its plan's period, {plan.Period}."));
+            failures.Add(new ValidationFailure(nameof(IActionFields.DueOn), Messages.ActionDueWithinPlan.With(plan.Period)));
         if (failures.Count > 0) throw new ValidationException(failures);
     }
 

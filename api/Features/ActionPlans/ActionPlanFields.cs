@@ -1,4 +1,5 @@
 using FluentValidation;
+using Integrity.Api.Resources;
 
 namespace Integrity.Api.Features.ActionPlans;
 
@@ -18,6 +19,6 @@ public class ActionPlanFieldsValidator<T> : AbstractValidator<T> where T : IActi
         RuleFor(x => x.StartsOn).NotNull();
         RuleFor(x => x.EndsOn).NotNull()
             .GreaterThanOrEqualTo(x => x.StartsOn).When(x => x.StartsOn is not null, ApplyConditionTo.CurrentValidator)
-            .WithMessage("The plan's period cannot end before it starts.");
+            .WithMessage(_ => Messages.PlanEndsBeforeStart);
     }
 }

@@ -3,6 +3,7 @@ using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
 using Integrity.Api.Pipeline;
+using Integrity.Api.Resources;
 
 namespace Integrity.Api.Features.ActionPlans;
 
@@ -88,11 +89,12 @@ internal sealed record PlanState
 
     public static async Task<PlanState> LoadAsync(DbSession db, Guid actionPlanId, CancellationToken cancellationToken) =>
         await db.QuerySingleOrDefaultAsync<PlanState>(Select, new { id = actionPlanId }, cancellationToken)
-        ?? throw new NotFoundException("action plan", actionPlanId);
+        ?? throw new NotFoundException(Messages.RecordActionPlan, actionPlanId);
 
     /// <summary>A closed plan is final: 409 for anything that would change what it holds.</summary>
+    /// <param name="change">What it would take, from the catalogue: <c>Messages.PlanNewActions</c>.</param>
     public PlanState RefuseIfClosed(string change) => Status == ActionPlanStatus.Closed
-        ? throw new ConflictException($"This action plan is closed: it takes no {change}. A closed plan is final; record a new plan for a new period.")
+        ? throw new ConflictException(Messages.PlanClosed.With(change))
         : this;
 
     public bool Holds(DateOnly? day) => day >= StartsOn && day <= EndsOn;

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Integrity.Api.Data;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.ActionPlans;
@@ -32,7 +33,7 @@ public sealed class AddObjectiveHandler(DbSession db) : ICommandHandler<AddObjec
 
     public async ValueTask<RecordCreated> Handle(AddObjective command, CancellationToken cancellationToken)
     {
-        (await PlanState.LoadAsync(db, command.ActionPlanId, cancellationToken)).RefuseIfClosed("new objectives");
+        (await PlanState.LoadAsync(db, command.ActionPlanId, cancellationToken)).RefuseIfClosed(Messages.PlanNewObjectives);
         var plan = new { actionPlanId = command.ActionPlanId };
         await db.ExecuteAsync(Count, plan, cancellationToken);
         var position = await db.QuerySingleOrDefaultAsync<int>(Position, plan, cancellationToken);

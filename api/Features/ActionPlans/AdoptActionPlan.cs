@@ -1,6 +1,7 @@
 using FluentValidation;
 using Integrity.Api.Data;
 using Integrity.Api.Http;
+using Integrity.Api.Resources;
 using Mediator;
 using Required = System.ComponentModel.DataAnnotations.RequiredAttribute;
 
@@ -14,7 +15,7 @@ public sealed class AdoptActionPlanValidator : AbstractValidator<AdoptActionPlan
 {
     public AdoptActionPlanValidator(TimeProvider clock) =>
         RuleFor(x => x.AdoptedOn).NotNull()
-            .Must(day => day <= Today.Of(clock)).WithMessage("A plan cannot be adopted on a day still to come: record the adoption once it happened.");
+            .Must(day => day <= Today.Of(clock)).WithMessage(_ => Messages.AdoptedNotInFuture);
 }
 
 public sealed class AdoptActionPlanAccess(DbSession db) : ActionPlanKeepers<AdoptActionPlan>(db);
@@ -30,7 +31,7 @@ public sealed class AdoptActionPlanHandler(DbSession db) : ICommandHandler<Adopt
     {
         var plan = await PlanState.LoadAsync(db, command.Id, cancellationToken);
         if (plan.Status != ActionPlanStatus.Draft)
-            throw new ConflictException($"This plan is {DbEnum.Name(plan.Status)}: only a draft is adopted. To move it on, use PUT /api/v1/action-plans/{{id}}/status.");
+            throw new ConflictException(Messages.OnlyDraftAdopted.With(DbEnum.Name(plan.Status)));
         var changed = await db.ExecuteAsync(Adopt, new
         {
             id = command.Id,
@@ -38,6 +39,6 @@ public sealed class AdoptActionPlanHandler(DbSession db) : ICommandHandler<Adopt
             adopted = DbEnum.Name(ActionPlanStatus.Adopted),
             adoptedOn = command.AdoptedOn,
         }, cancellationToken);
-        return await db.NextVersionAsync(changed, "action_plans", "action plan", command.Id, command.ExpectedVersion, cancellationToken);
+        return await db.NextVersionAsync(changed, "action_plans", Messages.RecordActionPlan, command.Id, command.ExpectedVersion, cancellationToken);
     }
 }

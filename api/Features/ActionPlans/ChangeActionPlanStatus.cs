@@ -1,6 +1,7 @@
 using FluentValidation;
 using Integrity.Api.Data;
 using Integrity.Api.Http;
+using Integrity.Api.Resources;
 using Mediator;
 using Required = System.ComponentModel.DataAnnotations.RequiredAttribute;
 
@@ -16,7 +17,7 @@ public sealed record ChangeActionPlanStatus([property: Required] ActionPlanStatu
 
 public sealed class ChangeActionPlanStatusValidator : AbstractValidator<ChangeActionPlanStatus>
 {
-    public ChangeActionPlanStatusValidator() => RuleFor(x => x.Status).NotNull().IsInEnum();
+    public ChangeActionPlanStatusValidator() => RuleFor(x => x.Status).NotNull().IsChoice();
 }
 
 public sealed class ChangeActionPlanStatusAccess(DbSession db) : ActionPlanKeepers<ChangeActionPlanStatus>(db);
@@ -31,16 +32,16 @@ public sealed class ChangeActionPlanStatusHandler(DbSession db) : ICommandHandle
 
     public async ValueTask<int> Handle(ChangeActionPlanStatus command, CancellationToken cancellationToken)
     {
-        var plan = (await PlanState.LoadAsync(db, command.Id, cancellationToken)).RefuseIfClosed("changes");
+        var plan = (await PlanState.LoadAsync(db, command.Id, cancellationToken)).RefuseIfClosed(Messages.PlanChanges);
         var target = command.Status!.Value;
         if (target == plan.Status)
-            throw new ConflictException($"This plan is {DbEnum.Name(target)} already.");
+            throw new ConflictException(Messages.PlanAlready.With(DbEnum.Name(target)));
         if (target == ActionPlanStatus.Draft)
             await RefuseBackToDraftAsync(plan, cancellationToken);
         else if (plan.Status == ActionPlanStatus.Draft)
-            throw new ConflictException("This plan is a draft: adopt it first with POST /api/v1/action-plans/{id}/adopt, giving the day it was adopted.");
+            throw new ConflictException(Messages.PlanIsDraft);
         else if (target < plan.Status)
-            throw new ConflictException("A plan moves only forward: draft → adopted → in_implementation → closed.");
+            throw new ConflictException(Messages.PlanOnlyForward);
 
         var changed = await db.ExecuteAsync(Move, new
         {
@@ -49,14 +50,14 @@ public sealed class ChangeActionPlanStatusHandler(DbSession db) : ICommandHandle
             status = DbEnum.Name(target),
             draft = DbEnum.Name(ActionPlanStatus.Draft),
         }, cancellationToken);
-        return await db.NextVersionAsync(changed, "action_plans", "action plan", command.Id, command.ExpectedVersion, cancellationToken);
+        return await db.NextVersionAsync(changed, "action_plans", Messages.RecordActionPlan, command.Id, command.ExpectedVersion, cancellationToken);
     }
 
     private async Task RefuseBackToDraftAsync(PlanState plan, CancellationToken cancellationToken)
     {
         if (plan.Status != ActionPlanStatus.Adopted)
-            throw new ConflictException("A plan goes back to draft only from adopted, before its implementation starts.");
+            throw new ConflictException(Messages.PlanBackToDraft);
         if (await db.QuerySingleOrDefaultAsync<long>(Reported, new { id = plan.Id }, cancellationToken) > 0)
-            throw new ConflictException("Progress was reported on this plan's actions: it stays adopted, since that history is never rewritten.");
+            throw new ConflictException(Messages.PlanStaysAdopted);
     }
 }

@@ -1,6 +1,7 @@
 using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.ActionPlans;
@@ -13,5 +14,5 @@ public sealed class GetActionHandler(DbSession db, Caller caller) : IQueryHandle
         await db.QuerySingleOrDefaultAsync<ActionDetails>(
             $"{ActionDetails.Select} WHERE a.id = @id{Scope.And(ActionPlanScope.Of(caller, "ap"))}",
             Scope.Parameters(caller, new { id = query.Id }), cancellationToken)
-        ?? throw new NotFoundException("action", query.Id);
+        ?? throw new NotFoundException(Messages.RecordAction, query.Id);
 }

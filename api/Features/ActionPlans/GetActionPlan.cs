@@ -1,6 +1,7 @@
 using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.ActionPlans;
@@ -14,7 +15,7 @@ public sealed class GetActionPlanHandler(DbSession db, Caller caller) : IQueryHa
         var plan = await db.QuerySingleOrDefaultAsync<ActionPlanDetails>(
             $"{ActionPlanSummary.Select} WHERE ap.id = @id{Scope.And(ActionPlanScope.Of(caller, "ap"))}",
             Scope.Parameters(caller, new { id = query.Id }), cancellationToken)
-            ?? throw new NotFoundException("action plan", query.Id);
+            ?? throw new NotFoundException(Messages.RecordActionPlan, query.Id);
         return plan with { Objectives = await ObjectiveDetails.OfPlanAsync(db, plan.Id, cancellationToken) };
     }
 }

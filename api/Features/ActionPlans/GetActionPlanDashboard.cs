@@ -1,5 +1,6 @@
 using Integrity.Api.Data;
 using Integrity.Api.Http;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.ActionPlans;
@@ -68,7 +69,7 @@ public sealed class GetActionPlanDashboardHandler(DbSession db, Caller caller, T
     public async ValueTask<ActionPlanDashboard> Handle(GetActionPlanDashboard query, CancellationToken cancellationToken)
     {
         if (!await ActionPlanScope.CoversPlanAsync(db, caller, query.Id, cancellationToken))
-            throw new NotFoundException("action plan", query.Id);
+            throw new NotFoundException(Messages.RecordActionPlan, query.Id);
         var today = Today.Of(clock);
         var parameters = new { id = query.Id, today, done = DbEnum.Name(ActionStatus.Done), cancelled = DbEnum.Name(ActionStatus.Cancelled) };
 

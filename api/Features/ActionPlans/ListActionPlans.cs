@@ -2,6 +2,7 @@ using FluentValidation;
 using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.ActionPlans;
@@ -15,9 +16,9 @@ public sealed class ListActionPlansValidator : ListQueryValidator<ListActionPlan
     public ListActionPlansValidator()
     {
         RuleFor(x => x.Status).Must(status => DbEnum.TryParse<ActionPlanStatus>(status, out _)).When(x => x.Status is not null)
-            .WithMessage($"Use one of {DbEnum.Names<ActionPlanStatus>()}.");
+            .WithMessage(_ => Choices.OneOf<ActionPlanStatus>());
         RuleFor(x => x.Q).MaximumLength(200);
-        RuleFor(x => x.Cursor).Must(DateKeys.IsCursor).WithMessage(DateKeys.NotOurs);
+        RuleFor(x => x.Cursor).Must(DateKeys.IsCursor).WithMessage(_ => Messages.CursorNotOurs);
     }
 }
 

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Integrity.Api.Data;
 using Integrity.Api.Http;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.ActionPlans;
@@ -14,8 +15,8 @@ public sealed class ListActionsValidator : ListQueryValidator<ListActions>
     public ListActionsValidator()
     {
         RuleFor(x => x.Status).Must(status => DbEnum.TryParse<ActionStatus>(status, out _)).When(x => x.Status is not null)
-            .WithMessage($"Use one of {DbEnum.Names<ActionStatus>()}.");
-        RuleFor(x => x.Cursor).Must(DateKeys.IsCursor).WithMessage(DateKeys.NotOurs);
+            .WithMessage(_ => Choices.OneOf<ActionStatus>());
+        RuleFor(x => x.Cursor).Must(DateKeys.IsCursor).WithMessage(_ => Messages.CursorNotOurs);
     }
 }
 
@@ -24,7 +25,7 @@ public sealed class ListActionsHandler(DbSession db, Caller caller) : IQueryHand
     public async ValueTask<Page<ActionDetails>> Handle(ListActions query, CancellationToken cancellationToken)
     {
         if (!await ActionPlanScope.CoversPlanAsync(db, caller, query.ActionPlanId, cancellationToken))
-            throw new NotFoundException("action plan", query.ActionPlanId);
+            throw new NotFoundException(Messages.RecordActionPlan, query.ActionPlanId);
         var filters = new List<string?> { "a.action_plan_id = @actionPlanId" };
         if (query.ObjectiveId is not null) filters.Add("a.objective_id = @objectiveId");
         if (query.Status is not null) filters.Add("a.status = @status");

@@ -1,5 +1,6 @@
 using Integrity.Api.Data;
 using Integrity.Api.Http;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.ActionPlans;
@@ -12,7 +13,7 @@ public sealed class ListObjectivesHandler(DbSession db, Caller caller) : IQueryH
     public async ValueTask<Page<ObjectiveDetails>> Handle(ListObjectives query, CancellationToken cancellationToken)
     {
         if (!await ActionPlanScope.CoversPlanAsync(db, caller, query.ActionPlanId, cancellationToken))
-            throw new NotFoundException("action plan", query.ActionPlanId);
+            throw new NotFoundException(Messages.RecordActionPlan, query.ActionPlanId);
         return new Page<ObjectiveDetails>(await ObjectiveDetails.OfPlanAsync(db, query.ActionPlanId, cancellationToken), null);
     }
 }

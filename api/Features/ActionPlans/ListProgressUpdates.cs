@@ -1,5 +1,6 @@
 using Integrity.Api.Data;
 using Integrity.Api.Http;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.ActionPlans;
@@ -12,7 +13,7 @@ public sealed class ListProgressUpdatesHandler(DbSession db, Caller caller) : IQ
     public async ValueTask<Page<ProgressUpdateDetails>> Handle(ListProgressUpdates query, CancellationToken cancellationToken)
     {
         if (!await ActionPlanScope.CoversActionAsync(db, caller, query.ActionId, cancellationToken))
-            throw new NotFoundException("action", query.ActionId);
+            throw new NotFoundException(Messages.RecordAction, query.ActionId);
         return new Page<ProgressUpdateDetails>(await ProgressUpdateDetails.OfActionAsync(db, query.ActionId, cancellationToken), null);
     }
 }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Integrity.Api.Data;
+using Integrity.Api.Resources;
 
 namespace Integrity.Api.Features.ActionPlans;
 
@@ -18,9 +19,9 @@ public class ObjectiveFieldsValidator<T> : AbstractValidator<T> where T : IObjec
     public ObjectiveFieldsValidator()
     {
         RuleFor(x => x.Title).NotEmpty().MaximumLength(300);
-        RuleFor(x => x.KeyFactorCodes).NotEmpty().WithMessage("Name at least one key factor the objective serves (GET /api/v1/key-factors).")
-            .Must(codes => codes.Distinct().Count() == codes.Count).WithMessage("A key factor is listed twice.");
-        RuleForEach(x => x.KeyFactorCodes).Matches("^RAD-(0[1-9]|10)$").WithMessage("Key factors are RAD-01 to RAD-10 (GET /api/v1/key-factors).");
+        RuleFor(x => x.KeyFactorCodes).NotEmpty().WithMessage(_ => Messages.AtLeastOneKeyFactorOfObjective)
+            .Must(codes => codes.Distinct().Count() == codes.Count).WithMessage(_ => Messages.KeyFactorTwice);
+        RuleForEach(x => x.KeyFactorCodes).Matches("^RAD-(0[1-9]|10)$").WithMessage(_ => Messages.KeyFactorCodes);
         RuleFor(x => x.OutcomeIndicator).NotEmpty().MaximumLength(1000);
         RuleFor(x => x.Baseline).MaximumLength(300);
         RuleFor(x => x.Target).NotEmpty().MaximumLength(300);

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Integrity.Api.Data;
+using Integrity.Api.Resources;
 using Mediator;
 using Required = System.ComponentModel.DataAnnotations.RequiredAttribute;
 
@@ -33,7 +34,7 @@ public sealed class PlanActionHandler(DbSession db) : ICommandHandler<PlanAction
 
     public async ValueTask<RecordCreated> Handle(PlanAction command, CancellationToken cancellationToken)
     {
-        var plan = (await PlanState.LoadAsync(db, command.ActionPlanId, cancellationToken)).RefuseIfClosed("new actions");
+        var plan = (await PlanState.LoadAsync(db, command.ActionPlanId, cancellationToken)).RefuseIfClosed(Messages.PlanNewActions);
         await ActionWrites.CheckAsync(db, plan, command, [], cancellationToken);
         var id = Guid.CreateVersion7();
         var row = ActionWrites.Row(id, command);

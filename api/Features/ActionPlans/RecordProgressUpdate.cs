@@ -4,6 +4,7 @@ using FluentValidation.Results;
 using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Pipeline;
+using Integrity.Api.Resources;
 using Mediator;
 using Required = System.ComponentModel.DataAnnotations.RequiredAttribute;
 
@@ -33,16 +34,16 @@ public sealed class RecordProgressUpdateValidator : AbstractValidator<RecordProg
     public RecordProgressUpdateValidator(TimeProvider clock)
     {
         RuleFor(x => x.ReportedOn).NotNull()
-            .Must(day => day <= Today.Of(clock)).WithMessage("Progress is reported as it happened: the day cannot be in the future.");
-        RuleFor(x => x.Status).NotNull().IsInEnum();
+            .Must(day => day <= Today.Of(clock)).WithMessage(_ => Messages.ProgressNotInFuture);
+        RuleFor(x => x.Status).NotNull().IsChoice();
         RuleFor(x => x.PercentDone).NotNull().InclusiveBetween(0, 100);
-        RuleFor(x => x.PercentDone).Equal(100).When(x => x.Status == ActionStatus.Done).WithMessage("A done action is 100 % done.");
-        RuleFor(x => x.PercentDone).Equal(0).When(x => x.Status == ActionStatus.NotStarted).WithMessage("An action not started is 0 % done.");
+        RuleFor(x => x.PercentDone).Equal(100).When(x => x.Status == ActionStatus.Done).WithMessage(_ => Messages.DoneIsHundred);
+        RuleFor(x => x.PercentDone).Equal(0).When(x => x.Status == ActionStatus.NotStarted).WithMessage(_ => Messages.NotStartedIsZero);
         RuleFor(x => x.Narrative).MaximumLength(4000);
         RuleFor(x => x.EvidenceLinks).Must(links => links!.Count <= MaxLinks).When(x => x.EvidenceLinks is not null)
-            .WithMessage($"Give at most {MaxLinks} evidence links.");
+            .WithMessage(_ => Messages.AtMostLinks.With(MaxLinks));
         RuleForEach(x => x.EvidenceLinks).MaximumLength(2000).Must(IsWebAddress)
-            .WithMessage("Give the full address of the evidence, starting with https:// or http://.");
+            .WithMessage(_ => Messages.EvidenceAddress);
     }
 
     private static bool IsWebAddress(string? link) =>
@@ -63,7 +64,7 @@ public sealed class RecordProgressUpdatePlace(DbSession db) : IReportingPeriodPl
 
     public async Task<IReadOnlyList<ReportingPeriodPlace>> PlacesAsync(RecordProgressUpdate command, CancellationToken cancellationToken) =>
         command.ReportedOn is { } day && await db.QuerySingleOrDefaultAsync<PlanRow>(Plan, new { id = command.ActionId }, cancellationToken) is { } plan
-            ? [new ReportingPeriodPlace(plan.ProgrammeId, day, day, [plan.AdministrationId], "the action progress")]
+            ? [new ReportingPeriodPlace(plan.ProgrammeId, day, day, [plan.AdministrationId], Messages.LockedActionProgress)]
             : [];
 
     private sealed record PlanRow
@@ -98,13 +99,13 @@ public sealed class RecordProgressUpdateHandler(DbSession db, TimeProvider clock
     public async ValueTask<RecordCreated> Handle(RecordProgressUpdate command, CancellationToken cancellationToken)
     {
         var action = await db.QuerySingleOrDefaultAsync<ReportedAction>(Action, new { actionId = command.ActionId }, cancellationToken)
-                     ?? throw new NotFoundException("action", command.ActionId);
-        var plan = (await PlanState.LoadAsync(db, action.ActionPlanId, cancellationToken)).RefuseIfClosed("progress updates");
+                     ?? throw new NotFoundException(Messages.RecordAction, command.ActionId);
+        var plan = (await PlanState.LoadAsync(db, action.ActionPlanId, cancellationToken)).RefuseIfClosed(Messages.PlanProgressUpdates);
         if (plan.Status == ActionPlanStatus.Draft)
-            throw new ConflictException("This plan is still a draft: progress is reported once it is adopted (POST /api/v1/action-plans/{id}/adopt).");
+            throw new ConflictException(Messages.ProgressOnDraft);
         if (command.ReportedOn < action.StartsOn)
             throw new ValidationException([new ValidationFailure(nameof(command.ReportedOn),
-                $"This action starts on {action.StartsOn:yyyy-MM-dd}: progress cannot be reported before that.")]);
+                Messages.ProgressBeforeStart.With(action.StartsOn))]);
 
         var update = new
         {

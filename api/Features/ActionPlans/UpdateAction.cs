@@ -3,6 +3,7 @@ using FluentValidation.Results;
 using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Pipeline;
+using Integrity.Api.Resources;
 using Mediator;
 using Required = System.ComponentModel.DataAnnotations.RequiredAttribute;
 
@@ -39,18 +40,18 @@ public sealed class UpdateActionHandler(DbSession db) : ICommandHandler<UpdateAc
     public async ValueTask<int> Handle(UpdateAction command, CancellationToken cancellationToken)
     {
         var planId = await db.QuerySingleOrDefaultAsync<Guid?>(PlanOf, new { id = command.Id }, cancellationToken)
-                     ?? throw new NotFoundException("action", command.Id);
-        var plan = (await PlanState.LoadAsync(db, planId, cancellationToken)).RefuseIfClosed("changes");
+                     ?? throw new NotFoundException(Messages.RecordAction, command.Id);
+        var plan = (await PlanState.LoadAsync(db, planId, cancellationToken)).RefuseIfClosed(Messages.PlanChanges);
         var failures = new List<ValidationFailure>();
         if (await db.QuerySingleOrDefaultAsync<DateOnly?>(FirstReport, new { id = command.Id }, cancellationToken) is { } firstReport
             && command.StartsOn > firstReport)
             failures.Add(new ValidationFailure(nameof(command.StartsOn),
-                $"Progress was reported on this action on {firstReport:yyyy-MM-dd}: it cannot start after that."));
+                Messages.ActionStartsAfterProgress.With(firstReport)));
         await ActionWrites.CheckAsync(db, plan, command, failures, cancellationToken);
 
         var row = ActionWrites.Row(command.Id, command);
         row.Add("expectedVersion", command.ExpectedVersion);
         var changed = await db.ExecuteAsync(Update, row, cancellationToken);
-        return await db.NextVersionAsync(changed, "actions", "action", command.Id, command.ExpectedVersion, cancellationToken);
+        return await db.NextVersionAsync(changed, "actions", Messages.RecordAction, command.Id, command.ExpectedVersion, cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using Integrity.Api.Data;
 using Integrity.Api.Http;
+using Integrity.Api.Resources;
 using Mediator;
 using Required = System.ComponentModel.DataAnnotations.RequiredAttribute;
 
@@ -26,12 +27,11 @@ public sealed class UpdateActionPlanHandler(DbSession db) : ICommandHandler<Upda
 
     public async ValueTask<int> Handle(UpdateActionPlan command, CancellationToken cancellationToken)
     {
-        (await PlanState.LoadAsync(db, command.Id, cancellationToken)).RefuseIfClosed("changes");
+        (await PlanState.LoadAsync(db, command.Id, cancellationToken)).RefuseIfClosed(Messages.PlanChanges);
         var row = new { id = command.Id, title = command.Title.Trim(), startsOn = command.StartsOn, endsOn = command.EndsOn, expectedVersion = command.ExpectedVersion };
         if (await db.QuerySingleOrDefaultAsync<long>(ActionsOutside, row, cancellationToken) > 0)
-            throw new ConflictException("Some actions start or fall due outside the new period. Move those actions first " +
-                                        "(PUT /api/v1/actions/{id}), then change the period.");
+            throw new ConflictException(Messages.ActionsOutsidePeriod);
         var changed = await db.ExecuteAsync(Update, row, cancellationToken);
-        return await db.NextVersionAsync(changed, "action_plans", "action plan", command.Id, command.ExpectedVersion, cancellationToken);
+        return await db.NextVersionAsync(changed, "action_plans", Messages.RecordActionPlan, command.Id, command.ExpectedVersion, cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Pipeline;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.ActionPlans;
@@ -29,11 +30,11 @@ public sealed class UpdateObjectiveHandler(DbSession db) : ICommandHandler<Updat
 
     public async ValueTask<int> Handle(UpdateObjective command, CancellationToken cancellationToken)
     {
-        (await PlanState.LoadAsync(db, command.ActionPlanId, cancellationToken)).RefuseIfClosed("changes");
+        (await PlanState.LoadAsync(db, command.ActionPlanId, cancellationToken)).RefuseIfClosed(Messages.PlanChanges);
         if (await db.QuerySingleOrDefaultAsync<Guid?>(OfPlan, new { id = command.Id, actionPlanId = command.ActionPlanId }, cancellationToken) is null)
-            throw new NotFoundException("objective of this action plan", command.Id);
+            throw new NotFoundException(Messages.RecordObjectiveOfPlan, command.Id);
         var changed = await db.ExecuteAsync(Update, ObjectiveWrites.Row(command.Id, command, new { expectedVersion = command.ExpectedVersion }), cancellationToken);
-        var version = await db.NextVersionAsync(changed, "objectives", "objective", command.Id, command.ExpectedVersion, cancellationToken);
+        var version = await db.NextVersionAsync(changed, "objectives", Messages.RecordObjective, command.Id, command.ExpectedVersion, cancellationToken);
         await ObjectiveWrites.UnlinkAsync(db, command.Id, cancellationToken);
         await ObjectiveWrites.LinkAsync(db, command.Id, command, cancellationToken);
         return version;

@@ -26,7 +26,7 @@ public class AdministrationFieldsValidator<T> : AbstractValidator<T> where T : I
     public AdministrationFieldsValidator(IStringLocalizer<Messages> messages)
     {
         RuleFor(x => x.CountryCode).NotEmpty().Matches("^[A-Z]{2}$")
-            .WithMessage("Use the two capital letters of ISO 3166-1, e.g. ML for Mali.");
+            .WithMessage(_ => Messages.CountryCode);
         RuleFor(x => x.RegionCode).NotEmpty().MaximumLength(10);
         RuleFor(x => x.NameEn).NotEmpty().MaximumLength(300);
         RuleFor(x => x.NameFr).NotEmpty().MaximumLength(300);
@@ -73,7 +73,7 @@ internal static class AdministrationFields
                 $"'{administration.RegionCode}' is not a WCO region code; see GET /api/v1/regions."));
         if (failures.Count > 0) throw new ValidationException(failures);
         await db.RefuseDuplicateAsync(HolderOfName, new { countryCode = administration.CountryCode, nameEn = administration.NameEn }, except,
-            $"{administration.CountryCode} already has an administration named '{administration.NameEn}'.", cancellationToken);
+            Messages.AdministrationNameTaken.With(administration.CountryCode, administration.NameEn), cancellationToken);
         if (administration.OtherNames is { Count: > 0 } otherNames)
         {
             var keys = otherNames.ToDictionary(KeyOf);

@@ -1,6 +1,7 @@
 using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.Administrations;
@@ -14,7 +15,7 @@ public sealed class GetAdministrationHandler(DbSession db, Caller caller) : IQue
         var administration = await db.QuerySingleOrDefaultAsync<AdministrationDetails>(
                                  $"{AdministrationDetails.Select} WHERE a.id = @id{Scope.And(Scope.Administrations(caller, "a.id"))}",
                                  Scope.Parameters(caller, new { id = query.Id }), cancellationToken)
-                             ?? throw new NotFoundException("administration", query.Id);
+                             ?? throw new NotFoundException(Messages.RecordAdministration, query.Id);
         return (await AdministrationDetails.WithOtherNamesAsync(db, [administration], cancellationToken))[0];
     }
 }

@@ -41,6 +41,6 @@ public sealed class UpdateAdministrationHandler(DbSession db, IStringLocalizer<M
             nameFr = command.NameFr,
         }, cancellationToken);
         if (changed == 1) await AdministrationFields.WriteOtherNamesAsync(db, command.Id, command.OtherNames, cancellationToken);
-        return await db.NextVersionAsync(changed, "administrations", "administration", command.Id, command.ExpectedVersion, cancellationToken);
+        return await db.NextVersionAsync(changed, "administrations", Messages.RecordAdministration, command.Id, command.ExpectedVersion, cancellationToken);
     }
 }

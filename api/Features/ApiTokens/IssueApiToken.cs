@@ -4,6 +4,7 @@ using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
 using Integrity.Api.Pipeline;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.ApiTokens;
@@ -27,8 +28,8 @@ public sealed class IssueApiTokenValidator : AbstractValidator<IssueApiToken>
         RuleFor(x => x.DonorId).NotNull();
         RuleFor(x => x.Name).NotEmpty().MaximumLength(300);
         RuleFor(x => x.ExpiresOn).NotNull()
-            .Must(day => day >= Today.Of(clock)).WithMessage("The expiry day has passed: choose a day from today on.")
-            .Must(day => day <= Today.Of(clock).AddYears(2)).WithMessage("A token lives at most two years: choose an earlier expiry day.");
+            .Must(day => day >= Today.Of(clock)).WithMessage(_ => Messages.ExpiryPassed)
+            .Must(day => day <= Today.Of(clock).AddYears(2)).WithMessage(_ => Messages.TokenAtMostTwoYears);
     }
 }
 

@@ -2,6 +2,7 @@ using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
 using Integrity.Api.Pipeline;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.ApiTokens;
@@ -19,7 +20,7 @@ public sealed class RevokeApiTokenHandler(DbSession db, TimeProvider clock) : IC
     public async ValueTask<Unit> Handle(RevokeApiToken command, CancellationToken cancellationToken)
     {
         if (await db.QuerySingleOrDefaultAsync<Guid?>(Exists, new { id = command.Id }, cancellationToken) is null)
-            throw new NotFoundException("API token", command.Id);
+            throw new NotFoundException(Messages.RecordApiToken, command.Id);
         await db.ExecuteAsync(Revoke, new { id = command.Id, now = AuditTrail.Stored(clock.GetUtcNow()) }, cancellationToken);
         return Unit.Value;
     }

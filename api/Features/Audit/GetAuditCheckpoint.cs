@@ -1,6 +1,7 @@
 using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.Audit;
@@ -39,13 +40,10 @@ public static class AuditCheckpoints
             : throw new CheckpointNotSignedException();
 }
 
-public sealed class CheckpointNotSignedException() : ProblemException(StatusCodes.Status422UnprocessableEntity, "Checkpoint not signed",
-    "The checkpoint's signature is not the audit key's: it was altered, or it comes from another installation. " +
-    "Send the checkpoint exactly as GET /api/v1/audit/checkpoint answered it.");
+public sealed class CheckpointNotSignedException() : ProblemException(StatusCodes.Status422UnprocessableEntity, Messages.TitleCheckpointNotSigned, Messages.CheckpointNotSigned);
 
-public sealed class TrailBrokenException(AuditVerification verification) : ProblemException(StatusCodes.Status409Conflict, "Audit trail broken",
-    $"No checkpoint is signed for a broken trail: entry {verification.FirstBrokenPosition}: {verification.Problem}. " +
-    "Investigate with GET /api/v1/audit/verify first.");
+public sealed class TrailBrokenException(AuditVerification verification) : ProblemException(StatusCodes.Status409Conflict, Messages.TitleTrailBroken,
+    Messages.TrailBroken.With(verification.FirstBrokenPosition, verification.Problem));
 
 /// <summary>Signs only a trail that verifies, so a checkpoint never vouches for tampering that came before it.</summary>
 public sealed class GetAuditCheckpointHandler(ISender sender, DbSession db, AuditKeys keys, TimeProvider clock)

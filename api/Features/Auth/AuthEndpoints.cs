@@ -1,6 +1,7 @@
 using System.Globalization;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
+using Integrity.Api.Resources;
 using Mediator;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -62,9 +63,8 @@ public static class AuthEndpoints
         {
             var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
             context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many failed sign-ins",
-                detail: $"Too many failed sign-ins with this e-mail from your address: wait {seconds} seconds (Retry-After), " +
-                        "then try again, or ask an administrator to reset your password.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: Messages.TitleTooManyFailedSignIns,
+                detail: Messages.TooManyFailedSignIns.With(seconds));
         }
         SignInOutcome outcome;
         try

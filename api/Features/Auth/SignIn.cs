@@ -3,6 +3,7 @@ using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
 using Integrity.Api.Pipeline;
+using Integrity.Api.Resources;
 using Mediator;
 using Integrity.Api.Features.Users;
 using Microsoft.AspNetCore.Identity;
@@ -30,8 +31,7 @@ public sealed record SignInOutcome(Guid UserId, Role Role, Guid? DonorId, string
 /// which e-mails have an account. As an exception, so the refused attempt writes nothing (no audit entry a
 /// stranger could multiply); the sign-in endpoint counts it towards the back-off of its e-mail and address.
 /// </summary>
-public sealed class SignInRefusedException() : ProblemException(StatusCodes.Status401Unauthorized, "Sign-in failed",
-    "The e-mail or the password is wrong. Check both and try again.");
+public sealed class SignInRefusedException() : ProblemException(StatusCodes.Status401Unauthorized, Messages.TitleSignInFailed, Messages.SignInFailed);
 
 /// <summary>
 /// Checks the password with ASP.NET Core Identity's hasher. An unknown e-mail is checked against a

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Integrity.Api.Resources;
 
 namespace Integrity.Api.Features.Donors;
 
@@ -15,7 +16,7 @@ public class DonorFieldsValidator<T> : AbstractValidator<T> where T : IDonorFiel
     public DonorFieldsValidator()
     {
         RuleFor(x => x.Code).NotEmpty().MaximumLength(40).Matches("^[A-Za-z0-9_.-]+$")
-            .WithMessage("Use letters, digits, '.', '_' or '-' only, e.g. NORAD.");
+            .WithMessage(_ => Messages.CodeLike.With("NORAD"));
         RuleFor(x => x.Name).NotEmpty().MaximumLength(300);
         RuleFor(x => x.IatiOrganisationId).MaximumLength(100);
     }

@@ -1,6 +1,7 @@
 using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.Donors;
@@ -27,5 +28,5 @@ public sealed class GetDonorHandler(DbSession db, Caller caller) : IQueryHandler
     public async ValueTask<DonorDetails> Handle(GetDonor query, CancellationToken cancellationToken) =>
         await db.QuerySingleOrDefaultAsync<DonorDetails>(Select + Scope.And(Scope.Donors(caller, "id")),
             Scope.Parameters(caller, new { id = query.Id }), cancellationToken)
-        ?? throw new NotFoundException("donor", query.Id);
+        ?? throw new NotFoundException(Messages.RecordDonor, query.Id);
 }

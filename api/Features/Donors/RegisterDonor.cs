@@ -1,5 +1,6 @@
 using Integrity.Api.Data;
 using Integrity.Api.Pipeline;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.Donors;
@@ -25,7 +26,7 @@ public sealed class RegisterDonorHandler(DbSession db) : ICommandHandler<Registe
     public async ValueTask<RecordCreated> Handle(RegisterDonor command, CancellationToken cancellationToken)
     {
         await db.RefuseDuplicateAsync(DonorWrites.HolderOfCode, new { code = command.Code }, except: null,
-            $"Another donor already has the code '{command.Code}'. Choose another code, or update that donor.", cancellationToken);
+            Messages.DonorCodeTakenOrUpdate.With(command.Code), cancellationToken);
         var id = Guid.CreateVersion7();
         await db.ExecuteAsync(Insert, new { id, code = command.Code, name = command.Name, iatiOrganisationId = command.IatiOrganisationId }, cancellationToken);
         return new RecordCreated(id, 1);

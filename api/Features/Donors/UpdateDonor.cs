@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Integrity.Api.Data;
 using Integrity.Api.Pipeline;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.Donors;
@@ -26,7 +27,7 @@ public sealed class UpdateDonorHandler(DbSession db) : ICommandHandler<UpdateDon
     public async ValueTask<int> Handle(UpdateDonor command, CancellationToken cancellationToken)
     {
         await db.RefuseDuplicateAsync(DonorWrites.HolderOfCode, new { code = command.Code }, except: command.Id,
-            $"Another donor already has the code '{command.Code}'. Choose another code.", cancellationToken);
+            Messages.DonorCodeTaken.With(command.Code), cancellationToken);
         var changed = await db.ExecuteAsync(Update, new
         {
             id = command.Id,
@@ -35,6 +36,6 @@ public sealed class UpdateDonorHandler(DbSession db) : ICommandHandler<UpdateDon
             name = command.Name,
             iatiOrganisationId = command.IatiOrganisationId,
         }, cancellationToken);
-        return await db.NextVersionAsync(changed, "donors", "donor", command.Id, command.ExpectedVersion, cancellationToken);
+        return await db.NextVersionAsync(changed, "donors", Messages.RecordDonor, command.Id, command.ExpectedVersion, cancellationToken);
     }
 }

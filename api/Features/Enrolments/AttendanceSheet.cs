@@ -292,14 +292,10 @@ public sealed class AttendanceSheet
 }
 
 public sealed class NotASheetException(IStringLocalizer<Messages> messages)
-    : ProblemException(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", messages["SheetMediaType", AttendanceSheet.CsvMediaType, AttendanceSheet.XlsxMediaType]);
+    : ProblemException(StatusCodes.Status415UnsupportedMediaType, Messages.TitleUnsupportedMediaType, messages["SheetMediaType", AttendanceSheet.CsvMediaType, AttendanceSheet.XlsxMediaType]);
 
-public sealed class SheetTooLargeException(SheetLimits limits) : ProblemException(StatusCodes.Status413PayloadTooLarge, "Sheet too large",
-    string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"An attendance sheet has at most {limits.MaxBytes / 1024 / 1024} MB ({limits.MaxRows:N0} rows). Split it and upload the parts one after the other."));
+public sealed class SheetTooLargeException(SheetLimits limits) : ProblemException(StatusCodes.Status413PayloadTooLarge, Messages.TitleSheetTooLarge,
+    Messages.SheetTooLarge.With(limits.MaxBytes / 1024 / 1024, limits.MaxRows));
 
 /// <summary>A sheet with more rows than <see cref="SheetLimits.MaxRows"/>: refused whole, so that nothing of it is stored.</summary>
-public sealed class TooManyRowsException(SheetLimits limits, int found) : ProblemException(StatusCodes.Status413PayloadTooLarge, "Too many rows",
-    string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"An attendance sheet has at most {limits.MaxRows:N0} rows; this one has {found:N0}. Nothing was imported. " +
-        $"Split it into sheets of {limits.MaxRows:N0} rows or fewer (each with the header line) and upload them one after the other."));
+public sealed class TooManyRowsException(SheetLimits limits, int found) : ProblemException(StatusCodes.Status413PayloadTooLarge, Messages.TitleTooManyRows, Messages.TooManyRows.With(limits.MaxRows, found));

@@ -6,6 +6,7 @@ using Integrity.Api.Data;
 using Integrity.Api.Features.Workshops;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
+using Integrity.Api.Resources;
 using Mediator;
 using Integrity.Api.Features.Participants;
 
@@ -31,7 +32,7 @@ public sealed class EnrolParticipantValidator : AbstractValidator<EnrolParticipa
     {
         When(x => x.ParticipantId is null, () => Include(new PersonFieldsValidator<EnrolParticipant>()));
         RuleFor(x => x.ParticipantId).Must((command, _) => NoPersonFields(command)).When(x => x.ParticipantId is not null)
-            .WithMessage("Send either the participantId of someone registered, or the fields of a new person; not both.");
+            .WithMessage(_ => Messages.EnrolEitherOr);
     }
 
     private static bool NoPersonFields(IPersonFields person) =>
@@ -56,7 +57,7 @@ public sealed class EnrolParticipantHandler(DbSession db, Caller caller, TimePro
             : await ParticipantWrites.RegisterAsync(db, caller, clock, command, command.ConfirmNewPerson == true, cancellationToken);
         var row = EnrolmentWrites.Row(command.WorkshopId, participantId);
         if (await db.ExecuteAsync(db.Dialect.InsertIfAbsent("enrolments", [.. row.Keys], ["workshop_id", "participant_id"]), new DynamicParameters(row), cancellationToken) == 0)
-            throw new ConflictException($"Participant {participantId} is already enrolled in this workshop.");
+            throw new ConflictException(Messages.AlreadyEnrolled.With(participantId));
         return new RecordCreated(participantId, 1);
     }
 
@@ -65,6 +66,5 @@ public sealed class EnrolParticipantHandler(DbSession db, Caller caller, TimePro
         await db.QuerySingleOrDefaultAsync<Guid?>($"{Visible}{Scope.And(Scope.Participants(caller, "p"))}",
             Scope.Parameters(caller, new { participantId }), cancellationToken)
         ?? throw new ValidationException([new ValidationFailure(nameof(EnrolParticipant.ParticipantId),
-            $"No participant has the id {participantId}, or they are outside your scope. Find them with GET /api/v1/participants, " +
-            "or send their details instead to have them found or registered.")]);
+            Messages.NoSuchParticipant.With(participantId))]);
 }

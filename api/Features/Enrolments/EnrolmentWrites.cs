@@ -2,6 +2,7 @@ using Integrity.Api.Data;
 using Integrity.Api.Features.Workshops;
 using Integrity.Api.Http;
 using Integrity.Api.Features.Participants;
+using Integrity.Api.Resources;
 
 namespace Integrity.Api.Features.Enrolments;
 
@@ -14,9 +15,9 @@ internal static class EnrolmentWrites
     public static async Task<OpenWorkshop> RequireOpenAsync(DbSession db, Guid workshopId, CancellationToken cancellationToken)
     {
         var workshop = await db.QuerySingleOrDefaultAsync<OpenWorkshop>(Workshop, new { workshopId }, cancellationToken)
-                       ?? throw new NotFoundException("workshop", workshopId);
+                       ?? throw new NotFoundException(Messages.RecordWorkshop, workshopId);
         if (workshop.Status == DbEnum.Name(WorkshopStatus.Cancelled))
-            throw new ConflictException("This workshop is cancelled: it takes no participants and no attendance. Set it back to planned first if it will take place.");
+            throw new ConflictException(Messages.WorkshopCancelledNoParticipants);
         return workshop;
     }
 

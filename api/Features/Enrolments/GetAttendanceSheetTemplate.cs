@@ -4,6 +4,7 @@ using FluentValidation;
 using Integrity.Api.Data;
 using Integrity.Api.Features.Workshops;
 using Integrity.Api.Http;
+using Integrity.Api.Resources;
 using Mediator;
 using MiniExcel = MiniExcelLibs.MiniExcel;
 
@@ -21,8 +22,8 @@ public sealed class GetAttendanceSheetTemplateValidator : AbstractValidator<GetA
 {
     public GetAttendanceSheetTemplateValidator()
     {
-        RuleFor(x => x.Format).Must(format => format is null or "xlsx" or "csv").WithMessage("Use xlsx or csv.");
-        RuleFor(x => x.Lang).Must(lang => lang is null or "en" or "fr").WithMessage("Use en or fr.");
+        RuleFor(x => x.Format).Must(format => format is null or "xlsx" or "csv").WithMessage(_ => Messages.XlsxOrCsv);
+        RuleFor(x => x.Lang).Must(lang => lang is null or "en" or "fr").WithMessage(_ => Messages.EnOrFr);
     }
 }
 
@@ -36,7 +37,7 @@ public sealed class GetAttendanceSheetTemplateHandler(DbSession db, Caller calle
     public async ValueTask<SheetTemplate> Handle(GetAttendanceSheetTemplate query, CancellationToken cancellationToken)
     {
         if (!await WorkshopScope.CoversAsync(db, caller, query.WorkshopId, cancellationToken))
-            throw new NotFoundException("workshop", query.WorkshopId);
+            throw new NotFoundException(Messages.RecordWorkshop, query.WorkshopId);
         var french = query.Lang == "fr";
         var days = await db.QueryAsync<DateOnly>(Days, new { workshopId = query.WorkshopId }, cancellationToken);
         string[] header = [.. french ? French : English, .. days.Select(day => day.ToString(french ? "dd/MM/yyyy" : "yyyy-MM-dd", CultureInfo.InvariantCulture))];

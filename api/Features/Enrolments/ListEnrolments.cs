@@ -1,6 +1,7 @@
 using Integrity.Api.Data;
 using Integrity.Api.Features.Workshops;
 using Integrity.Api.Http;
+using Integrity.Api.Resources;
 using Mediator;
 using Integrity.Api.Features.Participants;
 
@@ -16,7 +17,7 @@ public sealed class ListEnrolmentsHandler(DbSession db, Caller caller) : IQueryH
     public async ValueTask<Page<Enrolment>> Handle(ListEnrolments query, CancellationToken cancellationToken)
     {
         if (!await WorkshopScope.CoversAsync(db, caller, query.WorkshopId, cancellationToken))
-            throw new NotFoundException("workshop", query.WorkshopId);
+            throw new NotFoundException(Messages.RecordWorkshop, query.WorkshopId);
         var sql = ListSql.Build(Enrolment.Select, ["e.workshop_id = @workshopId"], query, "p.normalised_name", db.Dialect, "p.id");
         var rows = await db.QueryAsync<Enrolment>(sql, ListSql.Parameters(query, new { workshopId = query.WorkshopId }), cancellationToken);
         var page = Keyset.ToPage(rows, query.PageSize(), enrolment => new Keyset(enrolment.NormalisedName, enrolment.ParticipantId));

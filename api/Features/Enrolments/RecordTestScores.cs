@@ -4,6 +4,7 @@ using Integrity.Api.Data;
 using Integrity.Api.Features.Workshops;
 using Integrity.Api.Http;
 using Integrity.Api.Pipeline;
+using Integrity.Api.Resources;
 using Mediator;
 using Required = System.ComponentModel.DataAnnotations.RequiredAttribute;
 using Integrity.Api.Features.Participants;
@@ -60,7 +61,7 @@ public sealed class RecordTestScoresHandler(DbSession db) : ICommandHandler<Reco
         }, cancellationToken);
         if (changed == 1) return command.ExpectedVersion + 1;
         throw await db.QuerySingleOrDefaultAsync<int?>(VersionOf, key, cancellationToken) is { } current
-            ? new PreconditionFailedException("enrolment", current)
-            : new NotFoundException("participant of this workshop", command.ParticipantId);
+            ? new PreconditionFailedException(Messages.RecordEnrolment, current)
+            : new NotFoundException(Messages.RecordParticipantOfWorkshop, command.ParticipantId);
     }
 }

@@ -5,6 +5,7 @@ using Integrity.Api.Data;
 using Integrity.Api.Features.Workshops;
 using Integrity.Api.Http;
 using Integrity.Api.Pipeline;
+using Integrity.Api.Resources;
 using Mediator;
 using Required = System.ComponentModel.DataAnnotations.RequiredAttribute;
 using Integrity.Api.Features.Participants;
@@ -33,12 +34,12 @@ public sealed class TakeAttendanceValidator : AbstractValidator<TakeAttendance>
 
     public TakeAttendanceValidator()
     {
-        RuleFor(x => x.Entries).NotEmpty().WithMessage("Send at least one entry: a participantId and its status.")
-            .Must(entries => entries.Count <= MaxEntries).WithMessage($"Send at most {MaxEntries} entries per call.");
+        RuleFor(x => x.Entries).NotEmpty().WithMessage(_ => Messages.AtLeastOneEntry)
+            .Must(entries => entries.Count <= MaxEntries).WithMessage(_ => Messages.AtMostEntries.With(MaxEntries));
         RuleForEach(x => x.Entries).ChildRules(entry =>
         {
             entry.RuleFor(x => x.ParticipantId).NotNull();
-            entry.RuleFor(x => x.Status).NotNull().IsInEnum().WithMessage($"Use one of {DbEnum.Names<AttendanceStatus>()}.");
+            entry.RuleFor(x => x.Status).NotNull().IsChoice();
         });
     }
 }
@@ -63,11 +64,11 @@ public sealed class TakeAttendanceHandler(DbSession db, TimeProvider clock) : IC
     public async ValueTask<Unit> Handle(TakeAttendance command, CancellationToken cancellationToken)
     {
         var session = await db.QuerySingleOrDefaultAsync<SessionDay>(Session, new { sessionId = command.SessionId, workshopId = command.WorkshopId }, cancellationToken)
-                      ?? throw new NotFoundException("session of this workshop", command.SessionId);
+                      ?? throw new NotFoundException(Messages.RecordSessionOfWorkshop, command.SessionId);
         if (session.Status == DbEnum.Name(WorkshopStatus.Cancelled))
-            throw new ConflictException("This workshop is cancelled: it takes no attendance.");
+            throw new ConflictException(Messages.WorkshopCancelledNoAttendance);
         if (!AttendanceWrites.TakesAttendance(session.Status, session.HeldOn, Today.Of(clock)))
-            throw new ConflictException($"This session is on {session.HeldOn:yyyy-MM-dd}: its attendance is taken on that day or after.");
+            throw new ConflictException(Messages.AttendanceBeforeSession.With(session.HeldOn));
 
         var ids = command.Entries.Select(entry => entry.ParticipantId!.Value).ToList();
         var enrolled = (await db.QueryAsync<Guid>(string.Format(EnrolledAmong, db.Dialect.InIds("participant_id", "ids")),
@@ -78,9 +79,9 @@ public sealed class TakeAttendanceHandler(DbSession db, TimeProvider clock) : IC
         {
             var field = $"{nameof(TakeAttendance.Entries)}[{i}].{nameof(AttendanceEntry.ParticipantId)}";
             if (!enrolled.Contains(ids[i]))
-                failures.Add(new ValidationFailure(field, $"Participant {ids[i]} is not enrolled in this workshop: enrol them first (POST /api/v1/workshops/{{id}}/participants)."));
+                failures.Add(new ValidationFailure(field, Messages.NotEnrolled.With(ids[i])));
             else if (!seen.Add(ids[i]))
-                failures.Add(new ValidationFailure(field, $"Participant {ids[i]} is listed twice."));
+                failures.Add(new ValidationFailure(field, Messages.ParticipantTwice.With(ids[i])));
         }
         if (failures.Count > 0) throw new ValidationException(failures);
 

@@ -1,5 +1,6 @@
 using Integrity.Api.Data;
 using Integrity.Api.Http;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.Modules;
@@ -12,7 +13,7 @@ public sealed class GetModuleHandler(DbSession db) : IQueryHandler<GetModule, Mo
     public async ValueTask<ModuleDetails> Handle(GetModule query, CancellationToken cancellationToken)
     {
         var module = await db.QuerySingleOrDefaultAsync<ModuleDetails>($"{ModuleDetails.Select} WHERE id = @id", new { id = query.Id }, cancellationToken)
-            ?? throw new NotFoundException("module", query.Id);
+            ?? throw new NotFoundException(Messages.RecordModule, query.Id);
         return (await ModuleDetails.WithKeyFactorsAsync(db, [module], cancellationToken))[0];
     }
 }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using FluentValidation.Results;
 using Integrity.Api.Data;
+using Integrity.Api.Resources;
 
 namespace Integrity.Api.Features.Modules;
 
@@ -21,14 +22,14 @@ public class ModuleFieldsValidator<T> : AbstractValidator<T> where T : IModuleFi
     public ModuleFieldsValidator()
     {
         RuleFor(x => x.Code).NotEmpty().MaximumLength(40).Matches("^[A-Za-z0-9_.-]+$")
-            .WithMessage("Use letters, digits, '.', '_' or '-' only, e.g. RAD-PRACTICE.");
+            .WithMessage(_ => Messages.CodeLike.With("RAD-PRACTICE"));
         RuleFor(x => x.TitleEn).NotEmpty().MaximumLength(300);
         RuleFor(x => x.TitleFr).NotEmpty().MaximumLength(300);
         RuleFor(x => x.Hours).NotNull()
             .GreaterThan(0).LessThanOrEqualTo(MaximumHours)
-            .PrecisionScale(6, 2, ignoreTrailingZeros: true).WithMessage("Give the hours with at most two decimals, e.g. 7.5.");
-        RuleFor(x => x.KeyFactorCodes).NotEmpty().WithMessage("Name at least one key factor the module covers, e.g. RAD-07.")
-            .Must(codes => codes.Distinct(StringComparer.Ordinal).Count() == codes.Count).WithMessage("A key factor is listed twice.");
+            .PrecisionScale(6, 2, ignoreTrailingZeros: true).WithMessage(_ => Messages.HoursTwoDecimals);
+        RuleFor(x => x.KeyFactorCodes).NotEmpty().WithMessage(_ => Messages.AtLeastOneKeyFactorOfModule)
+            .Must(codes => codes.Distinct(StringComparer.Ordinal).Count() == codes.Count).WithMessage(_ => Messages.KeyFactorTwice);
     }
 }
 
@@ -47,9 +48,9 @@ internal static class ModuleWrites
         var unknown = module.KeyFactorCodes.Except(known, StringComparer.Ordinal).ToList();
         if (unknown.Count > 0)
             throw new ValidationException([new ValidationFailure(nameof(IModuleFields.KeyFactorCodes),
-                $"{string.Join(", ", unknown)} is not a key factor of the Revised Arusha Declaration: use RAD-01 to RAD-10 (see GET /api/v1/key-factors).")]);
+                Messages.NotAKeyFactor.With(string.Join(", ", unknown)))]);
         await db.RefuseDuplicateAsync(HolderOfCode, new { code = module.Code }, except,
-            $"Another module already has the code '{module.Code}'. Choose another code, or update that module.", cancellationToken);
+            Messages.ModuleCodeTaken.With(module.Code), cancellationToken);
     }
 
     public static Task CoverAsync(DbSession db, Guid moduleId, IModuleFields module, CancellationToken cancellationToken) =>

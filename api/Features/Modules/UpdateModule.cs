@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using Integrity.Api.Data;
 using Integrity.Api.Pipeline;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.Modules;
@@ -37,7 +38,7 @@ public sealed class UpdateModuleHandler(DbSession db) : ICommandHandler<UpdateMo
             titleFr = command.TitleFr,
             hours = command.Hours,
         }, cancellationToken);
-        var version = await db.NextVersionAsync(changed, "modules", "module", command.Id, command.ExpectedVersion, cancellationToken);
+        var version = await db.NextVersionAsync(changed, "modules", Messages.RecordModule, command.Id, command.ExpectedVersion, cancellationToken);
         await ModuleWrites.UncoverAsync(db, command.Id, cancellationToken);
         await ModuleWrites.CoverAsync(db, command.Id, command, cancellationToken);
         return version;

@@ -2,6 +2,7 @@ using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
 using Integrity.Api.Pipeline;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.Participants;
@@ -19,7 +20,7 @@ public sealed class DismissDuplicateReviewHandler(DbSession db, TimeProvider clo
     public async ValueTask<Unit> Handle(DismissDuplicateReview command, CancellationToken cancellationToken)
     {
         if (await db.QuerySingleOrDefaultAsync<Guid?>(Exists, new { id = command.Id }, cancellationToken) is null)
-            throw new NotFoundException("duplicate review", command.Id);
+            throw new NotFoundException(Messages.RecordDuplicateReview, command.Id);
         await db.ExecuteAsync(Dismiss, new { id = command.Id, now = AuditTrail.Stored(clock.GetUtcNow()) }, cancellationToken);
         return Unit.Value;
     }

@@ -1,6 +1,7 @@
 using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.Participants;
@@ -14,7 +15,7 @@ public sealed class GetParticipantHandler(DbSession db, Caller caller) : IQueryH
         var participant = await db.QuerySingleOrDefaultAsync<ParticipantDetails>(
             $"{ParticipantSummary.Select} WHERE p.id = @id{Scope.And(Scope.Participants(caller, "p"))}",
             Scope.Parameters(caller, new { id = query.Id }), cancellationToken)
-            ?? throw new NotFoundException("participant", query.Id);
+            ?? throw new NotFoundException(Messages.RecordParticipant, query.Id);
         return await ParticipantDetails.WithWorkshopsAsync(db, caller, participant, cancellationToken);
     }
 }

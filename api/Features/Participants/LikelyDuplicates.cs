@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
+using Integrity.Api.Resources;
 
 namespace Integrity.Api.Features.Participants;
 
@@ -103,9 +104,8 @@ public sealed record DuplicateCandidate
 }
 
 public sealed class LikelyDuplicateException(IReadOnlyList<DuplicateCandidate> candidates, string confirmedBy)
-    : ProblemException(StatusCodes.Status409Conflict, "Likely duplicate",
-        "This person looks already registered: see candidates, and enrol or update one of them (POST /api/v1/participants/{id}/merge joins two records of one person). " +
-        $"If this really is someone else, send the same request with \"{JsonNamingPolicy.CamelCase.ConvertName(confirmedBy)}\": true.")
+    : ProblemException(StatusCodes.Status409Conflict, Messages.TitleLikelyDuplicate,
+        Messages.LikelyDuplicate.With(JsonNamingPolicy.CamelCase.ConvertName(confirmedBy)))
 {
     public IReadOnlyList<DuplicateCandidate> Candidates { get; } = candidates;
 }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Integrity.Api.Data;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.Participants;
@@ -25,7 +26,7 @@ public sealed record DuplicateReviewPerson(Guid Id, string FamilyName, string Gi
 
 public sealed class ListDuplicateReviewsValidator : ListQueryValidator<ListDuplicateReviews>
 {
-    public ListDuplicateReviewsValidator() => RuleFor(x => x.Cursor).Must(InstantKeys.IsCursor).WithMessage(DateKeys.NotOurs);
+    public ListDuplicateReviewsValidator() => RuleFor(x => x.Cursor).Must(InstantKeys.IsCursor).WithMessage(_ => Messages.CursorNotOurs);
 }
 
 public sealed class ListDuplicateReviewsHandler(DbSession db) : IQueryHandler<ListDuplicateReviews, Page<DuplicateReview>>

@@ -2,6 +2,7 @@ using FluentValidation;
 using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.Participants;
@@ -17,9 +18,9 @@ public sealed class ListParticipantsValidator : ListQueryValidator<ListParticipa
     public ListParticipantsValidator()
     {
         RuleFor(x => x.Q).MaximumLength(200)
-            .Must(q => PersonNames.Words(q!).Count <= MaxWords).When(x => x.Q is not null).WithMessage($"Search with at most {MaxWords} words.");
+            .Must(q => PersonNames.Words(q!).Count <= MaxWords).When(x => x.Q is not null).WithMessage(_ => Messages.AtMostWords.With(MaxWords));
         RuleFor(x => x.Sex).Must(sex => DbEnum.TryParse<Sex>(sex, out _)).When(x => x.Sex is not null)
-            .WithMessage($"Use one of {DbEnum.Names<Sex>()}.");
+            .WithMessage(_ => Choices.OneOf<Sex>());
     }
 }
 

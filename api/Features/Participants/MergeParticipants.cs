@@ -4,6 +4,7 @@ using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
 using Integrity.Api.Pipeline;
+using Integrity.Api.Resources;
 using Mediator;
 using Required = System.ComponentModel.DataAnnotations.RequiredAttribute;
 
@@ -23,7 +24,7 @@ public sealed record ParticipantMerged(Guid Id, int Version);
 public sealed class MergeParticipantsValidator : AbstractValidator<MergeParticipants>
 {
     public MergeParticipantsValidator() =>
-        RuleFor(x => x.DuplicateId).NotNull().NotEqual(x => x.Id).WithMessage("A record cannot be merged into itself.");
+        RuleFor(x => x.DuplicateId).NotNull().NotEqual(x => x.Id).WithMessage(_ => Messages.MergeIntoItself);
 }
 
 /// <summary>Administrators, and coordinators who see both records.</summary>
@@ -100,7 +101,7 @@ public sealed class MergeParticipantsHandler(DbSession db) : ICommandHandler<Mer
         var ids = new { keptId = command.Id, duplicateId = command.DuplicateId!.Value, completed = true };
         var found = await db.QueryAsync<Guid>(Both, ids, cancellationToken);
         foreach (var id in new[] { ids.keptId, ids.duplicateId }.Where(id => !found.Contains(id)))
-            throw new NotFoundException("participant", id);
+            throw new NotFoundException(Messages.RecordParticipant, id);
 
         await db.ExecuteAsync(CompleteSharedEnrolments, ids, cancellationToken);
         await db.ExecuteAsync(MoveOtherEnrolments, ids, cancellationToken);

@@ -4,6 +4,7 @@ using FluentValidation.Results;
 using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
+using Integrity.Api.Resources;
 
 namespace Integrity.Api.Features.Participants;
 
@@ -27,11 +28,11 @@ public class PersonFieldsValidator<T> : AbstractValidator<T> where T : IPersonFi
 
     public PersonFieldsValidator()
     {
-        RuleFor(x => x.FamilyName).NotEmpty().MaximumLength(MaxNameLength).Must(HasLetters).WithMessage("Write the family name in letters.");
-        RuleFor(x => x.GivenNames).NotEmpty().MaximumLength(MaxNameLength).Must(HasLetters).WithMessage("Write the given names in letters.");
-        RuleFor(x => x.Sex).NotNull().IsInEnum().WithMessage($"Use one of {DbEnum.Names<Sex>()}: not_recorded when the sheet does not say.");
+        RuleFor(x => x.FamilyName).NotEmpty().MaximumLength(MaxNameLength).Must(HasLetters).WithMessage(_ => Messages.FamilyNameInLetters);
+        RuleFor(x => x.GivenNames).NotEmpty().MaximumLength(MaxNameLength).Must(HasLetters).WithMessage(_ => Messages.GivenNamesInLetters);
+        RuleFor(x => x.Sex).NotNull().IsInEnum().WithMessage(_ => Messages.ChooseSex.With(DbEnum.Names<Sex>()));
         RuleFor(x => x.AdministrationId).NotNull();
-        RuleFor(x => x.Service).NotNull().IsInEnum().WithMessage($"Use one of {DbEnum.Names<Service>()}.");
+        RuleFor(x => x.Service).NotNull().IsChoice();
         RuleFor(x => x.Position).MaximumLength(300);
         RuleFor(x => x.Email).EmailAddress().MaximumLength(300).When(x => !string.IsNullOrWhiteSpace(x.Email));
         RuleFor(x => x.StaffNumber).MaximumLength(40);
@@ -107,6 +108,4 @@ internal static class ParticipantWrites
         || await Scope.CoversAdministrationAsync(db, caller, administrationId, cancellationToken);
 }
 
-public sealed class NotTheirAdministrationException() : ProblemException(StatusCodes.Status403Forbidden, "Forbidden",
-    "You may place participants only in the administrations you work with. To register someone of another administration, " +
-    "enrol them in a workshop you run (POST /api/v1/workshops/{id}/participants), or ask an administrator.");
+public sealed class NotTheirAdministrationException() : ProblemException(StatusCodes.Status403Forbidden, Messages.TitleForbidden, Messages.NotTheirAdministration);

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Pipeline;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.Participants;
@@ -38,9 +39,7 @@ public sealed class RegisterParticipantAccess(DbSession db) : IAccessRule<Regist
     }
 }
 
-public sealed class RegisterThroughAWorkshopException() : ProblemException(StatusCodes.Status403Forbidden, "Forbidden",
-    "Trainers register participants through the workshops they run: POST /api/v1/workshops/{id}/participants, " +
-    "or a whole attendance sheet with POST /api/v1/workshops/{id}/participants/import.");
+public sealed class RegisterThroughAWorkshopException() : ProblemException(StatusCodes.Status403Forbidden, Messages.TitleForbidden, Messages.RegisterThroughAWorkshop);
 
 public sealed class RegisterParticipantHandler(DbSession db, Caller caller, TimeProvider clock) : ICommandHandler<RegisterParticipant, RecordCreated>
 {

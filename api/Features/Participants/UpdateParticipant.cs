@@ -4,6 +4,7 @@ using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
 using Integrity.Api.Pipeline;
+using Integrity.Api.Resources;
 using Mediator;
 using Required = System.ComponentModel.DataAnnotations.RequiredAttribute;
 
@@ -62,7 +63,7 @@ public sealed class UpdateParticipantHandler(DbSession db, Caller caller, TimePr
     {
         await ParticipantWrites.CheckAsync(db, command, cancellationToken);
         var current = await db.QuerySingleOrDefaultAsync<PersonKeys>(Current, new { id = command.Id }, cancellationToken)
-                      ?? throw new NotFoundException("participant", command.Id);
+                      ?? throw new NotFoundException(Messages.RecordParticipant, command.Id);
         // Only a change to what tells people apart is checked: a confirmed namesake stays confirmed.
         var keys = PersonKeys.Of(command);
         var hidden = keys != current && command.ConfirmDistinctPerson != true
@@ -73,6 +74,6 @@ public sealed class UpdateParticipantHandler(DbSession db, Caller caller, TimePr
         var row = new DynamicParameters(ParticipantWrites.Row(command.Id, command));
         row.Add("expectedVersion", command.ExpectedVersion);
         var changed = await db.ExecuteAsync(Update, row, cancellationToken);
-        return await db.NextVersionAsync(changed, "participants", "participant", command.Id, command.ExpectedVersion, cancellationToken);
+        return await db.NextVersionAsync(changed, "participants", Messages.RecordParticipant, command.Id, command.ExpectedVersion, cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.Programmes;
@@ -14,7 +15,7 @@ public sealed class GetProgrammeHandler(DbSession db, Caller caller) : IQueryHan
         var programme = await db.QuerySingleOrDefaultAsync<ProgrammeDetails>(
             $"{ProgrammeDetails.Select} WHERE id = @id{Scope.And(Scope.Programmes(caller, "id"))}",
             Scope.Parameters(caller, new { id = query.Id }), cancellationToken)
-            ?? throw new NotFoundException("programme", query.Id);
+            ?? throw new NotFoundException(Messages.RecordProgramme, query.Id);
         return (await ProgrammeDetails.WithLinksAsync(db, [programme], cancellationToken))[0];
     }
 }

@@ -2,6 +2,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using Integrity.Api.Data;
 using Integrity.Api.Identity;
+using Integrity.Api.Resources;
 
 namespace Integrity.Api.Features.Programmes;
 
@@ -21,17 +22,17 @@ public class ProgrammeFieldsValidator<T> : AbstractValidator<T> where T : IProgr
     public ProgrammeFieldsValidator()
     {
         RuleFor(x => x.Code).NotEmpty().MaximumLength(40).Matches("^[A-Za-z0-9_.-]+$")
-            .WithMessage("Use letters, digits, '.', '_' or '-' only, e.g. A-CIP.");
+            .WithMessage(_ => Messages.CodeLike.With("A-CIP"));
         RuleFor(x => x.Name).NotEmpty().MaximumLength(300);
         RuleFor(x => x.StartsOn).NotNull();
         RuleFor(x => x.EndsOn).NotNull()
             .GreaterThanOrEqualTo(x => x.StartsOn).When(x => x.StartsOn is not null, ApplyConditionTo.CurrentValidator)
-            .WithMessage("The programme cannot end before it starts.");
-        RuleFor(x => x.DonorIds).NotEmpty().WithMessage("Name at least one donor that funds the programme.")
+            .WithMessage(_ => Messages.ProgrammeEndsBeforeStart);
+        RuleFor(x => x.DonorIds).NotEmpty().WithMessage(_ => Messages.AtLeastOneDonor)
             .Must(ids => ids.Distinct().Count() == ids.Count)
-            .WithMessage("A donor is listed twice.");
+            .WithMessage(_ => Messages.DonorTwice);
         RuleFor(x => x.AdministrationIds).Must(ids => ids!.Distinct().Count() == ids!.Count).When(x => x.AdministrationIds is not null)
-            .WithMessage("An administration is listed twice.");
+            .WithMessage(_ => Messages.AdministrationTwice);
     }
 }
 
@@ -47,7 +48,7 @@ internal static class ProgrammeWrites
     public static async Task CheckAsync(DbSession db, IProgrammeFields programme, Guid? except, CancellationToken cancellationToken)
     {
         await db.RefuseDuplicateAsync(HolderOfCode, new { code = programme.Code }, except,
-            $"Another programme already has the code '{programme.Code}'. Choose another code.", cancellationToken);
+            Messages.ProgrammeCodeTaken.With(programme.Code), cancellationToken);
         var failures = new List<ValidationFailure>();
         // Only administrators change the lists (UpdateProgrammeAccess): a coordinator cannot widen her own scope through them.
         await db.RequireKnownAsync(RecordKind.Donor, programme.DonorIds, nameof(IProgrammeFields.DonorIds), failures, cancellationToken);

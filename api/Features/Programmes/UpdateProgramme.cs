@@ -4,6 +4,7 @@ using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
 using Integrity.Api.Pipeline;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.Programmes;
@@ -44,9 +45,7 @@ public sealed class UpdateProgrammeAccess(DbSession db) : IAccessRule<UpdateProg
     }
 }
 
-public sealed class ProgrammeLinksForbiddenException() : ProblemException(StatusCodes.Status403Forbidden, "Forbidden",
-    "Only administrators change which donors fund a programme and which administrations it covers, since these decide who sees it. " +
-    "Send its current donorIds and administrationIds with your other changes, or ask an administrator.");
+public sealed class ProgrammeLinksForbiddenException() : ProblemException(StatusCodes.Status403Forbidden, Messages.TitleForbidden, Messages.ProgrammeLinksForbidden);
 
 public sealed class UpdateProgrammeHandler(DbSession db) : ICommandHandler<UpdateProgramme, int>
 {
@@ -67,7 +66,7 @@ public sealed class UpdateProgrammeHandler(DbSession db) : ICommandHandler<Updat
             startsOn = command.StartsOn,
             endsOn = command.EndsOn,
         }, cancellationToken);
-        var version = await db.NextVersionAsync(changed, "programmes", "programme", command.Id, command.ExpectedVersion, cancellationToken);
+        var version = await db.NextVersionAsync(changed, "programmes", Messages.RecordProgramme, command.Id, command.ExpectedVersion, cancellationToken);
         await ProgrammeWrites.UnlinkAsync(db, command.Id, cancellationToken);
         await ProgrammeWrites.LinkAsync(db, command.Id, command, cancellationToken);
         return version;

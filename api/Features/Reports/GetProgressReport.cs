@@ -3,6 +3,7 @@ using Integrity.Api.Data;
 using Integrity.Api.Features.Results;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.Reports;
@@ -23,9 +24,9 @@ public sealed class GetProgressReportValidator : AbstractValidator<GetProgressRe
     public GetProgressReportValidator()
     {
         RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).When(x => x.From is not null && x.To is not null)
-            .WithMessage("'to' cannot be before 'from'.");
+            .WithMessage(_ => Messages.ToBeforeFrom);
         RuleFor(x => x.GroupBy).Must(groupBy => ProgressGroupings.TryParse(groupBy, out _)).When(x => x.GroupBy is not null)
-            .WithMessage($"Use one of {string.Join(", ", ProgressGroupings.Names)}.");
+            .WithMessage(_ => Messages.ChooseOneOf.With(string.Join(", ", ProgressGroupings.Names)));
     }
 }
 

@@ -1,5 +1,6 @@
 using Integrity.Api.Features.Results;
 using Integrity.Api.Http;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.Reports;
@@ -52,7 +53,7 @@ public static class ProgressReportEndpoint
                     string? format, HttpRequest request, ISender sender, CancellationToken ct) =>
                 {
                     if (ProgressReportFormats.Negotiate(format, request) is not { } chosen)
-                        return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["Use one of json, csv, xlsx."] });
+                        return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [Messages.ChooseOneOf.With("json, csv, xlsx")] });
                     var report = await sender.Send(new GetProgressReport(id, from, to, groupBy, includeUnapproved ?? false), ct);
                     return ProgressReportFormats.Result(report, chosen, ct);
                 })

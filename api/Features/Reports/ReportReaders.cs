@@ -1,6 +1,7 @@
 using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
+using Integrity.Api.Resources;
 
 namespace Integrity.Api.Features.Reports;
 
@@ -24,7 +25,7 @@ public static class ReportReaders
     /// </summary>
     public static async Task<T> ProgrammeAsync<T>(DbSession db, Caller caller, string select, Guid programmeId, CancellationToken cancellationToken) =>
         await db.QuerySingleOrDefaultAsync<T>(ProgrammeSql(caller, select), Scope.Parameters(caller, new { programmeId }), cancellationToken)
-        ?? throw new NotFoundException("programme", programmeId);
+        ?? throw new NotFoundException(Messages.RecordProgramme, programmeId);
 
     /// <summary><paramref name="select"/> limited to the programmes the caller's scope covers.</summary>
     internal static string ProgrammeSql(Caller caller, string select) => $"{select}{Scope.And(Scope.Programmes(caller, "p.id"))}";
@@ -32,6 +33,4 @@ public static class ReportReaders
 
 /// <summary>A donor asking for the periods not yet approved: refused rather than ignored, so that no one mistakes which figures they got.</summary>
 public sealed class UnapprovedPeriodsForbiddenException()
-    : ProblemException(StatusCodes.Status403Forbidden, "Forbidden",
-        "Donors receive the periods approved for each administration only. Leave includeUnapproved out; the periods still " +
-        "in progress or under review reach the reports once an administrator approves them.");
+    : ProblemException(StatusCodes.Status403Forbidden, Messages.TitleForbidden, Messages.DonorsApprovedOnly);

@@ -2,6 +2,7 @@ using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
 using Integrity.Api.Pipeline;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.Results;
@@ -24,7 +25,7 @@ public sealed class ApprovePeriodReportHandler(DbSession db, Caller caller, Time
     public async ValueTask<ReportMoved> Handle(ApprovePeriodReport command, CancellationToken cancellationToken)
     {
         var current = await PeriodReports.CurrentAsync(db, command, cancellationToken);
-        if (current.State != ReportState.Submitted) throw PeriodReports.Refuse(current, "approved");
+        if (current.State != ReportState.Submitted) throw PeriodReports.Refuse(current, Messages.ReportToApprove);
         var at = AuditTrail.Stored(clock.GetUtcNow());
         var moved = await PeriodReports.MoveAsync(db, current, ReportState.Approved, Approve, new { at, by = caller.UserId }, cancellationToken);
         var hash = await ApprovedFigures.TakeAsync(db, command.ProgrammeId, command.PeriodId, command.AdministrationId, moved.Id, at, cancellationToken);

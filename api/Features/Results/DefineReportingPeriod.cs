@@ -3,6 +3,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using Integrity.Api.Data;
 using Integrity.Api.Http;
+using Integrity.Api.Resources;
 using Mediator;
 using Required = System.ComponentModel.DataAnnotations.RequiredAttribute;
 
@@ -26,7 +27,7 @@ public sealed class DefineReportingPeriodValidator : AbstractValidator<DefineRep
         RuleFor(x => x.StartsOn).NotNull();
         RuleFor(x => x.EndsOn).NotNull()
             .GreaterThanOrEqualTo(x => x.StartsOn).When(x => x.StartsOn is not null, ApplyConditionTo.CurrentValidator)
-            .WithMessage("A reporting period cannot end before it starts.");
+            .WithMessage(_ => Messages.PeriodEndsBeforeStart);
     }
 }
 
@@ -53,16 +54,16 @@ public sealed class DefineReportingPeriodHandler(DbSession db) : ICommandHandler
     public async ValueTask<RecordCreated> Handle(DefineReportingPeriod command, CancellationToken cancellationToken)
     {
         var period = new { programmeId = command.ProgrammeId, label = command.Label.Trim(), startsOn = command.StartsOn, endsOn = command.EndsOn };
-        if (await db.ExecuteAsync(HoldProgramme, period, cancellationToken) == 0) throw new NotFoundException("programme", command.ProgrammeId);
+        if (await db.ExecuteAsync(HoldProgramme, period, cancellationToken) == 0) throw new NotFoundException(Messages.RecordProgramme, command.ProgrammeId);
         var programme = (await db.QueryAsync<Days>(ProgrammeDays, period, cancellationToken))[0];
         var outside = new List<ValidationFailure>();
-        if (command.StartsOn < programme.StartsOn) outside.Add(new(nameof(command.StartsOn), $"A reporting period falls within its programme, {programme}."));
-        if (command.EndsOn > programme.EndsOn) outside.Add(new(nameof(command.EndsOn), $"A reporting period falls within its programme, {programme}."));
+        if (command.StartsOn < programme.StartsOn) outside.Add(new(nameof(command.StartsOn), Messages.PeriodWithinProgramme.With(programme)));
+        if (command.EndsOn > programme.EndsOn) outside.Add(new(nameof(command.EndsOn), Messages.PeriodWithinProgramme.With(programme)));
         if (outside.Count > 0) throw new ValidationException(outside);
         await db.RefuseDuplicateAsync(HolderOfLabel, period, except: null,
-            $"This programme already has a reporting period labelled '{period.label}'. Choose another label.", cancellationToken);
+            Messages.PeriodLabelTaken.With(period.label), cancellationToken);
         if ((await db.QueryAsync<Days>(Overlapping, period, cancellationToken)).FirstOrDefault() is { } other)
-            throw new ConflictException($"This period overlaps the programme's period {other.Label} ({other}): the periods of a programme do not overlap.");
+            throw new ConflictException(Messages.PeriodOverlaps.With(other.Label, other));
 
         var id = Guid.CreateVersion7();
         await db.ExecuteAsync(Insert, new { id, period.programmeId, period.label, period.startsOn, period.endsOn }, cancellationToken);

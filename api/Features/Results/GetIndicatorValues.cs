@@ -1,5 +1,6 @@
 using Integrity.Api.Data;
 using Integrity.Api.Http;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.Results;
@@ -14,7 +15,7 @@ public sealed class GetIndicatorValuesHandler(DbSession db, Caller caller) : IQu
         var indicator = await IndicatorDetails.OfProgrammeAsync(db, caller, query.ProgrammeId, query.IndicatorId, cancellationToken);
         var period = await db.QuerySingleOrDefaultAsync<Period>(IndicatorValues.PeriodOf,
                          new { programmeId = query.ProgrammeId, periodId = query.PeriodId }, cancellationToken)
-                     ?? throw new NotFoundException("reporting period of this programme", query.PeriodId);
+                     ?? throw new NotFoundException(Messages.RecordPeriodOfProgramme, query.PeriodId);
         return (await IndicatorValues.ReadAsync(db, indicator, [period], cancellationToken))[0];
     }
 }

@@ -1,6 +1,7 @@
 using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.Results;
@@ -21,9 +22,9 @@ public sealed class GetReportDriftHandler(DbSession db, Caller caller) : IQueryH
     {
         if (!await Scope.CoversProgrammeAsync(db, caller, query.ProgrammeId, cancellationToken)
             || !await Scope.CoversAdministrationAsync(db, caller, query.AdministrationId, cancellationToken))
-            throw new NotFoundException("programme", query.ProgrammeId);
+            throw new NotFoundException(Messages.RecordProgramme, query.ProgrammeId);
         var snapshot = await ApprovedFigures.OfApprovedReportAsync(db, query.ProgrammeId, query.PeriodId, query.AdministrationId, cancellationToken)
-                       ?? throw new NotFoundException("approved report for this period of the programme and administration", query.AdministrationId);
+                       ?? throw new NotFoundException(Messages.RecordApprovedReport, query.AdministrationId);
         var indicators = await IndicatorDetails.AllOfProgrammeAsync(db, query.ProgrammeId, cancellationToken);
         var live = await ApprovedFigures.LiveAsync(db, query.ProgrammeId, query.PeriodId, query.AdministrationId, indicators, cancellationToken);
         var changes = Compare(snapshot.Figures, live, indicators.ToDictionary(indicator => indicator.Id, indicator => indicator.Code)).ToList();

@@ -1,6 +1,7 @@
 using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
+using Integrity.Api.Resources;
 
 namespace Integrity.Api.Features.Results;
 
@@ -49,7 +50,7 @@ public sealed record IndicatorDetails
         var indicator = await db.QuerySingleOrDefaultAsync<IndicatorDetails>(
                             $"{Select} WHERE i.id = @id AND i.programme_id = @programmeId{Scope.And(Scope.Programmes(caller, "i.programme_id"))}",
                             Scope.Parameters(caller, new { id, programmeId }), cancellationToken)
-                        ?? throw new NotFoundException("indicator of this programme", id);
+                        ?? throw new NotFoundException(Messages.RecordIndicatorOfProgramme, id);
         return (await WithDisaggregationsAsync(db, [indicator], cancellationToken))[0];
     }
 

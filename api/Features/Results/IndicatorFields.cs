@@ -1,6 +1,7 @@
 using FluentValidation;
 using Integrity.Api.Data;
 using Integrity.Api.Http;
+using Integrity.Api.Resources;
 
 namespace Integrity.Api.Features.Results;
 
@@ -22,25 +23,25 @@ public class IndicatorFieldsValidator<T> : AbstractValidator<T> where T : IIndic
     public IndicatorFieldsValidator()
     {
         RuleFor(x => x.Code).NotEmpty().MaximumLength(40).Matches("^[A-Za-z0-9_.-]+$")
-            .WithMessage("Use letters, digits, '.', '_' or '-' only, e.g. 1.2 or OUT-1.");
+            .WithMessage(_ => Messages.CodeLike.With("1.2 or OUT-1"));
         RuleFor(x => x.TitleEn).NotEmpty().MaximumLength(300);
         RuleFor(x => x.TitleFr).NotEmpty().MaximumLength(300);
         RuleFor(x => x.Unit).NotEmpty().MaximumLength(100);
-        RuleFor(x => x.Measure).NotNull().IsInEnum().WithMessage($"Use one of {DbEnum.Names<IndicatorMeasure>()}.");
+        RuleFor(x => x.Measure).NotNull().IsChoice();
         RuleFor(x => x.Ascending).NotNull();
-        RuleForEach(x => x.Disaggregations).IsInEnum().WithMessage($"Use any of {DbEnum.Names<Disaggregation>()}.");
+        RuleForEach(x => x.Disaggregations).IsInEnum().WithMessage(_ => Messages.ChooseAnyOf.With(DbEnum.Names<Disaggregation>()));
         RuleFor(x => x.Disaggregations).Must(list => list!.Distinct().Count() == list!.Count).When(x => x.Disaggregations is not null)
-            .WithMessage("A disaggregation is listed twice.")
+            .WithMessage(_ => Messages.DisaggregationTwice)
             .Empty().When(x => x.Measure == IndicatorMeasure.Qualitative, ApplyConditionTo.CurrentValidator)
-            .WithMessage("A qualitative indicator has no values to break down: leave disaggregations out.");
-        RuleFor(x => x.ComputedBy).IsInEnum().WithMessage($"Use one of {DbEnum.Names<IndicatorRule>()}, or leave it out for an indicator entered by hand.");
+            .WithMessage(_ => Messages.QualitativeNoBreakdown);
+        RuleFor(x => x.ComputedBy).IsInEnum().WithMessage(_ => Messages.ChooseRule.With(DbEnum.Names<IndicatorRule>()));
         When(x => x.ComputedBy is not null && Enum.IsDefined(x.ComputedBy.Value), () =>
         {
             RuleFor(x => x.Measure).Equal(x => ComputedRule.For(x.ComputedBy!.Value).Measure)
-                .WithMessage(x => $"The rule {DbEnum.Name(x.ComputedBy!.Value)} measures in {DbEnum.Name(ComputedRule.For(x.ComputedBy!.Value).Measure)}.");
+                .WithMessage(x => Messages.RuleMeasures.With(DbEnum.Name(x.ComputedBy!.Value), DbEnum.Name(ComputedRule.For(x.ComputedBy!.Value).Measure)));
             RuleForEach(x => x.Disaggregations).Must((x, dimension) => ComputedRule.For(x.ComputedBy!.Value).Dimensions.Contains(dimension))
-                .WithMessage((x, dimension) => $"The rule {DbEnum.Name(x.ComputedBy!.Value)} cannot break its values down by {DbEnum.Name(dimension)}; " +
-                                               $"it can by {string.Join(", ", ComputedRule.For(x.ComputedBy!.Value).Dimensions.Select(DbEnum.Name))}.");
+                .WithMessage((x, dimension) => Messages.RuleCannotBreakDown.With(DbEnum.Name(x.ComputedBy!.Value), DbEnum.Name(dimension),
+                    string.Join(", ", ComputedRule.For(x.ComputedBy!.Value).Dimensions.Select(DbEnum.Name))));
         });
     }
 }
@@ -56,9 +57,9 @@ internal static class IndicatorWrites
     public static async Task CheckAsync(DbSession db, Guid programmeId, IIndicatorFields indicator, Guid? except, CancellationToken cancellationToken)
     {
         if (await db.QuerySingleOrDefaultAsync<Guid?>(Programme, new { programmeId }, cancellationToken) is null)
-            throw new NotFoundException("programme", programmeId);
+            throw new NotFoundException(Messages.RecordProgramme, programmeId);
         await db.RefuseDuplicateAsync(HolderOfCode, new { programmeId, code = indicator.Code }, except,
-            $"Another indicator of this programme already has the code '{indicator.Code}'. Choose another code.", cancellationToken);
+            Messages.IndicatorCodeTaken.With(indicator.Code), cancellationToken);
     }
 
     /// <summary>The parameters of the indicators row, and the version an update expects.</summary>

@@ -1,6 +1,8 @@
+using System.Text.Json;
 using FluentValidation.Results;
 using Integrity.Api.Data;
 using Integrity.Api.Features.Participants;
+using Integrity.Api.Resources;
 
 namespace Integrity.Api.Features.Results;
 
@@ -16,20 +18,20 @@ internal static class IndicatorValueChecks
 
         if (indicator.ComputedBy is { } rule)
         {
-            var computed = $"This indicator is computed by the rule {DbEnum.Name(rule)}: its actuals come from the records. Enter targets only.";
+            var computed = Messages.ComputedActuals.With(DbEnum.Name(rule));
             if (values.Actual is not null) failures.Add(new(nameof(values.Actual), computed));
             failures.AddRange(rows.Index().Where(row => row.Item.Actual is not null).Select(row => new ValidationFailure(At(row.Index, "actual"), computed)));
         }
         if (indicator.Measure == IndicatorMeasure.Qualitative)
         {
-            const string words = "A qualitative indicator has no numbers: put its target and actual in targetComment and actualComment.";
+            var words = Messages.QualitativeInWords;
             if (values.Target is not null) failures.Add(new(nameof(values.Target), words));
             if (values.Actual is not null) failures.Add(new(nameof(values.Actual), words));
             if (rows.Count > 0) failures.Add(new(nameof(values.Disaggregations), words));
         }
         if (indicator.Measure == IndicatorMeasure.Percentage)
         {
-            const string percent = "A percentage is between 0 and 100.";
+            var percent = Messages.PercentRange;
             if (values.Target is < 0 or > 100) failures.Add(new(nameof(values.Target), percent));
             if (values.Actual is < 0 or > 100) failures.Add(new(nameof(values.Actual), percent));
             foreach (var (index, row) in rows.Index())
@@ -42,13 +44,13 @@ internal static class IndicatorValueChecks
         {
             var undeclared = row.Key.Dimensions().Except(indicator.Disaggregations).ToList();
             if (undeclared.Count > 0)
-                failures.Add(new(At(index), $"This indicator is not disaggregated by {string.Join(", ", undeclared.Select(DbEnum.Name))}; it is by " +
-                                            $"{(indicator.Disaggregations.Count == 0 ? "nothing" : string.Join(", ", indicator.Disaggregations.Select(DbEnum.Name)))}. " +
-                                            "Add the disaggregation to the indicator first (PUT …/indicators/{indicatorId})."));
+                failures.Add(new(At(index), Messages.NotDisaggregatedBy.With(
+                    string.Join(", ", undeclared.Select(DbEnum.Name)),
+                    indicator.Disaggregations.Count == 0 ? Messages.Nothing : string.Join(", ", indicator.Disaggregations.Select(DbEnum.Name)))));
             if (row.AdministrationId is { } administrationId && !covered.Contains(administrationId))
-                failures.Add(new(At(index, "administrationId"), $"This programme does not cover the administration {administrationId} (GET /api/v1/programmes/{{id}})."));
+                failures.Add(new(At(index, "administrationId"), Messages.BucketNotCovered.With(administrationId)));
             var first = rows.Take(index).ToList().FindIndex(earlier => earlier.Key == row.Key);
-            if (first >= 0) failures.Add(new(At(index), $"The same bucket as disaggregations[{first}]: give each bucket once."));
+            if (first >= 0) failures.Add(new(At(index), Messages.SameBucket.With(first)));
         }
         if (failures.Count == 0 && indicator.Measure == IndicatorMeasure.Unit) failures.AddRange(SumFailures(values, rows, covered.Count));
         return failures;
@@ -74,8 +76,7 @@ internal static class IndicatorValueChecks
                      })
             {
                 if (total is null || parts.Any(part => part is null) || parts.Sum() == total) continue;
-                yield return new ValidationFailure(field, $"The {field.ToLowerInvariant()} {total} is not the sum of its breakdown by {split.Key} " +
-                                                          $"({parts.Sum()}): with every bucket given, the buckets add up to the total.");
+                yield return new ValidationFailure(field, Messages.NotTheSum.With(JsonNamingPolicy.CamelCase.ConvertName(field), total, split.Key, parts.Sum()));
             }
         }
     }

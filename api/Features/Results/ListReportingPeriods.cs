@@ -1,6 +1,7 @@
 using FluentValidation;
 using Integrity.Api.Data;
 using Integrity.Api.Http;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.Results;
@@ -10,7 +11,7 @@ public sealed record ListReportingPeriods(Guid ProgrammeId, int? Limit, string? 
 
 public sealed class ListReportingPeriodsValidator : ListQueryValidator<ListReportingPeriods>
 {
-    public ListReportingPeriodsValidator() => RuleFor(x => x.Cursor).Must(DateKeys.IsCursor).WithMessage(DateKeys.NotOurs);
+    public ListReportingPeriodsValidator() => RuleFor(x => x.Cursor).Must(DateKeys.IsCursor).WithMessage(_ => Messages.CursorNotOurs);
 }
 
 public sealed class ListReportingPeriodsHandler(DbSession db, Caller caller) : IQueryHandler<ListReportingPeriods, Page<ReportingPeriodDetails>>

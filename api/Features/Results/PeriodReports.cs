@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Pipeline;
+using Integrity.Api.Resources;
 
 namespace Integrity.Api.Features.Results;
 
@@ -41,8 +42,8 @@ internal static class PeriodReports
     {
         var current = await db.QuerySingleOrDefaultAsync<CurrentReport>(Current,
                           new { programmeId = command.ProgrammeId, periodId = command.PeriodId, administrationId = command.AdministrationId }, cancellationToken)
-                      ?? throw new NotFoundException("reporting period of this programme", command.PeriodId);
-        return current.Covered == 0 ? throw new NotFoundException("administration covered by this programme", command.AdministrationId) : current;
+                      ?? throw new NotFoundException(Messages.RecordPeriodOfProgramme, command.PeriodId);
+        return current.Covered == 0 ? throw new NotFoundException(Messages.RecordAdministrationCovered, command.AdministrationId) : current;
     }
 
     /// <summary>
@@ -60,12 +61,12 @@ internal static class PeriodReports
     }
 
     public static ConflictException Meanwhile() =>
-        new("Someone moved this report on at the same moment. Read the period again (GET …/periods/{periodId}) and decide anew.");
+        new(Messages.ReportRace);
 
     /// <summary>409 for a transition the report's state does not allow.</summary>
+    /// <param name="change">What it would become, from the catalogue: <c>Messages.ReportToApprove</c>.</param>
     public static ConflictException Refuse(CurrentReport current, string change) =>
-        new($"This report for {current.Label} is {DbEnum.Name(current.State)}, so it cannot be {change}. A report goes in_progress → submitted → " +
-            "approved, or submitted or approved → returned → submitted again; coordinators submit, administrators approve or return.");
+        new(Messages.ReportTransition.With(current.Label, DbEnum.Name(current.State), change));
 
     public sealed record CurrentReport
     {

@@ -2,6 +2,7 @@ using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
 using Integrity.Api.Pipeline;
+using Integrity.Api.Resources;
 
 namespace Integrity.Api.Features.Results;
 
@@ -21,7 +22,7 @@ public static class ProgrammeScope
     /// <summary>404 unless the programme exists and the caller may see it.</summary>
     public static async Task RequireAsync(DbSession db, Caller caller, Guid programmeId, CancellationToken cancellationToken)
     {
-        if (!await Scope.CoversProgrammeAsync(db, caller, programmeId, cancellationToken)) throw new NotFoundException("programme", programmeId);
+        if (!await Scope.CoversProgrammeAsync(db, caller, programmeId, cancellationToken)) throw new NotFoundException(Messages.RecordProgramme, programmeId);
     }
 }
 

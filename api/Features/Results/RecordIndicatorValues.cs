@@ -5,6 +5,7 @@ using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
 using Integrity.Api.Pipeline;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.Results;
@@ -44,15 +45,15 @@ public sealed class RecordIndicatorValuesValidator : AbstractValidator<RecordInd
         RuleFor(x => x.TargetComment).MaximumLength(4000);
         RuleFor(x => x.ActualComment).MaximumLength(4000);
         RuleFor(x => x.Disaggregations).Must(rows => rows!.Count <= MaxDisaggregations).When(x => x.Disaggregations is not null)
-            .WithMessage($"Send at most {MaxDisaggregations} buckets.");
+            .WithMessage(_ => Messages.AtMostBuckets.With(MaxDisaggregations));
         // Every bucket gets its errors, not only the first one in error.
         RuleForEach(x => x.Disaggregations).Cascade(CascadeMode.Continue)
-            .Must(row => row.Key != Bucket.Total).WithMessage("Name the bucket: a sex, an administrationId, a keyFactorCode, or several of them.")
-            .Must(row => row.Target is not null || row.Actual is not null).WithMessage("Give this bucket a target, an actual or both.")
+            .Must(row => row.Key != Bucket.Total).WithMessage(_ => Messages.NameTheBucket)
+            .Must(row => row.Target is not null || row.Actual is not null).WithMessage(_ => Messages.BucketNeedsValue)
             .ChildRules(row =>
             {
-                row.RuleFor(x => x.Sex).IsInEnum();
-                row.RuleFor(x => x.KeyFactorCode).Matches("^RAD-(0[1-9]|10)$").WithMessage("Key factors are RAD-01 to RAD-10 (GET /api/v1/key-factors).");
+                row.RuleFor(x => x.Sex).IsChoice();
+                row.RuleFor(x => x.KeyFactorCode).Matches("^RAD-(0[1-9]|10)$").WithMessage(_ => Messages.KeyFactorCodes);
                 row.RuleFor(x => x.Target).PrecisionScale(18, 4, ignoreTrailingZeros: true);
                 row.RuleFor(x => x.Actual).PrecisionScale(18, 4, ignoreTrailingZeros: true);
             });
@@ -86,14 +87,14 @@ public sealed class RecordIndicatorValuesHandler(DbSession db, Caller caller) : 
         var indicator = await IndicatorDetails.OfProgrammeAsync(db, caller, command.ProgrammeId, command.IndicatorId, cancellationToken);
         var ids = new { programmeId = command.ProgrammeId, indicatorId = command.IndicatorId, periodId = command.PeriodId };
         var period = await db.QuerySingleOrDefaultAsync<Period>(IndicatorValues.PeriodOf, ids, cancellationToken)
-                     ?? throw new NotFoundException("reporting period of this programme", command.PeriodId);
+                     ?? throw new NotFoundException(Messages.RecordPeriodOfProgramme, command.PeriodId);
         var covered = await db.QueryAsync<Guid>(Covered, ids, cancellationToken);
         if (IndicatorValueChecks.Failures(indicator, command, covered) is { Count: > 0 } failures) throw new ValidationException(failures);
 
         var stored = await db.QuerySingleOrDefaultAsync<StoredValues>(Stored, ids, cancellationToken);
         if (stored is null && command.ExpectedVersion is not null) throw new NoValuesYetException();
         if (stored is not null && command.ExpectedVersion is null) throw new ValuesExistException();
-        if (stored is not null && stored.Version != command.ExpectedVersion) throw new PreconditionFailedException("values", stored.Version);
+        if (stored is not null && stored.Version != command.ExpectedVersion) throw new PreconditionFailedException(Messages.RecordValues, stored.Version);
         var before = stored is null ? [] : (await db.QueryAsync<StoredBucket>(StoredBreakdowns, new { id = stored.Id }, cancellationToken)).Select(row => row.ToValue());
         var changed = EntriesOf(stored?.Target, stored?.Actual, stored?.TargetComment, stored?.ActualComment, before)
             .Changes(EntriesOf(command.Target, command.Actual, command.TargetComment, command.ActualComment, command.Disaggregations ?? []));
@@ -137,12 +138,10 @@ public sealed class RecordIndicatorValuesHandler(DbSession db, Caller caller) : 
     {
         foreach (var administrationId in changed.Select(bucket => bucket.AdministrationId).OfType<Guid>())
             if (locks.FirstOrDefault(held => held.AdministrationId == administrationId) is { } held)
-                throw new ReportingPeriodLockedException(held, "the indicator values");
+                throw new ReportingPeriodLockedException(held, Messages.LockedIndicatorValues);
         var programmeWide = changed.Any(bucket => bucket.AdministrationId is null);
         if (programmeWide && covered.Count > 0 && covered.All(administrationId => locks.Any(held => held.AdministrationId == administrationId)))
-            throw new ConflictException($"Every administration's report for {period.Label} ({period.StartsOn:yyyy-MM-dd} to {period.EndsOn:yyyy-MM-dd}) is " +
-                                        "submitted or approved: the programme-wide values for the period (totals, and breakdowns not by administration) " +
-                                        "cannot change. An administrator can return a report to open the period again.");
+            throw new ConflictException(Messages.AllReportsLocked.With(period.Label, period.StartsOn, period.EndsOn));
     }
 
     private async Task<ValuesRecorded> InsertAsync(RecordIndicatorValues command, CancellationToken cancellationToken)
@@ -153,7 +152,7 @@ public sealed class RecordIndicatorValuesHandler(DbSession db, Caller caller) : 
         row.Add("period_id", command.PeriodId);
         row.Add("version", 1);
         if (await db.ExecuteAsync(db.Dialect.InsertIfAbsent("indicator_values", Columns, Key), row, cancellationToken) == 0)
-            throw new ConflictException("Someone recorded values for this period at the same moment. Read them, and send your change with their ETag in If-Match.");
+            throw new ConflictException(Messages.ValuesRace);
         return new ValuesRecorded(id, 1, IsNew: true);
     }
 
@@ -162,7 +161,7 @@ public sealed class RecordIndicatorValuesHandler(DbSession db, Caller caller) : 
         var row = Row(id, command);
         row.Add("expectedVersion", command.ExpectedVersion);
         var changed = await db.ExecuteAsync(Update, row, cancellationToken);
-        return new ValuesRecorded(id, await db.NextVersionAsync(changed, "indicator_values", "values", id, command.ExpectedVersion!.Value, cancellationToken), IsNew: false);
+        return new ValuesRecorded(id, await db.NextVersionAsync(changed, "indicator_values", Messages.RecordValues, id, command.ExpectedVersion!.Value, cancellationToken), IsNew: false);
     }
 
     /// <summary>Named like the columns, as <see cref="SqlDialect.InsertIfAbsent"/> wants them.</summary>
@@ -186,14 +185,9 @@ public sealed class RecordIndicatorValuesHandler(DbSession db, Caller caller) : 
     }
 }
 
-public sealed class NoValuesYetException() : ProblemException(StatusCodes.Status412PreconditionFailed, "Version mismatch",
-    "Nothing is recorded for this indicator in this period yet, so no version can match If-Match. Send the request without If-Match to record its first values.");
+public sealed class NoValuesYetException() : ProblemException(StatusCodes.Status412PreconditionFailed, Messages.TitleVersionMismatch, Messages.NoValuesYet);
 
 /// <summary>Also what a retried first recording gets, once the first one went through.</summary>
-public sealed class ValuesExistException() : ProblemException(StatusCodes.Status428PreconditionRequired, "If-Match required",
-    "Values are already recorded for this indicator in this period. Read them (GET …/values/{periodId}) and send your change with their ETag " +
-    "in If-Match, so that a change made by someone else in the meantime is not overwritten.");
+public sealed class ValuesExistException() : ProblemException(StatusCodes.Status428PreconditionRequired, Messages.TitleIfMatchRequired, Messages.ValuesExist);
 
-public sealed class ValuesOutOfScopeException(Guid administrationId) : ProblemException(StatusCodes.Status403Forbidden, "Forbidden",
-    $"The administration {administrationId} is outside your scope: coordinators change the values of the administrations they work with " +
-    "(and the programme-wide ones). Leave its buckets as they are, or ask an administrator.");
+public sealed class ValuesOutOfScopeException(Guid administrationId) : ProblemException(StatusCodes.Status403Forbidden, Messages.TitleForbidden, Messages.ValuesOutOfScope.With(administrationId));

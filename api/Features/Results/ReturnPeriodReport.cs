@@ -3,6 +3,7 @@ using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
 using Integrity.Api.Pipeline;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.Results;
@@ -18,7 +19,7 @@ public sealed record ReturnPeriodReport(string Comment) : PeriodReportChange, IC
 public sealed class ReturnPeriodReportValidator : AbstractValidator<ReturnPeriodReport>
 {
     public ReturnPeriodReportValidator() =>
-        RuleFor(x => x.Comment).NotEmpty().WithMessage("Say what the administration should correct before it submits again.").MaximumLength(4000);
+        RuleFor(x => x.Comment).NotEmpty().WithMessage(_ => Messages.SayWhatToCorrect).MaximumLength(4000);
 }
 
 public sealed class ReturnPeriodReportAccess : AdministratorsOnly<ReturnPeriodReport>;
@@ -33,7 +34,7 @@ public sealed class ReturnPeriodReportHandler(DbSession db, Caller caller, TimeP
     public async ValueTask<ReportMoved> Handle(ReturnPeriodReport command, CancellationToken cancellationToken)
     {
         var current = await PeriodReports.CurrentAsync(db, command, cancellationToken);
-        if (current.State is not (ReportState.Submitted or ReportState.Approved)) throw PeriodReports.Refuse(current, "returned");
+        if (current.State is not (ReportState.Submitted or ReportState.Approved)) throw PeriodReports.Refuse(current, Messages.ReportToReturn);
         var moved = await PeriodReports.MoveAsync(db, current, ReportState.Returned, Return,
             new { at = AuditTrail.Stored(clock.GetUtcNow()), by = caller.UserId, comment = command.Comment.Trim() }, cancellationToken);
         await ApprovedFigures.DropAsync(db, moved.Id, cancellationToken);

@@ -3,6 +3,7 @@ using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
 using Integrity.Api.Pipeline;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.Results;
@@ -31,7 +32,7 @@ public sealed class SubmitPeriodReportHandler(DbSession db, Caller caller, TimeP
     public async ValueTask<ReportMoved> Handle(SubmitPeriodReport command, CancellationToken cancellationToken)
     {
         var current = await PeriodReports.CurrentAsync(db, command, cancellationToken);
-        if (current.State is not (ReportState.InProgress or ReportState.Returned)) throw PeriodReports.Refuse(current, "submitted");
+        if (current.State is not (ReportState.InProgress or ReportState.Returned)) throw PeriodReports.Refuse(current, Messages.ReportToSubmit);
         var at = AuditTrail.Stored(clock.GetUtcNow());
         if (current.ReportId is not null)
             return await PeriodReports.MoveAsync(db, current, ReportState.Submitted, Submit, new { at, by = caller.UserId }, cancellationToken);

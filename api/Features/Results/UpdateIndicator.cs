@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Pipeline;
+using Integrity.Api.Resources;
 using Mediator;
 using Required = System.ComponentModel.DataAnnotations.RequiredAttribute;
 
@@ -49,18 +50,16 @@ public sealed class UpdateIndicatorHandler(DbSession db) : ICommandHandler<Updat
     {
         await IndicatorWrites.CheckAsync(db, command.ProgrammeId, command, except: command.Id, cancellationToken);
         var current = await db.QuerySingleOrDefaultAsync<StoredIndicator>(Current, new { id = command.Id, programmeId = command.ProgrammeId }, cancellationToken)
-                      ?? throw new NotFoundException("indicator of this programme", command.Id);
+                      ?? throw new NotFoundException(Messages.RecordIndicatorOfProgramme, command.Id);
         var recorded = (await db.QueryAsync<RecordedValues>(Recorded, new { id = command.Id }, cancellationToken))[0];
         if (recorded.Periods > 0 && (current.Measure != command.Measure || current.ComputedBy != (command.ComputedBy is { } rule ? DbEnum.Name(rule) : null)))
-            throw new ConflictException($"Values are recorded for this indicator in {recorded.Periods} period(s): its measure and rule stay as they are. " +
-                                        "Define a new indicator for another measure or rule.");
+            throw new ConflictException(Messages.MeasureFixed.With(recorded.Periods));
         var dropped = recorded.InUse().Except(command.Disaggregations ?? []).ToList();
         if (dropped.Count > 0)
-            throw new ConflictException($"Recorded values are broken down by {string.Join(", ", dropped.Select(DbEnum.Name))}: keep that disaggregation, " +
-                                        "or first record those values without it (PUT …/values/{periodId}).");
+            throw new ConflictException(Messages.DisaggregationInUse.With(string.Join(", ", dropped.Select(DbEnum.Name))));
 
         var changed = await db.ExecuteAsync(Update, IndicatorWrites.Row(command.Id, command.ProgrammeId, command, command.ExpectedVersion), cancellationToken);
-        var version = await db.NextVersionAsync(changed, "indicators", "indicator", command.Id, command.ExpectedVersion, cancellationToken);
+        var version = await db.NextVersionAsync(changed, "indicators", Messages.RecordIndicator, command.Id, command.ExpectedVersion, cancellationToken);
         await IndicatorWrites.DisaggregateAsync(db, command.Id, command, cancellationToken);
         return version;
     }

@@ -1,6 +1,7 @@
 using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.Trainers;
@@ -13,5 +14,5 @@ public sealed class GetAccreditationHandler(DbSession db, Caller caller) : IQuer
         await db.QuerySingleOrDefaultAsync<AccreditationDetails>(
             $"{AccreditationDetails.Select} WHERE ac.trainer_id = @trainerId AND ac.module_id = @moduleId{Scope.And(Scope.Trainers(caller, "t"))}",
             Scope.Parameters(caller, new { trainerId = query.TrainerId, moduleId = query.ModuleId }), cancellationToken)
-        ?? throw new NotFoundException("accreditation", $"{query.TrainerId}/{query.ModuleId}");
+        ?? throw new NotFoundException(Messages.RecordAccreditation, $"{query.TrainerId}/{query.ModuleId}");
 }

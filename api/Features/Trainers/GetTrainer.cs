@@ -1,6 +1,7 @@
 using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.Trainers;
@@ -14,7 +15,7 @@ public sealed class GetTrainerHandler(DbSession db, Caller caller) : IQueryHandl
         var trainer = await db.QuerySingleOrDefaultAsync<TrainerDetails>(
             $"{TrainerDetails.Select} WHERE t.id = @id{Scope.And(Scope.Trainers(caller, "t"))}",
             Scope.Parameters(caller, new { id = query.Id }), cancellationToken)
-            ?? throw new NotFoundException("trainer", query.Id);
+            ?? throw new NotFoundException(Messages.RecordTrainer, query.Id);
         return (await TrainerDetails.WithAccreditationsAsync(db, [trainer], cancellationToken))[0];
     }
 }

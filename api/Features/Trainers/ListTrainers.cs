@@ -15,9 +15,9 @@ public sealed class ListTrainersValidator : ListQueryValidator<ListTrainers>
     public ListTrainersValidator()
     {
         RuleFor(x => x.Kind).Must(kind => DbEnum.TryParse<TrainerKind>(kind, out _)).When(x => x.Kind is not null)
-            .WithMessage($"Use one of {DbEnum.Names<TrainerKind>()}.");
+            .WithMessage(_ => Choices.OneOf<TrainerKind>());
         RuleFor(x => x.Stage).Must(stage => DbEnum.TryParse<AccreditationStage>(stage, out _)).When(x => x.Stage is not null)
-            .WithMessage($"Use one of {DbEnum.Names<AccreditationStage>()}.");
+            .WithMessage(_ => Choices.OneOf<AccreditationStage>());
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.ComponentModel.DataAnnotations;
 using System.Linq.Expressions;
 using System.Text.Json.Serialization;
@@ -9,6 +10,7 @@ using Integrity.Api.Features.Workshops;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
 using Integrity.Api.Pipeline;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.Trainers;
@@ -41,13 +43,13 @@ public sealed class RecordAccreditationValidator : AbstractValidator<RecordAccre
 {
     public RecordAccreditationValidator()
     {
-        RuleFor(x => x.Stage).NotNull().WithMessage($"Give the stage reached: {DbEnum.Names<AccreditationStage>()}.");
+        RuleFor(x => x.Stage).NotNull().WithMessage(_ => Messages.GiveStage.With(DbEnum.Names<AccreditationStage>()));
         RuleFor(x => x.CandidateSince).NotNull();
         StageDay(x => x.TrainedOn, AccreditationStage.Trained, x => x.CandidateSince, "candidateSince");
         StageDay(x => x.SupervisedDeliveryOn, AccreditationStage.SupervisedDelivery, x => x.TrainedOn, "trainedOn");
         StageDay(x => x.AccreditedOn, AccreditationStage.Accredited, x => x.SupervisedDeliveryOn, "supervisedDeliveryOn");
         RuleFor(x => x.TrainedAtWorkshopId).Null().When(x => x.Stage == AccreditationStage.Candidate)
-            .WithMessage("A candidate has not been trained yet: give trainedAtWorkshopId from stage trained on.");
+            .WithMessage(_ => Messages.CandidateNotTrained);
     }
 
     /// <summary>The day a stage was reached: given once the stage is reached, absent before, never before the previous stage's day.</summary>
@@ -58,11 +60,11 @@ public sealed class RecordAccreditationValidator : AbstractValidator<RecordAccre
         var previous = previousDay.Compile();
         RuleFor(day)
             .NotNull().When(x => x.Stage >= stage, ApplyConditionTo.CurrentValidator)
-            .WithMessage($"A trainer at stage '{name}' or beyond has the day they reached it: give {{PropertyName}}.")
+            .WithMessage(_ => Messages.StageReachedOn.With(name, "{PropertyName}"))
             .Null().When(x => x.Stage < stage, ApplyConditionTo.CurrentValidator)
-            .WithMessage($"Stage '{name}' is not reached yet: leave {{PropertyName}} out, or record stage '{name}'.")
+            .WithMessage(_ => Messages.StageNotReached.With(name, "{PropertyName}"))
             .GreaterThanOrEqualTo(previousDay).When(x => previous(x) is not null, ApplyConditionTo.CurrentValidator)
-            .WithMessage($"{{PropertyName}} cannot be before {previousName}: each stage is reached on or after the one before.");
+            .WithMessage(_ => Messages.StageBefore.With("{PropertyName}", previousName));
     }
 }
 
@@ -96,21 +98,20 @@ public sealed class RecordAccreditationHandler(DbSession db, Caller caller) : IC
     {
         var ids = new { trainerId = command.TrainerId, moduleId = command.ModuleId };
         var known = (await db.QueryAsync<KnownCounts>(Known, ids, cancellationToken))[0];
-        if (known.Trainers == 0) throw new NotFoundException("trainer", command.TrainerId);
-        if (known.Modules == 0) throw new NotFoundException("module", command.ModuleId);
+        if (known.Trainers == 0) throw new NotFoundException(Messages.RecordTrainer, command.TrainerId);
+        if (known.Modules == 0) throw new NotFoundException(Messages.RecordModule, command.ModuleId);
         await CheckTrainingWorkshopAsync(command, cancellationToken);
 
         var current = await db.QuerySingleOrDefaultAsync<CurrentAccreditation>(Current, ids, cancellationToken);
         if (current is null) return await InsertAsync(command, cancellationToken);
         if (command.ExpectedVersion is not { } expected) throw new AccreditationExistsException();
-        if (expected != current.Version) throw new PreconditionFailedException("accreditation", current.Version);
+        if (expected != current.Version) throw new PreconditionFailedException(Messages.RecordAccreditation, current.Version);
         if (command.Stage < current.Stage)
-            throw new ConflictException($"This accreditation is at stage '{DbEnum.Name(current.Stage)}': stages only move forward " +
-                                        $"({DbEnum.Names<AccreditationStage>()}), so it cannot go back to '{DbEnum.Name(command.Stage!.Value)}'.");
+            throw new ConflictException(Messages.StageBackwards.With(DbEnum.Name(current.Stage), DbEnum.Names<AccreditationStage>(), DbEnum.Name(command.Stage!.Value)));
         var parameters = Parameters(current.Id, command);
         parameters.Add("expectedVersion", expected);
         var changed = await db.ExecuteAsync(Update, parameters, cancellationToken);
-        return new(current.Id, await db.NextVersionAsync(changed, "accreditations", "accreditation", current.Id, expected, cancellationToken), IsNew: false);
+        return new(current.Id, await db.NextVersionAsync(changed, "accreditations", Messages.RecordAccreditation, current.Id, expected, cancellationToken), IsNew: false);
     }
 
     private async Task<AccreditationRecorded> InsertAsync(RecordAccreditation command, CancellationToken cancellationToken)
@@ -119,7 +120,7 @@ public sealed class RecordAccreditationHandler(DbSession db, Caller caller) : IC
         var id = Guid.CreateVersion7();
         var inserted = await db.ExecuteAsync(db.Dialect.InsertIfAbsent("accreditations", Columns, Key), Parameters(id, command), cancellationToken);
         if (inserted == 0)
-            throw new ConflictException("Someone recorded this accreditation at the same moment. Read it, and send your change with its ETag in If-Match.");
+            throw new ConflictException(Messages.AccreditationRace);
         return new(id, 1, IsNew: true);
     }
 
@@ -135,11 +136,11 @@ public sealed class RecordAccreditationHandler(DbSession db, Caller caller) : IC
         ValidationFailure? failure = workshop switch
         {
             _ when workshop.Kind != DbEnum.Name(WorkshopKind.TrainingOfTrainers) =>
-                new(field, $"That workshop is of the kind '{workshop.Kind}', not a training of trainers (training_of_trainers)."),
+                new(field, Messages.NotATraining.With(workshop.Kind)),
             _ when workshop.Status == DbEnum.Name(WorkshopStatus.Cancelled) =>
-                new(field, "That training of trainers was cancelled: nobody was trained there."),
+                new(field, Messages.TrainingCancelled),
             _ when command.TrainedOn < workshop.StartsOn =>
-                new(nameof(RecordAccreditation.TrainedOn), $"The training of trainers started on {workshop.StartsOn:yyyy-MM-dd}: trainedOn cannot be before it."),
+                new(nameof(RecordAccreditation.TrainedOn), Messages.TrainedBeforeTraining.With(workshop.StartsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
             _ => null,
         };
         if (failure is not null) throw new FluentValidation.ValidationException([failure]);
@@ -181,10 +182,7 @@ public sealed class RecordAccreditationHandler(DbSession db, Caller caller) : IC
     }
 }
 
-public sealed class NoAccreditationYetException() : ProblemException(StatusCodes.Status412PreconditionFailed, "Version mismatch",
-    "This trainer has no accreditation for this module yet, so no version can match If-Match. Send the request without If-Match to record it.");
+public sealed class NoAccreditationYetException() : ProblemException(StatusCodes.Status412PreconditionFailed, Messages.TitleVersionMismatch, Messages.NoAccreditationYet);
 
 /// <summary>Also what a retried first recording gets, once the first one went through.</summary>
-public sealed class AccreditationExistsException() : ProblemException(StatusCodes.Status428PreconditionRequired, "If-Match required",
-    "This trainer already has an accreditation for this module. Read it (GET /api/v1/trainers/{id}/accreditations/{moduleId}) " +
-    "and send your change with its ETag in If-Match, so that a change made by someone else in the meantime is not overwritten.");
+public sealed class AccreditationExistsException() : ProblemException(StatusCodes.Status428PreconditionRequired, Messages.TitleIfMatchRequired, Messages.AccreditationExists);

@@ -3,6 +3,7 @@ using FluentValidation.Results;
 using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
+using Integrity.Api.Resources;
 
 namespace Integrity.Api.Features.Trainers;
 
@@ -21,11 +22,11 @@ public class TrainerFieldsValidator<T> : AbstractValidator<T> where T : ITrainer
     public TrainerFieldsValidator()
     {
         RuleFor(x => x.FullName).NotEmpty().MaximumLength(300);
-        RuleFor(x => x.Kind).NotNull().WithMessage($"Say what kind of trainer this is: {DbEnum.Names<TrainerKind>()}.");
+        RuleFor(x => x.Kind).NotNull().WithMessage(_ => Messages.SayTrainerKind.With(DbEnum.Names<TrainerKind>()));
         RuleFor(x => x.AdministrationId).NotNull().When(x => x.Kind == TrainerKind.NationalTrainer)
-            .WithMessage("A national trainer belongs to a customs administration: give its administrationId.");
+            .WithMessage(_ => Messages.NationalTrainerNeedsAdministration);
         RuleFor(x => x.AdministrationId).Null().When(x => x.Kind == TrainerKind.WcoExpert)
-            .WithMessage("A WCO expert belongs to no customs administration: leave administrationId out.");
+            .WithMessage(_ => Messages.WcoExpertNoAdministration);
         RuleFor(x => x.Email).EmailAddress().MaximumLength(300).When(x => !string.IsNullOrWhiteSpace(x.Email));
     }
 }
@@ -44,14 +45,14 @@ internal static class TrainerWrites
         {
             var role = await db.QuerySingleOrDefaultAsync<string>(RoleOfAccount, new { userId }, cancellationToken);
             if (role is null)
-                failures.Add(new(nameof(ITrainerFields.UserId), $"No account has the id {userId}. Add it first (POST /api/v1/users), or leave userId out."));
+                failures.Add(new(nameof(ITrainerFields.UserId), Messages.NoSuchAccount.With(userId)));
             else if (role != Role.Trainer.Name())
-                failures.Add(new(nameof(ITrainerFields.UserId), $"That account has the role '{role}': only an account with the role 'trainer' can be a trainer's."));
+                failures.Add(new(nameof(ITrainerFields.UserId), Messages.AccountNotTrainer.With(role)));
         }
         if (failures.Count > 0) throw new ValidationException(failures);
         if (trainer.UserId is { } linked)
             await db.RefuseDuplicateAsync(HolderOfAccount, new { userId = linked }, except,
-                $"The account {linked} already belongs to another trainer. An account signs in as one trainer only.", cancellationToken);
+                Messages.AccountTakenByTrainer.With(linked), cancellationToken);
     }
 
     public static object Parameters(Guid id, ITrainerFields trainer) => new

@@ -2,6 +2,7 @@ using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
 using Integrity.Api.Pipeline;
+using Integrity.Api.Resources;
 
 namespace Integrity.Api.Features.Trainers;
 
@@ -53,6 +54,4 @@ public static class TrainerStewards
     }
 }
 
-public sealed class NotTheirTrainerException() : ProblemException(StatusCodes.Status403Forbidden, "Forbidden",
-    "Coordinators keep the records of national trainers of the administrations they work with. WCO experts, trainers " +
-    "of other administrations and links to accounts are kept by administrators: ask one if you need a change.");
+public sealed class NotTheirTrainerException() : ProblemException(StatusCodes.Status403Forbidden, Messages.TitleForbidden, Messages.NotTheirTrainer);

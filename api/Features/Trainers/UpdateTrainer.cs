@@ -4,6 +4,7 @@ using Dapper;
 using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Pipeline;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.Trainers;
@@ -44,6 +45,6 @@ public sealed class UpdateTrainerHandler(DbSession db, Caller caller) : ICommand
         var parameters = new DynamicParameters(TrainerWrites.Parameters(command.Id, command));
         parameters.Add("expectedVersion", command.ExpectedVersion);
         var changed = await db.ExecuteAsync(Update, parameters, cancellationToken);
-        return await db.NextVersionAsync(changed, "trainers", "trainer", command.Id, command.ExpectedVersion, cancellationToken);
+        return await db.NextVersionAsync(changed, "trainers", Messages.RecordTrainer, command.Id, command.ExpectedVersion, cancellationToken);
     }
 }

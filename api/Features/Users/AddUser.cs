@@ -3,6 +3,7 @@ using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
 using Integrity.Api.Pipeline;
+using Integrity.Api.Resources;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
 
@@ -43,7 +44,7 @@ public sealed class AddUserHandler(DbSession db, Caller caller, IPasswordHasher<
     {
         var email = UserAccount.Normalise(command.Email);
         await db.RefuseDuplicateAsync(UserWrites.HolderOfEmail, new { email }, except: null,
-            $"An account with the e-mail {email} exists already. Update that account instead.", cancellationToken);
+            Messages.EmailTaken.With(email), cancellationToken);
         await UserWrites.CheckAsync(db, caller, command, cancellationToken);
         var id = Guid.CreateVersion7();
         var account = new UserAccount { Id = id, Email = email, Role = command.Role!.Value };

@@ -1,5 +1,6 @@
 using Integrity.Api.Data;
 using Integrity.Api.Http;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.Users;
@@ -11,7 +12,7 @@ public sealed class GetUserHandler(DbSession db) : IQueryHandler<GetUser, UserDe
     public async ValueTask<UserDetails> Handle(GetUser query, CancellationToken cancellationToken)
     {
         var user = await db.QuerySingleOrDefaultAsync<UserDetails>($"{UserDetails.Select} WHERE id = @id", new { id = query.Id }, cancellationToken)
-                   ?? throw new NotFoundException("account", query.Id);
+                   ?? throw new NotFoundException(Messages.RecordAccount, query.Id);
         return (await UserDetails.WithScopeAsync(db, [user], cancellationToken))[0];
     }
 }

@@ -12,7 +12,7 @@ public sealed class ListUsersValidator : ListQueryValidator<ListUsers>
 {
     public ListUsersValidator() =>
         RuleFor(x => x.Role).Must(role => Roles.TryParse(role, out _)).When(x => x.Role is not null)
-            .WithMessage("Use one of administrator, coordinator, trainer, donor.");
+            .WithMessage(_ => Choices.OneOf<Role>());
 }
 
 public sealed class ListUsersHandler(DbSession db) : IQueryHandler<ListUsers, Page<UserDetails>>

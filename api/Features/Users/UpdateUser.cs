@@ -4,6 +4,7 @@ using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
 using Integrity.Api.Pipeline;
+using Integrity.Api.Resources;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
 
@@ -51,7 +52,7 @@ public sealed class UpdateUserHandler(DbSession db, Caller caller, IPasswordHash
             donorId = command.DonorId,
             sessionStamp = SessionStamps.New(),
         }, cancellationToken);
-        var version = await db.NextVersionAsync(changed, "users", "account", command.Id, command.ExpectedVersion, cancellationToken);
+        var version = await db.NextVersionAsync(changed, "users", Messages.RecordAccount, command.Id, command.ExpectedVersion, cancellationToken);
         await UserWrites.UnlinkAsync(db, command.Id, cancellationToken);
         await UserWrites.LinkAsync(db, command.Id, command, cancellationToken);
         if (command.NewPassword is not null)

@@ -3,6 +3,7 @@ using FluentValidation.Results;
 using Integrity.Api.Data;
 using Integrity.Api.Identity;
 using Integrity.Api.Http;
+using Integrity.Api.Resources;
 
 namespace Integrity.Api.Features.Users;
 
@@ -23,15 +24,15 @@ public class UserFieldsValidator<T> : AbstractValidator<T> where T : IUserFields
     public UserFieldsValidator()
     {
         RuleFor(x => x.DisplayName).NotEmpty().MaximumLength(300);
-        RuleFor(x => x.Role).NotNull().IsInEnum();
+        RuleFor(x => x.Role).NotNull().IsChoice();
         RuleFor(x => x.DonorId).NotNull().When(x => x.Role == Http.Role.Donor)
-            .WithMessage("A donor account speaks for one donor: give its donorId.");
+            .WithMessage(_ => Messages.DonorAccountNeedsDonor);
         RuleFor(x => x.DonorId).Null().When(x => x.Role != Http.Role.Donor)
-            .WithMessage("Only donor accounts speak for a donor: leave donorId out.");
+            .WithMessage(_ => Messages.OnlyDonorAccountsHaveDonor);
         RuleFor(x => x.ProgrammeIds).Empty().When(x => x.Role is Http.Role.Donor or Http.Role.Administrator)
-            .WithMessage("Only coordinators and trainers are assigned programmes; administrators see all, donors their own.");
+            .WithMessage(_ => Messages.OnlyStaffAssignedProgrammes);
         RuleFor(x => x.AdministrationIds).Empty().When(x => x.Role is Http.Role.Donor or Http.Role.Administrator)
-            .WithMessage("Only coordinators and trainers are assigned administrations.");
+            .WithMessage(_ => Messages.OnlyStaffAssignedAdministrations);
     }
 }
 

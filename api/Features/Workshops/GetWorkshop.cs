@@ -1,6 +1,7 @@
 using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.Workshops;
@@ -12,7 +13,7 @@ public sealed class GetWorkshopHandler(DbSession db, Caller caller) : IQueryHand
     public async ValueTask<WorkshopDetails> Handle(GetWorkshop query, CancellationToken cancellationToken)
     {
         var workshop = await db.QuerySingleOrDefaultAsync<WorkshopDetails>(Sql(caller), Scope.Parameters(caller, new { id = query.Id }), cancellationToken)
-            ?? throw new NotFoundException("workshop", query.Id);
+            ?? throw new NotFoundException(Messages.RecordWorkshop, query.Id);
         return await WorkshopDetails.WithChildrenAsync(db, workshop, cancellationToken);
     }
 

@@ -1,5 +1,6 @@
 using Integrity.Api.Data;
 using Integrity.Api.Http;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.Workshops;
@@ -12,7 +13,7 @@ public sealed class ListSessionsHandler(DbSession db, Caller caller) : IQueryHan
     public async ValueTask<Page<SessionDetails>> Handle(ListSessions query, CancellationToken cancellationToken)
     {
         if (!await WorkshopScope.CoversAsync(db, caller, query.WorkshopId, cancellationToken))
-            throw new NotFoundException("workshop", query.WorkshopId);
+            throw new NotFoundException(Messages.RecordWorkshop, query.WorkshopId);
         return new Page<SessionDetails>(await SessionDetails.OfWorkshopAsync(db, query.WorkshopId, cancellationToken), null);
     }
 }

@@ -2,6 +2,7 @@ using FluentValidation;
 using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.Workshops;
@@ -16,12 +17,12 @@ public sealed class ListWorkshopsValidator : ListQueryValidator<ListWorkshops>
     public ListWorkshopsValidator()
     {
         RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).When(x => x.From is not null && x.To is not null)
-            .WithMessage("'to' cannot be before 'from'.");
+            .WithMessage(_ => Messages.ToBeforeFrom);
         RuleFor(x => x.Status).Must(status => DbEnum.TryParse<WorkshopStatus>(status, out _)).When(x => x.Status is not null)
-            .WithMessage($"Use one of {DbEnum.Names<WorkshopStatus>()}.");
+            .WithMessage(_ => Choices.OneOf<WorkshopStatus>());
         RuleFor(x => x.Kind).Must(kind => DbEnum.TryParse<WorkshopKind>(kind, out _)).When(x => x.Kind is not null)
-            .WithMessage($"Use one of {DbEnum.Names<WorkshopKind>()}.");
-        RuleFor(x => x.Cursor).Must(DateKeys.IsCursor).WithMessage(DateKeys.NotOurs);
+            .WithMessage(_ => Choices.OneOf<WorkshopKind>());
+        RuleFor(x => x.Cursor).Must(DateKeys.IsCursor).WithMessage(_ => Messages.CursorNotOurs);
     }
 }
 

@@ -3,6 +3,7 @@ using FluentValidation.Results;
 using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
+using Integrity.Api.Resources;
 
 namespace Integrity.Api.Features.Workshops;
 
@@ -21,8 +22,8 @@ public class SessionFieldsValidator<T> : AbstractValidator<T> where T : ISession
     {
         RuleFor(x => x.ModuleId).NotNull();
         RuleFor(x => x.HeldOn).NotNull();
-        RuleFor(x => x.TrainerIds).NotEmpty().WithMessage("Name at least one trainer who delivers the session.")
-            .Must(ids => ids.Distinct().Count() == ids.Count).WithMessage("A trainer is listed twice.");
+        RuleFor(x => x.TrainerIds).NotEmpty().WithMessage(_ => Messages.AtLeastOneTrainer)
+            .Must(ids => ids.Distinct().Count() == ids.Count).WithMessage(_ => Messages.TrainerTwice);
     }
 }
 
@@ -36,13 +37,13 @@ internal static class SessionWrites
     public static async Task CheckAsync(DbSession db, Caller caller, ISessionFields session, CancellationToken cancellationToken)
     {
         var workshop = await db.QuerySingleOrDefaultAsync<WorkshopDays>(Workshop, new { workshopId = session.WorkshopId }, cancellationToken)
-                       ?? throw new NotFoundException("workshop", session.WorkshopId);
+                       ?? throw new NotFoundException(Messages.RecordWorkshop, session.WorkshopId);
         if (workshop.Status == DbEnum.Name(WorkshopStatus.Cancelled))
-            throw new ConflictException("This workshop is cancelled: it takes no sessions. Set it back to planned first if it will take place.");
+            throw new ConflictException(Messages.WorkshopCancelledNoSessions);
         var failures = new List<ValidationFailure>();
         if (session.HeldOn < workshop.StartsOn || session.HeldOn > workshop.EndsOn)
             failures.Add(new ValidationFailure(nameof(ISessionFields.HeldOn),
-                $"A session falls within its workshop, {workshop.StartsOn:yyyy-MM-dd} to {workshop.EndsOn:yyyy-MM-dd}."));
+                Messages.SessionWithinWorkshop.With(workshop.StartsOn, workshop.EndsOn)));
         await db.RequireUsableAsync(caller, RecordKind.Module, session.ModuleId, nameof(ISessionFields.ModuleId), failures, cancellationToken);
         // Only trainers the caller already sees: assigning one would otherwise open the trainer's record to her.
         await db.RequireUsableAsync(caller, RecordKind.Trainer, session.TrainerIds, nameof(ISessionFields.TrainerIds), failures, cancellationToken);

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Pipeline;
+using Integrity.Api.Resources;
 using Mediator;
 using Required = System.ComponentModel.DataAnnotations.RequiredAttribute;
 
@@ -34,7 +35,7 @@ public sealed class UpdateSessionHandler(DbSession db, Caller caller) : ICommand
     public async ValueTask<int> Handle(UpdateSession command, CancellationToken cancellationToken)
     {
         if (await db.QuerySingleOrDefaultAsync<Guid?>(OfWorkshop, new { id = command.Id, workshopId = command.WorkshopId }, cancellationToken) is null)
-            throw new NotFoundException("session of this workshop", command.Id);
+            throw new NotFoundException(Messages.RecordSessionOfWorkshop, command.Id);
         await SessionWrites.CheckAsync(db, caller, command, cancellationToken);
         var changed = await db.ExecuteAsync(Update, new
         {
@@ -44,7 +45,7 @@ public sealed class UpdateSessionHandler(DbSession db, Caller caller) : ICommand
             moduleId = command.ModuleId,
             heldOn = command.HeldOn,
         }, cancellationToken);
-        var version = await db.NextVersionAsync(changed, "sessions", "session", command.Id, command.ExpectedVersion, cancellationToken);
+        var version = await db.NextVersionAsync(changed, "sessions", Messages.RecordSession, command.Id, command.ExpectedVersion, cancellationToken);
         await SessionWrites.UnassignAsync(db, command.Id, cancellationToken);
         await SessionWrites.AssignAsync(db, command.Id, command.TrainerIds, cancellationToken);
         return version;

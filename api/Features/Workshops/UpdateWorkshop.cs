@@ -5,6 +5,7 @@ using FluentValidation.Results;
 using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Pipeline;
+using Integrity.Api.Resources;
 using Mediator;
 using Required = System.ComponentModel.DataAnnotations.RequiredAttribute;
 
@@ -61,17 +62,17 @@ public sealed class UpdateWorkshopHandler(DbSession db, Caller caller) : IComman
     {
         await WorkshopWrites.CheckAsync(db, caller, command, cancellationToken);
         var current = await db.QuerySingleOrDefaultAsync<string>(CurrentStatus, new { id = command.Id }, cancellationToken)
-                      ?? throw new NotFoundException("workshop", command.Id);
+                      ?? throw new NotFoundException(Messages.RecordWorkshop, command.Id);
         if (current == DbEnum.Name(WorkshopStatus.Held) && command.Status != WorkshopStatus.Held)
             throw new ValidationException([new ValidationFailure(nameof(UpdateWorkshop.Status),
-                "This workshop was held: it cannot go back to planned or be cancelled.")]);
+                Messages.WorkshopHeld)]);
         if (await db.QuerySingleOrDefaultAsync<long>(SessionsOutside, new { id = command.Id, startsOn = command.StartsOn, endsOn = command.EndsOn }, cancellationToken) > 0)
-            throw new ConflictException("Some sessions fall outside the new dates. Move those sessions first (PUT /api/v1/workshops/{id}/sessions/{sessionId}), then change the dates.");
+            throw new ConflictException(Messages.SessionsOutsideDates);
 
         var row = new DynamicParameters(WorkshopWrites.Row(command.Id, command));
         row.Add("expectedVersion", command.ExpectedVersion);
         var changed = await db.ExecuteAsync(Update, row, cancellationToken);
-        var version = await db.NextVersionAsync(changed, "workshops", "workshop", command.Id, command.ExpectedVersion, cancellationToken);
+        var version = await db.NextVersionAsync(changed, "workshops", Messages.RecordWorkshop, command.Id, command.ExpectedVersion, cancellationToken);
         await WorkshopWrites.UnlinkAsync(db, command.Id, cancellationToken);
         await WorkshopWrites.LinkAsync(db, command.Id, command, cancellationToken);
         return version;

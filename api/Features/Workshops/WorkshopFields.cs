@@ -3,6 +3,7 @@ using FluentValidation.Results;
 using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
+using Integrity.Api.Resources;
 
 namespace Integrity.Api.Features.Workshops;
 
@@ -29,17 +30,17 @@ public class WorkshopFieldsValidator<T> : AbstractValidator<T> where T : IWorksh
     public WorkshopFieldsValidator()
     {
         RuleFor(x => x.ProgrammeId).NotNull();
-        RuleFor(x => x.Kind).NotNull().IsInEnum();
+        RuleFor(x => x.Kind).NotNull().IsChoice();
         RuleFor(x => x.Title).NotEmpty().MaximumLength(300);
         RuleFor(x => x.StartsOn).NotNull();
         RuleFor(x => x.EndsOn).NotNull()
             .GreaterThanOrEqualTo(x => x.StartsOn).When(x => x.StartsOn is not null, ApplyConditionTo.CurrentValidator)
-            .WithMessage("The workshop cannot end before it starts.");
+            .WithMessage(_ => Messages.WorkshopEndsBeforeStart);
         RuleFor(x => x.HostAdministrationId).NotNull();
         RuleFor(x => x.City).NotEmpty().MaximumLength(300);
-        RuleFor(x => x.Language).NotEmpty().Matches("^[a-z]{2}$").WithMessage("Use the two-letter ISO 639-1 code, e.g. fr or en.");
-        RuleFor(x => x.Status).IsInEnum();
-        RuleForEach(x => x.KeyFactorCodes).Matches("^RAD-(0[1-9]|10)$").WithMessage("Key factors are RAD-01 to RAD-10 (GET /api/v1/key-factors).");
+        RuleFor(x => x.Language).NotEmpty().Matches("^[a-z]{2}$").WithMessage(_ => Messages.LanguageCode);
+        RuleFor(x => x.Status).IsChoice();
+        RuleForEach(x => x.KeyFactorCodes).Matches("^RAD-(0[1-9]|10)$").WithMessage(_ => Messages.KeyFactorCodes);
         RuleForEach(x => x.Partners).NotEmpty().MaximumLength(300);
         RuleFor(x => x.OutcomeNotes).MaximumLength(4000);
     }
@@ -82,7 +83,7 @@ internal static class WorkshopWrites
             var known = await db.QueryAsync<string>($"SELECT code FROM key_factors WHERE {db.Dialect.InIds("code", "codes")}",
                 new { codes = codes.ToArray() }, cancellationToken);
             if (codes.Except(known).ToList() is { Count: > 0 } unknown)
-                failures.Add(new ValidationFailure(nameof(IWorkshopFields.KeyFactorCodes), $"Unknown key factor {string.Join(", ", unknown)}."));
+                failures.Add(new ValidationFailure(nameof(IWorkshopFields.KeyFactorCodes), Messages.UnknownKeyFactor.With(string.Join(", ", unknown))));
         }
         if (failures.Count > 0) throw new ValidationException(failures);
     }

@@ -1,5 +1,6 @@
 using Integrity.Api.Data;
 using Integrity.Api.Pipeline;
+using Integrity.Api.Resources;
 
 namespace Integrity.Api.Features.Workshops;
 
@@ -22,7 +23,7 @@ public abstract class WorkshopPlaces<TCommand>(DbSession db) : IReportingPeriodP
         var rows = await db.QueryAsync<Row>(Where, new { id = command.WorkshopId }, cancellationToken);
         return rows.Count == 0
             ? []
-            : [new ReportingPeriodPlace(rows[0].ProgrammeId, rows[0].FromDay, rows[0].ToDay, [.. rows.Select(row => row.AdministrationId)], "this workshop")];
+            : [new ReportingPeriodPlace(rows[0].ProgrammeId, rows[0].FromDay, rows[0].ToDay, [.. rows.Select(row => row.AdministrationId)], Messages.LockedThisWorkshop)];
     }
 
     private sealed record Row
@@ -40,6 +41,6 @@ public abstract class NewWorkshopPlace<TCommand> : IReportingPeriodPlaces<TComma
     public Task<IReadOnlyList<ReportingPeriodPlace>> PlacesAsync(TCommand command, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ReportingPeriodPlace>>(
             command is { ProgrammeId: { } programme, HostAdministrationId: { } host, StartsOn: { } from, EndsOn: { } to }
-                ? [new ReportingPeriodPlace(programme, from, to, [host, .. command.AdministrationIds ?? []], "a workshop")]
+                ? [new ReportingPeriodPlace(programme, from, to, [host, .. command.AdministrationIds ?? []], Messages.LockedAWorkshop)]
                 : []);
 }
