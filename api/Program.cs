@@ -70,13 +70,19 @@ services.AddMediator((Mediator.MediatorOptions options) =>
 services.AddCommandDeclarations();
 services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
+// Messages follow Accept-Language (English by default); numbers and dates stay as the API writes them everywhere.
+CultureInfo[] languages = [new("en"), new("fr")];
+ValidatorOptions.Global.LanguageManager = new ValidationLanguage(languages);
 // Messages name fields as clients send them ('startsOn'), not as C# spells them.
 ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
     member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
 
 services.ConfigureHttpJsonOptions(options =>
 {
+    // Before the framework's enum converter, which stays for the OpenAPI document to describe enums as text.
+    options.SerializerOptions.Converters.Add(new ChoiceValues());
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+    options.SerializerOptions.Converters.Add(new BlankAsAbsent());
     options.SerializerOptions.Converters.Add(new TextWithoutNul());
     // As the OpenAPI document says (additionalProperties: false): a misspelt field is an error, not silently dropped.
     options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
@@ -125,11 +131,10 @@ if (app.Configuration.GetValue("Demo:Seed", false))
     await DemoData.SeedAsync(app.Services);
 
 app.UseSecurityHeaders();
-// Messages follow Accept-Language (English by default); numbers and dates stay as the API writes them everywhere.
 app.UseRequestLocalization(options =>
 {
     options.SetDefaultCulture("en");
-    options.SupportedUICultures = [new CultureInfo("en"), new CultureInfo("fr")];
+    options.SupportedUICultures = languages;
 });
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -167,7 +167,12 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         var unknown = json.Message.Contains("could not be mapped", StringComparison.Ordinal);
         return new HttpValidationProblemDetails(new Dictionary<string, string[]>
         {
-            [field] = [unknown ? Messages.UnknownField : Messages.UnreadableValue],
+            [field] = [json switch
+            {
+                NotAChoiceException choice => Messages.ChooseOneOf.With(choice.Names),
+                _ when unknown => Messages.UnknownField,
+                _ => Messages.UnreadableValue,
+            }],
         })
         {
             Status = StatusCodes.Status400BadRequest,
