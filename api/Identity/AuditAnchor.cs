@@ -1,4 +1,5 @@
 using System.Globalization;
+using Integrity.Api.Resources;
 
 namespace Integrity.Api.Identity;
 
@@ -52,7 +53,7 @@ public sealed class AuditAnchor(string path)
             if (parts.Length != 2 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var position) || position <= last)
                 continue;
             last = position;
-            yield return new AnchorPoint(position, parts[1], "the anchor kept outside the database");
+            yield return new AnchorPoint(position, parts[1], Messages.AuditAnchorSource);
         }
     }
 }

@@ -36,7 +36,7 @@ public static class AuditCheckpoints
     /// <summary>The checkpoint as a point to verify against, once its signature is found to be the audit key's.</summary>
     public static AnchorPoint Verified(AuditCheckpoint checkpoint, AuditKeys keys) =>
         checkpoint is { HeadHash: not null, Signature: not null } && keys.Find(checkpoint.KeyId) is { } key && key.Signed(SignedText(checkpoint.Position, checkpoint.HeadHash, checkpoint.IssuedAt), checkpoint.Signature)
-            ? new AnchorPoint(checkpoint.Position, checkpoint.HeadHash, $"the checkpoint of {AuditKey.Instant(checkpoint.IssuedAt)}")
+            ? new AnchorPoint(checkpoint.Position, checkpoint.HeadHash, Messages.AuditCheckpointSource.With(AuditKey.Instant(checkpoint.IssuedAt)))
             : throw new CheckpointNotSignedException();
 }
 

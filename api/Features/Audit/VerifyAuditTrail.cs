@@ -1,6 +1,7 @@
 using System.Data;
 using Integrity.Api.Data;
 using Integrity.Api.Identity;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.Audit;
@@ -57,19 +58,19 @@ public sealed class VerifyAuditTrailHandler(DbSession db, AuditKeys keys, AuditA
             }
             catch (Exception e) when (e is DataException or FormatException or InvalidCastException or OverflowException or ArgumentException)
             {
-                return Broken(expected, $"it cannot be read ({e.GetBaseException().Message}): it was overwritten outside the application", anchored);
+                return Broken(expected, Messages.AuditUnreadable.With(e.GetBaseException().Message), anchored);
             }
-            var problem = entry.Position != expected ? $"entry {expected} is missing: the next one is {entry.Position}"
-                : entry.PreviousHash != previousHash ? "it does not point at the entry before it"
-                : entry.KeyId is null && keyed ? "it carries no key although keyed entries precede it: it was written outside the application"
-                : entry.KeyId is not null && keys.Find(entry.KeyId) is null ? $"it names an unknown audit key ({entry.KeyId}): add the retired key to Audit:RetiredKeyFiles, or it was forged"
-                : AuditTrail.ExpectedHash(entry, keys) != entry.Hash ? "its content was changed after it was written"
+            var problem = entry.Position != expected ? Messages.AuditMissing.With(expected, entry.Position)
+                : entry.PreviousHash != previousHash ? Messages.AuditNotChained
+                : entry.KeyId is null && keyed ? Messages.AuditNoKey
+                : entry.KeyId is not null && keys.Find(entry.KeyId) is null ? Messages.AuditUnknownKey.With(entry.KeyId)
+                : AuditTrail.ExpectedHash(entry, keys) != entry.Hash ? Messages.AuditChanged
                 : null;
             if (problem is not null) return Broken(expected, problem, anchored);
             while (pending is not null && pending.Position <= expected)
             {
                 if (pending.Position == expected && pending.Hash != entry.Hash)
-                    return Broken(expected, $"it is not the entry that {pending.Source} recorded", anchored);
+                    return Broken(expected, Messages.AuditNotRecorded.With(pending.Source), anchored);
                 anchored = pending.Position;
                 pending = anchors.MoveNext() ? anchors.Current : null;
             }
@@ -81,7 +82,7 @@ public sealed class VerifyAuditTrailHandler(DbSession db, AuditKeys keys, AuditA
         {
             var last = pending;
             while (anchors.MoveNext()) last = anchors.Current;
-            return Broken(expected, $"entries from {expected} on are missing: {last.Source} recorded entry {last.Position}", last.Position);
+            return Broken(expected, Messages.AuditTailMissing.With(expected, last.Source, last.Position), last.Position);
         }
         return new AuditVerification { Valid = true, Entries = expected - 1, AnchoredPosition = anchored };
 

@@ -2,6 +2,7 @@ using Integrity.Api.Data;
 using Integrity.Api.Features.Results;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.Reports;
@@ -55,8 +56,7 @@ public sealed class ExportIatiHandler(DbSession db, Caller caller, TimeProvider 
             $"{Covered}{Scope.And(Scope.Administrations(caller, "a.id"))}\nORDER BY a.country_code, a.name_en, a.id", Scope.Parameters(caller, ids), cancellationToken);
         var missing = publisher.Missing().ToList();
         if (projects.Count == 0)
-            missing.Add(new MissingData($"programme {programme.Code}", "It covers no administration (or none in your scope), so the file would hold no iati-activity, and IATI requires one.",
-                $"Add the administrations it works with (PUT /api/v1/programmes/{programme.Id}, administrationIds); each is a country project."));
+            missing.Add(new MissingData(Messages.IatiProgramme.With(programme.Code), Messages.IatiNoAdministration, Messages.IatiAddAdministrations.With(programme.Id)));
         if (missing.Count > 0) return new IatiExport(null, missing);
 
         var indicators = await IndicatorDetails.AllOfProgrammeAsync(db, query.ProgrammeId, cancellationToken);

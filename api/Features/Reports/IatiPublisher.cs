@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Integrity.Api.Resources;
 
 namespace Integrity.Api.Features.Reports;
 
@@ -36,19 +37,18 @@ public sealed partial record IatiPublisher
     {
         if (!OrganisationIdentifier().IsMatch(ReportingOrgRef ?? ""))
             yield return Misconfigured(nameof(ReportingOrgRef),
-                $"'{ReportingOrgRef}' is not an IATI organisation identifier (letters, digits, '.', '_' and '-', such as XM-DAC-41114).");
+                Messages.IatiNotAnIdentifier.With(ReportingOrgRef));
         if (string.IsNullOrWhiteSpace(ReportingOrgName))
-            yield return Misconfigured(nameof(ReportingOrgName), "The reporting organisation needs a name in English.");
+            yield return Misconfigured(nameof(ReportingOrgName), Messages.IatiNameInEnglish);
         if (string.IsNullOrWhiteSpace(ReportingOrgNameFr))
-            yield return Misconfigured(nameof(ReportingOrgNameFr), "The reporting organisation needs a name in French.");
+            yield return Misconfigured(nameof(ReportingOrgNameFr), Messages.IatiNameInFrench);
         if (!OrganisationTypes.Contains(ReportingOrgType))
             yield return Misconfigured(nameof(ReportingOrgType),
-                $"'{ReportingOrgType}' is not a code of IATI's OrganisationType codelist ({string.Join(", ", OrganisationTypes)}).");
+                Messages.IatiNotAType.With(ReportingOrgType, string.Join(", ", OrganisationTypes)));
     }
 
     private static MissingData Misconfigured(string key, string lacks) =>
-        new($"configuration {Section}:{key}", lacks,
-            $"Ask the server's administrator to set {Section}:{key} (environment variable {Section}__{key}), or to remove it so that the default applies.");
+        new(Messages.IatiConfiguration.With($"{Section}:{key}"), lacks, Messages.IatiAskAdministrator.With($"{Section}:{key}", $"{Section}__{key}"));
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
     private static partial Regex OrganisationIdentifier();

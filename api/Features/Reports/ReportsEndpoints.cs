@@ -1,4 +1,5 @@
 using Integrity.Api.Http;
+using Integrity.Api.Resources;
 using Mediator;
 
 namespace Integrity.Api.Features.Reports;
@@ -53,8 +54,8 @@ public static class ReportsEndpoints
         ? TypedResults.Stream(body => IatiActivitiesXml.WriteAsync(body, file, ct), $"{IatiActivitiesXml.MediaType}; charset=utf-8",
             $"{file.Programme.Code}-iati-activities.xml")
         : TypedResults.Problem(
-            detail: "The IATI file would not be valid: " + string.Join(" ", export.Missing.Select(missing => $"{missing.Record}: {missing.Lacks} {missing.Remedy}")),
+            detail: Messages.IatiInvalid.With(string.Join(" ", export.Missing.Select(missing => Messages.IatiMissing.With(missing.Record, missing.Lacks, missing.Remedy)))),
             statusCode: StatusCodes.Status422UnprocessableEntity,
-            title: "Data missing for the IATI file",
+            title: Messages.TitleIatiDataMissing,
             extensions: new Dictionary<string, object?> { ["missing"] = export.Missing });
 }
