@@ -88,7 +88,6 @@ services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
 });
 services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-services.AddLocalization();
 services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemExceptionHandler.Customize);
 // After the framework's writer, for the callers it declines.
 services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();

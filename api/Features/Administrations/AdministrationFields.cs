@@ -4,7 +4,6 @@ using Integrity.Api.Data;
 using Integrity.Api.Features.Participants;
 using Integrity.Api.Http;
 using Integrity.Api.Resources;
-using Microsoft.Extensions.Localization;
 
 namespace Integrity.Api.Features.Administrations;
 
@@ -23,7 +22,7 @@ public class AdministrationFieldsValidator<T> : AbstractValidator<T> where T : I
     public const int MaxOtherNames = 20;
     public const int MaxOtherNameLength = 200;
 
-    public AdministrationFieldsValidator(IStringLocalizer<Messages> messages)
+    public AdministrationFieldsValidator()
     {
         RuleFor(x => x.CountryCode).NotEmpty().Matches("^[A-Z]{2}$")
             .WithMessage(_ => Messages.CountryCode);
@@ -31,13 +30,13 @@ public class AdministrationFieldsValidator<T> : AbstractValidator<T> where T : I
         RuleFor(x => x.NameEn).NotEmpty().MaximumLength(300);
         RuleFor(x => x.NameFr).NotEmpty().MaximumLength(300);
         RuleFor(x => x.OtherNames).Must(names => names is null || names.Count <= MaxOtherNames)
-            .WithMessage(_ => messages["OtherNamesTooMany", MaxOtherNames]);
+            .WithMessage(_ => Messages.OtherNamesTooMany.With(MaxOtherNames));
         // Every bad name is reported, not only the first.
         RuleForEach(x => x.OtherNames).Cascade(CascadeMode.Continue)
             .Must(name => AdministrationFields.KeyOf(name ?? "").Length > 0 && name!.Length <= MaxOtherNameLength)
-            .WithMessage(_ => messages["OtherNameLength", MaxOtherNameLength])
+            .WithMessage(_ => Messages.OtherNameLength.With(MaxOtherNameLength))
             .Must((administration, name) => administration.OtherNames!.Count(other => AdministrationFields.KeyOf(other ?? "") == AdministrationFields.KeyOf(name)) == 1)
-            .WithMessage((_, name) => messages["OtherNameTwice", name]);
+            .WithMessage((_, name) => Messages.OtherNameTwice.With(name));
     }
 }
 
@@ -60,7 +59,7 @@ internal static class AdministrationFields
     /// <summary>How other names compare: lower case, without accents or punctuation, so "DOUANES du Burkina-Faso" is "douanes du burkina faso".</summary>
     public static string KeyOf(string name) => string.Join(' ', PersonNames.Words(name));
 
-    public static async Task CheckAsync(DbSession db, IAdministrationFields administration, Guid? except, IStringLocalizer<Messages> messages,
+    public static async Task CheckAsync(DbSession db, IAdministrationFields administration, Guid? except,
         CancellationToken cancellationToken)
     {
         var known = (await db.QueryAsync<KnownCounts>(KnownCodes, new { countryCode = administration.CountryCode, regionCode = administration.RegionCode }, cancellationToken))[0];
@@ -79,7 +78,7 @@ internal static class AdministrationFields
             var keys = otherNames.ToDictionary(KeyOf);
             var held = await db.QueryAsync<HeldName>(string.Format(HoldersOfOtherNames, db.Dialect.InIds("o.name_key", "keys")),
                 new { id = except ?? Guid.Empty, keys = keys.Keys.ToArray() }, cancellationToken);
-            if (held.Count > 0) throw new ConflictException(messages["OtherNameTaken", keys[held[0].NameKey], held[0].NameEn]);
+            if (held.Count > 0) throw new ConflictException(Messages.OtherNameTaken.With(keys[held[0].NameKey], held[0].NameEn));
         }
     }
 

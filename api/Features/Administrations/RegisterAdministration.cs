@@ -2,7 +2,6 @@ using Integrity.Api.Data;
 using Integrity.Api.Pipeline;
 using Integrity.Api.Resources;
 using Mediator;
-using Microsoft.Extensions.Localization;
 
 namespace Integrity.Api.Features.Administrations;
 
@@ -16,11 +15,11 @@ namespace Integrity.Api.Features.Administrations;
 public sealed record RegisterAdministration(string CountryCode, string RegionCode, string NameEn, string NameFr, IReadOnlyList<string>? OtherNames = null)
     : ICommand<RecordCreated>, IAdministrationFields;
 
-public sealed class RegisterAdministrationValidator(IStringLocalizer<Messages> messages) : AdministrationFieldsValidator<RegisterAdministration>(messages);
+public sealed class RegisterAdministrationValidator : AdministrationFieldsValidator<RegisterAdministration>;
 
 public sealed class RegisterAdministrationAccess : AdministratorsOnly<RegisterAdministration>;
 
-public sealed class RegisterAdministrationHandler(DbSession db, IStringLocalizer<Messages> messages) : ICommandHandler<RegisterAdministration, RecordCreated>
+public sealed class RegisterAdministrationHandler(DbSession db) : ICommandHandler<RegisterAdministration, RecordCreated>
 {
     private const string Insert = """
         INSERT INTO administrations (id, country_code, region_code, name_en, name_fr, version)
@@ -29,7 +28,7 @@ public sealed class RegisterAdministrationHandler(DbSession db, IStringLocalizer
 
     public async ValueTask<RecordCreated> Handle(RegisterAdministration command, CancellationToken cancellationToken)
     {
-        await AdministrationFields.CheckAsync(db, command, except: null, messages, cancellationToken);
+        await AdministrationFields.CheckAsync(db, command, except: null, cancellationToken);
         var id = Guid.CreateVersion7();
         await db.ExecuteAsync(Insert, new { id, countryCode = command.CountryCode, regionCode = command.RegionCode, nameEn = command.NameEn, nameFr = command.NameFr }, cancellationToken);
         await AdministrationFields.WriteOtherNamesAsync(db, id, command.OtherNames, cancellationToken);

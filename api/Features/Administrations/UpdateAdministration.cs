@@ -3,7 +3,6 @@ using Integrity.Api.Data;
 using Integrity.Api.Pipeline;
 using Integrity.Api.Resources;
 using Mediator;
-using Microsoft.Extensions.Localization;
 
 namespace Integrity.Api.Features.Administrations;
 
@@ -16,11 +15,11 @@ public sealed record UpdateAdministration(string CountryCode, string RegionCode,
     [JsonIgnore] public int ExpectedVersion { get; init; }
 }
 
-public sealed class UpdateAdministrationValidator(IStringLocalizer<Messages> messages) : AdministrationFieldsValidator<UpdateAdministration>(messages);
+public sealed class UpdateAdministrationValidator : AdministrationFieldsValidator<UpdateAdministration>;
 
 public sealed class UpdateAdministrationAccess : AdministratorsOnly<UpdateAdministration>;
 
-public sealed class UpdateAdministrationHandler(DbSession db, IStringLocalizer<Messages> messages) : ICommandHandler<UpdateAdministration, int>
+public sealed class UpdateAdministrationHandler(DbSession db) : ICommandHandler<UpdateAdministration, int>
 {
     private const string Update = """
         UPDATE administrations
@@ -30,7 +29,7 @@ public sealed class UpdateAdministrationHandler(DbSession db, IStringLocalizer<M
 
     public async ValueTask<int> Handle(UpdateAdministration command, CancellationToken cancellationToken)
     {
-        await AdministrationFields.CheckAsync(db, command, except: command.Id, messages, cancellationToken);
+        await AdministrationFields.CheckAsync(db, command, except: command.Id, cancellationToken);
         var changed = await db.ExecuteAsync(Update, new
         {
             id = command.Id,

@@ -6,7 +6,6 @@ using FluentValidation;
 using FluentValidation.Results;
 using Integrity.Api.Http;
 using Integrity.Api.Resources;
-using Microsoft.Extensions.Localization;
 using MiniExcel = MiniExcelLibs.MiniExcel;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
@@ -136,12 +135,11 @@ public sealed class AttendanceSheet
     /// a header row naming both name columns and at least one row (else 400), at most <see cref="SheetLimits.MaxRows"/>
     /// rows (else 413). Columns whose header is in <paramref name="ignoredColumns"/> are neither read nor reported.
     /// </summary>
-    public static async Task<AttendanceSheet> ReceiveAsync(HttpRequest request, SheetLimits limits, IReadOnlyCollection<string> ignoredColumns,
-        IStringLocalizer<Messages> messages, CancellationToken cancellationToken)
+    public static async Task<AttendanceSheet> ReceiveAsync(HttpRequest request, SheetLimits limits, IReadOnlyCollection<string> ignoredColumns, CancellationToken cancellationToken)
     {
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)) throw new NotASheetException(messages);
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)) throw new NotASheetException();
         var xlsx = type.MediaType.Equals(XlsxMediaType, StringComparison.OrdinalIgnoreCase);
-        if (!xlsx && !type.MediaType.Equals(CsvMediaType, StringComparison.OrdinalIgnoreCase)) throw new NotASheetException(messages);
+        if (!xlsx && !type.MediaType.Equals(CsvMediaType, StringComparison.OrdinalIgnoreCase)) throw new NotASheetException();
         if (request.ContentLength > limits.MaxBytes) throw new SheetTooLargeException(limits);
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
             bodySize.MaxRequestBodySize = limits.MaxBytes;
@@ -151,9 +149,9 @@ public sealed class AttendanceSheet
         request.Body.Position = 0;
 
         string? encoding = null;
-        var cells = xlsx ? ReadWorkbook(request.Body, messages) : await ReadCsvAsync(request.Body, name => encoding = name, cancellationToken);
+        var cells = xlsx ? ReadWorkbook(request.Body) : await ReadCsvAsync(request.Body, name => encoding = name, cancellationToken);
         var ignored = ignoredColumns.Select(Key).ToHashSet(StringComparer.Ordinal);
-        var (headerAt, columns, days, unknown) = FindHeader(cells, ignored, messages);
+        var (headerAt, columns, days, unknown) = FindHeader(cells, ignored);
         var rows = new List<Row>();
         foreach (var (line, values, malformed) in cells.Skip(headerAt + 1))
         {
@@ -164,7 +162,7 @@ public sealed class AttendanceSheet
                 days.Where(day => day.Key < values.Count && values[day.Key].Trim().Length > 0).ToDictionary(day => day.Value.Day, day => values[day.Key].Trim()),
                 malformed));
         }
-        if (rows.Count == 0) throw new ValidationException([new ValidationFailure("sheet", messages["SheetNoRows"])]);
+        if (rows.Count == 0) throw new ValidationException([new ValidationFailure("sheet", Messages.SheetNoRows)]);
         return new AttendanceSheet(sha256, xlsx ? "xlsx" : "csv", encoding, rows, [.. days.Values], unknown);
     }
 
@@ -215,7 +213,7 @@ public sealed class AttendanceSheet
     });
 
     /// <summary>The first sheet of a workbook, cell by cell as text; a date cell becomes its ISO day, so that a day header reads as one.</summary>
-    private static List<RawRow> ReadWorkbook(Stream body, IStringLocalizer<Messages> messages)
+    private static List<RawRow> ReadWorkbook(Stream body)
     {
         try
         {
@@ -230,7 +228,7 @@ public sealed class AttendanceSheet
         }
         catch (Exception exception) when (exception is InvalidDataException or InvalidOperationException or System.Xml.XmlException or NotSupportedException)
         {
-            throw new ValidationException([new ValidationFailure("sheet", messages["SheetNotXlsx"])]);
+            throw new ValidationException([new ValidationFailure("sheet", Messages.SheetNotXlsx)]);
         }
     }
 
@@ -244,7 +242,7 @@ public sealed class AttendanceSheet
 
     /// <summary>The header row: the first of the top rows that names both name columns.</summary>
     private static (int At, Dictionary<int, Column> Columns, Dictionary<int, DayColumn> Days, List<string> Unknown) FindHeader(
-        List<RawRow> cells, HashSet<string> ignored, IStringLocalizer<Messages> messages)
+        List<RawRow> cells, HashSet<string> ignored)
     {
         var top = cells.Take(HeaderSearchRows).ToList();
         var at = top.FindIndex(row => row.Values.Select(value => Headers.GetValueOrDefault(Key(value), (Column)(-1))).Intersect([Column.FamilyName, Column.GivenNames]).Count() == 2);
@@ -260,14 +258,14 @@ public sealed class AttendanceSheet
             if (Headers.TryGetValue(key, out var column))
             {
                 if (columns.ContainsValue(column))
-                    failures.Add(new ValidationFailure("sheet", messages["SheetTwoColumns", Describe(column)]));
+                    failures.Add(new ValidationFailure("sheet", Messages.SheetTwoColumns.With(Describe(column))));
                 columns[i] = column;
             }
             else if (TryReadDay(header[i], out var day)) days[i] = new DayColumn(header[i].Trim(), day);
             else unknown.Add(header[i].Trim());
         }
         foreach (var required in new[] { Column.FamilyName, Column.GivenNames }.Where(required => !columns.ContainsValue(required)))
-            failures.Add(new ValidationFailure("sheet", messages["SheetNoColumn", Describe(required), string.Join(" | ", header)]));
+            failures.Add(new ValidationFailure("sheet", Messages.SheetNoColumn.With(Describe(required), string.Join(" | ", header))));
         if (failures.Count > 0) throw new ValidationException(failures);
         return (at, columns, days, unknown);
     }
@@ -291,8 +289,8 @@ public sealed class AttendanceSheet
         string.Join(" / ", Headers.Where(header => header.Value == column).Select(header => header.Key).Take(2).Select(name => $"'{name}'"));
 }
 
-public sealed class NotASheetException(IStringLocalizer<Messages> messages)
-    : ProblemException(StatusCodes.Status415UnsupportedMediaType, Messages.TitleUnsupportedMediaType, messages["SheetMediaType", AttendanceSheet.CsvMediaType, AttendanceSheet.XlsxMediaType]);
+public sealed class NotASheetException()
+    : ProblemException(StatusCodes.Status415UnsupportedMediaType, Messages.TitleUnsupportedMediaType, Messages.SheetMediaType.With(AttendanceSheet.CsvMediaType, AttendanceSheet.XlsxMediaType));
 
 public sealed class SheetTooLargeException(SheetLimits limits) : ProblemException(StatusCodes.Status413PayloadTooLarge, Messages.TitleSheetTooLarge,
     Messages.SheetTooLarge.With(limits.MaxBytes / 1024 / 1024, limits.MaxRows));

@@ -4,7 +4,6 @@ using Integrity.Api.Resources;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace Integrity.Api.Features.Enrolments;
 
@@ -133,13 +132,13 @@ public static class EnrolmentsEndpoints
     }
 
     /// <summary>The import and its preview take the same sheet and choices and give the same answer.</summary>
-    private static Func<Guid, HttpRequest, string[]?, string[]?, IConfiguration, IStringLocalizer<Messages>, Caller, ISender, CancellationToken, Task<Ok<SheetReport>>>
+    private static Func<Guid, HttpRequest, string[]?, string[]?, IConfiguration, Caller, ISender, CancellationToken, Task<Ok<SheetReport>>>
         ImportSheet(bool preview) =>
         async (Guid id, HttpRequest request, [FromQuery] string[]? administrationMap, [FromQuery] string[]? ignoredColumns, IConfiguration configuration,
-            IStringLocalizer<Messages> messages, Caller caller, ISender sender, CancellationToken ct) =>
+            Caller caller, ISender sender, CancellationToken ct) =>
         {
-            var choices = SheetChoices.From(administrationMap, ignoredColumns, messages);
-            var sheet = await AttendanceSheet.ReceiveAsync(request, SheetLimits.From(configuration), choices.IgnoredColumns, messages, ct);
+            var choices = SheetChoices.From(administrationMap, ignoredColumns);
+            var sheet = await AttendanceSheet.ReceiveAsync(request, SheetLimits.From(configuration), choices.IgnoredColumns, ct);
             return TypedResults.Ok(await ImportAttendanceSheet.RunAsync(sender, caller, id, sheet, choices, preview, ct));
         };
 }

@@ -9,7 +9,6 @@ using Integrity.Api.Http;
 using Integrity.Api.Pipeline;
 using Integrity.Api.Resources;
 using Mediator;
-using Microsoft.Extensions.Localization;
 using Integrity.Api.Features.Participants;
 using Column = Integrity.Api.Features.Enrolments.AttendanceSheet.Column;
 
@@ -78,7 +77,7 @@ public sealed class PreviewRolledBackException() : Exception("A preview stores n
 public sealed record SheetChoices(IReadOnlyDictionary<string, (string Value, Guid Id)> AdministrationMap, IReadOnlyList<string> IgnoredColumns)
 {
     /// <summary>The query's <c>administrationMap=&lt;value&gt;=&lt;id&gt;</c> (repeatable) and <c>ignoredColumns</c>; a malformed pair is a 400.</summary>
-    public static SheetChoices From(string[]? administrationMap, string[]? ignoredColumns, IStringLocalizer<Messages> messages)
+    public static SheetChoices From(string[]? administrationMap, string[]? ignoredColumns)
     {
         var map = new Dictionary<string, (string, Guid)>(StringComparer.Ordinal);
         var failures = new List<ValidationFailure>();
@@ -87,7 +86,7 @@ public sealed record SheetChoices(IReadOnlyDictionary<string, (string Value, Gui
             var split = pair.LastIndexOf('=');
             var value = split > 0 ? pair[..split].Trim() : "";
             var key = AdministrationFields.KeyOf(value);
-            if (key.Length == 0 || !Guid.TryParse(pair[(split + 1)..], out var id)) failures.Add(new ValidationFailure("administrationMap", messages["MapMalformed", pair]));
+            if (key.Length == 0 || !Guid.TryParse(pair[(split + 1)..], out var id)) failures.Add(new ValidationFailure("administrationMap", Messages.MapMalformed.With(pair)));
             else map[key] = (value, id);
         }
         if (failures.Count > 0) throw new ValidationException(failures);
@@ -179,7 +178,7 @@ public sealed class ImportAttendanceSheetPlaces(DbSession db) : WorkshopPlaces<I
 /// One batch in one write turn: a few queries for its rows (the administrations, the workshop's sessions, the people
 /// registered with their staff numbers, e-mails or names, and whether those are enrolled), then multi-row inserts.
 /// </summary>
-public sealed class ImportAttendanceSheetHandler(DbSession db, TimeProvider clock, IStringLocalizer<Messages> messages) : ICommandHandler<ImportAttendanceSheet>
+public sealed class ImportAttendanceSheetHandler(DbSession db, TimeProvider clock) : ICommandHandler<ImportAttendanceSheet>
 {
     private const string Sessions = "SELECT id, held_on FROM sessions WHERE workshop_id = @workshopId";
     private const string Persons = """
@@ -194,7 +193,7 @@ public sealed class ImportAttendanceSheetHandler(DbSession db, TimeProvider cloc
     {
         var workshop = await EnrolmentWrites.RequireOpenAsync(db, command.WorkshopId, cancellationToken);
         await ParticipantWrites.TakeTurnsRegisteringAsync(db, cancellationToken);
-        var administrations = await SheetAdministrations.ReadAsync(db, command.WorkshopId, workshop.HostAdministrationId, command.Choices, messages, cancellationToken);
+        var administrations = await SheetAdministrations.ReadAsync(db, command.WorkshopId, workshop.HostAdministrationId, command.Choices, cancellationToken);
         if (command.SavesOtherNames)
             await AdministrationFields.AddOtherNamesAsync(db, command.Choices.AdministrationMap.Values.Select(mapped => (mapped.Id, mapped.Value)), cancellationToken);
         var sessions = await SessionsByDayAsync(command, workshop.Status, cancellationToken);
@@ -202,7 +201,7 @@ public sealed class ImportAttendanceSheetHandler(DbSession db, TimeProvider cloc
         var read = command.Rows.Select(row => Read(row, administrations, sessions)).ToList();
         var keys = read.Select(row => row.Person).OfType<SheetPerson>().Select(PersonKeys.Of).ToList();
         var (known, enrolled) = await KnownPersonsAsync(command.WorkshopId, keys, cancellationToken);
-        var import = new Import(command.WorkshopId, command.Import, known, enrolled, messages);
+        var import = new Import(command.WorkshopId, command.Import, known, enrolled);
         var attendance = new Dictionary<Guid, Dictionary<Guid, AttendanceStatus>>();
         foreach (var (row, person, marks, problems) in read)
         {
@@ -238,27 +237,27 @@ public sealed class ImportAttendanceSheetHandler(DbSession db, TimeProvider cloc
 
     /// <summary>How a row is named in its problems: the person's names and the line, or the line alone.</summary>
     private string Label(AttendanceSheet.Row row) =>
-        $"{row[Column.GivenNames]} {row[Column.FamilyName]}".Trim() is { Length: > 0 } name ? messages["PersonOnLine", name, row.Line] : messages["Line", row.Line];
+        $"{row[Column.GivenNames]} {row[Column.FamilyName]}".Trim() is { Length: > 0 } name ? Messages.PersonOnLine.With(name, row.Line) : Messages.Line.With(row.Line);
 
     /// <summary>A row as a person with their marks by session, or every problem that stops reading it, each naming the row.</summary>
     private (AttendanceSheet.Row Row, SheetPerson? Person, List<(Guid SessionId, AttendanceStatus Status)> Marks, List<string> Problems) Read(
         AttendanceSheet.Row row, SheetAdministrations administrations, Dictionary<DateOnly, Guid> sessions)
     {
         var problems = new List<string>();
-        if (row.Malformed) problems.Add(messages["RowQuotes"]);
-        if (row[Column.FamilyName] is null || row[Column.GivenNames] is null) problems.Add(messages["RowNames"]);
-        if (!AttendanceSheet.TryReadSex(row[Column.Sex], out var sex)) problems.Add(messages["RowSex", row[Column.Sex]!]);
+        if (row.Malformed) problems.Add(Messages.RowQuotes);
+        if (row[Column.FamilyName] is null || row[Column.GivenNames] is null) problems.Add(Messages.RowNames);
+        if (!AttendanceSheet.TryReadSex(row[Column.Sex], out var sex)) problems.Add(Messages.RowSex.With(row[Column.Sex]!));
         Service? service = null;
         if (row[Column.Service] is { } serviceText)
         {
             if (AttendanceSheet.TryReadService(serviceText, out var known)) service = known;
-            else problems.Add(messages["RowService", serviceText]);
+            else problems.Add(Messages.RowService.With(serviceText));
         }
         if (administrations.Find(row[Column.Administration]) is { Problem: { } unknownAdministration }) problems.Add(unknownAdministration);
         var marks = new List<(Guid, AttendanceStatus)>();
         foreach (var (day, mark) in row.Marks)
         {
-            if (!AttendanceSheet.TryReadMark(mark, out var status)) problems.Add(messages["RowMark", mark, day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)]);
+            if (!AttendanceSheet.TryReadMark(mark, out var status)) problems.Add(Messages.RowMark.With(mark, day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)));
             else if (sessions.TryGetValue(day, out var sessionId)) marks.Add((sessionId, status));
         }
         if (problems.Count > 0) return (row, null, marks, problems.Select(problem => $"{Label(row)}: {problem}").ToList());
@@ -289,7 +288,7 @@ public sealed class ImportAttendanceSheetHandler(DbSession db, TimeProvider cloc
     }
 
     /// <summary>A batch's people, matched or registered one row at a time in memory; the rows to insert gather here.</summary>
-    private sealed class Import(Guid workshopId, SheetImport sheet, KnownPersons known, HashSet<Guid> enrolled, IStringLocalizer<Messages> messages)
+    private sealed class Import(Guid workshopId, SheetImport sheet, KnownPersons known, HashSet<Guid> enrolled)
     {
         public List<Dictionary<string, object?>> NewPersons { get; } = [];
         public List<Dictionary<string, object?>> NewEnrolments { get; } = [];
@@ -301,10 +300,10 @@ public sealed class ImportAttendanceSheetHandler(DbSession db, TimeProvider cloc
             var found = known.Find(keys);
             var confident = found.Where(match => match.Value.Contains(DuplicateRule.StaffNumber) || match.Value.Contains(DuplicateRule.Email)).ToList();
             List<string> problems = [];
-            if (confident.Count > 1) problems.Add(messages["RowTwoPeople"]);
-            else if (confident.Count == 0 && found.Count > 1) problems.Add(messages["RowSeveralNamed"]);
+            if (confident.Count > 1) problems.Add(Messages.RowTwoPeople);
+            else if (confident.Count == 0 && found.Count > 1) problems.Add(Messages.RowSeveralNamed);
             else if (found.Count > 0) return Matched(line, label, (confident.Count == 1 ? confident[0] : found.First()).Key);
-            else if (person.Service is null) problems.Add(messages["RowServiceBlank"]);
+            else if (person.Service is null) problems.Add(Messages.RowServiceBlank);
             else if (NewPerson.Validate(person) is { IsValid: false } invalid) problems.AddRange(invalid.Errors.Select(error => error.ErrorMessage));
             else return Register(line, person, keys);
             sheet.Rejected(line, [.. problems.Select(problem => $"{label}: {problem}")]);
@@ -323,7 +322,7 @@ public sealed class ImportAttendanceSheetHandler(DbSession db, TimeProvider cloc
         /// <summary>A person met again on the same sheet needs a look: two officials with one name, or one written twice.</summary>
         private Guid Matched(int line, string label, Guid id)
         {
-            sheet.Matched(line, id, sheet.RegisteredOnLine.TryGetValue(id, out var first) ? [$"{label}: {messages["RowSameAs", first]}"] : []);
+            sheet.Matched(line, id, sheet.RegisteredOnLine.TryGetValue(id, out var first) ? [$"{label}: {Messages.RowSameAs.With(first)}"] : []);
             return Enrol(id);
         }
 

@@ -3,7 +3,6 @@ using FluentValidation.Results;
 using Integrity.Api.Data;
 using Integrity.Api.Features.Administrations;
 using Integrity.Api.Resources;
-using Microsoft.Extensions.Localization;
 
 namespace Integrity.Api.Features.Enrolments;
 
@@ -27,30 +26,26 @@ internal sealed class SheetAdministrations
     private readonly ILookup<string, Guid> byName;
     private readonly IReadOnlySet<Guid> takingPart;
     private readonly SheetChoices choices;
-    private readonly IStringLocalizer<Messages> messages;
     private readonly Dictionary<string, Found> found = new(StringComparer.Ordinal);
 
-    private SheetAdministrations(Guid hostId, IReadOnlyList<Known> known, ILookup<string, Guid> byName, IReadOnlySet<Guid> takingPart, SheetChoices choices,
-        IStringLocalizer<Messages> messages)
+    private SheetAdministrations(Guid hostId, IReadOnlyList<Known> known, ILookup<string, Guid> byName, IReadOnlySet<Guid> takingPart, SheetChoices choices)
     {
         this.hostId = hostId;
         this.known = known;
         this.byName = byName;
         this.takingPart = takingPart;
         this.choices = choices;
-        this.messages = messages;
     }
 
     /// <param name="Id">The administration, or <see cref="Guid.Empty"/> with a <paramref name="Problem"/>.</param>
     public sealed record Found(Guid Id, string? Problem);
 
     /// <summary>Every administration with its names (they are few), checking that the caller's choices name real ones (else 400).</summary>
-    public static async Task<SheetAdministrations> ReadAsync(DbSession db, Guid workshopId, Guid hostId, SheetChoices choices,
-        IStringLocalizer<Messages> messages, CancellationToken cancellationToken)
+    public static async Task<SheetAdministrations> ReadAsync(DbSession db, Guid workshopId, Guid hostId, SheetChoices choices, CancellationToken cancellationToken)
     {
         var known = await db.QueryAsync<Known>(Administrations, null, cancellationToken);
         var unknownChoices = choices.AdministrationMap.Values.Where(mapped => known.All(administration => administration.Id != mapped.Id))
-            .Select(mapped => new ValidationFailure("administrationMap", messages["MapUnknownId", mapped.Value, mapped.Id])).ToList();
+            .Select(mapped => new ValidationFailure("administrationMap", Messages.MapUnknownId.With(mapped.Value, mapped.Id))).ToList();
         if (unknownChoices.Count > 0) throw new ValidationException(unknownChoices);
         var otherNames = await db.QueryAsync<OtherName>(OtherNames, null, cancellationToken);
         var byName = known.SelectMany(administration => new[] { administration.NameEn, administration.NameFr }
@@ -58,7 +53,7 @@ internal sealed class SheetAdministrations
             .Concat(otherNames.Select(other => (Key: other.NameKey, Id: other.AdministrationId)))
             .Distinct().ToLookup(name => name.Key, name => name.Id);
         var takingPart = (await db.QueryAsync<Guid>(TakingPart, new { workshopId }, cancellationToken)).Append(hostId).ToHashSet();
-        return new SheetAdministrations(hostId, known, byName, takingPart, choices, messages);
+        return new SheetAdministrations(hostId, known, byName, takingPart, choices);
     }
 
     public Found Find(string? text)
@@ -73,15 +68,15 @@ internal sealed class SheetAdministrations
         var key = AdministrationFields.KeyOf(text);
         if (choices.AdministrationMap.TryGetValue(key, out var chosen)) return new Found(chosen.Id, null);
         if (Guid.TryParse(text, out var id))
-            return known.Any(administration => administration.Id == id) ? new Found(id, null) : new Found(Guid.Empty, messages["AdministrationNoId", text]);
+            return known.Any(administration => administration.Id == id) ? new Found(id, null) : new Found(Guid.Empty, Messages.AdministrationNoId.With(text));
         if (text.Trim().Length == 2)
         {
             var code = text.Trim().ToUpperInvariant();
             var ofCountry = known.Where(administration => administration.CountryCode == code).Select(administration => administration.Id).ToList();
-            return ofCountry.Count == 0 ? new Found(Guid.Empty, messages["AdministrationNoneInCountry", text]) : OneOf(ofCountry, text);
+            return ofCountry.Count == 0 ? new Found(Guid.Empty, Messages.AdministrationNoneInCountry.With(text)) : OneOf(ofCountry, text);
         }
         if (byName[key].ToList() is { Count: > 0 } named) return OneOf(named, text);
-        return OfCountryNamedIn(key) is { Count: > 0 } inCountry ? OneOf(inCountry, text) : new Found(Guid.Empty, messages["AdministrationUnknown", text]);
+        return OfCountryNamedIn(key) is { Count: > 0 } inCountry ? OneOf(inCountry, text) : new Found(Guid.Empty, Messages.AdministrationUnknown.With(text));
     }
 
     /// <summary>The administrations of the country whose name the value holds as whole words, the longest name winning (Guinée-Bissau over Guinée).</summary>
@@ -99,7 +94,7 @@ internal sealed class SheetAdministrations
     private Found OneOf(List<Guid> candidates, string text)
     {
         var chosen = candidates.Count > 1 ? candidates.Where(takingPart.Contains).ToList() : candidates;
-        return chosen.Count == 1 ? new Found(chosen[0], null) : new Found(Guid.Empty, messages["AdministrationSeveral", text]);
+        return chosen.Count == 1 ? new Found(chosen[0], null) : new Found(Guid.Empty, Messages.AdministrationSeveral.With(text));
     }
 
     private sealed record Known
