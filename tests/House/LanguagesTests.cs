@@ -51,6 +51,40 @@ public sealed class LanguagesTests(string provider) : ApiOnEachDatabase(provider
     }
 
     [Test]
+    public async Task The_framework_refusals_are_told_in_French()
+    {
+        using var anonymous = App.AnonymousClient();
+        var unsigned = await TextsAsync(await SendAsync(anonymous, HttpMethod.Get, "/api/v1/donors", null, "fr"), 401);
+        var form = await TextsAsync(await SendAsync(Client, HttpMethod.Post, "/api/v1/donors",
+            new StringContent("code=X", Encoding.UTF8, "application/x-www-form-urlencoded"), "fr"), 415);
+        Assert.Multiple(() =>
+        {
+            Assert.That(unsigned.Title, Is.EqualTo("Non authentifié"));
+            Assert.That(unsigned.Detail, Does.StartWith("Connectez-vous d'abord"));
+            Assert.That(form.Title, Is.EqualTo("Type de média non pris en charge"));
+            Assert.That(form.Detail, Does.StartWith("Envoyez le corps en JSON"));
+        });
+    }
+
+    [Test]
+    public async Task A_failed_sign_in_and_the_back_off_after_it_are_told_in_French()
+    {
+        using var anonymous = App.AnonymousClient();
+        var attempt = new { email = $"nobody-{Guid.NewGuid():N}@integrity.test", password = "not-the-password" };
+        var refused = await TextsAsync(await SendAsync(anonymous, HttpMethod.Post, "/api/v1/auth/sign-in", attempt, "fr"), 401);
+        HttpResponseMessage response;
+        do response = await SendAsync(anonymous, HttpMethod.Post, "/api/v1/auth/sign-in", attempt, "fr");
+        while ((int)response.StatusCode == 401);
+        var backOff = await TextsAsync(response, 429);
+        Assert.Multiple(() =>
+        {
+            Assert.That(refused, Is.EqualTo(("Échec de la connexion", "Le courriel ou le mot de passe est erroné. Vérifiez les deux et réessayez.")));
+            Assert.That(backOff.Title, Is.EqualTo("Trop de connexions échouées"));
+            Assert.That(backOff.Detail, Does.StartWith("Trop de connexions échouées avec ce courriel"));
+        });
+    }
+
+    [Test]
     public async Task A_role_that_may_not_is_told_in_French()
     {
         using var trainer = await TrainingAccounts.SignInAsync(App, Client, "trainer");
