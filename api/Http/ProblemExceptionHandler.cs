@@ -184,10 +184,11 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     [GeneratedRegex("""^Failed to bind parameter "[^"]* (?<name>\w+)" from "(?<value>.*)"\.$""")]
     private static partial Regex BindingFailure();
 
-    /// <summary>Says what in the body could not be read, without echoing framework internals.</summary>
-    private static string BadRequestDetail(BadHttpRequestException badRequest) => badRequest.InnerException switch
+    /// <summary>Says what in the request could not be read, in the request's language and without echoing framework internals.</summary>
+    private static string BadRequestDetail(BadHttpRequestException badRequest) => badRequest switch
     {
-        JsonException json => Messages.UnreadableBody.With(json.Path ?? "$"),
-        _ => badRequest.Message,
+        { InnerException: JsonException json } => Messages.UnreadableBody.With(json.Path ?? "$"),
+        { StatusCode: StatusCodes.Status413PayloadTooLarge } => Messages.BodyTooLarge,
+        _ => Messages.RequestUnreadable,
     };
 }
