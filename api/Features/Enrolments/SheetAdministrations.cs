@@ -61,6 +61,9 @@ internal sealed class SheetAdministrations
         return new SheetAdministrations(hostId, known, byName, takingPart, choices, messages);
     }
 
+    /// <summary>The values met so far that name no administration, or several, as written.</summary>
+    public IEnumerable<string> Unknown => found.Where(value => value.Value.Problem is not null).Select(value => value.Key);
+
     public Found Find(string? text)
     {
         if (text is null) return new Found(hostId, null);
