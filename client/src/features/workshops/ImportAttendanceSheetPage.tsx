@@ -6,7 +6,7 @@ import { CheckboxGroup, SelectField } from '@/components/fields';
 import { Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { RecordForm } from '@/components/RecordForm';
-import { useLocale, useMessages } from '@/i18n/LocaleProvider';
+import { useBilingual, useLocale, useMessages } from '@/i18n/LocaleProvider';
 import { useAdministrationOptions } from '@/lib/referenceData';
 import {
   importAttendanceSheet,
@@ -36,6 +36,20 @@ interface Sending {
 
 /** The values not met before, in the order met: what was reported once stays on screen once answered. */
 const adding = (values: readonly string[]) => (current: string[]) => [...current, ...values.filter((value) => !current.includes(value))];
+
+/**
+ * The administrations a sheet's value may mean: the workshop's host and those taking part first (a trainer's scope
+ * may hold no others), then every administration the caller may list.
+ */
+function useAdministrationChoices(workshop: WorkshopDetails) {
+  const name = useBilingual();
+  const listed = useAdministrationOptions();
+  const own = [
+    { value: workshop.hostAdministrationId, label: name(workshop, 'hostAdministrationNameEn', 'hostAdministrationNameFr') },
+    ...workshop.administrations.map((administration) => ({ value: administration.id, label: name(administration, 'nameEn', 'nameFr') })),
+  ];
+  return { ...listed, options: [...own, ...listed.options.filter((option) => !own.some((first) => first.value === option.value))] };
+}
 
 /**
  * A trainer chooses the attendance sheet of a workshop (CSV or .xlsx) and sees at once what importing it would do,
@@ -68,7 +82,7 @@ function ImportSheet({ workshop }: { workshop: WorkshopDetails }) {
       setReport(answer);
     },
   });
-  const administrations = useAdministrationOptions();
+  const administrations = useAdministrationChoices(workshop);
   const errors = missing ? [t.chooseFile] : check.errorsFor('sheet');
 
   const runCheck = (chosen: File | null, with_: SheetChoices) => {
@@ -131,7 +145,7 @@ function ImportSheet({ workshop }: { workshop: WorkshopDetails }) {
           ))}
         </div>
         {valuesToMap.length > 0 && (
-          <fieldset className="form-wide sheet-choices" aria-describedby="sheet-administrations-hint">
+          <fieldset className="form-wide field-group" aria-describedby="sheet-administrations-hint">
             <legend>{t.unknownAdministrations}</legend>
             <p id="sheet-administrations-hint" className="field-hint">
               {t.unknownAdministrationsHint}

@@ -25,11 +25,8 @@ export function SheetReportTable({ report, preview = false }: { report: SheetRep
     <section aria-labelledby={headingId}>
       <h2 id={headingId}>{preview ? t.preview : t.report}</h2>
       <p role="status">{summary(format.number(report.rowsRead), format.number(report.rejected))}</p>
+      <p>{t.readAs(readAs.filter(Boolean).join(', '))}</p>
       <dl className="sheet-totals">
-        <div>
-          <dt>{t.readAs}</dt>
-          <dd>{readAs.filter(Boolean).join(', ')}</dd>
-        </div>
         {totals.map((total) => (
           <div key={total}>
             <dt>{totalLabels[total]}</dt>

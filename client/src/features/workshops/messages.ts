@@ -146,7 +146,7 @@ export const workshopMessages = defineMessages(
         rejected === '0' ? `${read} row(s) read, none would be rejected.` : `${read} row(s) read, ${rejected} would be rejected: see the rows below.`,
       summary: (read: string, rejected: string) =>
         rejected === '0' ? `${read} row(s) read, none rejected.` : `${read} row(s) read, ${rejected} rejected: see the rows below.`,
-      readAs: 'Read as',
+      readAs: (format: string) => `Read as ${format}.`,
       formats: { csv: 'CSV', xlsx: 'Excel workbook (.xlsx)' } as Record<string, string>,
       encodings: { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 with BOM', 'windows-1252': 'Windows-1252 (French Excel)' } as Record<string, string>,
       totals: {
@@ -346,7 +346,7 @@ export const workshopMessages = defineMessages(
         rejected === '0'
           ? `${read} ligne(s) lue(s), aucune rejetée.`
           : `${read} ligne(s) lue(s), ${rejected} rejetée(s) : voir les lignes ci-dessous.`,
-      readAs: 'Lu comme',
+      readAs: (format: string) => `Lu comme ${format}.`,
       formats: { csv: 'CSV', xlsx: 'Classeur Excel (.xlsx)' },
       encodings: { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 avec BOM', 'windows-1252': 'Windows-1252 (Excel en français)' },
       totals: {
