@@ -114,7 +114,7 @@ function ImportSheet({ workshop }: { workshop: WorkshopDetails }) {
       </nav>
       <RecordForm
         command={check}
-        label={t.checkLabel}
+        label={t.check}
         onSubmit={() => runCheck(sheet, choices)}
         placedFields={['sheet']}
         submitLabel={preview ? t.checkAgain : t.check}
