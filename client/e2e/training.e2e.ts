@@ -72,7 +72,7 @@ journeys('training records', (journey) => {
     expect(await page.getByText('RAD-07 Code of Conduct').count()).toBe(1);
   });
 
-  journey('a trainer uploads an attendance sheet, reads its summary and the rows to check, and takes attendance for a session on one screen', async (page) => {
+  journey('a trainer checks an attendance sheet from French Excel, says which administration it means, imports it and finds its marks on the attendance screen', async (page) => {
     const title = `Attendance sheet workshop ${Date.now()}`;
     await workshopForTheTrainer(page, title);
 
@@ -84,19 +84,37 @@ journeys('training records', (journey) => {
     expect(await page.getByRole('link', { name: 'Plan a session' }).count()).toBe(0);
 
     await page.getByRole('link', { name: 'Upload an attendance sheet' }).click();
+    const templates = page.getByRole('navigation', { name: 'Templates' });
+    expect(await templates.getByRole('link', { name: 'CSV template (.csv)' }).getAttribute('href')).toMatch(/attendance-sheet\/template\?format=csv&lang=en$/);
     const stamp = Date.now().toString(36);
+    const structure = `DGD Ouaga ${stamp}`;
+    // "CSV (séparateur : point-virgule)" from French Excel: Windows-1252, which for these letters is Latin-1.
     const sheet = [
-      'N°;Nom;Prénoms;Sexe;Service;Fonction;Matricule',
-      `1;Zongo;Adama ${stamp};H;Opérationnel;Vérificateur;BF-E2E-${stamp}-1`,
-      `2;Yaméogo;Safiatou ${stamp};F;soutien;Secrétaire;BF-E2E-${stamp}-2`,
-      `3;;Sans Nom ${stamp};F;support;;`,
+      'N°;Nom;Prénoms;Sexe;Structure;Service;Fonction;Matricule;Observations;10/03/2025',
+      `1;Zongo;Adama ${stamp};H;;Opérationnel;Vérificateur;BF-E2E-${stamp}-1;;P`,
+      `2;Yaméogo;Safiatou ${stamp};F;${structure};soutien;Secrétaire;BF-E2E-${stamp}-2;arrivée 9h;R`,
+      `3;;Sans Nom ${stamp};F;;support;;;;P`,
     ].join('\r\n');
-    await page.getByLabel('Attendance sheet (CSV)').setInputFiles({ name: 'presence.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet, 'utf8') });
-    await page.getByRole('button', { name: 'Upload' }).click();
+    await page.getByLabel('Attendance sheet (CSV or Excel)').setInputFiles({ name: 'presence.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet, 'latin1') });
 
-    const report = page.getByRole('table', { name: 'Rows of the sheet that need attention' });
-    await report.waitFor();
-    await page.getByText('3 row(s) read, 1 rejected: see the rows below.').waitFor();
+    const preview = page.getByRole('region', { name: 'What the import would do' });
+    await preview.getByText('3 row(s) read, 2 would be rejected: see the rows below.').waitFor();
+    await preview.getByText('CSV, Windows-1252 (French Excel)').waitFor();
+    const problems = await preview.getByRole('table', { name: 'Rows of the sheet that need attention' }).locator('tbody tr').allTextContents();
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toContain(`Safiatou ${stamp} Yaméogo (line 3)`);
+    expect(problems[0]).toContain(structure);
+    const administration = page.getByRole('combobox', { name: `“${structure}” is` });
+    await administration.locator('option', { hasText: 'Burkina Faso Customs' }).waitFor({ state: 'attached' });
+    await administration.selectOption({ label: 'Burkina Faso Customs' });
+    await page.getByRole('checkbox', { name: 'Leave “Observations” alone' }).check();
+    await page.getByRole('button', { name: 'Check again' }).click();
+    await preview.getByText('3 row(s) read, 1 would be rejected: see the rows below.').waitFor();
+    expect(await preview.locator('.sheet-totals div', { hasText: '10 Mar 2025' }).locator('dd').textContent()).toBe('2');
+
+    await page.getByRole('button', { name: 'Import' }).click();
+    const report = page.getByRole('region', { name: 'What the sheet did' });
+    await report.getByText('3 row(s) read, 1 rejected: see the rows below.').waitFor();
     const cells = await report.locator('tbody tr').evaluateAll((rows) => rows.map((row) => Array.from(row.children, (cell) => cell.textContent)));
     expect(cells.map(([line, outcome]) => [line, outcome])).toEqual([['4', 'Rejected']]);
     expect(cells[0]![3]).toContain('family name');
@@ -105,17 +123,18 @@ journeys('training records', (journey) => {
     await page.getByRole('link', { name: `Adama ${stamp} Zongo`, exact: true }).waitFor();
     await page.getByRole('link', { name: 'Take attendance on 10 Mar 2025' }).click();
     await page.getByRole('heading', { level: 1, name: 'Attendance on 10 Mar 2025' }).waitFor();
-    await page.getByRole('radio', { name: `Adama ${stamp} Zongo: Present` }).check();
-    await page.getByRole('radio', { name: `Safiatou ${stamp} Yaméogo: Late` }).check();
+    const present = page.getByRole('radio', { name: `Adama ${stamp} Zongo: Present` });
+    await present.waitFor();
+    expect(await present.isChecked()).toBe(true);
+    expect(await page.getByRole('radio', { name: `Safiatou ${stamp} Yaméogo: Late` }).isChecked()).toBe(true);
+    await page.getByRole('radio', { name: `Safiatou ${stamp} Yaméogo: Excused` }).check();
     await page.getByRole('button', { name: 'Save attendance' }).click();
     await page.getByText('Attendance saved for 2 participants.').waitFor();
 
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Attendance on 10 Mar 2025' }).waitFor();
-    const present = page.getByRole('radio', { name: `Adama ${stamp} Zongo: Present` });
-    await present.waitFor();
-    expect(await present.isChecked()).toBe(true);
-    expect(await page.getByRole('radio', { name: `Safiatou ${stamp} Yaméogo: Late` }).isChecked()).toBe(true);
-    expect(await page.getByRole('radio', { name: `Safiatou ${stamp} Yaméogo: Present` }).isChecked()).toBe(false);
+    await page.getByRole('radio', { name: `Adama ${stamp} Zongo: Present` }).waitFor();
+    expect(await page.getByRole('radio', { name: `Safiatou ${stamp} Yaméogo: Excused` }).isChecked()).toBe(true);
+    expect(await page.getByRole('radio', { name: `Safiatou ${stamp} Yaméogo: Late` }).isChecked()).toBe(false);
   });
 });

@@ -107,10 +107,17 @@ public sealed record SheetChoices(IReadOnlyDictionary<string, (string Value, Gui
 /// <param name="AlreadyEnrolled">Rows whose person was enrolled in the workshop already.</param>
 /// <param name="Rejected">Rows not imported; each is listed with its problems.</param>
 /// <param name="AttendanceRecorded">Marks recorded as a session's attendance.</param>
+/// <param name="AttendanceByDay">The marks recorded, per session day.</param>
 /// <param name="UnknownColumns">Headers that name nothing the import reads (nor a day of a session that takes attendance), as written: left alone.</param>
+/// <param name="UnknownAdministrations">Administration values that name no administration, or several, as first written: say which one each means with <c>administrationMap</c>.</param>
 /// <param name="NeedingAttention">Rejected rows, and rows that repeat a person of an earlier row, by line.</param>
 public sealed record SheetReport(string Format, string? Encoding, int RowsRead, int Registered, int Matched, int Enrolled, int AlreadyEnrolled,
-    int Rejected, int AttendanceRecorded, IReadOnlyList<string> UnknownColumns, IReadOnlyList<SheetRowOutcome> NeedingAttention);
+    int Rejected, int AttendanceRecorded, IReadOnlyList<DayAttendance> AttendanceByDay, IReadOnlyList<string> UnknownColumns,
+    IReadOnlyList<string> UnknownAdministrations, IReadOnlyList<SheetRowOutcome> NeedingAttention);
+
+/// <param name="Day">The session's day.</param>
+/// <param name="Marks">The marks recorded as its attendance.</param>
+public sealed record DayAttendance(DateOnly Day, int Marks);
 
 /// <param name="Row">The row's line number in the file.</param>
 /// <param name="ParticipantId">For a matched row, the person it was matched to.</param>
@@ -128,6 +135,8 @@ public sealed class SheetImport(AttendanceSheet sheet)
 
     private readonly List<SheetRowOutcome> needingAttention = [];
     private readonly List<string> unknownColumns = [.. sheet.UnknownColumns];
+    private readonly List<string> unknownAdministrations = [];
+    private readonly SortedDictionary<DateOnly, int> marksByDay = [];
     private int registered, matched, enrolled, alreadyEnrolled, rejected, attendanceRecorded;
 
     /// <summary>The people this import registered, by the line that registered them (as many as the rows cap allows).</summary>
@@ -157,7 +166,17 @@ public sealed class SheetImport(AttendanceSheet sheet)
         else alreadyEnrolled++;
     }
 
-    internal void AttendanceRecorded(int marks) => attendanceRecorded += marks;
+    internal void AttendanceRecorded(DateOnly day, int marks)
+    {
+        attendanceRecorded += marks;
+        marksByDay[day] = marksByDay.GetValueOrDefault(day) + marks;
+    }
+
+    /// <summary>A value no administration answers to, reported once however it is written (accents and capitals aside).</summary>
+    internal void UnknownAdministration(string value)
+    {
+        if (unknownAdministrations.All(known => AdministrationFields.KeyOf(known) != AdministrationFields.KeyOf(value))) unknownAdministrations.Add(value);
+    }
 
     /// <summary>A day column with no session that takes attendance, reported once however many batches meet it.</summary>
     internal void NoSession(string header)
@@ -167,7 +186,7 @@ public sealed class SheetImport(AttendanceSheet sheet)
 
     public SheetReport Report() =>
         new(sheet.Format, sheet.Encoding, registered + matched + rejected, registered, matched, enrolled, alreadyEnrolled, rejected, attendanceRecorded,
-            unknownColumns, needingAttention);
+            [.. marksByDay.Select(day => new DayAttendance(day.Key, day.Value))], unknownColumns, unknownAdministrations, needingAttention);
 }
 
 public sealed class ImportAttendanceSheetAccess(DbSession db) : WorkshopStaff<ImportAttendanceSheet>(db);
@@ -217,9 +236,13 @@ public sealed class ImportAttendanceSheetHandler(DbSession db, TimeProvider cloc
 
         await ManyRows.InsertAsync(db, "participants", import.NewPersons, cancellationToken);
         await ManyRows.InsertAsync(db, "enrolments", import.NewEnrolments, cancellationToken);
+        var dayOf = sessions.ToDictionary(session => session.Value, session => session.Key);
         foreach (var (sessionId, entries) in attendance)
+        {
             await AttendanceWrites.RecordAsync(db, sessionId, entries.Select(entry => (entry.Key, entry.Value)).ToList(), cancellationToken);
-        command.Import.AttendanceRecorded(attendance.Sum(session => session.Value.Count));
+            command.Import.AttendanceRecorded(dayOf[sessionId], entries.Count);
+        }
+        foreach (var value in administrations.Unknown) command.Import.UnknownAdministration(value);
         if (command.Preview) throw new PreviewRolledBackException();
         return Unit.Value;
     }

@@ -56,6 +56,9 @@ internal sealed class SheetAdministrations
         return new SheetAdministrations(hostId, known, byName, takingPart, choices);
     }
 
+    /// <summary>The values met so far that name no administration, or several, as written.</summary>
+    public IEnumerable<string> Unknown => found.Where(value => value.Value.Problem is not null).Select(value => value.Key);
+
     public Found Find(string? text)
     {
         if (text is null) return new Found(hostId, null);

@@ -1788,6 +1788,18 @@ export interface components {
             nameEn: string;
             nameFr: string;
         };
+        DayAttendance: {
+            /**
+             * Format: date
+             * @description The session's day.
+             */
+            day: string;
+            /**
+             * Format: int32
+             * @description The marks recorded as its attendance.
+             */
+            marks: number;
+        };
         /** @description An indicator of a programme's results framework, entered by hand or computed from the records by a named rule. */
         DefineIndicator: {
             /** @description Unique within the programme, e.g. `1.2` or `OUT-1`. */
@@ -2968,8 +2980,12 @@ export interface components {
              * @description Marks recorded as a session's attendance.
              */
             attendanceRecorded: number;
+            /** @description The marks recorded, per session day. */
+            attendanceByDay: components["schemas"]["DayAttendance"][];
             /** @description Headers that name nothing the import reads (nor a day of a session that takes attendance), as written: left alone. */
             unknownColumns: string[];
+            /** @description Administration values that name no administration, or several, as first written: say which one each means with `administrationMap`. */
+            unknownAdministrations: string[];
             /** @description Rejected rows, and rows that repeat a person of an earlier row, by line. */
             needingAttention: components["schemas"]["SheetRowOutcome"][];
         };

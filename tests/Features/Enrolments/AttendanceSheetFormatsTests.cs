@@ -234,6 +234,23 @@ public sealed class AttendanceSheetFormatsTests(string provider) : TrainingRecor
     }
 
     [Test]
+    public async Task A_preview_names_the_administration_values_to_map_once_and_counts_the_marks_per_session_day()
+    {
+        var workshop = await HeldWorkshopAsync();
+        var m = NewMarker();
+        var sheet = Utf8(Lines("Nom;Prénoms;Structure;Service;29/11/2023;30/11/2023",
+            $"Zongo;Paul {m};DGD Bobo {m};support;P;A", $"Zongo;Marie {m};dgd bobo {m};support;R;", $"Kaboré;Léa {m};BF;support;P;P"));
+        var preview = await ImportAsync(workshop, sheet, preview: true);
+        Assert.That(preview.GetProperty("unknownAdministrations").EnumerateArray().Select(value => value.GetString()), Is.EqualTo(new[] { $"DGD Bobo {m}" }));
+        Assert.That(preview.GetProperty("attendanceByDay").EnumerateArray().Select(day => $"{day.GetProperty("day").GetString()}:{day.GetProperty("marks").GetInt32()}"),
+            Is.EqualTo(new[] { "2023-11-29:1", "2023-11-30:1" }));
+
+        var mapped = await ImportAsync(workshop, sheet, query: $"?administrationMap={Uri.EscapeDataString($"DGD Bobo {m}={AdministrationA}")}", preview: true);
+        Assert.That(mapped.GetProperty("unknownAdministrations").GetArrayLength(), Is.EqualTo(0), mapped.ToString());
+        Assert.That(mapped.GetProperty("attendanceByDay").EnumerateArray().Select(day => day.GetProperty("marks").GetInt32()), Is.EqualTo(new[] { 3, 2 }));
+    }
+
+    [Test]
     public async Task A_value_mapped_to_an_administration_is_kept_as_one_of_its_other_names()
     {
         var workshop = await HeldWorkshopAsync();

@@ -1,10 +1,23 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useApiClient } from '@/api/ApiClientProvider';
 import { useCommand } from '@/api/useCommand';
+import { CheckboxGroup, SelectField } from '@/components/fields';
 import { Page } from '@/components/Page';
+import { ProblemAlert } from '@/components/ProblemAlert';
 import { RecordForm } from '@/components/RecordForm';
-import { useMessages } from '@/i18n/LocaleProvider';
-import { importAttendanceSheet, workshopKeys, type SheetReport, type WorkshopDetails } from './api';
+import { useBilingual, useLocale, useMessages } from '@/i18n/LocaleProvider';
+import { useAdministrationOptions } from '@/lib/referenceData';
+import {
+  importAttendanceSheet,
+  previewAttendanceSheet,
+  templateUrl,
+  workshopKeys,
+  type SheetChoices,
+  type SheetReport,
+  type TemplateFormat,
+  type WorkshopDetails,
+} from './api';
 import { workshopMessages } from './messages';
 import { SheetReportTable } from './SheetReportTable';
 import { WithWorkshop } from './WithWorkshop';
@@ -13,52 +26,116 @@ export function ImportAttendanceSheetPage() {
   return <WithWorkshop>{(workshop) => <ImportSheet workshop={workshop} />}</WithWorkshop>;
 }
 
+const noChoices: SheetChoices = { administrationMap: {}, ignoredColumns: [] };
+const templateFormats: readonly TemplateFormat[] = ['xlsx', 'csv'];
+
+interface Sending {
+  sheet: File;
+  choices: SheetChoices;
+}
+
+/** The values not met before, in the order met: what was reported once stays on screen once answered. */
+const adding = (values: readonly string[]) => (current: string[]) => [...current, ...values.filter((value) => !current.includes(value))];
+
 /**
- * A trainer uploads the attendance sheet of a workshop as CSV; everyone on it is matched or registered
- * and enrolled; the answer shows the totals and the rows that need attention. Uploading the same sheet again
- * registers nobody twice.
+ * The administrations a sheet's value may mean: the workshop's host and those taking part first (a trainer's scope
+ * may hold no others), then every administration the caller may list.
+ */
+function useAdministrationChoices(workshop: WorkshopDetails) {
+  const name = useBilingual();
+  const listed = useAdministrationOptions();
+  const own = [
+    { value: workshop.hostAdministrationId, label: name(workshop, 'hostAdministrationNameEn', 'hostAdministrationNameFr') },
+    ...workshop.administrations.map((administration) => ({ value: administration.id, label: name(administration, 'nameEn', 'nameFr') })),
+  ];
+  return { ...listed, options: [...own, ...listed.options.filter((option) => !own.some((first) => first.value === option.value))] };
+}
+
+/**
+ * A trainer chooses the attendance sheet of a workshop (CSV or .xlsx) and sees at once what importing it would do,
+ * storing nothing: the totals, the marks per session day, every problem of each row. They say which administration
+ * each value the API did not recognise means and which unknown columns to leave alone, check again, and import with
+ * the same choices; the answer shows what the import did. Uploading the same sheet again registers nobody twice.
  */
 function ImportSheet({ workshop }: { workshop: WorkshopDetails }) {
   const client = useApiClient();
-  const t = useMessages(workshopMessages);
-  const [file, setFile] = useState<File | null>(null);
+  const t = useMessages(workshopMessages).sheet;
+  const { locale } = useLocale();
+  const [sheet, setSheet] = useState<File | null>(null);
   const [missing, setMissing] = useState(false);
+  const [choices, setChoices] = useState<SheetChoices>(noChoices);
+  const [valuesToMap, setValuesToMap] = useState<string[]>([]);
+  const [columnsNotRead, setColumnsNotRead] = useState<string[]>([]);
+  const [preview, setPreview] = useState<SheetReport | null>(null);
   const [report, setReport] = useState<SheetReport | null>(null);
-  const command = useCommand((sheet: File) => importAttendanceSheet(client, workshop.id, sheet), {
-    invalidates: [workshopKeys.all],
-    onDone: setReport,
+  const check = useCommand(({ sheet, choices }: Sending) => previewAttendanceSheet(client, workshop.id, sheet, choices), {
+    onDone: (answer) => {
+      setPreview(answer);
+      setValuesToMap(adding(answer.unknownAdministrations));
+      setColumnsNotRead(adding(answer.unknownColumns));
+    },
   });
-  const errors = missing ? [t.sheet.chooseFile] : command.errorsFor('sheet');
+  const importSheet = useCommand(({ sheet, choices }: Sending) => importAttendanceSheet(client, workshop.id, sheet, choices), {
+    invalidates: [workshopKeys.all],
+    onDone: (answer) => {
+      setPreview(null);
+      setReport(answer);
+    },
+  });
+  const administrations = useAdministrationChoices(workshop);
+  const errors = missing ? [t.chooseFile] : check.errorsFor('sheet');
+
+  const runCheck = (chosen: File | null, with_: SheetChoices) => {
+    setMissing(!chosen);
+    if (!chosen) return;
+    setReport(null);
+    importSheet.reset();
+    void check.run({ sheet: chosen, choices: with_ });
+  };
+
+  const mapValue = (value: string, administrationId: string) => {
+    const { [value]: _previous, ...others } = choices.administrationMap;
+    setChoices({ ...choices, administrationMap: administrationId ? { ...others, [value]: administrationId } : others });
+  };
 
   return (
-    <Page title={t.sheet.heading(workshop.title)}>
-      <p>{t.sheet.intro}</p>
+    <Page title={t.heading(workshop.title)}>
+      <p>{t.intro}</p>
+      <nav aria-label={t.templates}>
+        <ul className="sheet-templates">
+          {templateFormats.map((format) => (
+            <li key={format}>
+              <a href={templateUrl(workshop.id, format, locale)} download>
+                {t.template[format]}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <RecordForm
-        command={command}
-        onSubmit={() => {
-          setMissing(!file);
-          if (file) {
-            setReport(null);
-            void command.run(file);
-          }
-        }}
+        command={check}
+        label={t.check}
+        onSubmit={() => runCheck(sheet, choices)}
         placedFields={['sheet']}
-        submitLabel={t.sheet.upload}
-        pendingLabel={t.sheet.uploading}
-        cancelTo={`/workshops/${workshop.id}`}
-        cancelLabel={t.sheet.back}
+        submitLabel={preview ? t.checkAgain : t.check}
+        pendingLabel={t.checking}
       >
         <div className="field form-wide">
-          <label htmlFor="sheet-file">{t.sheet.file}</label>
+          <label htmlFor="sheet-file">{t.file}</label>
           <input
             id="sheet-file"
             type="file"
-            accept=".csv,text/csv"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             aria-invalid={errors ? true : undefined}
             aria-describedby={errors ? 'sheet-file-error' : undefined}
             onChange={(event) => {
-              setMissing(false);
-              setFile(event.target.files?.[0] ?? null);
+              const chosen = event.target.files?.[0] ?? null;
+              setSheet(chosen);
+              setChoices(noChoices);
+              setValuesToMap([]);
+              setColumnsNotRead([]);
+              setPreview(null);
+              runCheck(chosen, noChoices);
             }}
           />
           {errors?.map((message, index) => (
@@ -67,8 +144,55 @@ function ImportSheet({ workshop }: { workshop: WorkshopDetails }) {
             </p>
           ))}
         </div>
+        {valuesToMap.length > 0 && (
+          <fieldset className="form-wide field-group" aria-describedby="sheet-administrations-hint">
+            <legend>{t.unknownAdministrations}</legend>
+            <p id="sheet-administrations-hint" className="field-hint">
+              {t.unknownAdministrationsHint}
+            </p>
+            {administrations.error && <ProblemAlert error={administrations.error} onRetry={administrations.retry} />}
+            {valuesToMap.map((value) => (
+              <SelectField
+                key={value}
+                label={t.meaning(value)}
+                options={administrations.options}
+                placeholder={t.chooseAdministration}
+                value={choices.administrationMap[value] ?? ''}
+                onValue={(administrationId) => mapValue(value, administrationId)}
+              />
+            ))}
+          </fieldset>
+        )}
+        {columnsNotRead.length > 0 && (
+          <div className="form-wide">
+            <CheckboxGroup
+              legend={t.unknownColumns}
+              options={columnsNotRead.map((column) => ({ value: column, label: t.ignore(column) }))}
+              selected={choices.ignoredColumns}
+              onSelected={(ignoredColumns) => setChoices({ ...choices, ignoredColumns })}
+            />
+          </div>
+        )}
       </RecordForm>
+      {preview && sheet && (
+        <>
+          <SheetReportTable report={preview} preview />
+          <RecordForm
+            command={importSheet}
+            label={t.importLabel}
+            onSubmit={() => void importSheet.run({ sheet, choices })}
+            placedFields={[]}
+            submitLabel={t.import}
+            pendingLabel={t.importing}
+          >
+            {null}
+          </RecordForm>
+        </>
+      )}
       {report && <SheetReportTable report={report} />}
+      <p>
+        <Link to={`/workshops/${workshop.id}`}>{t.back}</Link>
+      </p>
     </Page>
   );
 }

@@ -1,6 +1,7 @@
 import { call, idempotent, ifMatch } from '@/api/call';
 import type { ApiClient } from '@/api/client';
 import type { components, paths } from '@/api/schema';
+import type { Locale } from '@/i18n/catalog';
 import { callWatchingDuplicates } from '@/lib/people/api';
 
 type Schemas = components['schemas'];
@@ -114,20 +115,51 @@ export function takeAttendance(client: ApiClient, workshopId: string, sessionId:
   );
 }
 
+/** Which administration each of the sheet's unknown values means (by the value as written), and the columns to leave alone. */
+export interface SheetChoices {
+  administrationMap: Record<string, string>;
+  ignoredColumns: string[];
+}
+
+const xlsxMediaType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /**
- * Sends the file's bytes as they are (text/csv), not decoded here, so that the API can say when a
- * sheet is not UTF-8. The schema types the body as a string; the serializer sends the bytes instead.
+ * Sends the file's bytes as they are, not decoded here, so that the API detects a CSV's encoding (UTF-8 or French
+ * Excel's Windows-1252) itself; an .xlsx goes as a workbook. The schema types the body as a string; the serializer
+ * sends the bytes instead. The preview answers what the import would do and stores nothing.
  */
-export async function importAttendanceSheet(client: ApiClient, workshopId: string, sheet: Blob) {
+async function sendSheet(client: ApiClient, workshopId: string, sheet: File, choices: SheetChoices, preview: boolean) {
   const bytes = await sheet.arrayBuffer();
+  const request = {
+    params: {
+      path: { id: workshopId },
+      query: {
+        administrationMap: Object.entries(choices.administrationMap).map(([value, administrationId]) => `${value}=${administrationId}`),
+        ignoredColumns: choices.ignoredColumns,
+      },
+    },
+    body: '',
+    bodySerializer: () => bytes,
+    headers: { 'Content-Type': /\.xlsx$/i.test(sheet.name) ? xlsxMediaType : 'text/csv' },
+  };
   return call(
-    client.POST('/api/v1/workshops/{id}/participants/import', {
-      params: { path: { id: workshopId } },
-      body: '',
-      bodySerializer: () => bytes,
-      headers: { 'Content-Type': 'text/csv' },
-    }),
+    preview
+      ? client.POST('/api/v1/workshops/{id}/participants/import/preview', request)
+      : client.POST('/api/v1/workshops/{id}/participants/import', request),
   );
+}
+
+export const previewAttendanceSheet = (client: ApiClient, workshopId: string, sheet: File, choices: SheetChoices) =>
+  sendSheet(client, workshopId, sheet, choices, true);
+
+export const importAttendanceSheet = (client: ApiClient, workshopId: string, sheet: File, choices: SheetChoices) =>
+  sendSheet(client, workshopId, sheet, choices, false);
+
+export type TemplateFormat = 'xlsx' | 'csv';
+
+/** An empty sheet for the workshop, headers in the screen's language and a column per session day. */
+export function templateUrl(workshopId: string, format: TemplateFormat, lang: Locale): string {
+  return `/api/v1/workshops/${encodeURIComponent(workshopId)}/attendance-sheet/template?${new URLSearchParams({ format, lang })}`;
 }
 
 export function fetchTrainers(client: ApiClient, signal?: AbortSignal) {
