@@ -138,13 +138,19 @@ function AttendanceSheet({ workshop, session, enrolments }: { workshop: Workshop
                     </th>
                     {attendanceStatuses.map((status) => (
                       <td key={status}>
-                        <input
-                          type="radio"
-                          name={`attendance-${enrolment.participantId}`}
-                          aria-label={`${person}: ${t.attendance.statuses[status]}`}
-                          checked={marks[enrolment.participantId] === status}
-                          onChange={() => mark(enrolment.participantId, status)}
-                        />
+                        {/* The whole cell is the choice; its status shows beside it where the column headers do not (a phone's cards). */}
+                        <label className="attendance-choice">
+                          <input
+                            type="radio"
+                            name={`attendance-${enrolment.participantId}`}
+                            aria-label={`${person}: ${t.attendance.statuses[status]}`}
+                            checked={marks[enrolment.participantId] === status}
+                            onChange={() => mark(enrolment.participantId, status)}
+                          />
+                          <span className="attendance-choice-status" aria-hidden="true">
+                            {t.attendance.statuses[status]}
+                          </span>
+                        </label>
                       </td>
                     ))}
                   </tr>
@@ -152,22 +158,25 @@ function AttendanceSheet({ workshop, session, enrolments }: { workshop: Workshop
               })}
             </tbody>
           </table>
-          <div className="form-buttons">
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => {
-                setSaved(null);
-                setMarks(Object.fromEntries(enrolments.map((enrolment) => [enrolment.participantId, 'present' as const])));
-              }}
-            >
-              {t.attendance.everyonePresent}
-            </button>
-            <button type="submit" disabled={command.pending || entries.length === 0}>
-              {command.pending ? shared.actions.saving : t.attendance.save}
-            </button>
+          {/* Kept in view at the foot of the screen: a long list need not be scrolled through to save or to read what was saved. */}
+          <div className="attendance-save">
+            <div className="form-buttons">
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => {
+                  setSaved(null);
+                  setMarks(Object.fromEntries(enrolments.map((enrolment) => [enrolment.participantId, 'present' as const])));
+                }}
+              >
+                {t.attendance.everyonePresent}
+              </button>
+              <button type="submit" disabled={command.pending || entries.length === 0}>
+                {command.pending ? shared.actions.saving : t.attendance.save}
+              </button>
+            </div>
+            <p role="status">{saved !== null && t.attendance.saved(saved)}</p>
           </div>
-          <p role="status">{saved !== null && t.attendance.saved(saved)}</p>
         </form>
       )}
     </Page>
