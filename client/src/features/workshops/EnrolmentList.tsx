@@ -43,6 +43,7 @@ export function EnrolmentList({ workshop }: { workshop: WorkshopDetails }) {
         loadingLabel={t.enrolments.loading}
         emptyLabel={t.enrolments.empty}
         caption={t.enrolments.caption(workshop.title)}
+        stackedWhenNarrow
         rowKey={(enrolment) => enrolment.participantId}
         columns={[
           { header: t.enrolments.name, cell: (enrolment) => <Link to={`/participants/${enrolment.participantId}`}>{fullName(enrolment)}</Link> },

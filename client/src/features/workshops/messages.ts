@@ -22,6 +22,7 @@ export const workshopMessages = defineMessages(
       any: 'Any',
       apply: 'Filter',
       clear: 'Clear filters',
+      folded: (applied: number) => (applied === 0 ? 'Filters' : `Filters (${applied} applied)`),
     },
     columns: {
       title: 'Title',
@@ -185,6 +186,7 @@ export const workshopMessages = defineMessages(
       any: 'Tous',
       apply: 'Filtrer',
       clear: 'Effacer les filtres',
+      folded: (applied: number) => (applied === 0 ? 'Filtres' : applied === 1 ? 'Filtres (1 appliqué)' : `Filtres (${applied} appliqués)`),
     },
     columns: {
       title: 'Titre',
