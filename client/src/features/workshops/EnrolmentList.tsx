@@ -35,6 +35,9 @@ export function EnrolmentList({ workshop }: { workshop: WorkshopDetails }) {
             <Link className="button secondary" to={`/workshops/${workshop.id}/sheet`}>
               {t.enrolments.upload}
             </Link>
+            <Link className="button secondary" to={`/workshops/${workshop.id}/attendance-sheet`}>
+              {t.enrolments.print}
+            </Link>
           </div>
         )}
       </div>
