@@ -69,49 +69,52 @@ function AttendanceSheet({ workshop, enrolments }: { workshop: WorkshopDetails; 
           <dd>{trainers.join(', ') || t.none}</dd>
         </dl>
         <p>{t.printSheet.marks}</p>
-        <table className="attendance-sheet">
-          <caption>{t.printSheet.caption(workshop.title)}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="number">
-                {t.printSheet.number}
-              </th>
-              {[t.printSheet.familyName, t.printSheet.givenNames, t.printSheet.administration].map((heading) => (
-                <th key={heading} scope="col">
-                  {heading}
+        {/* Wider than a phone: it scrolls sideways in its frame, which the keyboard reaches too. */}
+        <div className="sheet-frame" role="region" aria-label={t.printSheet.caption(workshop.title)} tabIndex={0}>
+          <table className="attendance-sheet">
+            <caption>{t.printSheet.caption(workshop.title)}</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="number">
+                  {t.printSheet.number}
                 </th>
-              ))}
-              {days.map((day) => (
-                <th key={day} scope="col" className="sheet-day">
-                  {format.date(day)}
+                {[t.printSheet.familyName, t.printSheet.givenNames, t.printSheet.administration].map((heading) => (
+                  <th key={heading} scope="col">
+                    {heading}
+                  </th>
+                ))}
+                {days.map((day) => (
+                  <th key={day} scope="col" className="sheet-day">
+                    {format.date(day)}
+                  </th>
+                ))}
+                <th scope="col" className="sheet-signature">
+                  {t.printSheet.signature}
                 </th>
+              </tr>
+            </thead>
+            <tbody>
+              {enrolments.map((enrolment, index) => (
+                <tr key={enrolment.participantId}>
+                  <td className="number">{format.number(index + 1)}</td>
+                  <th scope="row">{enrolment.familyName}</th>
+                  <td>{enrolment.givenNames}</td>
+                  <td>{administrationOf(enrolment)}</td>
+                  {markAndSign}
+                </tr>
               ))}
-              <th scope="col" className="sheet-signature">
-                {t.printSheet.signature}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {enrolments.map((enrolment, index) => (
-              <tr key={enrolment.participantId}>
-                <td className="number">{format.number(index + 1)}</td>
-                <th scope="row">{enrolment.familyName}</th>
-                <td>{enrolment.givenNames}</td>
-                <td>{administrationOf(enrolment)}</td>
-                {markAndSign}
-              </tr>
-            ))}
-            {Array.from({ length: BLANK_LINES }, (_, blank) => (
-              <tr key={`blank-${blank}`}>
-                <td className="number">{format.number(enrolments.length + blank + 1)}</td>
-                <td />
-                <td />
-                <td />
-                {markAndSign}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+              {Array.from({ length: BLANK_LINES }, (_, blank) => (
+                <tr key={`blank-${blank}`}>
+                  <td className="number">{format.number(enrolments.length + blank + 1)}</td>
+                  <td />
+                  <td />
+                  <td />
+                  {markAndSign}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </div>
     </Page>
   );
