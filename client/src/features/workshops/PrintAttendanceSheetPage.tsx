@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { Page } from '@/components/Page';
 import { useFormat } from '@/i18n/format';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
-import type { Enrolment, WorkshopDetails } from './api';
+import { administrationsTakingPart, type Enrolment, type WorkshopDetails } from './api';
 import { workshopMessages } from './messages';
 import { WithEveryEnrolment, WithWorkshop } from './WithWorkshop';
 
@@ -28,11 +28,7 @@ function AttendanceSheet({ workshop, enrolments }: { workshop: WorkshopDetails; 
   const name = useBilingual();
   const days = [...new Set(workshop.sessions.map((session) => session.heldOn))].sort();
   const trainers = [...new Set(workshop.sessions.flatMap((session) => session.trainers.map((trainer) => trainer.fullName)))];
-  // Participants come from the administrations taking part, which the workshop names (a trainer may read no others).
-  const takingPart = [
-    { id: workshop.hostAdministrationId, nameEn: workshop.hostAdministrationNameEn, nameFr: workshop.hostAdministrationNameFr },
-    ...workshop.administrations,
-  ];
+  const takingPart = administrationsTakingPart(workshop);
   const administrationOf = (enrolment: Enrolment) => {
     const administration = takingPart.find((candidate) => candidate.id === enrolment.administrationId);
     return administration ? name(administration, 'nameEn', 'nameFr') : enrolment.countryCode;
