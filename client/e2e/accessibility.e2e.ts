@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { demo, journeys, signIn } from './journey';
+import { demo, journeys, phone, signIn } from './journey';
 
 // Issue #7: every screen of every role passes axe-core's WCAG 2.1 A and AA rules, and a form can be
 // reached and sent with the keyboard alone.
@@ -89,6 +89,16 @@ async function tabTo(page: Page, name: string | RegExp) {
   throw new Error(`Tab never reached "${name}"`);
 }
 
+/** What a trainer opens: home, lists, and the demo's Ouagadougou workshop with its attendance, enrolment and printed sheet. */
+async function trainerScreens(page: Page): Promise<string[]> {
+  const workshop = await firstId(page, '/api/v1/workshops');
+  const session = await firstId(page, `/api/v1/workshops/${workshop}/sessions`);
+  return [
+    '/', '/workshops', '/participants', `/workshops/${workshop}`, `/workshops/${workshop}/sessions/${session}/attendance`,
+    `/workshops/${workshop}/enrol`, `/workshops/${workshop}/attendance-sheet`,
+  ];
+}
+
 async function inFrench(page: Page) {
   await page.getByRole('button', { name: 'Français' }).click();
   await page.getByRole('navigation', { name: 'Principale' }).waitFor();
@@ -139,14 +149,18 @@ journeys('accessibility', (journey) => {
 
   journey('a trainer’s screens pass WCAG 2.1 AA', async (page) => {
     await signIn(page, demo.trainer);
-    const screens = ['/', '/workshops', '/participants'];
-    const workshops = await page.request.get('/api/v1/workshops');
-    const [workshop] = ((await workshops.json()) as { items: { id: string }[] }).items;
-    if (workshop) screens.push(`/workshops/${workshop.id}`);
-    await auditAll(page, screens);
+    await auditAll(page, await trainerScreens(page));
     await inFrench(page);
     await auditAll(page, ['/', '/workshops']);
   });
+
+  journey('a trainer’s screens pass WCAG 2.1 AA on a phone, in English and in French', async (page) => {
+    await signIn(page, demo.trainer);
+    const screens = await trainerScreens(page);
+    await auditAll(page, screens);
+    await inFrench(page);
+    await auditAll(page, screens);
+  }, { ...longWalk, viewport: phone });
 
   journey('a donor’s screens pass WCAG 2.1 AA, in English and in French', async (page) => {
     await signIn(page, demo.donor);

@@ -15,15 +15,21 @@ export const demo = {
   donor: 'analyst@norad.demo',
 } as const;
 
+/** A phone's screen, as a trainer holds it taking attendance: CSS pixels. */
+export const phone = { width: 390, height: 844 } as const;
+
+type JourneyOptions = {
+  /** For a journey that walks many screens (ms); others keep the config's. */
+  timeout?: number;
+  /** The browser's window, when not Playwright's 1280×720 (`phone`). */
+  viewport?: { width: number; height: number };
+};
+
 /**
  * A group of journeys in one browser. Each journey gets a fresh browser context (no cookies, no
  * stored language) and, when it fails, leaves a full-page screenshot in e2e/screenshots/.
  */
-export function journeys(
-  title: string,
-  // `timeout` (ms) for a journey that walks many screens; others keep the config's.
-  define: (journey: (name: string, walk: (page: Page) => Promise<void>, options?: { timeout?: number }) => void) => void,
-) {
+export function journeys(title: string, define: (journey: (name: string, walk: (page: Page) => Promise<void>, options?: JourneyOptions) => void) => void) {
   const unavailable = inject('unavailable');
   describe.skipIf(unavailable !== '')(title, () => {
     let browser: Browser;
@@ -39,9 +45,9 @@ export function journeys(
       await browser?.close();
     });
 
-    define((name, walk, { timeout } = {}) => {
+    define((name, walk, { timeout, viewport } = {}) => {
       it(name, { timeout }, async () => {
-        const context = await browser.newContext({ baseURL: inject('baseUrl'), locale: 'en-GB', acceptDownloads: true });
+        const context = await browser.newContext({ baseURL: inject('baseUrl'), locale: 'en-GB', acceptDownloads: true, ...(viewport && { viewport }) });
         const page = await context.newPage();
         try {
           await walk(page);
@@ -80,4 +86,10 @@ export async function post(page: Page, path: string, data: unknown): Promise<{ i
   const response = await page.request.post(path, { data });
   expect(response.status(), `${path}: ${await response.text()}`).toBe(201);
   return response.json();
+}
+
+/** The page is no wider than the window: nothing on it needs sideways scrolling. */
+export async function expectNoSidewaysScroll(page: Page) {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  expect(scrollWidth, `${page.url()} scrolls sideways`).toBeLessThanOrEqual(innerWidth);
 }

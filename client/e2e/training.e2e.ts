@@ -1,6 +1,6 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { demo, first, journeys, post, signIn } from './journey';
+import { demo, expectNoSidewaysScroll, first, journeys, phone, post, signIn } from './journey';
 
 /**
  * The coordinator of A-CIP records a held workshop in Burkina Faso with one session delivered by Issa
@@ -8,7 +8,7 @@ import { demo, first, journeys, post, signIn } from './journey';
  * demo's own Ouagadougou workshop (2023) lies in a reporting period whose report is approved, so its
  * attendance can no longer change.
  */
-async function workshopForTheTrainer(page: Page, title: string) {
+async function workshopForTheTrainer(page: Page, title: string, enrolled: { familyName: string; givenNames: string }[] = []) {
   const signedIn = await page.request.post('/api/v1/auth/sign-in', { data: { email: demo.coordinator, password: 'integrity-demo' } });
   expect(signedIn.status()).toBe(200);
   const acip = await first<{ id: string; code: string }>(page, '/api/v1/programmes?q=A-CIP', (programme) => programme.code === 'A-CIP');
@@ -20,7 +20,20 @@ async function workshopForTheTrainer(page: Page, title: string) {
     hostAdministrationId: burkina.id, city: 'Bobo-Dioulasso', language: 'fr', status: 'held',
   });
   await post(page, `/api/v1/workshops/${workshop.id}/sessions`, { moduleId: module.id, heldOn: '2025-03-10', trainerIds: [trainer.id] });
+  for (const person of enrolled) {
+    await post(page, `/api/v1/workshops/${workshop.id}/participants`, { ...person, sex: 'female', administrationId: burkina.id, service: 'operational' });
+  }
   await page.request.post('/api/v1/auth/sign-out');
+  return workshop.id;
+}
+
+/** The element lies wholly inside the window, as the user sees it now. */
+async function expectOnScreen(page: Page, element: Locator, what: string) {
+  const box = await element.boundingBox();
+  const window = page.viewportSize()!;
+  if (!box) throw new Error(`${what} is not shown`);
+  const beyond = [box.x < 0 && 'left', box.y < 0 && 'top', box.x + box.width > window.width && 'right', box.y + box.height > window.height && 'bottom'];
+  expect(beyond.filter(Boolean), `${what} lies beyond these edges of the screen`).toEqual([]);
 }
 
 journeys('training records', (journey) => {
@@ -137,4 +150,70 @@ journeys('training records', (journey) => {
     expect(await page.getByRole('radio', { name: `Safiatou ${stamp} Yaméogo: Excused` }).isChecked()).toBe(true);
     expect(await page.getByRole('radio', { name: `Safiatou ${stamp} Yaméogo: Late` }).isChecked()).toBe(false);
   });
+
+  journey('on a phone, in French, a trainer finds the workshop, enrols a newcomer and takes attendance, each name in view while marking', async (page) => {
+    const stamp = Date.now().toString(36);
+    const title = `Atelier au téléphone ${stamp}`;
+    const aminata = `Aminata ${stamp} Ouédraogo`;
+    const awa = `Awa ${stamp} Compaoré`;
+    const workshopId = await workshopForTheTrainer(page, title, [{ familyName: 'Ouédraogo', givenNames: `Aminata ${stamp}` }]);
+
+    await signIn(page, demo.trainer);
+    await page.getByRole('button', { name: 'Français' }).click();
+    await page.getByRole('navigation', { name: 'Principale' }).getByRole('link', { name: 'Ateliers' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ateliers' }).waitFor();
+
+    // The filters are folded away: the list starts on the first screen.
+    await page.getByText('Filtres', { exact: true }).waitFor();
+    expect(await page.getByLabel('Titre ou ville').isVisible()).toBe(false);
+    const workshops = page.getByRole('table', { name: 'Ateliers et missions' });
+    await page.getByRole('link', { name: title }).waitFor();
+    await expectOnScreen(page, workshops.locator('tbody tr').first(), 'the first workshop');
+    await expectNoSidewaysScroll(page);
+
+    await page.getByRole('link', { name: title }).click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await page.getByRole('link', { name: aminata, exact: true }).waitFor();
+    await expectNoSidewaysScroll(page);
+
+    // A newcomer, registered and enrolled at the phone's width.
+    await page.getByRole('link', { name: 'Inscrire un participant' }).click();
+    await page.getByRole('heading', { level: 1, name: `Inscrire un participant à ${title}` }).waitFor();
+    await page.getByLabel('Nom de famille').fill('Compaoré');
+    await page.getByLabel('Prénoms').fill(`Awa ${stamp}`);
+    await page.getByLabel('Sexe').selectOption('female');
+    await page.getByRole('button', { name: 'Enregistrer et inscrire' }).click();
+    await page.getByText(`${awa} est inscrit(e).`).waitFor();
+    await expectNoSidewaysScroll(page);
+
+    // The session's link reached without sideways scrolling.
+    await page.getByRole('link', { name: "Retour à l'atelier" }).click();
+    const takeAttendance = page.getByRole('link', { name: "Faire l'appel du 10 mars 2025" });
+    await takeAttendance.scrollIntoViewIfNeeded();
+    await expectOnScreen(page, takeAttendance, 'the session’s attendance link');
+    await takeAttendance.click();
+    await page.getByRole('heading', { level: 1, name: 'Appel du 10 mars 2025' }).waitFor();
+    await expectNoSidewaysScroll(page);
+
+    // Each person's name stays in view beside the choice marked, the last choice (Absent) included.
+    for (const [person, status] of [[aminata, 'Présent'], [awa, 'Absent']] as const) {
+      const choice = page.getByRole('radio', { name: `${person}: ${status}` });
+      await choice.scrollIntoViewIfNeeded();
+      await expectOnScreen(page, choice, `${person}: ${status}`);
+      await expectOnScreen(page, page.getByRole('rowheader', { name: new RegExp(`^${person}`) }), `the name of ${person}`);
+      await choice.check();
+    }
+    await page.getByRole('button', { name: "Enregistrer l'appel" }).click();
+    // Said at the foot of the screen, beside the button, wherever the list was scrolled to.
+    const saved = page.getByText('Appel enregistré pour 2 participants.');
+    await saved.waitFor();
+    await expectOnScreen(page, saved, 'what was saved');
+
+    const enrolments = await page.request.get(`/api/v1/workshops/${workshopId}/participants`);
+    const marks = ((await enrolments.json()) as { items: { givenNames: string; attendance: { status: string }[] }[] }).items.map((enrolment) => [
+      enrolment.givenNames,
+      enrolment.attendance.map((entry) => entry.status),
+    ]);
+    expect(marks.sort()).toEqual([[`Aminata ${stamp}`, ['present']], [`Awa ${stamp}`, ['absent']]]);
+  }, { viewport: phone });
 });

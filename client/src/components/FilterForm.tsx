@@ -1,7 +1,25 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 
-/** Filters applied on submit, not on each keystroke: a slow connection fetches once per search. */
-export function FilterForm({
+/** The width below which the app lays screens out for a phone (the stylesheet's `max-width: 40rem`). */
+const narrowScreen = '(max-width: 40rem)';
+
+/**
+ * Filters applied on submit, not on each keystroke: a slow connection fetches once per search. With
+ * `folded`, the filters sit behind a disclosure of that name, closed on a phone's screen so that the
+ * list shows first, open on a wider one.
+ */
+export function FilterForm({ folded, ...form }: Parameters<typeof Filters>[0] & { folded?: string }) {
+  const [openAtFirst] = useState(() => !window.matchMedia?.(narrowScreen).matches);
+  if (folded === undefined) return <Filters {...form} />;
+  return (
+    <details className="filters" open={openAtFirst}>
+      <summary>{folded}</summary>
+      <Filters {...form} />
+    </details>
+  );
+}
+
+function Filters({
   onApply,
   button,
   label,

@@ -12,22 +12,28 @@ export interface Column<T> {
   className?: string;
 }
 
-/** A table of records: the first column heads each row. */
+/**
+ * A table of records: the first column heads each row. `stackedWhenNarrow`: on a phone's screen each row
+ * becomes a card, its cells one under the other, each named by its column, so that nothing (a row's links
+ * least of all) lies beyond the screen's edge.
+ */
 export function RecordTable<T>({
   caption,
   columns,
   rows,
   rowKey,
   busy,
+  stackedWhenNarrow,
 }: {
   caption: string;
   columns: readonly Column<T>[];
   rows: readonly T[];
   rowKey: (row: T) => string;
   busy?: boolean;
+  stackedWhenNarrow?: boolean;
 }) {
   return (
-    <table aria-busy={busy}>
+    <table aria-busy={busy} className={stackedWhenNarrow ? 'stacked-when-narrow' : undefined}>
       <caption>{caption}</caption>
       <thead>
         <tr>
@@ -51,7 +57,7 @@ export function RecordTable<T>({
                   {column.cell(row)}
                 </th>
               ) : (
-                <td key={index} className={column.className}>
+                <td key={index} className={column.className} data-label={stackedWhenNarrow && column.header ? column.header : undefined}>
                   {column.cell(row)}
                 </td>
               ),
@@ -76,6 +82,7 @@ export function CursorTable<T>({
   caption: string;
   columns: readonly Column<T>[];
   rowKey: (row: T) => string;
+  stackedWhenNarrow?: boolean;
 }) {
   return (
     <PagedList list={list} loading={loadingLabel} empty={emptyLabel}>

@@ -3,7 +3,7 @@ import { ProblemAlert } from '@/components/ProblemAlert';
 import { useMessages } from '@/i18n/LocaleProvider';
 import type { PersonValues, Service, Sex } from '@/lib/people/api';
 import { participantMessages } from '@/lib/people/messages';
-import { useAdministrationOptions } from '@/lib/referenceData';
+import { useAdministrationOptions, type Choice } from '@/lib/referenceData';
 
 export const personFieldNames = ['familyName', 'givenNames', 'sex', 'administrationId', 'service', 'position', 'email', 'staffNumber'] as const;
 
@@ -14,18 +14,28 @@ export function emptyPerson(administrationId = ''): PersonValues {
   return { familyName: '', givenNames: '', sex: 'not_recorded', administrationId, service: 'operational', position: '', email: '', staffNumber: '' };
 }
 
-/** Who a person is, as registering, enrolling and editing ask it; the API's messages beside each field. */
+/**
+ * Who a person is, as registering, enrolling and editing ask it; the API's messages beside each field.
+ * `moreAdministrations`: administrations to offer besides those the caller may read (a workshop's own,
+ * whose people a trainer enrols though the administrations lie outside the trainer's scope).
+ */
 export function PersonFields({
   values,
   onChange,
   errorsFor,
+  moreAdministrations = [],
 }: {
   values: PersonValues;
   onChange: (values: PersonValues) => void;
   errorsFor: (field: string) => string[] | undefined;
+  moreAdministrations?: Choice[];
 }) {
   const t = useMessages(participantMessages);
   const administrations = useAdministrationOptions();
+  const administrationOptions = [
+    ...administrations.options,
+    ...moreAdministrations.filter((more) => !administrations.options.some((option) => option.value === more.value)),
+  ];
   const set = <K extends keyof PersonValues>(field: K) => (value: PersonValues[K]) => onChange({ ...values, [field]: value });
   return (
     <>
@@ -44,7 +54,7 @@ export function PersonFields({
         value={values.administrationId}
         onValue={set('administrationId')}
         placeholder={t.fields.choose}
-        options={administrations.options}
+        options={administrationOptions}
         errors={errorsFor('administrationId')}
       />
       {administrations.error && <ProblemAlert error={administrations.error} onRetry={administrations.retry} />}

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { Command } from '@/api/useCommand';
 import { RecordForm } from '@/components/RecordForm';
 import { LikelyDuplicate, type DuplicateCandidate, type PersonValues } from '@/lib/people/api';
+import type { Choice } from '@/lib/referenceData';
 import { DuplicatePrompt } from './DuplicatePrompt';
 import { personFieldNames, PersonFields } from './PersonFields';
 
@@ -19,6 +20,7 @@ export function PersonForm({
   submitLabel,
   cancelTo,
   onReload,
+  moreAdministrations,
 }: {
   values: PersonValues;
   onChange: (values: PersonValues) => void;
@@ -28,6 +30,8 @@ export function PersonForm({
   submitLabel?: string;
   cancelTo?: string;
   onReload?: () => void;
+  /** See PersonFields. */
+  moreAdministrations?: Choice[];
 }) {
   const duplicate = command.error instanceof LikelyDuplicate ? command.error : null;
   return (
@@ -44,7 +48,7 @@ export function PersonForm({
         submitLabel={submitLabel}
         cancelTo={cancelTo}
       >
-        <PersonFields values={values} onChange={onChange} errorsFor={command.errorsFor} />
+        <PersonFields values={values} onChange={onChange} errorsFor={command.errorsFor} moreAdministrations={moreAdministrations} />
       </RecordForm>
     </>
   );

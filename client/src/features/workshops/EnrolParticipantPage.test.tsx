@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { json, stubApi } from '@/test/stubApi';
 import { EnrolParticipantPage } from './EnrolParticipantPage';
@@ -37,5 +37,21 @@ describe('EnrolParticipantPage', () => {
     expect(JSON.parse(posts[0]!.body)).toMatchObject({ familyName: 'Ouedraogo', email: 'aminata@douanes.bf', administrationId: ids.burkina });
     expect(JSON.parse(posts[1]!.body)).toEqual({ participantId: ids.aminata });
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('offers a trainer, who may read no administrations, those taking part in the workshop, the host chosen', async () => {
+    const regional = workshop({ scope: 'regional', administrations: [{ id: ids.mali, nameEn: 'Mali Customs', nameFr: 'Douanes maliennes' }] });
+    const api = stubApi({
+      'GET /api/v1/auth/me': [me('trainer')],
+      'GET /api/v1/workshops/30000000-0000-4000-8000-000000000001': [json(regional)],
+      'GET /api/v1/administrations': [json({ items: [], nextCursor: null })],
+      'GET /api/v1/participants': [json({ items: [], nextCursor: null })],
+    });
+    renderScreen(api.client, '/workshops/:id/enrol', `/workshops/${ids.workshop}/enrol`, <EnrolParticipantPage />, 'fr');
+
+    const administration = (await screen.findByLabelText('Administration')) as HTMLSelectElement;
+    await waitFor(() => expect(api.requests()).toContain('GET /api/v1/administrations'));
+    expect(within(administration).getAllByRole('option').map((option) => option.textContent)).toEqual(['Choisir…', 'Douanes burkinabè', 'Douanes maliennes']);
+    expect(administration.value).toBe(ids.burkina);
   });
 });

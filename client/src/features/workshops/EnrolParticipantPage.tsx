@@ -9,8 +9,8 @@ import { fullName } from '@/components/people/DuplicatePrompt';
 import { ParticipantSearch } from '@/components/people/ParticipantSearch';
 import { emptyPerson } from '@/components/people/PersonFields';
 import { PersonForm } from '@/components/people/PersonForm';
-import { useMessages } from '@/i18n/LocaleProvider';
-import { enrolParticipant, workshopKeys, type EnrolParticipant, type WorkshopDetails } from './api';
+import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
+import { administrationsTakingPart, enrolParticipant, workshopKeys, type EnrolParticipant, type WorkshopDetails } from './api';
 import { workshopMessages } from './messages';
 import { WithWorkshop } from './WithWorkshop';
 
@@ -27,6 +27,7 @@ export function EnrolParticipantPage() {
 function Enrol({ workshop }: { workshop: WorkshopDetails }) {
   const client = useApiClient();
   const t = useMessages(workshopMessages);
+  const name = useBilingual();
   const [person, setPerson] = useState<PersonValues>(() => emptyPerson(workshop.hostAdministrationId));
   const [enrolled, setEnrolled] = useState<string | null>(null);
   const invalidates = [workshopKeys.all, participantKeys.all];
@@ -68,6 +69,7 @@ function Enrol({ workshop }: { workshop: WorkshopDetails }) {
         use={enrolExisting}
         confirmLabel={t.enrol.differentPerson}
         submitLabel={t.enrol.register}
+        moreAdministrations={administrationsTakingPart(workshop).map((administration) => ({ value: administration.id, label: name(administration, 'nameEn', 'nameFr') }))}
       />
       <h2>{t.enrol.existing}</h2>
       <ParticipantSearch action={enrolExisting} />

@@ -35,6 +35,9 @@ export function EnrolmentList({ workshop }: { workshop: WorkshopDetails }) {
             <Link className="button secondary" to={`/workshops/${workshop.id}/sheet`}>
               {t.enrolments.upload}
             </Link>
+            <Link className="button secondary" to={`/workshops/${workshop.id}/attendance-sheet`}>
+              {t.enrolments.print}
+            </Link>
           </div>
         )}
       </div>
@@ -43,6 +46,7 @@ export function EnrolmentList({ workshop }: { workshop: WorkshopDetails }) {
         loadingLabel={t.enrolments.loading}
         emptyLabel={t.enrolments.empty}
         caption={t.enrolments.caption(workshop.title)}
+        stackedWhenNarrow
         rowKey={(enrolment) => enrolment.participantId}
         columns={[
           { header: t.enrolments.name, cell: (enrolment) => <Link to={`/participants/${enrolment.participantId}`}>{fullName(enrolment)}</Link> },

@@ -1,10 +1,9 @@
 import './training.css';
-import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useApiClient } from '@/api/ApiClientProvider';
 import { useCommand } from '@/api/useCommand';
-import { Loading, Page } from '@/components/Page';
+import { Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { fullName } from '@/components/people/DuplicatePrompt';
 import { common } from '@/i18n/common';
@@ -12,7 +11,6 @@ import { useFormat } from '@/i18n/format';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import {
   attendanceStatuses,
-  fetchEveryEnrolment,
   takeAttendance,
   workshopKeys,
   type AttendanceStatus,
@@ -21,7 +19,7 @@ import {
   type WorkshopDetails,
 } from './api';
 import { workshopMessages } from './messages';
-import { WithWorkshop } from './WithWorkshop';
+import { WithEveryEnrolment, WithWorkshop } from './WithWorkshop';
 
 export function TakeAttendancePage() {
   const t = useMessages(workshopMessages);
@@ -37,15 +35,7 @@ export function TakeAttendancePage() {
 }
 
 function AttendanceOf({ workshop, session }: { workshop: WorkshopDetails; session: SessionDetails }) {
-  const client = useApiClient();
-  const t = useMessages(workshopMessages);
-  const enrolments = useQuery({
-    queryKey: workshopKeys.everyEnrolment(workshop.id),
-    queryFn: ({ signal }) => fetchEveryEnrolment(client, workshop.id, signal),
-  });
-  if (enrolments.isPending) return <Loading label={t.enrolments.loading} />;
-  if (!enrolments.data) return <ProblemAlert error={enrolments.error} onRetry={() => void enrolments.refetch()} />;
-  return <AttendanceSheet workshop={workshop} session={session} enrolments={enrolments.data} />;
+  return <WithEveryEnrolment workshop={workshop}>{(enrolments) => <AttendanceSheet workshop={workshop} session={session} enrolments={enrolments} />}</WithEveryEnrolment>;
 }
 
 type Marks = Record<string, AttendanceStatus | undefined>;
@@ -138,13 +128,19 @@ function AttendanceSheet({ workshop, session, enrolments }: { workshop: Workshop
                     </th>
                     {attendanceStatuses.map((status) => (
                       <td key={status}>
-                        <input
-                          type="radio"
-                          name={`attendance-${enrolment.participantId}`}
-                          aria-label={`${person}: ${t.attendance.statuses[status]}`}
-                          checked={marks[enrolment.participantId] === status}
-                          onChange={() => mark(enrolment.participantId, status)}
-                        />
+                        {/* The whole cell is the choice; its status shows beside it where the column headers do not (a phone's cards). */}
+                        <label className="attendance-choice">
+                          <input
+                            type="radio"
+                            name={`attendance-${enrolment.participantId}`}
+                            aria-label={`${person}: ${t.attendance.statuses[status]}`}
+                            checked={marks[enrolment.participantId] === status}
+                            onChange={() => mark(enrolment.participantId, status)}
+                          />
+                          <span className="attendance-choice-status" aria-hidden="true">
+                            {t.attendance.statuses[status]}
+                          </span>
+                        </label>
                       </td>
                     ))}
                   </tr>
@@ -152,22 +148,25 @@ function AttendanceSheet({ workshop, session, enrolments }: { workshop: Workshop
               })}
             </tbody>
           </table>
-          <div className="form-buttons">
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => {
-                setSaved(null);
-                setMarks(Object.fromEntries(enrolments.map((enrolment) => [enrolment.participantId, 'present' as const])));
-              }}
-            >
-              {t.attendance.everyonePresent}
-            </button>
-            <button type="submit" disabled={command.pending || entries.length === 0}>
-              {command.pending ? shared.actions.saving : t.attendance.save}
-            </button>
+          {/* Kept in view at the foot of the screen: a long list need not be scrolled through to save or to read what was saved. */}
+          <div className="attendance-save">
+            <div className="form-buttons">
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => {
+                  setSaved(null);
+                  setMarks(Object.fromEntries(enrolments.map((enrolment) => [enrolment.participantId, 'present' as const])));
+                }}
+              >
+                {t.attendance.everyonePresent}
+              </button>
+              <button type="submit" disabled={command.pending || entries.length === 0}>
+                {command.pending ? shared.actions.saving : t.attendance.save}
+              </button>
+            </div>
+            <p role="status">{saved !== null && t.attendance.saved(saved)}</p>
           </div>
-          <p role="status">{saved !== null && t.attendance.saved(saved)}</p>
         </form>
       )}
     </Page>

@@ -5,7 +5,7 @@ import { useApiClient } from '@/api/ApiClientProvider';
 import { Loading } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { useMessages } from '@/i18n/LocaleProvider';
-import { fetchWorkshop, workshopKeys, type WorkshopDetails } from './api';
+import { fetchEveryEnrolment, fetchWorkshop, workshopKeys, type Enrolment, type WorkshopDetails } from './api';
 import { workshopMessages } from './messages';
 
 /**
@@ -20,4 +20,17 @@ export function WithWorkshop({ children }: { children: (workshop: WorkshopDetail
   if (workshop.isPending) return <Loading label={t.loading} />;
   if (!workshop.data) return <ProblemAlert error={workshop.error} onRetry={() => void workshop.refetch()} />;
   return children(workshop.data, () => void workshop.refetch());
+}
+
+/** Everyone enrolled in the workshop, every page, once read: for a screen that lists them all (attendance, the printed sheet). */
+export function WithEveryEnrolment({ workshop, children }: { workshop: WorkshopDetails; children: (enrolments: Enrolment[]) => ReactNode }) {
+  const client = useApiClient();
+  const t = useMessages(workshopMessages);
+  const enrolments = useQuery({
+    queryKey: workshopKeys.everyEnrolment(workshop.id),
+    queryFn: ({ signal }) => fetchEveryEnrolment(client, workshop.id, signal),
+  });
+  if (enrolments.isPending) return <Loading label={t.enrolments.loading} />;
+  if (!enrolments.data) return <ProblemAlert error={enrolments.error} onRetry={() => void enrolments.refetch()} />;
+  return children(enrolments.data);
 }

@@ -93,6 +93,7 @@ function Sessions({ workshop, planner }: { workshop: WorkshopDetails; planner: b
       ) : (
         <RecordTable
           caption={t.sessions.caption(workshop.title)}
+          stackedWhenNarrow
           rows={workshop.sessions}
           rowKey={(session) => session.id}
           columns={[

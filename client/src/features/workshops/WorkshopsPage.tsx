@@ -30,6 +30,7 @@ export function WorkshopsPage() {
   const applied = filtersOf(params);
   const [draft, setDraft] = useState<Draft>(applied);
   const planner = mayPlan(useMe());
+  const inUse = Object.entries(applied).filter(([, value]) => value !== '');
 
   function apply() {
     setParams(Object.fromEntries(Object.entries(draft).filter(([, value]) => value.trim() !== '')));
@@ -46,20 +47,39 @@ export function WorkshopsPage() {
         )
       }
     >
-      <WorkshopFilterForm draft={draft} onChange={setDraft} onApply={apply} onClear={() => (setDraft(filtersOf(new URLSearchParams())), setParams({}))} />
-      <WorkshopTable filters={Object.fromEntries(Object.entries(applied).filter(([, value]) => value !== '')) as WorkshopFilters} />
+      <WorkshopFilterForm
+        draft={draft}
+        applied={inUse.length}
+        onChange={setDraft}
+        onApply={apply}
+        onClear={() => (setDraft(filtersOf(new URLSearchParams())), setParams({}))}
+      />
+      <WorkshopTable filters={Object.fromEntries(inUse) as WorkshopFilters} />
     </Page>
   );
 }
 
-function WorkshopFilterForm({ draft, onChange, onApply, onClear }: { draft: Draft; onChange: (draft: Draft) => void; onApply: () => void; onClear: () => void }) {
+function WorkshopFilterForm({
+  draft,
+  applied,
+  onChange,
+  onApply,
+  onClear,
+}: {
+  draft: Draft;
+  /** How many filters the list shows, said on the folded filters. */
+  applied: number;
+  onChange: (draft: Draft) => void;
+  onApply: () => void;
+  onClear: () => void;
+}) {
   const t = useMessages(workshopMessages);
   const programmes = useProgrammeOptions();
   const administrations = useAdministrationOptions();
   const keyFactors = useKeyFactorOptions();
   const set = (name: Filter) => (value: string) => onChange({ ...draft, [name]: value });
   return (
-    <FilterForm label={t.filters.legend} button={t.filters.apply} onApply={onApply} clear={{ label: t.filters.clear, onClear }}>
+    <FilterForm folded={t.filters.folded(applied)} label={t.filters.legend} button={t.filters.apply} onApply={onApply} clear={{ label: t.filters.clear, onClear }}>
       <TextField label={t.filters.q} type="search" value={draft.q} onValue={set('q')} />
       <SelectField label={t.filters.programme} value={draft.programmeId} onValue={set('programmeId')} placeholder={t.filters.any} options={programmes.options} />
       <SelectField label={t.filters.administration} value={draft.administrationId} onValue={set('administrationId')} placeholder={t.filters.any} options={administrations.options} />
@@ -86,6 +106,7 @@ function WorkshopTable({ filters }: { filters: WorkshopFilters }) {
       loadingLabel={t.loading}
       emptyLabel={t.empty}
       caption={t.caption}
+      stackedWhenNarrow
       rowKey={(workshop) => workshop.id}
       columns={[
         { header: t.columns.title, cell: (workshop) => <Link to={`/workshops/${workshop.id}`}>{workshop.title}</Link> },

@@ -12,6 +12,7 @@ export type UpdateWorkshop = Schemas['UpdateWorkshop'];
 export type WorkshopKind = Schemas['WorkshopKind'];
 export type WorkshopStatus = Schemas['WorkshopStatus'];
 export type SessionDetails = Schemas['SessionDetails'];
+export type TakingPart = Schemas['TakingPart'];
 export type PlanSession = Schemas['PlanSession'];
 export type Enrolment = Schemas['Enrolment'];
 export type EnrolParticipant = Schemas['EnrolParticipant'];
@@ -25,6 +26,14 @@ export type WorkshopFilters = Omit<NonNullable<paths['/api/v1/workshops']['get']
 export const workshopKinds: readonly WorkshopKind[] = ['workshop', 'capacity_building_mission', 'diagnostic_mission', 'training_of_trainers', 'webinar'];
 export const workshopStatuses: readonly WorkshopStatus[] = ['planned', 'held', 'cancelled'];
 export const attendanceStatuses: readonly AttendanceStatus[] = ['present', 'late', 'excused', 'absent'];
+
+/**
+ * The administrations taking part in a workshop, its host first, as the workshop names them: its participants
+ * come from these, and a trainer, who may read no administrations, knows them from here.
+ */
+export function administrationsTakingPart(workshop: WorkshopDetails): TakingPart[] {
+  return [{ id: workshop.hostAdministrationId, nameEn: workshop.hostAdministrationNameEn, nameFr: workshop.hostAdministrationNameFr }, ...workshop.administrations];
+}
 
 export const PAGE_SIZE = 50;
 /** The most a list gives in one page: pickers and the attendance sheet read everything at once. */

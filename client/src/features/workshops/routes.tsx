@@ -12,6 +12,10 @@ export const workshopRoutes: RouteObject[] = [
     lazy: async () => ({ Component: (await import('./TakeAttendancePage')).TakeAttendancePage }),
   },
   { path: 'workshops/:id/enrol', lazy: async () => ({ Component: (await import('./EnrolParticipantPage')).EnrolParticipantPage }) },
+  {
+    path: 'workshops/:id/attendance-sheet',
+    lazy: async () => ({ Component: (await import('./PrintAttendanceSheetPage')).PrintAttendanceSheetPage }),
+  },
   { path: 'workshops/:id/sheet', lazy: async () => ({ Component: (await import('./ImportAttendanceSheetPage')).ImportAttendanceSheetPage }) },
   { path: 'workshops/:id/participants/:participantId', lazy: async () => ({ Component: (await import('./RecordTestScoresPage')).RecordTestScoresPage }) },
 ];
