@@ -16,6 +16,7 @@ public sealed class BadInputTests(string provider) : TrainingRecordsWorld(provid
 {
     private const int DefaultSeed = 20_261_123;
     private const int RequestsPerOperation = 8;
+    private static readonly TimeSpan UnansweredAfter = TimeSpan.FromSeconds(30);
 
     private static int Seed => int.TryParse(Environment.GetEnvironmentVariable("INTEGRITY_FUZZ_SEED"), out var seed) ? seed : DefaultSeed;
 
@@ -45,7 +46,19 @@ public sealed class BadInputTests(string provider) : TrainingRecordsWorld(provid
             {
                 var caller = request.Anonymous || SessionOperations.Contains(operation.Id) ? anonymous : Client;
                 using var message = request.ToMessage();
-                using var response = await caller.SendAsync(message);
+                // A request left unanswered fails as itself, named, rather than as the run's whole time-out.
+                using var patience = new CancellationTokenSource(UnansweredAfter);
+                HttpResponseMessage answered;
+                try
+                {
+                    answered = await caller.SendAsync(message, patience.Token);
+                }
+                catch (OperationCanceledException) when (patience.IsCancellationRequested)
+                {
+                    Assert.Fail($"{request}\n    -> no answer in {UnansweredAfter.TotalSeconds:0} s (seed {Seed})");
+                    throw;
+                }
+                using var response = answered;
                 sent[operation.Id]++;
                 if (await FaultOfAsync(response) is { } fault) failures.Add($"{request}\n    -> {fault}");
                 if (!request.Changes) continue;
