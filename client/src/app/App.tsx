@@ -4,6 +4,7 @@ import { createBrowserRouter, createMemoryRouter, RouterProvider } from 'react-r
 import { ApiClientProvider } from '@/api/ApiClientProvider';
 import { apiClient, type ApiClient } from '@/api/client';
 import { createQueryClient } from '@/api/queryClient';
+import { RequestLanguage } from '@/api/RequestLanguage';
 import { OutboxProvider } from '@/lib/offline';
 import { SessionProvider, useSession } from '@/lib/session';
 import type { Locale } from '@/i18n/catalog';
@@ -20,6 +21,7 @@ export function App({ client = apiClient, locale, at }: { client?: ApiClient; lo
   return (
     <LocaleProvider locale={locale}>
       <ApiClientProvider client={client}>
+        <RequestLanguage />
         <QueryClientProvider client={queryClient}>
           <SessionProvider>
             <SignedInOutbox>
