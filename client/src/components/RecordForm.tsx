@@ -100,6 +100,8 @@ export function RecordForm({
         if (!command.pending) onSubmit();
       }}
     >
+      {/* Shown only when the form has a required field (styles.css): their labels carry the star. */}
+      <p className="form-wide form-required-note">{t.requiredNote}</p>
       {children}
       {command.error && (
         <div className="form-wide">

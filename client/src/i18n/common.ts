@@ -37,7 +37,7 @@ export const common = defineMessages(
     none: 'None',
     empty: 'Nothing here yet.',
     shown: (count: number) => (count === 1 ? '1 shown' : `${count} shown`),
-    required: 'required',
+    requiredNote: 'Fields marked * are required.',
     notFound: { heading: 'Page not found', detail: 'There is no page at this address.', home: 'Go to the home page' },
     errors: {
       requestFailed: (status?: number) => (status ? `The request failed (HTTP ${status}).` : 'The request failed.'),
@@ -82,7 +82,7 @@ export const common = defineMessages(
     none: 'Aucun',
     empty: 'Rien pour le moment.',
     shown: (count: number) => (count <= 1 ? `${count} affiché` : `${count} affichés`),
-    required: 'obligatoire',
+    requiredNote: 'Les champs marqués * sont obligatoires.',
     notFound: { heading: 'Page introuvable', detail: "Il n'y a pas de page à cette adresse.", home: "Aller à l'accueil" },
     errors: {
       requestFailed: (status?: number) => (status ? `La requête a échoué (HTTP ${status}).` : 'La requête a échoué.'),
