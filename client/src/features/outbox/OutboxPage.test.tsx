@@ -43,11 +43,11 @@ describe('OutboxPage', () => {
 
     await screen.findByRole('link', { name: '1 modification en attente d’envoi · 1 modification demande votre attention' });
     const refused = screen.getByRole('region', { name: 'Refusées (1)' });
-    expect(within(refused).getByText('Enregistrement d’une personne: Ouédraogo')).toBeTruthy();
+    expect(within(refused).getByText('Enregistrement d’une personne : Ouédraogo')).toBeTruthy();
     expect(within(refused).getByText('Donnez les prénoms.')).toBeTruthy();
-    expect(within(screen.getByRole('region', { name: 'En attente d’envoi (1)' })).getByText('Enregistrement d’une personne: Zongo')).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: 'En attente d’envoi (1)' })).getByText('Enregistrement d’une personne : Zongo')).toBeTruthy();
 
-    fireEvent.click(within(refused).getByRole('button', { name: 'Supprimer : Enregistrement d’une personne: Ouédraogo' }));
+    fireEvent.click(within(refused).getByRole('button', { name: 'Supprimer : Enregistrement d’une personne : Ouédraogo' }));
     await screen.findByRole('region', { name: 'Refusées (0)' });
     expect(screen.getByRole('link', { name: '1 modification en attente d’envoi' })).toBeTruthy();
     // The provider tried the waiting one as it started, and the server's 503 kept it waiting.

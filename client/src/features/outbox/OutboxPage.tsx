@@ -50,7 +50,7 @@ function Entry({ entry }: { entry: OutboxEntry }) {
   const t = useMessages(offlineMessages);
   const format = useFormat();
   const { drop, retry } = useOutbox();
-  const what = `${t.kinds[kindOf(entry.method, entry.operation)]}: ${entry.about}`;
+  const what = t.page.what(t.kinds[kindOf(entry.method, entry.operation)], entry.about);
   const problem = entry.state === 'conflict' || entry.state === 'failed' ? entry.problem : undefined;
   return (
     <li className="outbox-entry">
