@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using Integrity.Api.Data;
+using Integrity.Api.Resources;
 using MiniExcelLibs;
 using MiniExcelLibs.Attributes;
 
@@ -114,7 +115,7 @@ public static class ProgressReportFormats
                 EndsOn = period.EndsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 Administration = Neutralised(left.Administration),
                 Status = left.State,
-                Note = "Not approved yet: this administration's figures for the period are not in the report.",
+                Note = Messages.LabelLeftOutNote,
             };
         }
         foreach (var value in report.Values)
