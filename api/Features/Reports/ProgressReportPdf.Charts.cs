@@ -17,10 +17,11 @@ internal sealed partial class ProgressReportPdf
     private const int AdministrationsAcross = 5;
 
     /// <summary>
-    /// Each indicator, then a row per period: its target (grey) and actual (blue) bars on one scale, 0 to the largest of
-    /// them (100 at least for a percentage), each with its figure. Measures that are not quantities (nominal, ordinal,
-    /// qualitative) show their figures without bars. A withheld actual reads "suppressed"; a period whose reports are not
-    /// all approved gives its status instead, since its indicator values are told only once every report is in.
+    /// Each indicator, then a row per period with values: its target (grey) and actual (blue) bars on one scale, 0 to the
+    /// largest of them (100 at least for a percentage), each with its figure. Measures that are not quantities (nominal,
+    /// ordinal, qualitative) show their figures without bars. A withheld actual reads "suppressed". The other periods are
+    /// listed below by reason: their status when their reports are not all approved (an indicator's values are told only
+    /// once every report is in), or nothing recorded.
     /// </summary>
     private void TargetsAndActuals()
     {
@@ -44,25 +45,22 @@ internal sealed partial class ProgressReportPdf
             var largest = values.SelectMany(value => new[] { value.Target?.Value, value.Actual?.Value }).OfType<decimal>().DefaultIfEmpty(0).Max();
             var scale = (double)Math.Max(largest, indicator.Measure == IndicatorMeasure.Percentage ? 100 : 0);
 
-            pages.Reserve(ReportPages.SmallBold.GetHeight() * 2 + ChartRow * Math.Min(values.Count, 2));
+            var charted = values.Where(value => value.Period.FullyReported && (value.Target is not null || value.Actual is not null)).ToList();
+            pages.Reserve(ReportPages.SmallBold.GetHeight() * 2 + ChartRow * Math.Min(charted.Count, 2));
             pages.Paragraph(ReportLabels.Indicator(indicator), ReportPages.SmallBold, ReportPages.Ink);
             pages.Gap(4);
-            foreach (var (period, target, actual) in values)
+            foreach (var (period, target, actual) in charted)
             {
                 pages.Reserve(ChartRow);
-                var graphics = pages.Graphics;
-                graphics.DrawString(period.Label, ReportPages.Small, new XSolidBrush(ReportPages.Ink), ReportPages.Left, pages.Y, XStringFormats.TopLeft);
-                if (!period.FullyReported)
-                    Aside(ReportLabels.Status(period.Status), BarsFrom, pages.Y);
-                else if (target is null && actual is null)
-                    Aside(Messages.PdfNoValue, BarsFrom, pages.Y);
-                else
-                {
-                    Bar(Messages.PdfTarget, target, TargetFill, pages.Y, quantities ? scale : 0);
-                    Bar(Messages.PdfActual, actual, Accent, pages.Y + BarHeight + 3, quantities ? scale : 0);
-                }
+                pages.Graphics.DrawString(period.Label, ReportPages.Small, new XSolidBrush(ReportPages.Ink), ReportPages.Left, pages.Y, XStringFormats.TopLeft);
+                Bar(Messages.PdfTarget, target, TargetFill, pages.Y, quantities ? scale : 0);
+                Bar(Messages.PdfActual, actual, Accent, pages.Y + BarHeight + 3, quantities ? scale : 0);
                 pages.Y += ChartRow;
             }
+            // The periods without bars, a line per reason: not reported yet (by status), or nothing recorded.
+            foreach (var reason in values.Except(charted)
+                         .GroupBy(value => value.Period.FullyReported ? Messages.PdfNoValue : ReportLabels.Status(value.Period.Status)))
+                pages.Paragraph($"{string.Join(", ", reason.Select(value => value.Period.Label))}: {reason.Key}", ReportPages.Small, ReportPages.Muted);
             pages.Gap(6);
         }
     }
@@ -89,9 +87,6 @@ internal sealed partial class ProgressReportPdf
         pages.Graphics.DrawString(text, ReportPages.Small, new XSolidBrush(ReportPages.Ink), BarsFrom + length + 4, y - 1, XStringFormats.TopLeft);
     }
 
-    private void Aside(string text, double x, double y) =>
-        pages.Graphics.DrawString(text, ReportPages.Small, new XSolidBrush(ReportPages.Muted), x, y, XStringFormats.TopLeft);
-
     /// <summary>
     /// Modules delivered in all the periods reported, by key factor (the report's groupBy=administration rows) and host
     /// administration, the ten key factors in the Declaration's order, then every module delivered.
@@ -99,28 +94,34 @@ internal sealed partial class ProgressReportPdf
     private void Coverage()
     {
         pages.Gap(10);
-        Heading(Messages.PdfCoverage);
-        Note(Messages.PdfCoverageNote);
         var modules = source.AdministrationValues
             .Where(value => value.Figure == ProgressFigures.ModulesDelivered && value.AdministrationId is not null && value.Sex is null)
             .ToList();
-        if (modules.Count == 0)
-        {
-            Note(Messages.PdfNoModule);
-            return;
-        }
         var administrations = modules.GroupBy(value => value.AdministrationId!.Value)
             .Select(group => (Id: group.Key, Name: Administration(group.Key, group.First().Administration ?? "")))
             .OrderBy(administration => administration.Name, StringComparer.Create(culture, ignoreCase: true)).ToList();
-        foreach (var across in administrations.Chunk(AdministrationsAcross))
+        var grids = administrations.Chunk(AdministrationsAcross).Select(across =>
         {
-            var width = (ReportPages.Width - 170) / across.Length;
-            var columns = new List<ReportPages.Column> { new(ReportLabels.Column("key_factor"), 170) };
+            // Key factor names take what the administrations leave, 170 points at least.
+            var width = Math.Min(90, (ReportPages.Width - 170) / across.Length);
+            var columns = new List<ReportPages.Column> { new(ReportLabels.Column("key_factor"), ReportPages.Width - width * across.Length) };
             columns.AddRange(across.Select(administration => new ReportPages.Column(administration.Name, width, Figures: true)));
             var rows = source.KeyFactors.Select(keyFactor => new ReportPages.Row(
-                [$"{keyFactor.Code} {ReportLabels.InLanguage(keyFactor.NameEn, keyFactor.NameFr)}", .. across.Select(administration => Delivered(modules, administration.Id, keyFactor.Code))]));
-            pages.Table(columns, rows.Append(new ReportPages.Row(
-                [Messages.PdfAllModules, .. across.Select(administration => Delivered(modules, administration.Id, null))], Bold: true)));
+                    [$"{keyFactor.Code} {ReportLabels.InLanguage(keyFactor.NameEn, keyFactor.NameFr)}", .. across.Select(administration => Delivered(modules, administration.Id, keyFactor.Code))]))
+                .Append(new ReportPages.Row([Messages.PdfAllModules, .. across.Select(administration => Delivered(modules, administration.Id, null))], Bold: true))
+                .ToList();
+            return (Columns: columns, Rows: rows);
+        }).ToList();
+
+        // The title, its note and the first grid on one page.
+        pages.Reserve(70 + (grids.Count == 0 ? 0 : pages.TableHeight(grids[0].Columns, grids[0].Rows)));
+        Heading(Messages.PdfCoverage);
+        Note(Messages.PdfCoverageNote);
+        if (grids.Count == 0) Note(Messages.PdfNoModule);
+        foreach (var (columns, rows) in grids)
+        {
+            pages.Reserve(pages.TableHeight(columns, rows));
+            pages.Table(columns, rows);
             pages.Gap(8);
         }
     }

@@ -50,7 +50,7 @@ internal sealed partial class ProgressReportPdf
             return;
         }
         pages.Table(
-            [new(ReportLabels.Column("period"), 110), new("", 225), new(ReportLabels.Column("status"), 160)],
+            [new(ReportLabels.Column("period"), 110), new(Messages.PdfDates, 225), new(ReportLabels.Column("status"), 160)],
             report.Periods.Select(period => new ReportPages.Row(
                 [period.Label, Messages.PdfDays.With(Day(period.StartsOn), Day(period.EndsOn)), ReportLabels.Status(period.Status)])));
         pages.Gap(14);
@@ -72,7 +72,7 @@ internal sealed partial class ProgressReportPdf
             ],
             source.Approvals.Select(approval => new ReportPages.Row(
             [
-                PeriodLabel(approval.PeriodId), Administration(approval.AdministrationId, ""), approval.ApprovedBy ?? "",
+                PeriodLabel(approval.PeriodId), Administration(approval.AdministrationId, ""), approval.ApprovedBy ?? NotReported,
                 Moment(approval.ApprovedAt), approval.Hash[..12] + "…",
             ])));
         pages.Gap(14);

@@ -39,10 +39,13 @@ internal sealed class ReportPages(PdfDocument document)
         return graphics;
     }
 
-    /// <summary>A new page unless <paramref name="height"/> points still fit on this one; true when it turned the page.</summary>
+    /// <summary>
+    /// A new page unless <paramref name="height"/> points still fit on this one, or this one is still empty (what is
+    /// taller than a page then runs on); true when it turned the page.
+    /// </summary>
     public bool Reserve(double height)
     {
-        if (graphics is not null && Y + height <= Bottom) return false;
+        if (graphics is not null && (Y + height <= Bottom || Y <= Top)) return false;
         NewPage();
         return true;
     }
@@ -120,6 +123,10 @@ internal sealed class ReportPages(PdfDocument document)
             DrawRow(row, columns, header: false);
         }
     }
+
+    /// <summary>How tall a table would be, header included, to keep one that fits a page on one page.</summary>
+    public double TableHeight(IReadOnlyList<Column> columns, IEnumerable<Row> rows) =>
+        RowHeight(new Row(columns.Select(column => column.Header).ToList(), Bold: true), columns) + rows.Sum(row => RowHeight(row, columns));
 
     private double RowHeight(Row row, IReadOnlyList<Column> columns) =>
         columns.Select((column, i) => Lines(row.Cells[i], row.Bold ? SmallBold : Small, column.Width - 2 * CellPadding).Count).Max()
