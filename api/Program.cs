@@ -26,6 +26,7 @@ using Integrity.Api.Http;
 using Integrity.Api.Identity;
 using Integrity.Api.Pipeline;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Identity;
 
 if (args.Contains("--help") || args.Contains("-h"))
@@ -134,6 +135,8 @@ app.UseRequestLocalization(options =>
 {
     options.SetDefaultCulture("en");
     options.SupportedUICultures = languages;
+    // lang=fr in a link (a report to download) chooses the language where no header can be set; it wins over Accept-Language.
+    options.RequestCultureProviders.Insert(0, new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" });
 });
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -10,8 +10,9 @@ public static class ProgressReportEndpoint
 {
     private const string Description =
         "A programme's progress for its reporting periods overlapping [from, to] (both optional, ISO dates), as JSON (default), " +
-        "CSV (`Accept: text/csv` or `format=csv`) or an Excel workbook (the xlsx `Accept` type or `format=xlsx`). Every format " +
-        "has the same rows, one per value, each dimension in its own column: programme, period (with its first and last day), " +
+        "CSV (`Accept: text/csv` or `format=csv`), an Excel workbook (the xlsx `Accept` type or `format=xlsx`) or a PDF to " +
+        "forward (`Accept: application/pdf` or `format=pdf`; see PDF below). JSON, CSV and the workbook " +
+        "have the same rows, one per value, each dimension in its own column: programme, period (with its first and last day), " +
         "administration, region, key factor, sex, figure, indicator, value, then status and note; an empty dimension means all " +
         "of it. The CSV and the workbook start with a row stating the small-count rule (figure `minimum_cell_size`, its value " +
         "the threshold, status applied or not_applied, the rule as note), then a row per report left out (its state as " +
@@ -45,7 +46,14 @@ public static class ProgressReportEndpoint
         "`includeUnapproved=true`; a donor sending it gets 403. Donors (API token or account) for the programmes they fund, " +
         "administrators, and coordinators whose scope covers the programme; trainers 403; out of scope 404. No personal data: " +
         "only counts and sums. `indicators` (JSON) gives the code, titles (EN/FR), unit and measure of each indicator the rows " +
-        "name.\n\n";
+        "name.\n\n" +
+        "PDF: a document in the reader's language (Accept-Language), its fonts embedded: a cover with the programme, its " +
+        "donors, the periods covered and their status, who approved each administration's report and when (with the " +
+        "SHA-256 of the figures the approval froze), and what is not approved yet; the headline figures by period with their " +
+        "sex buckets; each indicator's target against its actual as bars; the key factor coverage grid (modules delivered " +
+        "by key factor and host administration, the groupBy=administration rows added up over the periods); and the " +
+        "small-count rule. A withheld figure reads \"suppressed\" and a period not reported a dash, never a zero. It holds " +
+        "both views, so groupBy does not apply to it; from, to and includeUnapproved do (a preview says so on its cover).\n\n";
 
     public static RouteGroupBuilder MapProgressReport(this RouteGroupBuilder programmes)
     {
@@ -53,7 +61,9 @@ public static class ProgressReportEndpoint
                     string? format, HttpRequest request, ISender sender, CancellationToken ct) =>
                 {
                     if (ProgressReportFormats.Negotiate(format, request) is not { } chosen)
-                        return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [Messages.ChooseOneOf.With("json, csv, xlsx")] });
+                        return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [Messages.ChooseOneOf.With("json, csv, xlsx, pdf")] });
+                    if (chosen == ProgressReportFormat.Pdf)
+                        return ProgressReportFormats.Result(await sender.Send(new GetProgressReportDocument(id, from, to, includeUnapproved ?? false), ct), ct);
                     var report = await sender.Send(new GetProgressReport(id, from, to, groupBy, includeUnapproved ?? false), ct);
                     return ProgressReportFormats.Result(report, chosen, ct);
                 })
@@ -61,8 +71,8 @@ public static class ProgressReportEndpoint
             .RequireAuthorization(Policies.Readers)
             .WithSummary("Get a programme's progress report")
             .WithDescription(Description + ComputedRule.DefinitionList())
-            // One response type per status: the CSV and workbook bodies are files of ProgressReport's values (see the description).
-            .Produces<ProgressReport>(StatusCodes.Status200OK, "application/json", ProgressReportFormats.Csv, ProgressReportFormats.Xlsx)
+            // One response type per status: the CSV and workbook bodies are files of ProgressReport's values, the PDF a document of them (see the description).
+            .Produces<ProgressReport>(StatusCodes.Status200OK, "application/json", ProgressReportFormats.Csv, ProgressReportFormats.Xlsx, ProgressReportFormats.Pdf)
             .ProducesValidationProblem()
             .ProducesGetProblems();
         return programmes;

@@ -1,13 +1,14 @@
 using System.Globalization;
 using CsvHelper;
 using Integrity.Api.Data;
+using Integrity.Api.Resources;
 using MiniExcelLibs;
 using MiniExcelLibs.Attributes;
 
 namespace Integrity.Api.Features.Reports;
 
 /// <summary>The formats a progress report comes in.</summary>
-public enum ProgressReportFormat { Json, Csv, Xlsx }
+public enum ProgressReportFormat { Json, Csv, Xlsx, Pdf }
 
 /// <summary>
 /// The report as CSV (UTF-8 with a BOM, so that Excel opens French names right) and as an Excel workbook: one row per
@@ -18,6 +19,7 @@ public static class ProgressReportFormats
 {
     public const string Csv = "text/csv";
     public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string Pdf = "application/pdf";
 
     public static readonly string[] Columns =
         ["programme", "period", "starts_on", "ends_on", "administration", "region", "key_factor", "sex", "figure", "indicator", "value", "status", "note"];
@@ -25,7 +27,7 @@ public static class ProgressReportFormats
     /// <summary>The figure of the first row, which states the small-count rule: its value is the minimum cell size.</summary>
     public const string MinimumCellSize = "minimum_cell_size";
 
-    /// <summary><c>format</c> when given (json, csv, xlsx), else the Accept header; JSON by default. Null for an unknown format.</summary>
+    /// <summary><c>format</c> when given (json, csv, xlsx, pdf), else the Accept header; JSON by default. Null for an unknown format.</summary>
     public static ProgressReportFormat? Negotiate(string? format, HttpRequest request)
     {
         if (format is not null)
@@ -34,12 +36,14 @@ public static class ProgressReportFormats
                 "json" => ProgressReportFormat.Json,
                 "csv" => ProgressReportFormat.Csv,
                 "xlsx" => ProgressReportFormat.Xlsx,
+                "pdf" => ProgressReportFormat.Pdf,
                 _ => null,
             };
         foreach (var accepted in request.GetTypedHeaders().Accept.OrderByDescending(type => type.Quality ?? 1))
         {
             if (accepted.MediaType.Equals(Csv, StringComparison.OrdinalIgnoreCase)) return ProgressReportFormat.Csv;
             if (accepted.MediaType.Equals(Xlsx, StringComparison.OrdinalIgnoreCase)) return ProgressReportFormat.Xlsx;
+            if (accepted.MediaType.Equals(Pdf, StringComparison.OrdinalIgnoreCase)) return ProgressReportFormat.Pdf;
             if (accepted.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)) return ProgressReportFormat.Json;
         }
         return ProgressReportFormat.Json;
@@ -58,6 +62,10 @@ public static class ProgressReportFormats
         ProgressReportFormat.Xlsx => TypedResults.Stream(body => WriteXlsxAsync(body, report, ct), Xlsx, FileName(report, "xlsx")),
         _ => TypedResults.Ok(report),
     };
+
+    /// <summary>The report as a PDF document (<see cref="ProgressReportPdf"/>), made of more than the report's rows.</summary>
+    public static IResult Result(ProgressReportDocument document, CancellationToken ct) =>
+        TypedResults.Stream(body => ProgressReportPdf.WriteAsync(body, document, ct), Pdf, FileName(document.ByPeriod, "pdf"));
 
     public static async Task WriteCsvAsync(Stream body, ProgressReport report, CancellationToken ct)
     {
@@ -107,7 +115,7 @@ public static class ProgressReportFormats
                 EndsOn = period.EndsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 Administration = Neutralised(left.Administration),
                 Status = left.State,
-                Note = "Not approved yet: this administration's figures for the period are not in the report.",
+                Note = Messages.LabelLeftOutNote,
             };
         }
         foreach (var value in report.Values)

@@ -1,5 +1,6 @@
 using Integrity.Api.Data;
 using Integrity.Api.Features.Results;
+using Integrity.Api.Resources;
 
 namespace Integrity.Api.Features.Reports;
 
@@ -29,12 +30,8 @@ public sealed class SmallCounts(int minimumCellSize)
     public static SmallCounts From(IConfiguration configuration) =>
         new(configuration.GetValue("Reporting:MinimumCellSize", DefaultMinimumCellSize));
 
-    /// <summary>The rule as each report states it.</summary>
-    public string Rule =>
-        $"Small counts are suppressed for donors: no figure counting, or summing over, fewer than {minimumCellSize} people is shown " +
-        "(officials_trained, participant_hours, accredited_national_trainers, and indicator actuals that count people); such a " +
-        "value is null and marked suppressed, and so is the next smallest bucket of the same total where needed, so that none " +
-        "can be worked out from a total and its visible buckets. A count of 0 is shown.";
+    /// <summary>The rule as each report states it, in the request's language; its figures and statuses by their codes.</summary>
+    public string Rule => Messages.SmallCountsRule.With(minimumCellSize);
 
     /// <summary>The rule each of an indicator's actuals follows: its computing rule, the entered count of people (null), or none (not people).</summary>
     public static bool CountsPeople(IndicatorDetails indicator, out IndicatorRule? rule)

@@ -403,7 +403,7 @@ public sealed class ProgressReportTests(string provider) : ApiOnEachDatabase(pro
         await ProblemAsync(await coordinatorElsewhere.GetAsync(ReportPath()), 404);
         await ProblemAsync(await App.AnonymousClient().GetAsync(ReportPath()), 401);
         await ProblemAsync(await Client.GetAsync(ReportPath("?groupBy=country")), 400);
-        await ProblemAsync(await Client.GetAsync(ReportPath("?format=pdf")), 400);
+        await ProblemAsync(await Client.GetAsync(ReportPath("?format=docx")), 400);
         await ProblemAsync(await Client.GetAsync(ReportPath("?from=2025-01-01&to=2024-01-01")), 400);
     }
 
