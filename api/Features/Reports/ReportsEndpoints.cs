@@ -19,8 +19,9 @@ public static class ReportsEndpoints
             .WithDescription(
                 "The programme as an IATI 2.03 activity file (`application/xml`, UTF-8), valid against iati-activities-schema.xsd: one " +
                 "`iati-activity` per country project (the programme with one administration), identified `{reportingOrgRef}-{programme " +
-                "code}-{country code}`. Each has the reporting organisation; titles and a description with English and French " +
-                "narratives side by side; participating organisations (the funding donors, with their IATI identifier where it is " +
+                "code}-{country code}`. Each has the reporting organisation; titles and descriptions with English and French " +
+                "narratives side by side wherever the records hold both (administrations, indicators; an indicator's unit in French " +
+                "when it is a known one, such as officials, fonctionnaires); participating organisations (the funding donors, with their IATI identifier where it is " +
                 "recorded, the WCO and the administration implementing); activity status (1 before the programme starts, 2 during, 3 " +
                 "once it has ended) and dates (planned start and end; actual ones once past); recipient country; sector 15113 (DAC " +
                 "5-digit, vocabulary 1); and a result per indicator whose figures belong to one administration (computed indicators, " +
@@ -31,7 +32,8 @@ public static class ReportsEndpoints
                 "by administration withholds as small counts (fewer people than `Reporting:MinimumCellSize`, default 5) are left " +
                 "out, as the indicator's description states. No personal data. " +
                 "The WCO's identifier, names and type come from configuration: `Iati:ReportingOrgRef` (default `XI-IATI-WCO`, a " +
-                "placeholder to replace with the identifier registered with IATI), `Iati:ReportingOrgName` (`World Customs " +
+                "placeholder to replace with the identifier registered with IATI: outside the Development environment a server still " +
+                "set to it answers 422 saying what to set), `Iati:ReportingOrgName` (`World Customs " +
                 "Organization`), `Iati:ReportingOrgNameFr` (`Organisation mondiale des douanes`), `Iati:ReportingOrgType` (`40`, " +
                 "multilateral). " +
                 "Donors (API token or account) for the programmes they fund, administrators, and coordinators for the administrations " +
