@@ -117,10 +117,11 @@ public sealed class GetProgressReportHandler(DbSession db, Caller caller, IConfi
 
     /// <summary>The programme's periods overlapping [from, to], in date order.</summary>
     internal static string PeriodsSql(GetProgressReport query) =>
-        IndicatorValues.PeriodsOf
-        + (query.From is null ? "" : " AND rp.ends_on >= @from")
-        + (query.To is null ? "" : " AND rp.starts_on <= @to")
-        + " ORDER BY rp.starts_on, rp.id";
+        IndicatorValues.PeriodsOf + Overlapping(query.From, query.To) + " ORDER BY rp.starts_on, rp.id";
+
+    /// <summary>The condition on <c>rp</c> that keeps the periods overlapping [<c>@from</c>, <c>@to</c>], either of them optional.</summary>
+    internal static string Overlapping(DateOnly? from, DateOnly? to) =>
+        (from is null ? "" : " AND rp.ends_on >= @from") + (to is null ? "" : " AND rp.starts_on <= @to");
 
     /// <summary>The administrations' reports for the periods in <c>@periodIds</c> (through <see cref="SqlDialect.Ids"/>).</summary>
     internal static string ReportsSql(SqlDialect dialect) => string.Format(Reports, dialect.InIds("r.period_id", "periodIds"));

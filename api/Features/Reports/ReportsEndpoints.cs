@@ -11,10 +11,20 @@ public static class ReportsEndpoints
     {
         var programmes = api.MapGroup("/programmes").WithTags("Reports");
 
-        programmes.MapGet("/{id:guid}/iati", async (Guid id, bool? includeUnapproved, ISender sender, CancellationToken ct) =>
-                Iati(await sender.Send(new ExportIati(id, includeUnapproved ?? false), ct), ct))
+        programmes.MapGet("/{id:guid}/iati", async (Guid id, bool? includeUnapproved, HttpRequest request, HttpResponse response, ISender sender,
+                    CancellationToken ct) =>
+                {
+                    // The file's narratives are in both languages whatever the reader's, and it is XML only.
+                    var version = await ReportVersion.OfAsync(sender, includeUnapproved ?? false,
+                        GetReportVersion.For(request, nameof(ExportIati), id, null, null, exact: false, byReader: null) with { Dated = true }, ct);
+                    if (version?.NotModified(request, response) is { } notModified) return notModified;
+                    var export = await sender.Send(new ExportIati(id, includeUnapproved ?? false), ct);
+                    if (export.File is not null) version?.Tell(response);
+                    return Iati(export, ct);
+                })
             .WithName(nameof(ExportIati))
             .RequireAuthorization(Policies.Readers)
+            .RequireRateLimiting(ReportQuota.PolicyName)
             .WithSummary("Export a programme as an IATI 2.03 activity file")
             .WithDescription(
                 "The programme as an IATI 2.03 activity file (`application/xml`, UTF-8), valid against iati-activities-schema.xsd: one " +
@@ -40,11 +50,12 @@ public static class ReportsEndpoints
                 "in their scope; trainers 403; out of scope 404. `includeUnapproved=true` previews every period whatever its " +
                 "report's state, for administrators and coordinators; a donor asking for it gets 403. Where the records lack what a " +
                 "valid file needs (a programme covering no administration, a misconfigured reporting organisation), 422 with " +
-                "`missing`: each record, what it lacks and what to do.")
+                "`missing`: each record, what it lacks and what to do.\n\n" + ReportVersion.Described + ReportQuota.Described)
             .Produces<string>(StatusCodes.Status200OK, IatiActivitiesXml.MediaType)
             .ProducesValidationProblem()
             .ProducesGetProblems()
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         programmes.MapProgressReport();
 

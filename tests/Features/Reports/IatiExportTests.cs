@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
@@ -184,18 +182,7 @@ public sealed class IatiExportTests(string provider) : ApiOnEachDatabase(provide
     }
 
     /// <summary>An API token of the donor, as its analyst's script holds it.</summary>
-    private async Task<HttpClient> DonorTokenAsync(Guid donorId)
-    {
-        var issued = await Client.PostAsJsonAsync("/api/v1/api-tokens", new
-        {
-            donorId, name = "IATI pull", expiresOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        });
-        Assert.That(issued.StatusCode, Is.EqualTo(HttpStatusCode.Created), await issued.Content.ReadAsStringAsync());
-        var client = App.AnonymousClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString());
-        return client;
-    }
+    private Task<HttpClient> DonorTokenAsync(Guid donorId) => DonorTokens.ClientAsync(App, Client, donorId, "IATI pull");
 
     private async Task<HttpClient> AccountAsync(string role, string displayName, Guid? donorId = null, Guid[]? administrationIds = null)
     {
