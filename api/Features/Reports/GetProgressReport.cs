@@ -14,14 +14,23 @@ namespace Integrity.Api.Features.Reports;
 /// unless an administrator or coordinator previews the rest with <see cref="IncludeUnapproved"/>.
 /// </summary>
 public sealed record GetProgressReport(Guid ProgrammeId, DateOnly? From, DateOnly? To, string? GroupBy, bool IncludeUnapproved)
-    : IQuery<ProgressReport>
+    : IQuery<ProgressReport>, IReportShape
 {
     public ProgressGrouping Grouping => ProgressGroupings.TryParse(GroupBy, out var grouping) ? grouping : ProgressGrouping.Period;
 }
 
-public sealed class GetProgressReportValidator : AbstractValidator<GetProgressReport>
+/// <summary>What a report asks beyond its programme: the days it covers and how its rows are grouped.</summary>
+public interface IReportShape
 {
-    public GetProgressReportValidator()
+    DateOnly? From { get; }
+    DateOnly? To { get; }
+    string? GroupBy { get; }
+}
+
+/// <summary>The rules of a report's shape, checked alike whether the report is made or only its version told.</summary>
+public abstract class ReportShapeValidator<T> : AbstractValidator<T> where T : IReportShape
+{
+    protected ReportShapeValidator()
     {
         RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).When(x => x.From is not null && x.To is not null)
             .WithMessage(_ => Messages.ToBeforeFrom);
@@ -29,6 +38,8 @@ public sealed class GetProgressReportValidator : AbstractValidator<GetProgressRe
             .WithMessage(_ => Messages.ChooseOneOf.With(string.Join(", ", ProgressGroupings.Names)));
     }
 }
+
+public sealed class GetProgressReportValidator : ReportShapeValidator<GetProgressReport>;
 
 /// <summary>
 /// Donors (token or account) for the programmes they fund, administrators, and coordinators whose scope covers the

@@ -55,7 +55,7 @@ public static class ProgressReportEndpoint
                     if (ProgressReportFormats.Negotiate(format, request) is not { } chosen)
                         return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [Messages.ChooseOneOf.With("json, csv, xlsx")] });
                     var version = await ReportVersion.OfAsync(sender, includeUnapproved ?? false, GetReportVersion.For(request, nameof(GetProgressReport), id,
-                        from, to, exact: chosen is ProgressReportFormat.Json or ProgressReportFormat.Csv, byReader: chosen.ToString()), ct);
+                        from, to, groupBy, exact: chosen is ProgressReportFormat.Json or ProgressReportFormat.Csv, byReader: chosen.ToString()), ct);
                     if (version?.NotModified(request, response) is { } notModified) return notModified;
                     var report = await sender.Send(new GetProgressReport(id, from, to, groupBy, includeUnapproved ?? false), ct);
                     version?.Tell(response);

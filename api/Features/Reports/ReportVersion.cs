@@ -19,14 +19,15 @@ namespace Integrity.Api.Features.Reports;
 /// the request's <see cref="Representation"/>. A preview (the live records) has none: the live records change with every
 /// attendance taken, and hashing them would cost what the report costs.
 /// </summary>
+/// <param name="GroupBy">The progress report's grouping, checked as the report checks it; null for the IATI file.</param>
 /// <param name="UseCase">The report's use case, <c>GetProgressReport</c> or <c>ExportIati</c>.</param>
 /// <param name="Exact">
 /// Whether the same version is always the same bytes (JSON, CSV): a strong ETag. A workbook, a PDF or an IATI file records
 /// when it was made, so the same content made twice differs in that stamp: a weak ETag (<c>W/"…"</c>), which If-None-Match
 /// matches all the same.
 /// </param>
-public sealed record GetReportVersion(Guid ProgrammeId, DateOnly? From, DateOnly? To, string UseCase, string Representation, bool Exact, string Vary)
-    : IQuery<ReportVersion>
+public sealed record GetReportVersion(Guid ProgrammeId, DateOnly? From, DateOnly? To, string? GroupBy, string UseCase, string Representation,
+    bool Exact, string Vary) : IQuery<ReportVersion>, IReportShape
 {
     /// <summary>Whether the answer tells the state of things today (the IATI file's activity status and actual dates): a new day, a new version.</summary>
     public bool Dated { get; init; }
@@ -36,16 +37,19 @@ public sealed record GetReportVersion(Guid ProgrammeId, DateOnly? From, DateOnly
     /// the data: its query parameters in order and, where the answer follows the reader (<paramref name="byReader"/>: the
     /// format negotiated from Accept, the labels' language from Accept-Language), the format and the language.
     /// </summary>
-    public static GetReportVersion For(HttpRequest request, string useCase, Guid programmeId, DateOnly? from, DateOnly? to, bool exact,
-        string? byReader)
+    public static GetReportVersion For(HttpRequest request, string useCase, Guid programmeId, DateOnly? from, DateOnly? to, string? groupBy,
+        bool exact, string? byReader)
     {
         var representation = string.Join("\n", new[] { byReader is null ? "" : $"{byReader} {CultureInfo.CurrentUICulture.Name}" }
             .Concat(request.Query.OrderBy(parameter => parameter.Key, StringComparer.Ordinal)
                 .Select(parameter => $"{parameter.Key}={string.Join(",", parameter.Value.ToArray())}")));
-        return new GetReportVersion(programmeId, from, to, useCase, representation, exact,
+        return new GetReportVersion(programmeId, from, to, groupBy, useCase, representation, exact,
             byReader is null ? "Authorization, Cookie" : "Accept, Accept-Language, Authorization, Cookie");
     }
 }
+
+/// <summary>Bad input is refused before any version is told, as the report refuses it: never a 304 to a request the report would refuse.</summary>
+public sealed class GetReportVersionValidator : ReportShapeValidator<GetReportVersion>;
 
 /// <summary>A report's version: its ETag, and when the last approval or report change it is made of happened.</summary>
 public sealed record ReportVersion(string ETag, DateTimeOffset? LastModified, string Vary)

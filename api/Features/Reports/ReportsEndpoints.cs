@@ -16,7 +16,7 @@ public static class ReportsEndpoints
                 {
                     // The file's narratives are in both languages whatever the reader's, and it is XML only.
                     var version = await ReportVersion.OfAsync(sender, includeUnapproved ?? false,
-                        GetReportVersion.For(request, nameof(ExportIati), id, null, null, exact: false, byReader: null) with { Dated = true }, ct);
+                        GetReportVersion.For(request, nameof(ExportIati), id, null, null, null, exact: false, byReader: null) with { Dated = true }, ct);
                     if (version?.NotModified(request, response) is { } notModified) return notModified;
                     var export = await sender.Send(new ExportIati(id, includeUnapproved ?? false), ct);
                     if (export.File is not null) version?.Tell(response);

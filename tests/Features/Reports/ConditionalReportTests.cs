@@ -267,11 +267,15 @@ public sealed class ConditionalReportTests(string provider) : ApiOnEachDatabase(
         var forbidden = await GetAsync(noradAnalyst, ReportPath(shared, "?includeUnapproved=true"));
         var invalid = await GetAsync(noradAnalyst, ReportPath(shared, "?format=docx"));
         var missing = await GetAsync(noradAnalyst, $"/api/v1/programmes/{Guid.CreateVersion7()}/reports/progress", "*");
+        var backwards = await GetAsync(noradAnalyst, ReportPath(shared, "?from=2024-12-31&to=2024-01-01"), "*");
+        var ungroupable = await GetAsync(noradAnalyst, ReportPath(shared, "?groupBy=colour"), "*");
         Assert.Multiple(() =>
         {
             Assert.That((forbidden.StatusCode, forbidden.Headers.ETag), Is.EqualTo((HttpStatusCode.Forbidden, (EntityTagHeaderValue?)null)));
             Assert.That((invalid.StatusCode, invalid.Headers.ETag), Is.EqualTo((HttpStatusCode.BadRequest, (EntityTagHeaderValue?)null)));
             Assert.That((missing.StatusCode, missing.Headers.ETag), Is.EqualTo((HttpStatusCode.NotFound, (EntityTagHeaderValue?)null)), "If-None-Match: * of nothing");
+            Assert.That((backwards.StatusCode, backwards.Headers.ETag), Is.EqualTo((HttpStatusCode.BadRequest, (EntityTagHeaderValue?)null)), "bad input, whatever If-None-Match says");
+            Assert.That((ungroupable.StatusCode, ungroupable.Headers.ETag), Is.EqualTo((HttpStatusCode.BadRequest, (EntityTagHeaderValue?)null)));
         });
     }
 }
