@@ -19,6 +19,9 @@ public sealed class ApiTokenAuthentication(
 {
     public const string SchemeName = "ApiToken";
 
+    /// <summary>The token's id: what its requests are counted by (<see cref="ReportQuota"/>).</summary>
+    public const string TokenIdClaim = "token";
+
     private const string Lookup = """
         SELECT t.id, t.name, t.donor_id, d.code AS donor_code
         FROM api_tokens t JOIN donors d ON d.id = t.donor_id
@@ -38,6 +41,7 @@ public sealed class ApiTokenAuthentication(
             new Claim(ClaimTypes.Name, $"token {found.Name} ({found.DonorCode})"),
             new Claim(ClaimTypes.Role, Role.Donor.Name()),
             new Claim(Caller.DonorClaim, found.DonorId.ToString()),
+            new Claim(TokenIdClaim, found.Id.ToString()),
         ], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -31,12 +30,6 @@ internal static class TrainingAccounts
     {
         var donor = await administrator.PostAsJsonAsync("/api/v1/donors", new { code = $"TR-{Guid.NewGuid():N}"[..12].ToUpperInvariant(), name = "Training donor" });
         var donorId = (await donor.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        var issued = await administrator.PostAsJsonAsync("/api/v1/api-tokens",
-            new { donorId, name = "training records crawl", expiresOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7).ToString("yyyy-MM-dd") });
-        Assert.That(issued.StatusCode, Is.EqualTo(HttpStatusCode.Created), await issued.Content.ReadAsStringAsync());
-        var client = app.AnonymousClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString());
-        return client;
+        return await DonorTokens.ClientAsync(app, administrator, donorId, "training records crawl", days: 7);
     }
 }

@@ -17,7 +17,7 @@ public sealed record ExportIati(Guid ProgrammeId, bool IncludeUnapproved) : IQue
 /// Read by <see cref="ReportReaders"/>; a coordinator's file holds the administrations in their scope. A fixed number of
 /// queries, one per kind of row, whatever the programme's size.
 /// </summary>
-public sealed class ExportIatiHandler(DbSession db, Caller caller, TimeProvider clock, IConfiguration configuration)
+public sealed class ExportIatiHandler(DbSession db, Caller caller, TimeProvider clock, IConfiguration configuration, IHostEnvironment environment)
     : IQueryHandler<ExportIati, IatiExport>
 {
     private const string ProgrammeOf = "SELECT p.id, p.code, p.name, p.starts_on, p.ends_on FROM programmes p WHERE p.id = @programmeId";
@@ -54,7 +54,7 @@ public sealed class ExportIatiHandler(DbSession db, Caller caller, TimeProvider 
         var publisher = IatiPublisher.From(configuration);
         var projects = await db.QueryAsync<CountryProject>(
             $"{Covered}{Scope.And(Scope.Administrations(caller, "a.id"))}\nORDER BY a.country_code, a.name_en, a.id", Scope.Parameters(caller, ids), cancellationToken);
-        var missing = publisher.Missing().ToList();
+        var missing = publisher.Missing(trying: environment.IsDevelopment()).ToList();
         if (projects.Count == 0)
             missing.Add(new MissingData(Messages.IatiProgramme.With(programme.Code), Messages.IatiNoAdministration, Messages.IatiAddAdministrations.With(programme.Id)));
         if (missing.Count > 0) return new IatiExport(null, missing);

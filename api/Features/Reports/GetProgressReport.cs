@@ -14,14 +14,23 @@ namespace Integrity.Api.Features.Reports;
 /// unless an administrator or coordinator previews the rest with <see cref="IncludeUnapproved"/>.
 /// </summary>
 public sealed record GetProgressReport(Guid ProgrammeId, DateOnly? From, DateOnly? To, string? GroupBy, bool IncludeUnapproved)
-    : IQuery<ProgressReport>
+    : IQuery<ProgressReport>, IReportShape
 {
     public ProgressGrouping Grouping => ProgressGroupings.TryParse(GroupBy, out var grouping) ? grouping : ProgressGrouping.Period;
 }
 
-public sealed class GetProgressReportValidator : AbstractValidator<GetProgressReport>
+/// <summary>What a report asks beyond its programme: the days it covers and how its rows are grouped.</summary>
+public interface IReportShape
 {
-    public GetProgressReportValidator()
+    DateOnly? From { get; }
+    DateOnly? To { get; }
+    string? GroupBy { get; }
+}
+
+/// <summary>The rules of a report's shape, checked alike whether the report is made or only its version told.</summary>
+public abstract class ReportShapeValidator<T> : AbstractValidator<T> where T : IReportShape
+{
+    protected ReportShapeValidator()
     {
         RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).When(x => x.From is not null && x.To is not null)
             .WithMessage(_ => Messages.ToBeforeFrom);
@@ -29,6 +38,8 @@ public sealed class GetProgressReportValidator : AbstractValidator<GetProgressRe
             .WithMessage(_ => Messages.ChooseOneOf.With(string.Join(", ", ProgressGroupings.Names)));
     }
 }
+
+public sealed class GetProgressReportValidator : ReportShapeValidator<GetProgressReport>;
 
 /// <summary>
 /// Donors (token or account) for the programmes they fund, administrators, and coordinators whose scope covers the
@@ -117,10 +128,11 @@ public sealed class GetProgressReportHandler(DbSession db, Caller caller, IConfi
 
     /// <summary>The programme's periods overlapping [from, to], in date order.</summary>
     internal static string PeriodsSql(GetProgressReport query) =>
-        IndicatorValues.PeriodsOf
-        + (query.From is null ? "" : " AND rp.ends_on >= @from")
-        + (query.To is null ? "" : " AND rp.starts_on <= @to")
-        + " ORDER BY rp.starts_on, rp.id";
+        IndicatorValues.PeriodsOf + Overlapping(query.From, query.To) + " ORDER BY rp.starts_on, rp.id";
+
+    /// <summary>The condition on <c>rp</c> that keeps the periods overlapping [<c>@from</c>, <c>@to</c>], either of them optional.</summary>
+    internal static string Overlapping(DateOnly? from, DateOnly? to) =>
+        (from is null ? "" : " AND rp.ends_on >= @from") + (to is null ? "" : " AND rp.starts_on <= @to");
 
     /// <summary>The administrations' reports for the periods in <c>@periodIds</c> (through <see cref="SqlDialect.Ids"/>).</summary>
     internal static string ReportsSql(SqlDialect dialect) => string.Format(Reports, dialect.InIds("r.period_id", "periodIds"));

@@ -140,7 +140,7 @@ public static class IatiActivitiesXml
 
     private static Bilingual Described(IndicatorDetails indicator)
     {
-        var unit = new Bilingual($"Unit: {indicator.Unit}.", $"Unité : {indicator.Unit}.");
+        var unit = new Bilingual($"Unit: {indicator.Unit}.", $"Unité : {IndicatorUnits.French(indicator.Unit)}.");
         if (indicator.ComputedBy is not { } rule)
             return new Bilingual($"{unit.En} Entered by the programme's coordinators for this administration.",
                 $"{unit.Fr} Saisi par les coordonnateurs du programme pour cette administration.");

@@ -58,23 +58,33 @@ public static class ProgressReportEndpoint
     public static RouteGroupBuilder MapProgressReport(this RouteGroupBuilder programmes)
     {
         programmes.MapGet("/{id:guid}/reports/progress", async (Guid id, DateOnly? from, DateOnly? to, string? groupBy, bool? includeUnapproved,
-                    string? format, HttpRequest request, ISender sender, CancellationToken ct) =>
+                    string? format, HttpRequest request, HttpResponse response, ISender sender, CancellationToken ct) =>
                 {
                     if (ProgressReportFormats.Negotiate(format, request) is not { } chosen)
                         return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [Messages.ChooseOneOf.With("json, csv, xlsx, pdf")] });
+                    var version = await ReportVersion.OfAsync(sender, includeUnapproved ?? false, GetReportVersion.For(request, nameof(GetProgressReport), id,
+                        from, to, groupBy, exact: chosen is ProgressReportFormat.Json or ProgressReportFormat.Csv, byReader: chosen.ToString()), ct);
+                    if (version?.NotModified(request, response) is { } notModified) return notModified;
                     if (chosen == ProgressReportFormat.Pdf)
-                        return ProgressReportFormats.Result(await sender.Send(new GetProgressReportDocument(id, from, to, includeUnapproved ?? false), ct), ct);
+                    {
+                        var document = await sender.Send(new GetProgressReportDocument(id, from, to, includeUnapproved ?? false), ct);
+                        version?.Tell(response);
+                        return ProgressReportFormats.Result(document, ct);
+                    }
                     var report = await sender.Send(new GetProgressReport(id, from, to, groupBy, includeUnapproved ?? false), ct);
+                    version?.Tell(response);
                     return ProgressReportFormats.Result(report, chosen, ct);
                 })
             .WithName(nameof(GetProgressReport))
             .RequireAuthorization(Policies.Readers)
             .WithSummary("Get a programme's progress report")
-            .WithDescription(Description + ComputedRule.DefinitionList())
+            .RequireRateLimiting(ReportQuota.PolicyName)
+            .WithDescription(Description + ReportVersion.Described + ReportQuota.Described + ComputedRule.DefinitionList())
             // One response type per status: the CSV and workbook bodies are files of ProgressReport's values, the PDF a document of them (see the description).
             .Produces<ProgressReport>(StatusCodes.Status200OK, "application/json", ProgressReportFormats.Csv, ProgressReportFormats.Xlsx, ProgressReportFormats.Pdf)
             .ProducesValidationProblem()
-            .ProducesGetProblems();
+            .ProducesGetProblems()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return programmes;
     }
 }

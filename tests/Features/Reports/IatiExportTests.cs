@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
@@ -25,6 +23,7 @@ public sealed class IatiExportTests(string provider) : ApiOnEachDatabase(provide
     private static readonly string IatiFolder = Path.Combine(RepositoryRoot.Path, "iati-2.03");
     private const string Password = "iati-export-password";
     private const string NoradRef = "NO-BRC-971277882";
+    private const string ReportingOrgRef = ApiFactory.IatiReportingOrgRef;
 
     private readonly string marker = Guid.NewGuid().ToString("N")[..8];
     private readonly List<Attendance> attended = [];
@@ -183,18 +182,7 @@ public sealed class IatiExportTests(string provider) : ApiOnEachDatabase(provide
     }
 
     /// <summary>An API token of the donor, as its analyst's script holds it.</summary>
-    private async Task<HttpClient> DonorTokenAsync(Guid donorId)
-    {
-        var issued = await Client.PostAsJsonAsync("/api/v1/api-tokens", new
-        {
-            donorId, name = "IATI pull", expiresOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        });
-        Assert.That(issued.StatusCode, Is.EqualTo(HttpStatusCode.Created), await issued.Content.ReadAsStringAsync());
-        var client = App.AnonymousClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString());
-        return client;
-    }
+    private Task<HttpClient> DonorTokenAsync(Guid donorId) => DonorTokens.ClientAsync(App, Client, donorId, "IATI pull");
 
     private async Task<HttpClient> AccountAsync(string role, string displayName, Guid? donorId = null, Guid[]? administrationIds = null)
     {
@@ -268,7 +256,7 @@ public sealed class IatiExportTests(string provider) : ApiOnEachDatabase(provide
     private static IEnumerable<XElement> Activities(XDocument file) => file.Root!.Elements("iati-activity");
 
     private XElement Activity(XDocument file, string countryCode) =>
-        Activities(file).Single(activity => activity.Element("iati-identifier")!.Value == $"XI-IATI-WCO-{programmeCode}-{countryCode}");
+        Activities(file).Single(activity => activity.Element("iati-identifier")!.Value == $"{ReportingOrgRef}-{programmeCode}-{countryCode}");
 
     private static XElement Indicator(XElement activity, string titleEn) =>
         activity.Elements("result").Elements("indicator").Single(indicator => Narrative(indicator.Element("title")!, "en") == titleEn);
@@ -317,14 +305,14 @@ public sealed class IatiExportTests(string provider) : ApiOnEachDatabase(provide
     public void There_is_one_activity_per_country_project_with_its_organisations_status_dates_country_and_sector()
     {
         Assert.That(Activities(donorFile).Select(activity => activity.Element("iati-identifier")!.Value),
-            Is.EqualTo(new[] { $"XI-IATI-WCO-{programmeCode}-BF", $"XI-IATI-WCO-{programmeCode}-ML" }), "by country, identified from the reporting organisation's");
+            Is.EqualTo(new[] { $"{ReportingOrgRef}-{programmeCode}-BF", $"{ReportingOrgRef}-{programmeCode}-ML" }), "by country, identified from the reporting organisation's");
         var burkinaFaso = Activity(donorFile, "BF");
         var funding = burkinaFaso.Elements("participating-org").Where(org => (string?)org.Attribute("role") == "1").ToList();
         var implementing = burkinaFaso.Elements("participating-org").Where(org => (string?)org.Attribute("role") == "4").ToList();
         Assert.Multiple(() =>
         {
             var reporting = burkinaFaso.Element("reporting-org")!;
-            Assert.That((string?)reporting.Attribute("ref"), Is.EqualTo("XI-IATI-WCO"));
+            Assert.That((string?)reporting.Attribute("ref"), Is.EqualTo(ReportingOrgRef));
             Assert.That((string?)reporting.Attribute("type"), Is.EqualTo("40"));
             Assert.That(Narrative(reporting, "fr"), Is.EqualTo("Organisation mondiale des douanes"));
             Assert.That(Narrative(burkinaFaso.Element("title")!, "en"), Does.Contain($"Burkina Faso Customs {marker}").And.Contain(programmeCode));
@@ -333,7 +321,7 @@ public sealed class IatiExportTests(string provider) : ApiOnEachDatabase(provide
 
             Assert.That(funding.Select(org => org.Element("narrative")!.Value), Is.EqualTo(new[] { "Global Affairs Canada", "Norad" }));
             Assert.That(funding.Select(org => (string?)org.Attribute("ref")), Is.EqualTo(new[] { null, NoradRef }), "the identifier where the donor has one");
-            Assert.That(implementing.Select(org => (string?)org.Attribute("ref")), Is.EqualTo(new[] { "XI-IATI-WCO", null }));
+            Assert.That(implementing.Select(org => (string?)org.Attribute("ref")), Is.EqualTo(new[] { ReportingOrgRef, null }));
             Assert.That(Narrative(implementing[1], "en"), Is.EqualTo($"Burkina Faso Customs {marker}"));
 
             Assert.That((string?)burkinaFaso.Element("activity-status")!.Attribute("code"), Is.EqualTo("2"), "2020 to 2030: in implementation");
@@ -489,5 +477,47 @@ public sealed class IatiExportTests(string provider) : ApiOnEachDatabase(provide
         Assert.That(both.GetProperty("missing").EnumerateArray().Select(entry => entry.GetProperty("record").GetString()),
             Is.EqualTo(new[] { "configuration Iati:ReportingOrgRef", "configuration Iati:ReportingOrgType", $"programme {code}" }));
         await ProblemAsync(await administrator.GetAsync(IatiPath(programme)), 422);
+    }
+    [Test]
+    public async Task Outside_Development_the_placeholder_identifier_is_refused_saying_what_to_set_in_English_and_French()
+    {
+        await using var placeholder = new ApiFactory(App.Database, new Dictionary<string, string?> { ["Iati:ReportingOrgRef"] = "XI-IATI-WCO" });
+        using var administrator = await placeholder.SignedInClientAsync();
+        var english = await ProblemAsync(await administrator.GetAsync(IatiPath(programme)), 422);
+        var entry = english.GetProperty("missing").EnumerateArray().Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(entry.GetProperty("record").GetString(), Is.EqualTo("configuration Iati:ReportingOrgRef"));
+            Assert.That(entry.GetProperty("lacks").GetString(), Does.Contain("'XI-IATI-WCO' is the placeholder"));
+            Assert.That(entry.GetProperty("remedy").GetString(), Does.Contain("Iati__ReportingOrgRef").And.Contain("registered with IATI"));
+        });
+
+        using var inFrench = new HttpRequestMessage(HttpMethod.Get, IatiPath(programme));
+        inFrench.Headers.AcceptLanguage.ParseAdd("fr");
+        var french = await ProblemAsync(await administrator.SendAsync(inFrench), 422);
+        Assert.That(french.GetProperty("detail").GetString(), Does.Contain("identifiant provisoire").And.Contain("Iati__ReportingOrgRef"));
+    }
+
+    [Test]
+    public async Task In_Development_the_placeholder_identifier_may_be_tried()
+    {
+        await using var development = new ApiFactory(App.Database, new Dictionary<string, string?>
+        {
+            ["environment"] = "Development", ["Iati:ReportingOrgRef"] = "XI-IATI-WCO",
+        });
+        using var administrator = await development.SignedInClientAsync();
+        var file = await FileAsync(administrator, programme);
+        Assert.That(Activities(file).Select(activity => (string?)activity.Element("reporting-org")!.Attribute("ref")).Distinct(), Is.EqualTo(new[] { "XI-IATI-WCO" }));
+    }
+
+    [Test]
+    public void Units_are_in_French_in_the_French_narratives()
+    {
+        var description = Indicator(Activity(donorFile, "BF"), "Customs officials trained in integrity").Element("description")!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(Narrative(description, "en"), Does.StartWith("Unit: officials."));
+            Assert.That(Narrative(description, "fr"), Does.StartWith("Unité : fonctionnaires."));
+        });
     }
 }
