@@ -30,6 +30,8 @@ public static class RequestExamples
         public static readonly Guid BurkinaFasoCustoms = Guid.Parse("0192f3a0-0000-7000-8000-00000000b001");
         public static readonly Guid Acip = Guid.Parse("0192f3a0-0000-7000-8000-00000000c001");
         public static readonly Guid OuagadougouWorkshop = Guid.Parse("0192f3a0-0000-7000-8000-00000000d001");
+
+        public static readonly IReadOnlyList<Guid> All = [Norad, BurkinaFasoCustoms, Acip, OuagadougouWorkshop];
     }
 
     private static readonly string[] RadKeyFactors = ["RAD-01", "RAD-02", "RAD-03", "RAD-07", "RAD-10"];
@@ -71,9 +73,12 @@ public static class RequestExamples
             if (body is null || For(body.Type) is not { } example
                 || operation.RequestBody?.Content?.TryGetValue("application/json", out var content) != true) return;
             content!.Example = JsonSerializer.SerializeToNode(example, body.Type, written);
-            if (operation.RequestBody is OpenApiRequestBody request)
-                request.Description = "The example is A-CIP's Ouagadougou workshop (2023); its ids are placeholders: take real ones " +
-                                      "from the lists (GET /api/v1/programmes, /administrations, /donors, /workshops).";
+            if (operation.RequestBody is not OpenApiRequestBody request) return;
+            var text = content.Example!.ToJsonString();
+            request.Description = "The example is from A-CIP's work with Burkina Faso Customs (Ouagadougou workshop, 2023)." +
+                                  (Ids.All.Any(id => text.Contains(id.ToString(), StringComparison.Ordinal))
+                                      ? " Its ids are placeholders: take real ones from the lists (GET /api/v1/programmes, /administrations, /donors, /workshops)."
+                                      : "");
         }
     }
 }
