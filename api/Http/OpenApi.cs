@@ -104,8 +104,8 @@ public static class OpenApi
                 Headers = new Dictionary<string, IOpenApiHeader>
                 {
                     ["Retry-After"] = Header("Seconds to wait before trying again.", JsonSchemaType.Integer),
-                    ["RateLimit-Policy"] = Header("The limit that applies (IETF draft-ietf-httpapi-ratelimit-headers), e.g. `\"per-token\";q=60;w=60`: 60 requests a window of 60 seconds.", JsonSchemaType.String),
-                    ["RateLimit"] = Header("What is left of it, e.g. `\"per-token\";r=0;t=42`: no request left, the window resets in 42 seconds.", JsonSchemaType.String),
+                    ["RateLimit-Policy"] = Header("The limit that applies, where the endpoint's limiter states it (IETF RateLimit header fields draft), e.g. `\"per-token\";q=60;w=60`: 60 requests a window of 60 seconds.", JsonSchemaType.String),
+                    ["RateLimit"] = Header("What is left of that limit, where the limiter states it, e.g. `\"per-token\";r=0;t=42`: no request left, the window resets in 42 seconds.", JsonSchemaType.String),
                 },
             };
         }

@@ -9928,9 +9928,9 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After"?: number;
-                    /** @description The limit that applies (IETF draft-ietf-httpapi-ratelimit-headers), e.g. `"per-token";q=60;w=60`: 60 requests a window of 60 seconds. */
+                    /** @description The limit that applies, where the endpoint's limiter states it (IETF RateLimit header fields draft), e.g. `"per-token";q=60;w=60`: 60 requests a window of 60 seconds. */
                     "RateLimit-Policy"?: string;
-                    /** @description What is left of it, e.g. `"per-token";r=0;t=42`: no request left, the window resets in 42 seconds. */
+                    /** @description What is left of that limit, where the limiter states it, e.g. `"per-token";r=0;t=42`: no request left, the window resets in 42 seconds. */
                     RateLimit?: string;
                     [name: string]: unknown;
                 };
