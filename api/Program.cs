@@ -141,7 +141,7 @@ app.UseRequestLocalization(options =>
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSwagger();
-app.UseSwaggerUI(options => options.DocumentTitle = "Integrity API");
+app.UseIntegritySwaggerUi();
 // The client's files are public: they come before authentication.
 app.MapClient();
 // Health answers before authentication too: validating a session cookie reads the database, which

@@ -25,12 +25,24 @@ public static class OpenApi
             options.OperationFilter<Idempotency.OperationFilter>();
             options.OperationFilter<FilesAreFiles>();
             options.OperationFilter<DatabaseOutages>();
+            options.OperationFilter<RateLimitedAnswers>();
+            options.OperationFilter<RequestExamples.OperationFilter>();
+            options.SchemaFilter<ValidatorLimits>();
+            options.AddIntegritySecurity();
             options.SupportNonNullableReferenceTypes();
             options.NonNullableReferenceTypesAsRequired();
             options.CustomSchemaIds(type => type.IsGenericType
                 ? type.Name[..type.Name.IndexOf('`')] + "Of" + string.Concat(type.GetGenericArguments().Select(arg => arg.Name))
                 : type.Name);
         });
+
+    /// <summary>Swagger UI at /swagger, whose Authorize button keeps a pasted token across reloads of the page.</summary>
+    public static IApplicationBuilder UseIntegritySwaggerUi(this IApplicationBuilder app) => app.UseSwaggerUI(options =>
+    {
+        options.DocumentTitle = "Integrity API";
+        options.EnablePersistAuthorization();
+        options.DisplayOperationId();
+    });
 
     /// <summary>
     /// An operation that answers JSON or a file (CSV, Excel) declares one schema per status; a file is bytes,
@@ -68,5 +80,45 @@ public static class OpenApi
                 },
             };
         }
+    }
+
+    /// <summary>
+    /// An endpoint with rate limiting metadata (<c>RequireRateLimiting</c>) may answer 429: a problem with Retry-After and,
+    /// where its limiter says them, the IETF RateLimit-Policy and RateLimit headers.
+    /// </summary>
+    private sealed class RateLimitedAnswers : Swashbuckle.AspNetCore.SwaggerGen.IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, Swashbuckle.AspNetCore.SwaggerGen.OperationFilterContext context)
+        {
+            var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+            if (!metadata.OfType<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>().Any()
+                || metadata.OfType<Microsoft.AspNetCore.RateLimiting.DisableRateLimitingAttribute>().Any()) return;
+            operation.Responses ??= new OpenApiResponses();
+            var existing = operation.Responses.TryGetValue("429", out var declared) ? declared : null;
+            operation.Responses["429"] = new OpenApiResponse
+            {
+                Description = existing?.Description is { Length: > 0 } said && said != "Too Many Requests"
+                    ? said
+                    : "Too many requests: nothing was done. Wait the seconds in Retry-After, then try again.",
+                Content = existing?.Content ?? ProblemContent(context),
+                Headers = new Dictionary<string, IOpenApiHeader>
+                {
+                    ["Retry-After"] = Header("Seconds to wait before trying again.", JsonSchemaType.Integer),
+                    ["RateLimit-Policy"] = Header("The limit that applies, where the endpoint's limiter states it (IETF RateLimit header fields draft), e.g. `\"per-token\";q=60;w=60`: 60 requests a window of 60 seconds.", JsonSchemaType.String),
+                    ["RateLimit"] = Header("What is left of that limit, where the limiter states it, e.g. `\"per-token\";r=0;t=42`: no request left, the window resets in 42 seconds.", JsonSchemaType.String),
+                },
+            };
+        }
+
+        private static OpenApiHeader Header(string description, JsonSchemaType type) =>
+            new() { Description = description, Schema = new OpenApiSchema { Type = type } };
+
+        private static Dictionary<string, OpenApiMediaType> ProblemContent(Swashbuckle.AspNetCore.SwaggerGen.OperationFilterContext context) => new()
+        {
+            ["application/problem+json"] = new OpenApiMediaType
+            {
+                Schema = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.SchemaRepository),
+            },
+        };
     }
 }

@@ -17,6 +17,7 @@ public static class AuthenticationSetup
     public const string Default = "Integrity";
     public const string Cookie = CookieAuthenticationDefaults.AuthenticationScheme;
     public const string Jwt = JwtBearerDefaults.AuthenticationScheme;
+    public const string SessionCookie = "integrity.session";
 
     public static IServiceCollection AddIntegrityAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -33,7 +34,7 @@ public static class AuthenticationSetup
                 })
             .AddCookie(Cookie, options =>
             {
-                options.Cookie.Name = "integrity.session";
+                options.Cookie.Name = SessionCookie;
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Strict;
                 options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;

@@ -40,7 +40,7 @@ public sealed class RecordProgressUpdateValidator : AbstractValidator<RecordProg
         RuleFor(x => x.PercentDone).Equal(100).When(x => x.Status == ActionStatus.Done).WithMessage(_ => Messages.DoneIsHundred);
         RuleFor(x => x.PercentDone).Equal(0).When(x => x.Status == ActionStatus.NotStarted).WithMessage(_ => Messages.NotStartedIsZero);
         RuleFor(x => x.Narrative).MaximumLength(4000);
-        RuleFor(x => x.EvidenceLinks).Must(links => links!.Count <= MaxLinks).When(x => x.EvidenceLinks is not null)
+        RuleFor(x => x.EvidenceLinks).MaximumCount(MaxLinks)
             .WithMessage(_ => Messages.AtMostLinks.With(MaxLinks));
         RuleForEach(x => x.EvidenceLinks).MaximumLength(2000).Must(IsWebAddress)
             .WithMessage(_ => Messages.EvidenceAddress);

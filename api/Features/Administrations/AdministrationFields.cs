@@ -29,7 +29,7 @@ public class AdministrationFieldsValidator<T> : AbstractValidator<T> where T : I
         RuleFor(x => x.RegionCode).NotEmpty().MaximumLength(10);
         RuleFor(x => x.NameEn).NotEmpty().MaximumLength(300);
         RuleFor(x => x.NameFr).NotEmpty().MaximumLength(300);
-        RuleFor(x => x.OtherNames).Must(names => names is null || names.Count <= MaxOtherNames)
+        RuleFor(x => x.OtherNames).MaximumCount(MaxOtherNames)
             .WithMessage(_ => Messages.OtherNamesTooMany.With(MaxOtherNames));
         // Every bad name is reported, not only the first; but only within the limit, since each name is compared with
         // every other (a list of 10,000 names kept a request busy for minutes).

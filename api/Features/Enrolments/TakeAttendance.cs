@@ -35,7 +35,7 @@ public sealed class TakeAttendanceValidator : AbstractValidator<TakeAttendance>
     public TakeAttendanceValidator()
     {
         RuleFor(x => x.Entries).NotEmpty().WithMessage(_ => Messages.AtLeastOneEntry)
-            .Must(entries => entries.Count <= MaxEntries).WithMessage(_ => Messages.AtMostEntries.With(MaxEntries));
+            .MaximumCount(MaxEntries).WithMessage(_ => Messages.AtMostEntries.With(MaxEntries));
         RuleForEach(x => x.Entries).ChildRules(entry =>
         {
             entry.RuleFor(x => x.ParticipantId).NotNull();

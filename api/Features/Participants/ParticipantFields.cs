@@ -34,7 +34,8 @@ public class PersonFieldsValidator<T> : AbstractValidator<T> where T : IPersonFi
         RuleFor(x => x.AdministrationId).NotNull();
         RuleFor(x => x.Service).NotNull().IsChoice();
         RuleFor(x => x.Position).MaximumLength(300);
-        RuleFor(x => x.Email).EmailAddress().MaximumLength(300).When(x => !string.IsNullOrWhiteSpace(x.Email));
+        RuleFor(x => x.Email).MaximumLength(300)
+            .EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.Email), ApplyConditionTo.CurrentValidator);
         RuleFor(x => x.StaffNumber).MaximumLength(40);
     }
 

@@ -44,7 +44,7 @@ public sealed class RecordIndicatorValuesValidator : AbstractValidator<RecordInd
         RuleFor(x => x.Actual).PrecisionScale(18, 4, ignoreTrailingZeros: true);
         RuleFor(x => x.TargetComment).MaximumLength(4000);
         RuleFor(x => x.ActualComment).MaximumLength(4000);
-        RuleFor(x => x.Disaggregations).Must(rows => rows!.Count <= MaxDisaggregations).When(x => x.Disaggregations is not null)
+        RuleFor(x => x.Disaggregations).MaximumCount(MaxDisaggregations)
             .WithMessage(_ => Messages.AtMostBuckets.With(MaxDisaggregations));
         // Every bucket gets its errors, not only the first one in error.
         RuleForEach(x => x.Disaggregations).Cascade(CascadeMode.Continue)

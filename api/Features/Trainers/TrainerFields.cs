@@ -27,7 +27,8 @@ public class TrainerFieldsValidator<T> : AbstractValidator<T> where T : ITrainer
             .WithMessage(_ => Messages.NationalTrainerNeedsAdministration);
         RuleFor(x => x.AdministrationId).Null().When(x => x.Kind == TrainerKind.WcoExpert)
             .WithMessage(_ => Messages.WcoExpertNoAdministration);
-        RuleFor(x => x.Email).EmailAddress().MaximumLength(300).When(x => !string.IsNullOrWhiteSpace(x.Email));
+        RuleFor(x => x.Email).MaximumLength(300)
+            .EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.Email), ApplyConditionTo.CurrentValidator);
     }
 }
 

@@ -27,7 +27,7 @@ public sealed class AddUserValidator : UserFieldsValidator<AddUser>
     public AddUserValidator()
     {
         RuleFor(x => x.Email).NotEmpty().EmailAddress().MaximumLength(300);
-        RuleFor(x => x.Password).MinimumLength(UserFieldsValidator<AddUser>.MinimumPasswordLength).MaximumLength(200).When(x => x.Password is not null);
+        RuleFor(x => x.Password).MinimumLength(UserFieldsValidator<AddUser>.MinimumPasswordLength).MaximumLength(200);
     }
 }
 

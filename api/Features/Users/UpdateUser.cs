@@ -26,7 +26,7 @@ public sealed record UpdateUser(string DisplayName, [property: System.ComponentM
 public sealed class UpdateUserValidator : UserFieldsValidator<UpdateUser>
 {
     public UpdateUserValidator() =>
-        RuleFor(x => x.NewPassword).MinimumLength(MinimumPasswordLength).MaximumLength(200).When(x => x.NewPassword is not null);
+        RuleFor(x => x.NewPassword).MinimumLength(MinimumPasswordLength).MaximumLength(200);
 }
 
 public sealed class UpdateUserAccess : AdministratorsOnly<UpdateUser>;

@@ -1155,7 +1155,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with e-mail and password
-         * @description Starts a session: the answer sets an HttpOnly, SameSite=Strict session cookie that the client sends with every later call. After 5 failed sign-ins with one e-mail from one address, that e-mail and address may try once a minute (429 with Retry-After); an unknown e-mail is answered and slowed exactly like a wrong password.
+         * @description Starts a session: the answer sets an HttpOnly, SameSite=Strict session cookie that the client sends with every later call. After 5 failed sign-ins with one e-mail from one address, that e-mail and address may try once a minute (429 with Retry-After); an unknown e-mail is answered and slowed exactly like a wrong password. Public: needs no credentials.
          */
         post: operations["SignIn"];
         delete?: never;
@@ -1175,7 +1175,7 @@ export interface paths {
         put?: never;
         /**
          * Sign out
-         * @description Ends the account's sessions (on every device) and removes the cookie. Harmless when there is no session.
+         * @description Ends the account's sessions (on every device) and removes the cookie. Harmless when there is no session. Public: needs no credentials.
          */
         post: operations["SignOut"];
         delete?: never;
@@ -1587,7 +1587,10 @@ export interface components {
         };
         /** @description A person who signs in: their role, and for coordinators and trainers the programmes and administrations they work on. */
         AddUser: {
-            /** @description Their e-mail, which they sign in with; unique. */
+            /**
+             * Format: email
+             * @description Their e-mail, which they sign in with; unique.
+             */
             email: string;
             /** @description Their name as colleagues know it. */
             displayName: string;
@@ -3018,6 +3021,7 @@ export interface components {
         };
         /** @description E-mail and password of an account. */
         SignIn: {
+            /** Format: email */
             email: string;
             password: string;
         };
@@ -5214,8 +5218,20 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description The example is from A-CIP's work with Burkina Faso Customs (Ouagadougou workshop, 2023). */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "countryCode": "BF",
+                 *       "regionCode": "WCA",
+                 *       "nameEn": "Burkina Faso Customs",
+                 *       "nameFr": "Douanes burkinabè",
+                 *       "otherNames": [
+                 *         "Direction générale des douanes du Burkina Faso"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["RegisterAdministration"];
             };
         };
@@ -5988,8 +6004,16 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description The example is from A-CIP's work with Burkina Faso Customs (Ouagadougou workshop, 2023). */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "NORAD",
+                 *       "name": "Norwegian Agency for Development Cooperation (Norad)",
+                 *       "iatiOrganisationId": "NO-BRC-971277882"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RegisterDonor"];
             };
         };
@@ -6339,8 +6363,20 @@ export interface operations {
             };
             cookie?: never;
         };
+        /** @description The example is from A-CIP's work with Burkina Faso Customs (Ouagadougou workshop, 2023). Its ids are placeholders: take real ones from the lists (GET /api/v1/programmes, /administrations, /donors, /workshops). */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "familyName": "Tapsoba",
+                 *       "givenNames": "Boukary",
+                 *       "sex": "male",
+                 *       "administrationId": "0192f3a0-0000-7000-8000-00000000b001",
+                 *       "service": "support",
+                 *       "position": "Administrative officer",
+                 *       "staffNumber": "BF-DGD-2057"
+                 *     }
+                 */
                 "application/json": components["schemas"]["EnrolParticipant"];
             };
         };
@@ -7079,8 +7115,24 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description The example is from A-CIP's work with Burkina Faso Customs (Ouagadougou workshop, 2023). */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "ACIP-RAD-PRACTICE",
+                 *       "titleEn": "The Revised Arusha Declaration in practice in your daily work as a Customs officer",
+                 *       "titleFr": "La Déclaration d'Arusha révisée en pratique dans votre travail quotidien de douanier",
+                 *       "hours": 5,
+                 *       "keyFactorCodes": [
+                 *         "RAD-01",
+                 *         "RAD-02",
+                 *         "RAD-03",
+                 *         "RAD-07",
+                 *         "RAD-10"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["RegisterModule"];
             };
         };
@@ -7421,8 +7473,20 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description The example is from A-CIP's work with Burkina Faso Customs (Ouagadougou workshop, 2023). Its ids are placeholders: take real ones from the lists (GET /api/v1/programmes, /administrations, /donors, /workshops). */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "familyName": "Zoungrana",
+                 *       "givenNames": "Rasmata",
+                 *       "sex": "female",
+                 *       "administrationId": "0192f3a0-0000-7000-8000-00000000b001",
+                 *       "service": "operational",
+                 *       "position": "Customs inspector",
+                 *       "staffNumber": "BF-DGD-2041"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RegisterParticipant"];
             };
         };
@@ -7990,8 +8054,23 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description The example is from A-CIP's work with Burkina Faso Customs (Ouagadougou workshop, 2023). Its ids are placeholders: take real ones from the lists (GET /api/v1/programmes, /administrations, /donors, /workshops). */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "A-CIP",
+                 *       "name": "Anti-Corruption and Integrity Promotion Programme",
+                 *       "startsOn": "2016-01-01",
+                 *       "endsOn": "2027-12-31",
+                 *       "donorIds": [
+                 *         "0192f3a0-0000-7000-8000-00000000a001"
+                 *       ],
+                 *       "administrationIds": [
+                 *         "0192f3a0-0000-7000-8000-00000000b001"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["RegisterProgramme"];
             };
         };
@@ -9873,9 +9952,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests: nothing was done. Wait the seconds in Retry-After, then try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The limit that applies, where the endpoint's limiter states it (IETF RateLimit header fields draft), e.g. `"per-token";q=60;w=60`: 60 requests a window of 60 seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that limit, where the limiter states it, e.g. `"per-token";r=0;t=42`: no request left, the window resets in 42 seconds. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10085,8 +10170,16 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description The example is from A-CIP's work with Burkina Faso Customs (Ouagadougou workshop, 2023). Its ids are placeholders: take real ones from the lists (GET /api/v1/programmes, /administrations, /donors, /workshops). */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "fullName": "Issa Kaboré",
+                 *       "kind": "national_trainer",
+                 *       "administrationId": "0192f3a0-0000-7000-8000-00000000b001"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RegisterTrainer"];
             };
         };
@@ -10690,8 +10783,30 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description The example is from A-CIP's work with Burkina Faso Customs (Ouagadougou workshop, 2023). Its ids are placeholders: take real ones from the lists (GET /api/v1/programmes, /administrations, /donors, /workshops). */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "programmeId": "0192f3a0-0000-7000-8000-00000000c001",
+                 *       "kind": "workshop",
+                 *       "title": "The Revised Arusha Declaration in practice",
+                 *       "startsOn": "2023-11-29",
+                 *       "endsOn": "2023-12-01",
+                 *       "hostAdministrationId": "0192f3a0-0000-7000-8000-00000000b001",
+                 *       "city": "Ouagadougou",
+                 *       "language": "fr",
+                 *       "status": "held",
+                 *       "keyFactorCodes": [
+                 *         "RAD-01",
+                 *         "RAD-02",
+                 *         "RAD-03",
+                 *         "RAD-07",
+                 *         "RAD-10"
+                 *       ],
+                 *       "outcomeNotes": "26 officials from operational and support services; module delivered by two national managers trained in an A-CIP course."
+                 *     }
+                 */
                 "application/json": components["schemas"]["RecordWorkshop"];
             };
         };
