@@ -50,7 +50,7 @@ public static class OpenApi
     /// </summary>
     private sealed class FilesAreFiles : Swashbuckle.AspNetCore.SwaggerGen.IOperationFilter
     {
-        private static readonly string[] FileTypes = ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"];
+        private static readonly string[] FileTypes = ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/pdf"];
 
         public void Apply(OpenApiOperation operation, Swashbuckle.AspNetCore.SwaggerGen.OperationFilterContext context)
         {
@@ -104,8 +104,8 @@ public static class OpenApi
                 Headers = new Dictionary<string, IOpenApiHeader>
                 {
                     ["Retry-After"] = Header("Seconds to wait before trying again.", JsonSchemaType.Integer),
-                    ["RateLimit-Policy"] = Header("The limit that applies, where the endpoint's limiter states it (IETF RateLimit header fields draft), e.g. `\"per-token\";q=60;w=60`: 60 requests a window of 60 seconds.", JsonSchemaType.String),
-                    ["RateLimit"] = Header("What is left of that limit, where the limiter states it, e.g. `\"per-token\";r=0;t=42`: no request left, the window resets in 42 seconds.", JsonSchemaType.String),
+                    ["RateLimit-Policy"] = Header("The limit that applies, where the endpoint's limiter states it (IETF RateLimit header fields draft), e.g. `\"reports\";q=60;w=60`: 60 requests a window of 60 seconds.", JsonSchemaType.String),
+                    ["RateLimit"] = Header("What is left of that limit, where the limiter states it, e.g. `\"reports\";r=0;t=42`: no request left, the window resets in 42 seconds.", JsonSchemaType.String),
                 },
             };
         }

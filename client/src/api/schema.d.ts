@@ -8568,9 +8568,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests: nothing was done. Wait the seconds in Retry-After, then try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The limit that applies, where the endpoint's limiter states it (IETF RateLimit header fields draft), e.g. `"reports";q=60;w=60`: 60 requests a window of 60 seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that limit, where the limiter states it, e.g. `"reports";r=0;t=42`: no request left, the window resets in 42 seconds. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8625,7 +8631,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgressReport"];
                     "text/csv": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                    "application/pdf": components["schemas"]["ProgressReport"];
+                    "application/pdf": string;
                 };
             };
             /** @description Bad Request */
@@ -8664,9 +8670,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests: nothing was done. Wait the seconds in Retry-After, then try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The limit that applies, where the endpoint's limiter states it (IETF RateLimit header fields draft), e.g. `"reports";q=60;w=60`: 60 requests a window of 60 seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that limit, where the limiter states it, e.g. `"reports";r=0;t=42`: no request left, the window resets in 42 seconds. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9957,9 +9969,9 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After"?: number;
-                    /** @description The limit that applies, where the endpoint's limiter states it (IETF RateLimit header fields draft), e.g. `"per-token";q=60;w=60`: 60 requests a window of 60 seconds. */
+                    /** @description The limit that applies, where the endpoint's limiter states it (IETF RateLimit header fields draft), e.g. `"reports";q=60;w=60`: 60 requests a window of 60 seconds. */
                     "RateLimit-Policy"?: string;
-                    /** @description What is left of that limit, where the limiter states it, e.g. `"per-token";r=0;t=42`: no request left, the window resets in 42 seconds. */
+                    /** @description What is left of that limit, where the limiter states it, e.g. `"reports";r=0;t=42`: no request left, the window resets in 42 seconds. */
                     RateLimit?: string;
                     [name: string]: unknown;
                 };
