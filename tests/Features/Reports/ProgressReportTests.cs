@@ -406,6 +406,7 @@ public sealed class ProgressReportTests(string provider) : ApiOnEachDatabase(pro
         await ProblemAsync(await App.AnonymousClient().GetAsync(ReportPath()), 401);
         await ProblemAsync(await Client.GetAsync(ReportPath("?groupBy=country")), 400);
         await ProblemAsync(await Client.GetAsync(ReportPath("?format=pdf")), 400);
+        await ProblemAsync(await Client.GetAsync(ReportPath("?lang=de")), 400);
         await ProblemAsync(await Client.GetAsync(ReportPath("?from=2025-01-01&to=2024-01-01")), 400);
     }
 
