@@ -36,7 +36,8 @@ public sealed class GetProgressReportValidator : AbstractValidator<GetProgressRe
 /// read with a fixed number of queries whatever the programme's size: the periods, their reports, and either (a preview)
 /// one grouped query per computed rule (<see cref="ComputedRule"/>), one for the modules delivered, and the indicators'
 /// values (<see cref="IndicatorValues"/>: two queries per indicator, its entered values and breakdowns), or (otherwise)
-/// the approvals' snapshots and their figures (<see cref="FrozenFigures"/>: two queries). Only aggregates are read, never a person.
+/// the approvals' snapshots and their figures (<see cref="FrozenFigures"/>: two queries); then the key factors' names (the
+/// administrations' and regions' come with the administrations). Only aggregates are read, never a person.
 /// </summary>
 public sealed class GetProgressReportHandler(DbSession db, Caller caller, IConfiguration configuration) : IQueryHandler<GetProgressReport, ProgressReport>
 {
