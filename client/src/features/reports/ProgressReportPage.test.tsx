@@ -172,8 +172,9 @@ describe('ProgressReportPage', () => {
     renderReport('coordinator', [json(progress('period')), json(progress('administration'))]);
     await screen.findByRole('table', { name: 'Figures of 2023' });
     fireEvent.change(screen.getByLabelText('Group by'), { target: { value: 'administration' } });
-    const figures = await screen.findByRole('table', { name: 'Figures of 2023' });
-    await within(figures).findByRole('columnheader', { name: 'Key factor' });
+    // Wait for the table of the new grouping, not the one it replaces.
+    await screen.findByRole('columnheader', { name: 'Key factor' });
+    const figures = screen.getByRole('table', { name: 'Figures of 2023' });
     const headers = within(figures).getAllByRole('columnheader').map((cell) => cell.textContent);
     expect(headers.slice(0, 4)).toEqual(['Figure', 'Administration', 'Key factor', 'Total']);
     const modules = within(figures).getAllByRole('row', { name: /^Modules delivered/ });
@@ -187,8 +188,9 @@ describe('ProgressReportPage', () => {
     renderReport('coordinator', [json(progress('period')), json(progress('administration')), json(progress('region'))], 'fr');
     await screen.findByRole('table', { name: 'Chiffres de 2023' });
     fireEvent.change(screen.getByLabelText('Regrouper par'), { target: { value: 'region' } });
-    const figures = await screen.findByRole('table', { name: 'Chiffres de 2023' });
-    const trained = await within(figures).findByRole('row', { name: /^Fonctionnaires formés Afrique occidentale et centrale/ });
+    await screen.findByRole('columnheader', { name: 'Région' });
+    const figures = screen.getByRole('table', { name: 'Chiffres de 2023' });
+    const trained = within(figures).getByRole('row', { name: /^Fonctionnaires formés Afrique occidentale et centrale/ });
     expect(within(trained).getAllByRole('cell')[0]!.textContent).toBe('Afrique occidentale et centrale');
     expect(within(figures).queryByText('WCA')).toBeNull();
     expect(links()['Rapport d’avancement A-CIP (Excel)']).toBe(`/api/v1/programmes/${programmeId}/reports/progress?format=xlsx&groupBy=region&lang=fr`);
