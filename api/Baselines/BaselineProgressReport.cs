@@ -67,7 +67,9 @@ public static class BaselineProgressReport
         var others = GetProgressReportHandler.NotCovered(covered, cells, modules, values);
         var named = others.Count == 0 ? [] : await Query(GetProgressReportHandler.NamedSql(dialect), Administration, [("ids", dialect.Ids(others))]);
 
-        var report = GetProgressReportHandler.Report(query, programme, periods, covered, named, reports, cells, modules, values, smallCounts, false);
+        var keyFactors = await Query(GetProgressReportHandler.KeyFactors, KeyFactor, []);
+
+        var report = GetProgressReportHandler.Report(query, programme, periods, covered, named, keyFactors, reports, cells, modules, values, smallCounts, false);
         await response.WriteAsJsonAsync(report, json, cancellationToken);
     }
 
@@ -79,7 +81,13 @@ public static class BaselineProgressReport
         new() { Id = row.Id("id"), Label = row.Text("label"), StartsOn = row.Day("starts_on"), EndsOn = row.Day("ends_on") };
 
     private static ReportedAdministration Administration(RawRow row) =>
-        new() { Id = row.Id("id"), NameEn = row.Text("name_en"), RegionCode = row.Text("region_code") };
+        new()
+        {
+            Id = row.Id("id"), NameEn = row.Text("name_en"), NameFr = row.Text("name_fr"), RegionCode = row.Text("region_code"),
+            RegionNameEn = row.Text("region_name_en"), RegionNameFr = row.Text("region_name_fr"),
+        };
+
+    private static ReportedKeyFactor KeyFactor(RawRow row) => new() { Code = row.Text("code"), NameEn = row.Text("name_en"), NameFr = row.Text("name_fr") };
 
     private static StoredReport Report(RawRow row) =>
         new() { ReportId = row.Id("report_id"), PeriodId = row.Id("period_id"), AdministrationId = row.Id("administration_id"), StoredState = row.Text("stored_state") };

@@ -33,7 +33,11 @@ journeys('donor reports', (journey) => {
 
     const csv = (await download(page, 'A-CIP progress report (CSV)')).toString('utf8').replace(/^\uFEFF/, '');
     // A withheld cell says so in `status` (suppressed) and `note`, never with a 0 in `value`.
-    expect(csv.split(/\r?\n/)[0]).toBe('programme,period,starts_on,ends_on,administration,region,key_factor,sex,figure,indicator,value,status,note');
+    // The codes scripts read keep their columns and order; the labels in the screen's language follow them.
+    expect(csv.split(/\r?\n/)[0]).toBe(
+      'programme,period,starts_on,ends_on,administration,region,key_factor,sex,figure,indicator,value,status,note,' +
+        'administration_label,region_label,key_factor_label,sex_label,figure_label,indicator_label,status_label',
+    );
     expect(csv).toContain('officials_trained');
 
     const xlsx = await download(page, 'A-CIP progress report (Excel)');

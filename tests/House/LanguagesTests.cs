@@ -29,6 +29,14 @@ public sealed class LanguagesTests(string provider) : ApiOnEachDatabase(provider
     }
 
     [Test]
+    public async Task Lang_in_the_query_chooses_French_over_Accept_Language()
+    {
+        var path = $"/api/v1/donors/{Guid.NewGuid()}";
+        var french = await TextsAsync(await SendAsync(Client, HttpMethod.Get, path + "?lang=fr", null, "en"), 404);
+        Assert.That(french.Title, Is.EqualTo("Introuvable"), "a link (a report to download) carries no header");
+    }
+
+    [Test]
     public async Task A_record_not_found_is_told_in_French_or_in_English()
     {
         var path = $"/api/v1/donors/{Guid.NewGuid()}";

@@ -119,7 +119,7 @@ public sealed class ExportIatiHandler(DbSession db, Caller caller, TimeProvider 
         var report = GetProgressReportHandler.Report(
             new GetProgressReport(programme.Id, null, null, ProgressGroupings.Name(ProgressGrouping.Administration), false),
             new ReportedProgramme { Id = programme.Id, Code = programme.Code, Name = programme.Name },
-            periods, covered, named, reports, cells, modules, values, smallCounts, true);
+            periods, covered, named, [], reports, cells, modules, values, smallCounts, true);
         return report.Values.Where(value => value.Suppressed).Select(WithheldKey.Of).ToHashSet();
     }
 

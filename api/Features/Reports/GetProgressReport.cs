@@ -47,19 +47,27 @@ public sealed class GetProgressReportValidator : ReportShapeValidator<GetProgres
 /// read with a fixed number of queries whatever the programme's size: the periods, their reports, and either (a preview)
 /// one grouped query per computed rule (<see cref="ComputedRule"/>), one for the modules delivered, and the indicators'
 /// values (<see cref="IndicatorValues"/>: two queries per indicator, its entered values and breakdowns), or (otherwise)
-/// the approvals' snapshots and their figures (<see cref="FrozenFigures"/>: two queries). Only aggregates are read, never a person.
+/// the approvals' snapshots and their figures (<see cref="FrozenFigures"/>: two queries); then the key factors' names (the
+/// administrations' and regions' come with the administrations). Only aggregates are read, never a person.
 /// </summary>
 public sealed class GetProgressReportHandler(DbSession db, Caller caller, IConfiguration configuration) : IQueryHandler<GetProgressReport, ProgressReport>
 {
     internal const string ProgrammeOf = "SELECT p.id, p.code, p.name FROM programmes p WHERE p.id = @programmeId";
 
     internal const string Covered = """
-        SELECT a.id, a.name_en, a.region_code FROM programme_administrations pa JOIN administrations a ON a.id = pa.administration_id
+        SELECT a.id, a.name_en, a.name_fr, a.region_code, r.name_en AS region_name_en, r.name_fr AS region_name_fr
+        FROM programme_administrations pa JOIN administrations a ON a.id = pa.administration_id JOIN regions r ON r.code = a.region_code
         WHERE pa.programme_id = @programmeId
         ORDER BY a.name_en, a.id
         """;
 
-    internal const string Named = "SELECT a.id, a.name_en, a.region_code FROM administrations a WHERE {0}";
+    internal const string Named = """
+        SELECT a.id, a.name_en, a.name_fr, a.region_code, r.name_en AS region_name_en, r.name_fr AS region_name_fr
+        FROM administrations a JOIN regions r ON r.code = a.region_code WHERE {0}
+        """;
+
+    /// <summary>The key factors, to name them (a reference table of ten rows).</summary>
+    internal const string KeyFactors = "SELECT code, name_en, name_fr FROM key_factors ORDER BY position";
 
     internal const string Reports = "SELECT r.id AS report_id, r.period_id, r.administration_id, r.state AS stored_state FROM period_reports r WHERE {0}";
 
@@ -122,8 +130,9 @@ public sealed class GetProgressReportHandler(DbSession db, Caller caller, IConfi
         }
 
         var named = await NamedAsync(db, covered, cells, modules, values, cancellationToken);
+        var keyFactors = await db.QueryAsync<ReportedKeyFactor>(KeyFactors, null, cancellationToken);
         var smallCounts = SmallCounts.From(configuration);
-        return Report(query, programme, periods, covered, named, reports, cells, modules, values, smallCounts, caller.Role == Role.Donor);
+        return Report(query, programme, periods, covered, named, keyFactors, reports, cells, modules, values, smallCounts, caller.Role == Role.Donor);
     }
 
     /// <summary>The programme's periods overlapping [from, to], in date order.</summary>
@@ -167,11 +176,14 @@ public sealed class GetProgressReportHandler(DbSession db, Caller caller, IConfi
 
     /// <summary>The report from what was read; its values are produced as they are written.</summary>
     internal static ProgressReport Report(GetProgressReport query, ReportedProgramme programme, IReadOnlyList<Period> periods,
-        IReadOnlyList<ReportedAdministration> covered, IReadOnlyList<ReportedAdministration> named, IReadOnlyList<StoredReport> reports,
-        IReadOnlyDictionary<IndicatorRule, IReadOnlyList<RuleCell>> cells, IReadOnlyList<ModuleCell> modules,
+        IReadOnlyList<ReportedAdministration> covered, IReadOnlyList<ReportedAdministration> named, IReadOnlyList<ReportedKeyFactor> keyFactors,
+        IReadOnlyList<StoredReport> reports, IReadOnlyDictionary<IndicatorRule, IReadOnlyList<RuleCell>> cells, IReadOnlyList<ModuleCell> modules,
         IReadOnlyList<(IndicatorDetails Indicator, IReadOnlyList<PeriodValues> Values)> values, SmallCounts smallCounts, bool suppress)
     {
         var approval = new ProgressApproval(periods, covered, reports, query.IncludeUnapproved);
+        var administrations = covered.Concat(named).ToList();
+        IEnumerable<ProgressValue> ValuesBy(ProgressGrouping grouping) =>
+            new ProgressFigures(periods, administrations, approval, grouping, cells, modules, values, suppress ? smallCounts : null).Rows();
         return new ProgressReport
         {
             ProgrammeId = programme.Id,
@@ -187,8 +199,14 @@ public sealed class GetProgressReportHandler(DbSession db, Caller caller, IConfi
             LeftOut = approval.LeftOut().ToList(),
             Indicators = values.Select(value => value.Indicator)
                 .Select(indicator => new ReportedIndicator(indicator.Code, indicator.TitleEn, indicator.TitleFr, indicator.Unit, indicator.Measure)).ToList(),
-            Values = new ProgressFigures(periods, covered.Concat(named).ToList(), approval, query.Grouping, cells, modules, values,
-                suppress ? smallCounts : null).Rows(),
+            Administrations = administrations
+                .Select(administration => new ReportedAdministrationName(administration.Id, administration.NameEn, administration.NameFr, administration.RegionCode)).ToList(),
+            Regions = administrations.DistinctBy(administration => administration.RegionCode).OrderBy(administration => administration.RegionCode, StringComparer.Ordinal)
+                .Select(administration => new ReportedRegion(administration.RegionCode, administration.RegionNameEn, administration.RegionNameFr)).ToList(),
+            KeyFactors = keyFactors,
+            Approvals = approval.Approvals().ToList(),
+            Values = ValuesBy(query.Grouping),
+            ValuesBy = ValuesBy,
         };
     }
 }
@@ -221,7 +239,10 @@ internal sealed record ReportedAdministration
 {
     public required Guid Id { get; init; }
     public required string NameEn { get; init; }
+    public required string NameFr { get; init; }
     public required string RegionCode { get; init; }
+    public required string RegionNameEn { get; init; }
+    public required string RegionNameFr { get; init; }
 }
 
 internal sealed record StoredReport

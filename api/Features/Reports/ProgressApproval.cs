@@ -36,6 +36,12 @@ internal sealed class ProgressApproval(IReadOnlyList<Period> periods, IReadOnlyL
         return approved == coveredIds.Count ? "approved" : approved > 0 ? "partly_approved" : "not_approved";
     }
 
+    /// <summary>Every covered administration's report for every period, with its state (in_progress when none was started).</summary>
+    public IEnumerable<ReportedApproval> Approvals() =>
+        from period in periods
+        from administration in covered
+        select new ReportedApproval(period.Id, administration.Id, State(period.Id, administration.Id));
+
     public IEnumerable<LeftOutReport> LeftOut() =>
         includeUnapproved
             ? []

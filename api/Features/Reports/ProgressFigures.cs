@@ -135,43 +135,37 @@ internal sealed class ProgressFigures(
     }
 
     /// <summary>
-    /// An indicator's target and actual as the indicator values endpoint gives them. By period or key factor: the total
-    /// and the buckets of no administration, once every administration's report for the period is in. By administration:
-    /// the buckets of each administration reported. By region: those buckets added up by region, for an indicator
-    /// measured in units (other measures do not add up).
+    /// An indicator's target and actual as the indicator values endpoint gives them. In every grouping, the programme's
+    /// own values (the total and the buckets of no administration, where targets are usually set), once every
+    /// administration's report for the period is in. By administration, then the buckets of each administration reported;
+    /// by region, those buckets added up by region, for an indicator measured in units (other measures do not add up).
     /// </summary>
     private IEnumerable<ProgressValue> IndicatorRows(Period period, IndicatorDetails indicator, PeriodValues values)
     {
         var whole = new Group(null, null, null, _ => true);
-        IEnumerable<(Group Group, DisaggregatedValue Value)> buckets;
-        switch (grouping)
+        var programmeWide = approval.FullyReported(period.Id)
+            ? new[] { new DisaggregatedValue { Target = values.Target, Actual = values.Actual } }
+                .Concat(values.Disaggregations.Where(value => value.AdministrationId is null))
+                .Select(value => (whole, value))
+            : [];
+        var ofAdministrations = values.Disaggregations
+            .Where(value => value.AdministrationId is { } id && approval.Reported(period.Id, id) && byId.ContainsKey(id));
+        var buckets = grouping switch
         {
-            case ProgressGrouping.Period or ProgressGrouping.KeyFactor:
-                if (!approval.FullyReported(period.Id)) yield break;
-                buckets = new[] { new DisaggregatedValue { Target = values.Target, Actual = values.Actual } }
-                    .Concat(values.Disaggregations.Where(value => value.AdministrationId is null))
-                    .Select(value => (whole, value));
-                break;
-            case ProgressGrouping.Administration:
-                buckets = values.Disaggregations
-                    .Where(value => value.AdministrationId is { } id && approval.Reported(period.Id, id) && byId.ContainsKey(id))
-                    .Select(value => (new Group(value.AdministrationId, byId[value.AdministrationId!.Value].NameEn, byId[value.AdministrationId.Value].RegionCode, _ => true), value));
-                break;
-            default:
-                if (indicator.Measure != IndicatorMeasure.Unit) yield break;
-                buckets = values.Disaggregations
-                    .Where(value => value.AdministrationId is { } id && approval.Reported(period.Id, id) && byId.ContainsKey(id))
-                    .GroupBy(value => (Region: byId[value.AdministrationId!.Value].RegionCode, value.Sex, value.KeyFactorCode))
-                    .OrderBy(region => region.Key.Region, StringComparer.Ordinal)
-                    .Select(region => (new Group(null, null, region.Key.Region, _ => true), new DisaggregatedValue
-                    {
-                        Sex = region.Key.Sex,
-                        KeyFactorCode = region.Key.KeyFactorCode,
-                        Target = region.Any(value => value.Target is not null) ? region.Sum(value => value.Target ?? 0) : null,
-                        Actual = region.Any(value => value.Actual is not null) ? region.Sum(value => value.Actual ?? 0) : null,
-                    }));
-                break;
-        }
+            ProgressGrouping.Administration => programmeWide.Concat(ofAdministrations
+                .Select(value => (new Group(value.AdministrationId, byId[value.AdministrationId!.Value].NameEn, byId[value.AdministrationId.Value].RegionCode, _ => true), value))),
+            ProgressGrouping.Region when indicator.Measure == IndicatorMeasure.Unit => programmeWide.Concat(ofAdministrations
+                .GroupBy(value => (Region: byId[value.AdministrationId!.Value].RegionCode, value.Sex, value.KeyFactorCode))
+                .OrderBy(region => region.Key.Region, StringComparer.Ordinal)
+                .Select(region => (new Group(null, null, region.Key.Region, _ => true), new DisaggregatedValue
+                {
+                    Sex = region.Key.Sex,
+                    KeyFactorCode = region.Key.KeyFactorCode,
+                    Target = region.Any(value => value.Target is not null) ? region.Sum(value => value.Target ?? 0) : null,
+                    Actual = region.Any(value => value.Actual is not null) ? region.Sum(value => value.Actual ?? 0) : null,
+                }))),
+            _ => programmeWide,
+        };
         foreach (var (group, value) in buckets)
         {
             if (value.Target is { } target)

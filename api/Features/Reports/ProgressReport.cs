@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Integrity.Api.Features.Participants;
 using Integrity.Api.Features.Results;
 
@@ -26,9 +27,40 @@ public sealed record ProgressReport
     public required ReportedSuppression Suppression { get; init; }
     /// <summary>What each indicator named in <see cref="Values"/> is, so a reader (a donor cannot list indicators) can label it.</summary>
     public required IReadOnlyList<ReportedIndicator> Indicators { get; init; }
+    /// <summary>The administrations the rows name (those the programme covers, then any other its records name), in both languages.</summary>
+    public required IReadOnlyList<ReportedAdministrationName> Administrations { get; init; }
+    /// <summary>The regions of <see cref="Administrations"/>, in both languages, so that a reader can name a row's region code.</summary>
+    public required IReadOnlyList<ReportedRegion> Regions { get; init; }
+    /// <summary>The key factors of the Revised Arusha Declaration in their order, in both languages.</summary>
+    public required IReadOnlyList<ReportedKeyFactor> KeyFactors { get; init; }
+    /// <summary>The state of each covered administration's report for each period (approved, in_progress, submitted, returned, approved_not_frozen).</summary>
+    public required IReadOnlyList<ReportedApproval> Approvals { get; init; }
     /// <summary>One value per figure and bucket; the same rows as the CSV and the workbook. Produced as they are written.</summary>
     public required IEnumerable<ProgressValue> Values { get; init; }
+    /// <summary>
+    /// The same figures in another grouping (the workbook's other views), from what this report read. Not part of the JSON,
+    /// so not required (the serializer refuses a required member it cannot read back); the handler always sets it.
+    /// </summary>
+    [JsonIgnore]
+    public Func<ProgressGrouping, IEnumerable<ProgressValue>> ValuesBy { get; init; } = _ => [];
 }
+
+/// <summary>An administration named by the report's rows (<c>administration</c> is its English name), with its region code.</summary>
+public sealed record ReportedAdministrationName(Guid Id, string NameEn, string NameFr, string RegionCode);
+
+/// <summary>A WCO region named by the report's rows (<c>region</c> is its code), e.g. WCA West and Central Africa.</summary>
+public sealed record ReportedRegion(string Code, string NameEn, string NameFr);
+
+/// <summary>A key factor of the Revised Arusha Declaration (<c>keyFactor</c> in the rows is its code).</summary>
+public sealed record ReportedKeyFactor
+{
+    public required string Code { get; init; }
+    public required string NameEn { get; init; }
+    public required string NameFr { get; init; }
+}
+
+/// <summary>An administration's report for a period, and its state.</summary>
+public sealed record ReportedApproval(Guid PeriodId, Guid AdministrationId, string State);
 
 /// <summary>An indicator of the report: its code (as in the rows), titles, unit and measure.</summary>
 public sealed record ReportedIndicator(string Code, string TitleEn, string TitleFr, string Unit, IndicatorMeasure Measure);

@@ -10,15 +10,26 @@ public static class ProgressReportEndpoint
 {
     private const string Description =
         "A programme's progress for its reporting periods overlapping [from, to] (both optional, ISO dates), as JSON (default), " +
-        "CSV (`Accept: text/csv` or `format=csv`), an Excel workbook (the xlsx `Accept` type or `format=xlsx`) or a PDF to " +
-        "forward (`Accept: application/pdf` or `format=pdf`; see PDF below). JSON, CSV and the workbook " +
-        "have the same rows, one per value, each dimension in its own column: programme, period (with its first and last day), " +
-        "administration, region, key factor, sex, figure, indicator, value, then status and note; an empty dimension means all " +
-        "of it. The CSV and the workbook start with a row stating the small-count rule (figure `minimum_cell_size`, its value " +
-        "the threshold, status applied or not_applied, the rule as note), then a row per report left out (its state as " +
-        "status), then the values (a withheld one empty, status suppressed). The CSV is " +
-        "UTF-8 with a BOM; in the CSV and the workbook a text cell starting with = + - @, a tab or a carriage return gets a " +
-        "leading apostrophe. Rows are written as they are produced.\n\n" +
+        "CSV for scripts (`Accept: text/csv` or `format=csv`), an Excel workbook for readers (the xlsx `Accept` type or " +
+        "`format=xlsx`) or a PDF to forward (`Accept: application/pdf` or `format=pdf`; see PDF below). Labels, names and the rule's text follow `Accept-Language` or `lang=en|fr` (which wins; any other " +
+        "value is a 400); codes never change with the language.\n\n" +
+        "JSON: one row per value in `values`, each dimension in its own field as a code (period, administrationId and " +
+        "administration, its English name; region, a code; keyFactor, a code; sex; figure; indicator, a code; value; " +
+        "suppressed); an empty dimension means all of it. `administrations`, `regions`, `keyFactors` and `indicators` name " +
+        "the codes in English and French; `approvals` gives the state of every administration's report for every period.\n\n" +
+        "CSV (UTF-8 with a BOM; stable columns, in this order, for scripts): `programme`, `period`, `starts_on`, `ends_on`, " +
+        "`administration`, `region`, `key_factor`, `sex`, `figure`, `indicator`, `value`, `status`, `note` (the codes, as " +
+        "in the JSON), then `administration_label`, `region_label`, `key_factor_label`, `sex_label`, `figure_label`, " +
+        "`indicator_label` (code, title and unit) and `status_label`, the same in the reader's language (in a view that " +
+        "splits a dimension, an empty one reads \"All …\"). The first row states the small-count rule (figure " +
+        "`minimum_cell_size`, its value the threshold, status applied or not_applied, the rule as note), then a row per report " +
+        "left out (its state as status), then the values (a withheld one empty, status suppressed).\n\n" +
+        "Workbook: a read-me sheet (the programme, the first and last day covered, each period's approval and each " +
+        "administration's report state, the small-count rule, what each sheet holds), then one sheet per view: the figures " +
+        "grouped by `groupBy`, by administration, and key factor coverage (modules delivered per period and administration " +
+        "covering each key factor). Headers, figures, indicators with their units, sexes and statuses are labels; values " +
+        "are numbers and days dates; headers are bold and frozen, with filters. In the CSV and the workbook a text cell " +
+        "starting with = + - @, a tab or a carriage return gets a leading apostrophe. Rows are written as they are produced.\n\n" +
         "Figures (read from the records in a preview; otherwise as each report's approval froze them, see below): those " +
         "of the computed rules listed below, exactly as the programme's computed indicators count them (GET " +
         "…/indicators/{indicatorId}/values), by sex where the rule answers by sex; `modules_delivered`, the sessions held in " +
@@ -31,7 +42,9 @@ public static class ProgressReportEndpoint
         "groupBy: `period` (default), one group per period; `administration`, each figure per period and administration (so " +
         "modules delivered by key factor and administration give each administration's key factor coverage); " +
         "`region`, administrations added up by their region code (indicators measured in units only); `keyFactor`, as period " +
-        "with modules delivered by key factor.\n\n" +
+        "with modules delivered by key factor. Every grouping also carries the programme's own indicator values (the total " +
+        "and buckets of no administration, where targets are usually set) with the grouped dimension empty; no two rows " +
+        "share every dimension.\n\n" +
         "Only periods approved for an administration are reported: figures of an administration whose report for the period " +
         "is not approved are left out, and `leftOut` (JSON) names each such report with its state; an indicator's " +
         "programme-wide values, and records of administrations the programme no longer covers, come only once the period is " +
@@ -55,13 +68,18 @@ public static class ProgressReportEndpoint
         "small-count rule. A withheld figure reads \"suppressed\" and a period not reported a dash, never a zero. It holds " +
         "both views, so groupBy does not apply to it; from, to and includeUnapproved do (a preview says so on its cover).\n\n";
 
+    /// <summary>The languages <c>lang</c> chooses from, as the request localisation reads it (Program.cs).</summary>
+    private static readonly string[] Languages = ["en", "fr"];
+
     public static RouteGroupBuilder MapProgressReport(this RouteGroupBuilder programmes)
     {
         programmes.MapGet("/{id:guid}/reports/progress", async (Guid id, DateOnly? from, DateOnly? to, string? groupBy, bool? includeUnapproved,
-                    string? format, HttpRequest request, HttpResponse response, ISender sender, CancellationToken ct) =>
+                    string? format, string? lang, HttpRequest request, HttpResponse response, ISender sender, CancellationToken ct) =>
                 {
                     if (ProgressReportFormats.Negotiate(format, request) is not { } chosen)
                         return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [Messages.ChooseOneOf.With("json, csv, xlsx, pdf")] });
+                    if (lang is not null && !Languages.Contains(lang, StringComparer.OrdinalIgnoreCase))
+                        return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["lang"] = [Messages.ChooseOneOf.With(string.Join(", ", Languages))] });
                     var version = await ReportVersion.OfAsync(sender, includeUnapproved ?? false, GetReportVersion.For(request, nameof(GetProgressReport), id,
                         from, to, groupBy, exact: chosen is ProgressReportFormat.Json or ProgressReportFormat.Csv, byReader: chosen.ToString()), ct);
                     if (version?.NotModified(request, response) is { } notModified) return notModified;

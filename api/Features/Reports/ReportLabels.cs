@@ -72,9 +72,9 @@ public static class ReportLabels
                 FrozenFigures.NotFrozen => Messages.LabelApprovedNotFrozen,
                 "partly_approved" => Messages.LabelPartlyApproved,
                 "not_approved" => Messages.LabelNotApproved,
-                "suppressed" => Messages.LabelSuppressed,
-                "applied" => Messages.LabelApplied,
-                "not_applied" => Messages.LabelNotApplied,
+                ProgressReportFormats.Suppressed => Messages.LabelSuppressed,
+                ProgressReportFormats.Applied => Messages.LabelApplied,
+                ProgressReportFormats.NotApplied => Messages.LabelNotApplied,
                 _ => throw new ArgumentOutOfRangeException(nameof(code), code, "A status of the report has no label."),
             };
 
@@ -85,7 +85,16 @@ public static class ReportLabels
         Participants.Sex.NotRecorded => Messages.LabelSexNotRecorded,
     };
 
-    /// <summary>A column's header by its code (<see cref="ProgressReportFormats.Columns"/>, and the workbook's unit).</summary>
+    /// <summary>How the report's rows are grouped, as in "Figures grouped by administration".</summary>
+    public static string Grouping(ProgressGrouping grouping) => grouping switch
+    {
+        ProgressGrouping.Period => Messages.LabelGroupingPeriod,
+        ProgressGrouping.Administration => Messages.LabelGroupingAdministration,
+        ProgressGrouping.Region => Messages.LabelGroupingRegion,
+        ProgressGrouping.KeyFactor => Messages.LabelGroupingKeyFactor,
+    };
+
+    /// <summary>A column's header by its code: the CSV's code columns (<see cref="ProgressReportCsv.Columns"/>), the workbook's.</summary>
     public static string Column(string code) => code switch
     {
         "programme" => Messages.LabelColumnProgramme,
@@ -102,6 +111,8 @@ public static class ReportLabels
         "status" => Messages.LabelColumnStatus,
         "note" => Messages.LabelColumnNote,
         "unit" => Messages.LabelColumnUnit,
+        "topic" => Messages.LabelColumnTopic,
+        "detail" => Messages.LabelColumnDetail,
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "A column of the report has no label."),
     };
 

@@ -885,11 +885,17 @@ export interface paths {
         };
         /**
          * Get a programme's progress report
-         * @description A programme's progress for its reporting periods overlapping [from, to] (both optional, ISO dates), as JSON (default), CSV (`Accept: text/csv` or `format=csv`), an Excel workbook (the xlsx `Accept` type or `format=xlsx`) or a PDF to forward (`Accept: application/pdf` or `format=pdf`; see PDF below). JSON, CSV and the workbook have the same rows, one per value, each dimension in its own column: programme, period (with its first and last day), administration, region, key factor, sex, figure, indicator, value, then status and note; an empty dimension means all of it. The CSV and the workbook start with a row stating the small-count rule (figure `minimum_cell_size`, its value the threshold, status applied or not_applied, the rule as note), then a row per report left out (its state as status), then the values (a withheld one empty, status suppressed). The CSV is UTF-8 with a BOM; in the CSV and the workbook a text cell starting with = + - @, a tab or a carriage return gets a leading apostrophe. Rows are written as they are produced.
+         * @description A programme's progress for its reporting periods overlapping [from, to] (both optional, ISO dates), as JSON (default), CSV for scripts (`Accept: text/csv` or `format=csv`), an Excel workbook for readers (the xlsx `Accept` type or `format=xlsx`) or a PDF to forward (`Accept: application/pdf` or `format=pdf`; see PDF below). Labels, names and the rule's text follow `Accept-Language` or `lang=en|fr` (which wins; any other value is a 400); codes never change with the language.
+         *
+         *     JSON: one row per value in `values`, each dimension in its own field as a code (period, administrationId and administration, its English name; region, a code; keyFactor, a code; sex; figure; indicator, a code; value; suppressed); an empty dimension means all of it. `administrations`, `regions`, `keyFactors` and `indicators` name the codes in English and French; `approvals` gives the state of every administration's report for every period.
+         *
+         *     CSV (UTF-8 with a BOM; stable columns, in this order, for scripts): `programme`, `period`, `starts_on`, `ends_on`, `administration`, `region`, `key_factor`, `sex`, `figure`, `indicator`, `value`, `status`, `note` (the codes, as in the JSON), then `administration_label`, `region_label`, `key_factor_label`, `sex_label`, `figure_label`, `indicator_label` (code, title and unit) and `status_label`, the same in the reader's language (in a view that splits a dimension, an empty one reads "All …"). The first row states the small-count rule (figure `minimum_cell_size`, its value the threshold, status applied or not_applied, the rule as note), then a row per report left out (its state as status), then the values (a withheld one empty, status suppressed).
+         *
+         *     Workbook: a read-me sheet (the programme, the first and last day covered, each period's approval and each administration's report state, the small-count rule, what each sheet holds), then one sheet per view: the figures grouped by `groupBy`, by administration, and key factor coverage (modules delivered per period and administration covering each key factor). Headers, figures, indicators with their units, sexes and statuses are labels; values are numbers and days dates; headers are bold and frozen, with filters. In the CSV and the workbook a text cell starting with = + - @, a tab or a carriage return gets a leading apostrophe. Rows are written as they are produced.
          *
          *     Figures (read from the records in a preview; otherwise as each report's approval froze them, see below): those of the computed rules listed below, exactly as the programme's computed indicators count them (GET …/indicators/{indicatorId}/values), by sex where the rule answers by sex; `modules_delivered`, the sessions held in the period of held workshops of the programme (each delivers a module), and (unless grouped by period) once per key factor its module covers (key factors overlap: they need not add up to the total); `actions_due` and `actions_done_on_time`, what `actions_done_on_time_percent` divides; and each indicator's `indicator_target` and `indicator_actual` with their disaggregations, as entered or computed.
          *
-         *     Sex: every figure by sex has three buckets, female, male and not_recorded (a participant whose sex is not recorded counts there, never left out nor guessed), which add up to the figure's total; so do administrations and regions. groupBy: `period` (default), one group per period; `administration`, each figure per period and administration (so modules delivered by key factor and administration give each administration's key factor coverage); `region`, administrations added up by their region code (indicators measured in units only); `keyFactor`, as period with modules delivered by key factor.
+         *     Sex: every figure by sex has three buckets, female, male and not_recorded (a participant whose sex is not recorded counts there, never left out nor guessed), which add up to the figure's total; so do administrations and regions. groupBy: `period` (default), one group per period; `administration`, each figure per period and administration (so modules delivered by key factor and administration give each administration's key factor coverage); `region`, administrations added up by their region code (indicators measured in units only); `keyFactor`, as period with modules delivered by key factor. Every grouping also carries the programme's own indicator values (the total and buckets of no administration, where targets are usually set) with the grouped dimension empty; no two rows share every dimension.
          *
          *     Only periods approved for an administration are reported: figures of an administration whose report for the period is not approved are left out, and `leftOut` (JSON) names each such report with its state; an indicator's programme-wide values, and records of administrations the programme no longer covers, come only once the period is approved for every administration (`fullyReported`); each period's `status` is approved, partly_approved or not_approved (no figure of it is reported: none, rather than zeros). The figures of an approved report are those its approval froze (its snapshot), never the live records: a correction made afterwards reaches the report only once the report is returned and approved again (staff compare at …/drift); a report approved before approvals were frozen is left out with the state approved_not_frozen until it is approved again. For donors, small counts are withheld (`suppression`: the threshold `Reporting:MinimumCellSize`, default 5, and the rule): a figure counting, or summing over, fewer people is null with `suppressed` true, and so is the next smallest bucket of the same total where it would reveal it; staff see every figure. Administrators and coordinators may preview everything, from the live records, with `includeUnapproved=true`; a donor sending it gets 403. Donors (API token or account) for the programmes they fund, administrators, and coordinators whose scope covers the programme; trainers 403; out of scope 404. No personal data: only counts and sums. `indicators` (JSON) gives the code, titles (EN/FR), unit and measure of each indicator the rows name.
          *
@@ -2490,6 +2496,14 @@ export interface components {
             suppression: components["schemas"]["ReportedSuppression"];
             /** @description What each indicator named in Integrity.Api.Features.Reports.ProgressReport.Values is, so a reader (a donor cannot list indicators) can label it. */
             indicators: components["schemas"]["ReportedIndicator"][];
+            /** @description The administrations the rows name (those the programme covers, then any other its records name), in both languages. */
+            administrations: components["schemas"]["ReportedAdministrationName"][];
+            /** @description The regions of Integrity.Api.Features.Reports.ProgressReport.Administrations, in both languages, so that a reader can name a row's region code. */
+            regions: components["schemas"]["ReportedRegion"][];
+            /** @description The key factors of the Revised Arusha Declaration in their order, in both languages. */
+            keyFactors: components["schemas"]["ReportedKeyFactor"][];
+            /** @description The state of each covered administration's report for each period (approved, in_progress, submitted, returned, approved_not_frozen). */
+            approvals: components["schemas"]["ReportedApproval"][];
             /** @description One value per figure and bucket; the same rows as the CSV and the workbook. Produced as they are written. */
             values: components["schemas"]["ProgressValue"][];
         };
@@ -2850,6 +2864,22 @@ export interface components {
          * @enum {string}
          */
         ReportState: "in_progress" | "submitted" | "returned" | "approved";
+        /** @description An administration named by the report's rows (`administration` is its English name), with its region code. */
+        ReportedAdministrationName: {
+            /** Format: uuid */
+            id: string;
+            nameEn: string;
+            nameFr: string;
+            regionCode: string;
+        };
+        /** @description An administration's report for a period, and its state. */
+        ReportedApproval: {
+            /** Format: uuid */
+            periodId: string;
+            /** Format: uuid */
+            administrationId: string;
+            state: string;
+        };
         /** @description An indicator of the report: its code (as in the rows), titles, unit and measure. */
         ReportedIndicator: {
             code: string;
@@ -2857,6 +2887,12 @@ export interface components {
             titleFr: string;
             unit: string;
             measure: components["schemas"]["IndicatorMeasure"];
+        };
+        /** @description A key factor of the Revised Arusha Declaration (`keyFactor` in the rows is its code). */
+        ReportedKeyFactor: {
+            code: string;
+            nameEn: string;
+            nameFr: string;
         };
         /**
          * @description A reporting period of the report; `fullyReported` when every administration's report for it is in (approved, or a
@@ -2873,6 +2909,12 @@ export interface components {
             endsOn: string;
             fullyReported: boolean;
             status: string;
+        };
+        /** @description A WCO region named by the report's rows (`region` is its code), e.g. WCA West and Central Africa. */
+        ReportedRegion: {
+            code: string;
+            nameEn: string;
+            nameFr: string;
         };
         /** @description The small-count rule of the report: its threshold, whether it was applied (donors) and what it says. */
         ReportedSuppression: {
@@ -8613,6 +8655,7 @@ export interface operations {
                 groupBy?: string;
                 includeUnapproved?: boolean;
                 format?: string;
+                lang?: string;
             };
             header?: never;
             path: {

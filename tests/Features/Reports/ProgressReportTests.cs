@@ -1,9 +1,11 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Xml.Linq;
 using CsvHelper;
 using MiniExcelLibs;
 
@@ -404,6 +406,7 @@ public sealed class ProgressReportTests(string provider) : ApiOnEachDatabase(pro
         await ProblemAsync(await App.AnonymousClient().GetAsync(ReportPath()), 401);
         await ProblemAsync(await Client.GetAsync(ReportPath("?groupBy=country")), 400);
         await ProblemAsync(await Client.GetAsync(ReportPath("?format=docx")), 400);
+        await ProblemAsync(await Client.GetAsync(ReportPath("?lang=de")), 400);
         await ProblemAsync(await Client.GetAsync(ReportPath("?from=2025-01-01&to=2024-01-01")), 400);
     }
 
@@ -425,7 +428,12 @@ public sealed class ProgressReportTests(string provider) : ApiOnEachDatabase(pro
         var csv = ParseCsv(text);
         Assert.Multiple(() =>
         {
-            Assert.That(csv.Header, Is.EqualTo(new[] { "programme", "period", "starts_on", "ends_on", "administration", "region", "key_factor", "sex", "figure", "indicator", "value", "status", "note" }));
+            // The codes scripts read keep their columns and order; the labels come after them.
+            Assert.That(csv.Header, Is.EqualTo(new[]
+            {
+                "programme", "period", "starts_on", "ends_on", "administration", "region", "key_factor", "sex", "figure", "indicator", "value", "status", "note",
+                "administration_label", "region_label", "key_factor_label", "sex_label", "figure_label", "indicator_label", "status_label",
+            }));
             Assert.That(csv.Rows[0][8], Is.EqualTo("minimum_cell_size"), "the first row states the small-count rule");
             Assert.That(csv.Rows.Select(cells => cells[4]).Distinct(), Does.Contain("'" + nameA), "a formula-looking name gets an apostrophe");
             Assert.That(csv.Rows.Select(cells => cells[4]), Has.None.StartsWith("="));
@@ -452,24 +460,176 @@ public sealed class ProgressReportTests(string provider) : ApiOnEachDatabase(pro
 
     private static Row Neutralised(Row row) => row with { Administration = row.Administration is { } name && name.StartsWith('=') ? "'" + name : row.Administration };
 
-    [Test]
-    public async Task The_workbook_opens_with_MiniExcel_and_has_the_same_rows()
+    private async Task<byte[]> WorkbookAsync(string query, string? language)
     {
-        var json = Rows(await JsonReportAsync(Client, ReportPath("?includeUnapproved=true&groupBy=administration")));
-        var request = new HttpRequestMessage(HttpMethod.Get, ReportPath("?includeUnapproved=true&groupBy=administration"));
+        var request = new HttpRequestMessage(HttpMethod.Get, ReportPath(query));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+        if (language is not null) request.Headers.AcceptLanguage.ParseAdd(language);
         var response = await Client.SendAsync(request);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
-        using var workbook = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
-        var sheet = workbook.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
-        string? Cell(IDictionary<string, object?> row, string column) => row[column] is { } value && value.ToString() is { Length: > 0 } text ? text : null;
-        var rows = sheet.Skip(1).Select(row => new Row(Cell(row, "period")!, Cell(row, "administration"), Cell(row, "region"), Cell(row, "key_factor"), Cell(row, "sex"),
-            Cell(row, "figure")!, Cell(row, "indicator"), Convert.ToDecimal(row["value"], CultureInfo.InvariantCulture))).ToList();
-        Assert.That(rows, Is.EqualTo(json.Select(Neutralised)));
-        var byFormat = await Client.GetAsync(ReportPath("?format=xlsx"));
-        Assert.That(byFormat.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
-        AssertNoPersonalData(string.Join("\n", sheet.SelectMany(row => row.Values).Select(value => value?.ToString())));
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    private static List<IDictionary<string, object?>> Sheet(byte[] workbook, string name)
+    {
+        using var stream = new MemoryStream(workbook);
+        return stream.Query(useHeaderRow: true, sheetName: name).Cast<IDictionary<string, object?>>().ToList();
+    }
+
+    private static List<string> SheetNames(byte[] workbook)
+    {
+        using var stream = new MemoryStream(workbook);
+        return stream.GetSheetNames();
+    }
+
+    private async Task<JsonElement> ReferenceAsync(string what, string code) =>
+        (await GetJsonAsync($"/api/v1/{what}")).GetProperty("items").EnumerateArray().Single(item => item.GetProperty("code").GetString() == code);
+
+    [Test]
+    public async Task The_workbook_is_in_the_readers_language_with_a_sheet_per_view_numbers_and_dates()
+    {
+        var json = Rows(await JsonReportAsync(Client, ReportPath("?includeUnapproved=true&groupBy=administration")));
+        var byHeader = await WorkbookAsync("?includeUnapproved=true&groupBy=administration", "fr");
+        var byQuery = await WorkbookAsync("?includeUnapproved=true&groupBy=administration&lang=fr", null);
+        var english = await WorkbookAsync("?includeUnapproved=true&groupBy=administration", null);
+        var wca = await ReferenceAsync("regions", "WCA");
+        var rad08 = await ReferenceAsync("key-factors", "RAD-08");
+        Assert.Multiple(() =>
+        {
+            Assert.That(SheetNames(english), Is.EqualTo(new[] { "Read me", "Figures", "By administration", "Key factor coverage" }));
+            foreach (var french in new[] { byHeader, byQuery })
+            {
+                Assert.That(SheetNames(french), Is.EqualTo(new[] { "Lisez-moi", "Chiffres", "Par administration", "Couverture des facteurs clés" }));
+                var figures = Sheet(french, "Chiffres");
+                Assert.That(figures[0].Keys, Is.EqualTo(new[]
+                {
+                    "Période", "Premier jour", "Dernier jour", "Administration des douanes", "Région", "Facteur clé", "Sexe", "Chiffre", "Indicateur", "Valeur", "Statut",
+                }));
+                Assert.That(figures.Select(row => row["Valeur"]), Is.All.InstanceOf<double>(), "values are numbers");
+                Assert.That(figures.Select(row => Convert.ToDecimal(row["Valeur"], CultureInfo.InvariantCulture)), Is.EqualTo(json.Select(row => row.Value)), "the JSON's rows");
+                Assert.That(figures.Select(row => row["Premier jour"]), Is.All.EqualTo(new DateTime(2024, 1, 1)).Or.EqualTo(new DateTime(2025, 1, 1)), "days are dates");
+                Assert.That(figures.Select(row => row["Chiffre"]), Does.Contain("Fonctionnaires formés").And.Contain("Modules dispensés").And.Contain("Cible de l'indicateur"));
+                Assert.That(figures.Select(row => row["Sexe"]), Does.Contain("Femmes").And.Contain("Non renseigné"));
+                Assert.That(figures.Select(row => row["Indicateur"]), Does.Contain("1.1 Fonctionnaires formés (fonctionnaires)"));
+                Assert.That(figures.Select(row => row["Région"]), Does.Contain(wca.GetProperty("nameFr").GetString()));
+                Assert.That(figures.Select(row => row["Administration des douanes"]), Does.Contain($"Douane {marker}").And.Contain("Toutes les administrations"));
+                Assert.That(figures.Select(row => row["Facteur clé"]), Does.Contain($"RAD-08 {rad08.GetProperty("nameFr").GetString()}").And.Contain("Tous les facteurs clés"));
+
+                var readMe = Sheet(french, "Lisez-moi");
+                Assert.That(readMe[0].Keys, Is.EqualTo(new[] { "Rubrique", "Détail" }));
+                var lines = readMe.ToDictionary(row => (string)row["Rubrique"]!, row => row["Détail"]);
+                Assert.That(lines["Rapport d'avancement"], Is.EqualTo("Anti-Corruption and Integrity Promotion"));
+                Assert.That(lines["Premier jour"], Is.EqualTo(new DateTime(2024, 1, 1)));
+                Assert.That(lines["Dernier jour"], Is.EqualTo(new DateTime(2025, 12, 31)));
+                Assert.That(lines["Période 2024"], Is.EqualTo("Partiellement approuvé"));
+                Assert.That(lines[$"Rapport de Douane {marker} pour 2024"], Is.EqualTo("Approuvé"));
+                Assert.That(lines[$"Rapport de KRA {marker} pour 2024"], Is.EqualTo("Soumis, en attente d'approbation"), "a preview leaves nothing out, but tells the state");
+                Assert.That(lines["Effectif minimal par cellule (personnes)"], Is.EqualTo(1d));
+                Assert.That(lines.Keys, Does.Contain("Chiffres").And.Contain("Par administration").And.Contain("Couverture des facteurs clés").And.Contain("Petits effectifs"));
+
+                var coverage = Sheet(french, "Couverture des facteurs clés");
+                foreach (var period in new[] { "2024", "2025" })
+                foreach (var administration in new[] { administrationA, administrationB })
+                {
+                    var row = coverage.SingleOrDefault(one => (string?)one["Période"] == period && (string?)one["Administration des douanes"] == $"{(administration == administrationA ? "Douane" : "KRA")} {marker}");
+                    if (Expected("modules_delivered", period, administration) == 0) continue;
+                    Assert.That(row, Is.Not.Null, $"{period} {Name(administration)}");
+                    Assert.That(Convert.ToDecimal(row!["Modules dispensés"], CultureInfo.InvariantCulture), Is.EqualTo(Expected("modules_delivered", period, administration)));
+                    Assert.That(Convert.ToDecimal(row[$"RAD-08 {rad08.GetProperty("nameFr").GetString()}"], CultureInfo.InvariantCulture),
+                        Is.EqualTo(Expected("modules_delivered", period, administration, keyFactor: "RAD-08")));
+                }
+            }
+            Assert.That(Sheet(english, "Figures")[0].Keys, Does.Contain("Customs administration").And.Contain("Value"));
+            Assert.That(Sheet(english, "Figures").Select(row => row["Figure"]), Does.Contain("Officials trained"));
+            Assert.That(HeaderIsBold(byHeader), Is.True, "the header row is bold");
+        });
+        AssertNoPersonalData(string.Join("\n", Sheet(english, "Figures").SelectMany(row => row.Values).Select(value => value?.ToString())));
+    }
+
+    /// <summary>Whether the first cell of the figures sheet has a bold font, read from the workbook's styles.</summary>
+    private static bool HeaderIsBold(byte[] workbook)
+    {
+        using var zip = new ZipArchive(new MemoryStream(workbook));
+        XNamespace main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        XDocument Part(string name)
+        {
+            using var part = zip.GetEntry(name)!.Open();
+            return XDocument.Load(part);
+        }
+        var styles = Part("xl/styles.xml").Root!;
+        var first = Part("xl/worksheets/sheet2.xml").Descendants(main + "c").First();
+        var style = styles.Element(main + "cellXfs")!.Elements(main + "xf").ElementAt((int)first.Attribute("s")!);
+        var font = styles.Element(main + "fonts")!.Elements(main + "font").ElementAt((int)style.Attribute("fontId")!);
+        return font.Element(main + "b") is not null;
+    }
+
+    [Test]
+    public async Task The_CSV_keeps_its_codes_and_labels_them_in_the_readers_language()
+    {
+        async Task<(string[] Header, List<string?[]> Rows)> CsvAsync(string query)
+        {
+            var text = await (await Client.GetAsync(ReportPath(query))).Content.ReadAsStringAsync();
+            return ParseCsv(text.TrimStart('\uFEFF'));
+        }
+        var english = await CsvAsync("?includeUnapproved=true&groupBy=region&format=csv");
+        var french = await CsvAsync("?includeUnapproved=true&groupBy=region&format=csv&lang=fr");
+        var wca = await ReferenceAsync("regions", "WCA");
+        int Column(string name) => Array.IndexOf(french.Header, name);
+        Assert.Multiple(() =>
+        {
+            Assert.That(french.Header, Is.EqualTo(english.Header));
+            Assert.That(french.Rows.Select(row => row[..12]), Is.EqualTo(english.Rows.Select(row => row[..12])), "the codes do not depend on the language");
+            Assert.That(french.Rows.Where(row => row[Column("region")] == "WCA").Select(row => row[Column("region_label")]).Distinct(),
+                Is.EqualTo(new[] { wca.GetProperty("nameFr").GetString() }));
+            Assert.That(english.Rows.Where(row => row[Column("region")] == "WCA").Select(row => row[Column("region_label")]).Distinct(),
+                Is.EqualTo(new[] { wca.GetProperty("nameEn").GetString() }));
+            Assert.That(french.Rows.Where(row => row[Column("figure")] == "officials_trained").Select(row => row[Column("figure_label")]).Distinct(),
+                Is.EqualTo(new[] { "Fonctionnaires formés" }));
+            Assert.That(french.Rows.Where(row => row[Column("sex")] == "not_recorded").Select(row => row[Column("sex_label")]).Distinct(), Is.EqualTo(new[] { "Non renseigné" }));
+            Assert.That(french.Rows.Where(row => row[Column("indicator")] == "1.1").Select(row => row[Column("indicator_label")]).Distinct(),
+                Is.EqualTo(new[] { "1.1 Fonctionnaires formés (fonctionnaires)" }));
+            Assert.That(french.Rows[0][Column("status_label")], Is.EqualTo("Non appliquée : le personnel voit tous les chiffres"));
+            Assert.That(french.Rows.Where(row => row[Column("figure")] == "modules_delivered" && row[Column("key_factor")] is null)
+                .Select(row => row[Column("key_factor_label")]).Distinct(), Is.EqualTo(new[] { "Tous les facteurs clés" }));
+        });
+    }
+
+    /// <summary>A row's dimensions: two rows of a report never share them all.</summary>
+    private static (string, string?, string?, string?, string?, string, string?) Dimensions(JsonElement row) =>
+        (row.GetProperty("periodId").GetString()!, Text(row, "administrationId"), Text(row, "region"), Text(row, "keyFactor"), Text(row, "sex"),
+            row.GetProperty("figure").GetString()!, Text(row, "indicator"));
+
+    [Test]
+    public async Task Grouped_views_name_regions_and_administrations_keep_targets_and_repeat_no_row()
+    {
+        var wca = await ReferenceAsync("regions", "WCA");
+        foreach (var groupBy in new[] { "period", "administration", "region", "keyFactor" })
+        {
+            var preview = await JsonReportAsync(Client, ReportPath($"?includeUnapproved=true&groupBy={groupBy}"));
+            var donors = await JsonReportAsync(noradAnalyst, ReportPath($"?groupBy={groupBy}"));
+            Assert.Multiple(() =>
+            {
+                foreach (var report in new[] { preview, donors })
+                {
+                    var dimensions = report.GetProperty("values").EnumerateArray().Select(Dimensions).ToList();
+                    Assert.That(dimensions, Is.Unique, $"{groupBy}: no two rows alike");
+                    var regions = report.GetProperty("regions").EnumerateArray().ToDictionary(region => region.GetProperty("code").GetString()!);
+                    foreach (var code in report.GetProperty("values").EnumerateArray().Select(row => Text(row, "region")).OfType<string>())
+                        Assert.That(regions, Does.ContainKey(code), $"{groupBy}: region {code} is named");
+                    var administrations = report.GetProperty("administrations").EnumerateArray().Select(one => one.GetProperty("id").GetGuid()).ToList();
+                    foreach (var id in report.GetProperty("values").EnumerateArray().Select(row => Text(row, "administrationId")).OfType<string>())
+                        Assert.That(administrations, Does.Contain(Guid.Parse(id)), $"{groupBy}: administration {id} is named");
+                }
+                Assert.That(Rows(preview).Where(row => row is { Period: "2024", Figure: "indicator_target", Indicator: "1.1", Sex: null, Administration: null, Region: null })
+                    .Select(row => row.Value), Is.EqualTo(new[] { 20m }), $"{groupBy}: the programme's target is kept");
+                var named = preview.GetProperty("regions").EnumerateArray().Single(region => region.GetProperty("code").GetString() == "WCA");
+                Assert.That(named.GetProperty("nameFr").GetString(), Is.EqualTo(wca.GetProperty("nameFr").GetString()));
+                Assert.That(named.GetProperty("nameEn").GetString(), Is.EqualTo(wca.GetProperty("nameEn").GetString()));
+                Assert.That(preview.GetProperty("administrations").EnumerateArray().Select(one => one.GetProperty("nameFr").GetString()),
+                    Is.EquivalentTo(new[] { $"Douane {marker}", $"KRA {marker}" }));
+            });
+        }
     }
 
     [Test]

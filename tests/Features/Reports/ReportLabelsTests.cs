@@ -50,7 +50,7 @@ public sealed class ReportLabelsTests
     public void Every_column_and_sex_has_a_label_in_each_language() =>
         Assert.Multiple(() =>
         {
-            AssertTranslated(ProgressReportFormats.Columns.Append("unit"), ReportLabels.Column);
+            AssertTranslated(ProgressReportCsv.Columns.Where(column => !column.EndsWith("_label", StringComparison.Ordinal)).Concat(["unit", "topic", "detail"]), ReportLabels.Column);
             AssertTranslated(Enum.GetValues<Sex>().Select(DbEnum.Name), sex => ReportLabels.Sex(Enum.Parse<Sex>(sex.Replace("_", ""), ignoreCase: true)));
         });
 

@@ -54,7 +54,7 @@ describe('DonorReports', () => {
     expect(within(card).getByText('Participant-hours of training').nextElementSibling!.textContent).toBe('suppressed');
     expect(within(card).getByText('Modules delivered').nextElementSibling!.textContent).toBe('—');
     expect(within(card).getByRole('link', { name: 'A-CIP progress report (Excel)' }).getAttribute('href')).toBe(
-      `/api/v1/programmes/${programmeId}/reports/progress?format=xlsx&groupBy=period`,
+      `/api/v1/programmes/${programmeId}/reports/progress?format=xlsx&groupBy=period&lang=en`,
     );
     const asked = api.sent.find((sent) => sent.path === '/api/v1/programmes')!;
     expect(asked.query.get('donorId')).toBe(norad);

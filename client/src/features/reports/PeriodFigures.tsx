@@ -2,7 +2,7 @@ import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import type { KeyFactor, Programme, ProgressReport } from './api';
 import { reportMessages } from './messages';
 import { ReportCell } from './ReportCell';
-import { awaitsApproval, periodTable, sexes, type TableRow } from './reportData';
+import { awaitsApproval, groupColumns, periodTable, sexes, type TableRow } from './reportData';
 
 /** "Burkina Faso Customs, 2023: submitted, awaiting approval": a report left out, named in the chosen language. */
 export function useLeftOutText(programme: Programme) {
@@ -17,27 +17,36 @@ export function useLeftOutText(programme: Programme) {
 }
 
 /**
- * Every figure of each period, one table per period; the group column follows the report's grouping. A
- * period not approved has no figure for donors: it says so and which reports it waits for, rather than zeros.
+ * Every figure of each period, one table per period; the group columns follow the report's grouping, named in the
+ * chosen language (an empty one is the whole of it: "All administrations"). A period not approved has no figure for
+ * donors: it says so and which reports it waits for, rather than zeros.
  */
 export function PeriodFigures({ report, programme, keyFactors }: { report: ProgressReport; programme: Programme; keyFactors: readonly KeyFactor[] }) {
   const t = useMessages(reportMessages);
   const name = useBilingual();
   const leftOutText = useLeftOutText(programme);
-  const grouped = report.groupBy !== 'period';
   const size = report.suppression.minimumCellSize;
   const figure = (row: TableRow) => {
     const label = t.figures[row.figure as keyof typeof t.figures];
     if (typeof label === 'function') return label(row.indicator ?? '');
     return label ?? row.figure;
   };
-  const group = (row: TableRow) => {
-    const administration = programme.administrations.find((one) => one.id === row.administrationId);
-    if (administration) return name(administration, 'nameEn', 'nameFr');
-    const factor = keyFactors.find((one) => one.code === row.keyFactor);
-    if (factor) return `${factor.code} ${name(factor, 'nameEn', 'nameFr')}`;
-    return row.administration ?? row.region ?? row.keyFactor ?? '';
+  const administration = (row: TableRow) => {
+    const named = report.administrations.find((one) => one.id === row.administrationId);
+    return named ? name(named, 'nameEn', 'nameFr') : (row.administration ?? t.grid.wholeProgramme);
   };
+  const region = (row: TableRow) => {
+    const named = report.regions.find((one) => one.code === row.region);
+    return named ? name(named, 'nameEn', 'nameFr') : (row.region ?? t.table.allRegions);
+  };
+  const keyFactor = (row: TableRow) => {
+    const factor = keyFactors.find((one) => one.code === row.keyFactor);
+    return factor ? `${factor.code} ${name(factor, 'nameEn', 'nameFr')}` : (row.keyFactor ?? t.table.allKeyFactors);
+  };
+  // The columns that tell one row of a figure from another: the grouping's, and the key factor wherever a row has one
+  // (by administration, modules delivered come once in all and once per key factor their module covers).
+  const columns = groupColumns(report);
+  const cells = { administration, region, keyFactor };
 
   const sections = report.periods.map((period) => {
     if (awaitsApproval(report, period)) {
@@ -66,7 +75,11 @@ export function PeriodFigures({ report, programme, keyFactors }: { report: Progr
         <thead>
           <tr>
             <th scope="col">{t.table.figure}</th>
-            {grouped && <th scope="col">{t.report.groupings[report.groupBy as keyof typeof t.report.groupings] ?? t.table.group}</th>}
+            {columns.map((column) => (
+              <th key={column} scope="col">
+                {t.report.groupings[column]}
+              </th>
+            ))}
             <th scope="col" className="number">
               {t.table.total}
             </th>
@@ -81,7 +94,9 @@ export function PeriodFigures({ report, programme, keyFactors }: { report: Progr
           {rows.map((row) => (
             <tr key={row.key}>
               <th scope="row">{figure(row)}</th>
-              {grouped && <td>{group(row)}</td>}
+              {columns.map((column) => (
+                <td key={column}>{cells[column](row)}</td>
+              ))}
               <td className="number">
                 <ReportCell cell={row.total} minimumCellSize={size} />
               </td>

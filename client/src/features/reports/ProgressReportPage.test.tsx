@@ -47,14 +47,25 @@ function progress(groupBy: string, includesUnapproved = false): ProgressReport {
     periods: [{ periodId: p2023, label: '2023', startsOn: '2023-01-01', endsOn: '2023-12-31', fullyReported: false, status: 'partly_approved' }],
     leftOut: [{ periodId: p2023, periodLabel: '2023', administrationId: burkina, administration: 'Burkina Faso Customs', state: 'submitted' }],
     suppression: { minimumCellSize: 5, applied: !includesUnapproved, rule: 'Cells counting fewer than 5 people are suppressed.' },
+    administrations: [{ id: burkina, nameEn: 'Burkina Faso Customs', nameFr: 'Douanes burkinabè', regionCode: 'WCA' }],
+    regions: [{ code: 'WCA', nameEn: 'West and Central Africa', nameFr: 'Afrique occidentale et centrale' }],
+    keyFactors: keyFactors.map(({ code, nameEn, nameFr }) => ({ code, nameEn, nameFr })),
+    approvals: [{ periodId: p2023, administrationId: burkina, state: 'submitted' }],
     values: ([
       { periodId: p2023, period: '2023', figure: 'officials_trained', value: 26, suppressed: false },
       { periodId: p2023, period: '2023', figure: 'officials_trained', sex: 'female', value: 13, suppressed: false },
       { periodId: p2023, period: '2023', figure: 'modules_delivered', value: 3, suppressed: false },
-      { periodId: p2023, period: '2023', figure: 'modules_delivered', keyFactor: 'RAD-07', value: 2, suppressed: false },
+      // As the API: modules delivered by key factor in every view but by period.
+      ...(groupBy === 'period' ? [] : [{ periodId: p2023, period: '2023', figure: 'modules_delivered', keyFactor: 'RAD-07', value: 2, suppressed: false }]),
       { periodId: p2023, period: '2023', figure: 'indicator_target', indicator: '1.1', value: 30, suppressed: false },
       { periodId: p2023, period: '2023', figure: 'indicator_actual', indicator: '1.1', value: 26, suppressed: false },
-    ] satisfies ProgressReport['values']).map((value) => (groupBy === 'administration' ? { ...value, administrationId: burkina, administration: 'Burkina Faso Customs' } : value)),
+    ] satisfies ProgressReport['values']).map((value) =>
+      groupBy === 'administration'
+        ? { ...value, administrationId: burkina, administration: 'Burkina Faso Customs', region: 'WCA' }
+        : groupBy === 'region'
+          ? { ...value, region: 'WCA' }
+          : value,
+    ),
   };
 }
 
@@ -125,8 +136,8 @@ describe('ProgressReportPage', () => {
 
     const base = `/api/v1/programmes/${programmeId}`;
     expect(links()).toEqual({
-      'A-CIP progress report (CSV)': `${base}/reports/progress?format=csv&groupBy=period`,
-      'A-CIP progress report (Excel)': `${base}/reports/progress?format=xlsx&groupBy=period`,
+      'A-CIP progress report (CSV)': `${base}/reports/progress?format=csv&groupBy=period&lang=en`,
+      'A-CIP progress report (Excel)': `${base}/reports/progress?format=xlsx&groupBy=period&lang=en`,
       'A-CIP activities (IATI XML)': `${base}/iati`,
     });
     expect(screen.getByRole('link', { name: 'A-CIP activities (IATI XML)' }).hasAttribute('download')).toBe(true);
@@ -152,9 +163,37 @@ describe('ProgressReportPage', () => {
       { groupBy: 'administration', includeUnapproved: 'true' },
     ]);
     expect(links()['A-CIP progress report (CSV)']).toBe(
-      `/api/v1/programmes/${programmeId}/reports/progress?format=csv&groupBy=administration&includeUnapproved=true`,
+      `/api/v1/programmes/${programmeId}/reports/progress?format=csv&groupBy=administration&lang=en&includeUnapproved=true`,
     );
     expect(links()['A-CIP activities (IATI XML)']).toBe(`/api/v1/programmes/${programmeId}/iati?includeUnapproved=true`);
+  });
+
+  it('tells apart the rows of a figure by administration: each names its key factor, the total all of them', async () => {
+    renderReport('coordinator', [json(progress('period')), json(progress('administration'))]);
+    await screen.findByRole('table', { name: 'Figures of 2023' });
+    fireEvent.change(screen.getByLabelText('Group by'), { target: { value: 'administration' } });
+    // Wait for the table of the new grouping, not the one it replaces.
+    await screen.findByRole('columnheader', { name: 'Key factor' });
+    const figures = screen.getByRole('table', { name: 'Figures of 2023' });
+    const headers = within(figures).getAllByRole('columnheader').map((cell) => cell.textContent);
+    expect(headers.slice(0, 4)).toEqual(['Figure', 'Administration', 'Key factor', 'Total']);
+    const modules = within(figures).getAllByRole('row', { name: /^Modules delivered/ });
+    expect(modules.map((row) => within(row).getAllByRole('cell').slice(0, 3).map((cell) => cell.textContent))).toEqual([
+      ['Burkina Faso Customs', 'All key factors', '3'],
+      ['Burkina Faso Customs', 'RAD-07 Code of Conduct', '2'],
+    ]);
+  });
+
+  it('names a region in French rather than by its code', async () => {
+    renderReport('coordinator', [json(progress('period')), json(progress('administration')), json(progress('region'))], 'fr');
+    await screen.findByRole('table', { name: 'Chiffres de 2023' });
+    fireEvent.change(screen.getByLabelText('Regrouper par'), { target: { value: 'region' } });
+    await screen.findByRole('columnheader', { name: 'Région' });
+    const figures = screen.getByRole('table', { name: 'Chiffres de 2023' });
+    const trained = within(figures).getByRole('row', { name: /^Fonctionnaires formés Afrique occidentale et centrale/ });
+    expect(within(trained).getAllByRole('cell')[0]!.textContent).toBe('Afrique occidentale et centrale');
+    expect(within(figures).queryByText('WCA')).toBeNull();
+    expect(links()['Rapport d’avancement A-CIP (Excel)']).toBe(`/api/v1/programmes/${programmeId}/reports/progress?format=xlsx&groupBy=region&lang=fr`);
   });
 
   it('says there are no figures when the approved periods carry none, rather than showing nothing', async () => {

@@ -1,6 +1,7 @@
 import { call } from '@/api/call';
 import type { ApiClient } from '@/api/client';
 import type { components } from '@/api/schema';
+import type { Locale } from '@/i18n/catalog';
 
 export type ProgressReport = components['schemas']['ProgressReport'];
 export type ProgressValue = components['schemas']['ProgressValue'];
@@ -39,11 +40,12 @@ export type Download = 'csv' | 'xlsx' | 'iati';
 /**
  * Where a file is downloaded from: plain links to the API on the same origin, so the browser sends the
  * session cookie and saves the answer itself. The progress report takes `format=csv|xlsx` (the API also
- * reads Accept, which a link cannot set); IATI has its own address.
+ * reads Accept, which a link cannot set) and `lang`; IATI has its own address.
  */
-export function downloadUrl(programmeId: string, kind: Download, options: ReportOptions): string {
+export function downloadUrl(programmeId: string, kind: Download, options: ReportOptions, lang: Locale): string {
   const programme = `/api/v1/programmes/${encodeURIComponent(programmeId)}`;
-  const query = new URLSearchParams(kind === 'iati' ? {} : { format: kind, groupBy: options.groupBy });
+  // A link sends the browser's Accept-Language, not the screen's: lang asks for the files in the screen's language.
+  const query = new URLSearchParams(kind === 'iati' ? {} : { format: kind, groupBy: options.groupBy, lang });
   if (options.includeUnapproved) query.set('includeUnapproved', 'true');
   const search = query.size > 0 ? `?${query}` : '';
   return kind === 'iati' ? `${programme}/iati${search}` : `${programme}/reports/progress${search}`;

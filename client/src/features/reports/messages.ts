@@ -56,8 +56,9 @@ export const reportMessages = defineMessages(
     table: {
       caption: (period: string) => `Figures of ${period}`,
       figure: 'Figure',
-      group: 'Group',
       total: 'Total',
+      allRegions: 'All regions',
+      allKeyFactors: 'All key factors',
     },
     figures: {
       officials_trained: 'Officials trained',
@@ -140,8 +141,9 @@ export const reportMessages = defineMessages(
     table: {
       caption: (period: string) => `Chiffres de ${period}`,
       figure: 'Chiffre',
-      group: 'Groupe',
       total: 'Total',
+      allRegions: 'Toutes les régions',
+      allKeyFactors: 'Tous les facteurs clés',
     },
     figures: {
       officials_trained: 'Fonctionnaires formés',

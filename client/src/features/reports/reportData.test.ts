@@ -30,6 +30,10 @@ function report(values: ProgressValue[], groupBy = 'period'): ProgressReport {
     leftOut: [],
     suppression: { minimumCellSize: 5, applied: true, rule: '' },
     indicators: [],
+    administrations: [],
+    regions: [],
+    keyFactors: [],
+    approvals: [],
     values,
   };
 }

@@ -144,3 +144,15 @@ export function periodTable(report: ProgressReport, periodId: string): TableRow[
   }
   return [...rows.values()];
 }
+
+export type GroupColumn = 'administration' | 'region' | 'keyFactor';
+
+/**
+ * The columns a report's table needs so that no two rows of a figure look alike: its grouping's (administration, region
+ * or key factor), and the key factor whenever a row has one.
+ */
+export function groupColumns(report: ProgressReport): GroupColumn[] {
+  const columns: GroupColumn[] = report.groupBy === 'administration' || report.groupBy === 'region' ? [report.groupBy] : [];
+  if (report.groupBy === 'keyFactor' || report.values.some((value) => value.keyFactor != null)) columns.push('keyFactor');
+  return columns;
+}
