@@ -13,6 +13,7 @@ using Integrity.Api.Seeding.Demo;
 using Integrity.Api.Features.Donors;
 using Integrity.Api.Features.Enrolments;
 using Integrity.Api.Features.Modules;
+using Integrity.Api.Features.PerceptionSurveys;
 using Integrity.Api.Features.Trainers;
 using Integrity.Api.Features.Workshops;
 using Integrity.Api.Features.Participants;
@@ -165,6 +166,7 @@ api.MapAuth()
     .MapEnrolments()
     .MapActionPlans()
     .MapResults()
+    .MapQuestionnaires()
     .MapReports()
     .MapUsers()
     .MapApiTokens()

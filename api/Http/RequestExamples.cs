@@ -4,6 +4,7 @@ using Integrity.Api.Features.Administrations;
 using Integrity.Api.Features.Donors;
 using Integrity.Api.Features.Enrolments;
 using Integrity.Api.Features.Modules;
+using Integrity.Api.Features.PerceptionSurveys;
 using Integrity.Api.Features.Participants;
 using Integrity.Api.Features.Programmes;
 using Integrity.Api.Features.Trainers;
@@ -46,6 +47,14 @@ public static class RequestExamples
             new DateOnly(2027, 12, 31), [Ids.Norad], [Ids.BurkinaFasoCustoms]),
         new RegisterModule("ACIP-RAD-PRACTICE", "The Revised Arusha Declaration in practice in your daily work as a Customs officer",
             "La Déclaration d'Arusha révisée en pratique dans votre travail quotidien de douanier", 5m, RadKeyFactors),
+        new RegisterQuestionnaire("CIPS-OFFICIALS", "Customs Integrity Perception Survey: customs officials",
+            "Enquête de perception de l'intégrité douanière : agents des douanes",
+            [
+                new QuestionnaireQuestion("OFF-01", "RAD-01", "Senior managers set an example of integrity.",
+                    "Les cadres dirigeants donnent l'exemple de l'intégrité.", Reversed: false),
+                new QuestionnaireQuestion("OFF-02", "RAD-07", "Officers accept gifts from traders.",
+                    "Des agents acceptent des cadeaux d'opérateurs.", Reversed: true),
+            ]),
         new RegisterTrainer("Issa Kaboré", TrainerKind.NationalTrainer, Ids.BurkinaFasoCustoms),
         new RecordWorkshop(Ids.Acip, WorkshopKind.Workshop, "The Revised Arusha Declaration in practice",
             new DateOnly(2023, 11, 29), new DateOnly(2023, 12, 1), Ids.BurkinaFasoCustoms, "Ouagadougou", "fr", WorkshopStatus.Held,

@@ -84,6 +84,11 @@ public sealed class AccessMatrixTests(string provider) : ApiOnEachDatabase(provi
         ("GET /api/v1/audit/verify",                       [401, 200, 403, 403, 403, 403, 403, 401, 401]),
         ("GET /api/v1/audit/checkpoint",                   [401, 200, 403, 403, 403, 403, 403, 401, 401]),
 
+        ("GET /api/v1/questionnaires",                     [401, 200, 200, 200, 403, 403, 403, 401, 401]),
+        ("GET /api/v1/questionnaires/{Q}",                 [401, 200, 200, 200, 403, 403, 403, 401, 401]),
+        ("POST /api/v1/questionnaires",                    [401, 201, 403, 403, 403, 403, 403, 401, 401]),
+        ("PUT /api/v1/questionnaires/{Q}",                 [401, 204, 403, 403, 403, 403, 403, 401, 401]),
+
         ("GET /api/v1/action-plans",                       [401, 200, 200, 200, 403, 403, 403, 401, 401]),
         ("GET /api/v1/programmes/{P1}/indicators",         [401, 200, 200, 404, 200, 403, 403, 401, 401]),
         ("GET /api/v1/programmes/{P1}/periods",            [401, 200, 200, 404, 200, 403, 403, 401, 401]),
@@ -154,6 +159,7 @@ public sealed class AccessMatrixTests(string provider) : ApiOnEachDatabase(provi
 
         ids["W1"] = await CreateAsync("/api/v1/workshops", Workshop("P1", "A1"));
         ids["M"] = await CreateAsync("/api/v1/modules", new { code = UniqueCode("MX"), titleEn = "Matrix module", titleFr = "Module de la matrice", hours = 3, keyFactorCodes = new[] { "RAD-07" } });
+        ids["Q"] = await CreateAsync("/api/v1/questionnaires", Questionnaire(UniqueCode("QX")));
         ids["T1"] = await CreateAsync("/api/v1/trainers", new { fullName = "Matrix national trainer of A1", kind = "national_trainer", administrationId = ids["A1"] });
 
         var marker = Guid.NewGuid().ToString("N")[..8];
@@ -356,6 +362,7 @@ public sealed class AccessMatrixTests(string provider) : ApiOnEachDatabase(provi
                 return new { email = $"new-{Guid.NewGuid():N}@matrix.test", displayName = "Matrix account added by a case", role = "trainer", password = Password };
             case "POST /api/v1/api-tokens":
                 return new { donorId = ids["DX"], name = "Matrix token issued by a case", expiresOn = today.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
+            case "POST /api/v1/questionnaires": return Questionnaire(UniqueCode("QX"));
             case "PUT /api/v1/users/{Spare}": return new { displayName = "Matrix spare account", role = "trainer" };
             case "POST /api/v1/workshops (P1 hosted by A1)": return Workshop("P1", "A1");
             case "POST /api/v1/workshops (P2 hosted by A2)": return Workshop("P2", "A2");
@@ -378,6 +385,7 @@ public sealed class AccessMatrixTests(string provider) : ApiOnEachDatabase(provi
                 nameEn = current.GetProperty("nameEn").GetString(), nameFr = current.GetProperty("nameFr").GetString(),
             },
             "P1" or "P2" => ProgrammeBody(key, current),
+            "Q" => Questionnaire(current.GetProperty("code").GetString()!),
             _ => throw new InvalidOperationException($"No body for {endpoint}."),
         };
     }
@@ -386,6 +394,12 @@ public sealed class AccessMatrixTests(string provider) : ApiOnEachDatabase(provi
     {
         programmeId = ids[programme], kind = "workshop", title = $"Matrix workshop of {programme} in {host}", startsOn = "2024-03-04", endsOn = "2024-03-06",
         hostAdministrationId = ids[host], city = "Bamako", language = "fr",
+    };
+
+    private static object Questionnaire(string code) => new
+    {
+        code, titleEn = "Matrix questionnaire", titleFr = "Questionnaire de la matrice",
+        questions = new[] { new { code = "MX-01", keyFactorCode = "RAD-03", textEn = "A matrix question.", textFr = "Une question de la matrice.", reversed = false } },
     };
 
     private sealed record ProgrammeFields(string Code, string Name, string StartsOn, string EndsOn, Guid[] DonorIds, Guid[] AdministrationIds);

@@ -120,6 +120,11 @@ public sealed class BadInputTests(string provider) : TrainingRecordsWorld(provid
         {
             administrationId = AdministrationA, programmeId = Programme, title = "Integrity action plan", startsOn = "2024-01-01", endsOn = "2026-12-31",
         });
+        var questionnaire = await CreateAsync("/api/v1/questionnaires", new
+        {
+            code = UniqueCode("FUZZ"), titleEn = "Fuzzed questionnaire", titleFr = "Questionnaire éprouvé",
+            questions = new[] { new { code = "Q1", keyFactorCode = "RAD-01", textEn = "A question.", textFr = "Une question.", reversed = false } },
+        });
         return new Dictionary<string, Guid[]>
         {
             ["donors"] = [donor],
@@ -131,6 +136,7 @@ public sealed class BadInputTests(string provider) : TrainingRecordsWorld(provid
             ["sessions"] = [session],
             ["participants"] = [participant],
             ["action-plans"] = [plan],
+            ["questionnaires"] = [questionnaire],
         }.AsReadOnly();
     }
 }
