@@ -2,6 +2,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using Integrity.Api.Data;
 using Integrity.Api.Resources;
+using Required = System.ComponentModel.DataAnnotations.RequiredAttribute;
 
 namespace Integrity.Api.Features.PerceptionSurveys;
 
@@ -10,8 +11,8 @@ namespace Integrity.Api.Features.PerceptionSurveys;
 /// <param name="KeyFactorCode">The key factor of the Revised Arusha Declaration it measures, RAD-01 to RAD-10 (see GET /api/v1/key-factors).</param>
 /// <param name="TextEn">The question as respondents read it in English.</param>
 /// <param name="TextFr">The question as respondents read it in French.</param>
-/// <param name="Reversed">True when agreeing is the unfavourable answer ("Officers accept gifts from traders"): an answer then counts as 6 − answer. False when left out.</param>
-public sealed record QuestionnaireQuestion(string Code, string KeyFactorCode, string TextEn, string TextFr, bool Reversed);
+/// <param name="Reversed">True when agreeing is the unfavourable answer ("Officers accept gifts from traders"): an answer then counts as 6 − answer.</param>
+public sealed record QuestionnaireQuestion(string Code, string KeyFactorCode, string TextEn, string TextFr, [property: Required] bool? Reversed);
 
 /// <summary>What registering and updating a questionnaire both send.</summary>
 public interface IQuestionnaireFields
@@ -33,6 +34,7 @@ public sealed class QuestionnaireQuestionValidator : AbstractValidator<Questionn
         RuleFor(x => x.KeyFactorCode).NotEmpty();
         RuleFor(x => x.TextEn).NotEmpty().MaximumLength(MaxTextLength);
         RuleFor(x => x.TextFr).NotEmpty().MaximumLength(MaxTextLength);
+        RuleFor(x => x.Reversed).NotNull();
     }
 }
 
@@ -102,7 +104,7 @@ internal static class QuestionnaireWrites
             keyFactorCode = question.KeyFactorCode,
             textEn = question.TextEn,
             textFr = question.TextFr,
-            reversed = question.Reversed,
+            reversed = question.Reversed!.Value,
         }).ToList(), cancellationToken);
 
     public static Task UnaskAsync(DbSession db, Guid questionnaireId, CancellationToken cancellationToken) =>

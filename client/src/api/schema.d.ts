@@ -744,6 +744,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/questionnaires": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List perception survey questionnaires
+         * @description Questionnaires ordered by code, a page at a time, each with its questions. `q` keeps those whose code or English or French title contains it.
+         */
+        get: operations["ListQuestionnaires"];
+        put?: never;
+        /**
+         * Register a perception survey questionnaire
+         * @description Adds a Customs Integrity Perception Survey questionnaire (for customs officials or for the private sector) with its English and French titles and its questions, each tied to a key factor of the Revised Arusha Declaration (RAD-01 to RAD-10). Each question is answered on a scale of 1 (strongly disagree) to 5 (strongly agree); a question marked `reversed` (agreeing is unfavourable) counts as 6 − answer. The code must be unique, and each question code once in the questionnaire.
+         */
+        post: operations["RegisterQuestionnaire"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questionnaires/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a perception survey questionnaire
+         * @description One questionnaire with its questions in order. Each question is answered on a scale of 1 (strongly disagree) to 5 (strongly agree); a question marked `reversed` (agreeing is unfavourable) counts as 6 − answer. The ETag header carries its version, for If-Match when updating it.
+         */
+        get: operations["GetQuestionnaire"];
+        /**
+         * Update a perception survey questionnaire
+         * @description Replaces every field of a questionnaire, its questions included (in the order sent). Needs If-Match with the ETag read from GET.
+         */
+        put: operations["UpdateQuestionnaire"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programmes": {
         parameters: {
             query?: never;
@@ -2295,6 +2343,11 @@ export interface components {
             nextCursor: string;
         };
         /** @description One page of a list, and the cursor that fetches the next one (null on the last page). */
+        PageOfQuestionnaireDetails: {
+            items: components["schemas"]["QuestionnaireDetails"][];
+            nextCursor: string;
+        };
+        /** @description One page of a list, and the cursor that fetches the next one (null on the last page). */
         PageOfRegion: {
             items: components["schemas"]["Region"][];
             nextCursor: string;
@@ -2566,6 +2619,46 @@ export interface components {
             /** @description true when Integrity.Api.Features.Reports.ProgressValue.Value is withheld because it counts, or could reveal a count of, fewer people than the report's minimum cell size. */
             suppressed: boolean;
         };
+        /** @description One question of a questionnaire, answered from 1 (strongly disagree) to 5 (strongly agree). */
+        QuestionDetails: {
+            /** @description Its code, unique in the questionnaire, e.g. `OFF-07`. */
+            code: string;
+            /** @description The key factor it measures, RAD-01 to RAD-10. */
+            keyFactorCode: string;
+            textEn: string;
+            textFr: string;
+            /** @description True when agreeing is the unfavourable answer: an answer then counts as 6 − answer. */
+            reversed: boolean;
+        };
+        /** @description A perception survey questionnaire with its questions in order; `version` is also sent as the ETag. */
+        QuestionnaireDetails: {
+            /** Format: uuid */
+            id: string;
+            /** @description Short unique code, e.g. `CIPS-OFFICIALS`. */
+            code: string;
+            titleEn: string;
+            titleFr: string;
+            /** @description Its questions in the order respondents read them, each answered from 1 to 5 (a reversed one counts as 6 − answer). */
+            questions: components["schemas"]["QuestionDetails"][];
+            /**
+             * Format: int32
+             * @description Counts the changes to this questionnaire; send it back in If-Match to update it.
+             */
+            version: number;
+        };
+        /** @description One question of a questionnaire, answered on a scale of 1 (strongly disagree) to 5 (strongly agree). */
+        QuestionnaireQuestion: {
+            /** @description Short code, unique in the questionnaire (ignoring case), e.g. `OFF-07`: an imported file has a column of this name. */
+            code: string;
+            /** @description The key factor of the Revised Arusha Declaration it measures, RAD-01 to RAD-10 (see GET /api/v1/key-factors). */
+            keyFactorCode: string;
+            /** @description The question as respondents read it in English. */
+            textEn: string;
+            /** @description The question as respondents read it in French. */
+            textFr: string;
+            /** @description True when agreeing is the unfavourable answer ("Officers accept gifts from traders"): an answer then counts as 6 − answer. */
+            reversed: boolean;
+        };
         /**
          * @description Where a trainer stands with a module: the stage reached and the day each stage so far was reached.
          *     Stages only move forward (candidate → trained → supervised_delivery → accredited), and each day is
@@ -2821,6 +2914,17 @@ export interface components {
             donorIds: string[];
             /** @description The customs administrations it works with (its country projects); may be empty. */
             administrationIds?: string[] | null;
+        };
+        /** @description A Customs Integrity Perception Survey questionnaire, such as the one for customs officials, its questions grouped by key factor. */
+        RegisterQuestionnaire: {
+            /** @description Short unique code, e.g. `CIPS-OFFICIALS`. */
+            code: string;
+            /** @description English title. */
+            titleEn: string;
+            /** @description French title. */
+            titleFr: string;
+            /** @description Its questions in the order respondents read them: at least one, at most 200, each code once. */
+            questions: components["schemas"]["QuestionnaireQuestion"][];
         };
         /** @description A trainer: a WCO expert, or a national trainer of a customs administration. */
         RegisterTrainer: {
@@ -3218,6 +3322,13 @@ export interface components {
             endsOn: string;
             donorIds: string[];
             administrationIds?: string[] | null;
+        };
+        /** @description New values for every field of a questionnaire; `questions` replaces its questions, in the order sent. */
+        UpdateQuestionnaire: {
+            code: string;
+            titleEn: string;
+            titleFr: string;
+            questions: components["schemas"]["QuestionnaireQuestion"][];
         };
         /** @description Moves a session to another day, module or set of trainers. Its attendance stays. */
         UpdateSession: {
@@ -7984,6 +8095,369 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached at the moment; nothing was changed. Retry after the seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListQuestionnaires: {
+        parameters: {
+            query?: {
+                q?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfQuestionnaireDetails"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached at the moment; nothing was changed. Retry after the seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RegisterQuestionnaire: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record; while the first is still running, a retry waits for its reply. The same key with another body: 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The example is from A-CIP's work with Burkina Faso Customs (Ouagadougou workshop, 2023). */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "CIPS-OFFICIALS",
+                 *       "titleEn": "Customs Integrity Perception Survey: customs officials",
+                 *       "titleFr": "Enquête de perception de l'intégrité douanière : agents des douanes",
+                 *       "questions": [
+                 *         {
+                 *           "code": "OFF-01",
+                 *           "keyFactorCode": "RAD-01",
+                 *           "textEn": "Senior managers set an example of integrity.",
+                 *           "textFr": "Les cadres dirigeants donnent l'exemple de l'intégrité.",
+                 *           "reversed": false
+                 *         },
+                 *         {
+                 *           "code": "OFF-02",
+                 *           "keyFactorCode": "RAD-07",
+                 *           "textEn": "Officers accept gifts from traders.",
+                 *           "textFr": "Des agents acceptent des cadeaux d'opérateurs.",
+                 *           "reversed": true
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["RegisterQuestionnaire"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordCreated"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached at the moment; nothing was changed. Retry after the seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetQuestionnaire: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionnaireDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached at the moment; nothing was changed. Retry after the seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateQuestionnaire: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateQuestionnaire"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

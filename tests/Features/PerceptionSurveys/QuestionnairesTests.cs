@@ -98,16 +98,16 @@ public sealed class QuestionnairesTests(string provider) : ApiOnEachDatabase(pro
     }
 
     [Test]
-    public async Task Missing_texts_and_too_many_questions_are_refused_in_French_when_asked()
+    public async Task Missing_question_fields_and_too_many_questions_are_refused_naming_the_field()
     {
         var marker = NewMarker();
-        using var request = new HttpRequestMessage(HttpMethod.Post, Questionnaires)
+        var missing = await ProblemAsync(await Client.PostAsJsonAsync(Questionnaires, new
         {
-            Content = JsonContent.Create(Officials(marker, Example with { TextFr = "" })),
-        };
-        request.Headers.AcceptLanguage.ParseAdd("fr");
-        var missing = await ProblemAsync(await Client.SendAsync(request), 400);
-        Assert.That(missing.GetProperty("errors").EnumerateObject().Select(error => error.Name), Is.EqualTo(new[] { "questions[0].textFr" }));
+            code = UniqueCode("CIPS"), titleEn = $"Officials {marker}", titleFr = $"Agents {marker}",
+            questions = new object[] { Example, new { code = "OFF-02", keyFactorCode = "RAD-02", textEn = "Without a French text or reversed." } },
+        }), 400);
+        Assert.That(missing.GetProperty("errors").EnumerateObject().Select(error => error.Name),
+            Is.EquivalentTo(new[] { "questions[1].textFr", "questions[1].reversed" }), missing.ToString());
 
         var many = Enumerable.Range(1, 201).Select(n => Example with { Code = $"Q{n}" }).ToArray();
         var tooMany = await ProblemAsync(await Client.PostAsJsonAsync(Questionnaires, Officials(marker, many)), 400);
