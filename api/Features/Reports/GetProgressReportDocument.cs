@@ -5,8 +5,8 @@ namespace Integrity.Api.Features.Reports;
 
 /// <summary>
 /// What the progress report as a document (PDF) is made of: the report by period (headline figures, targets and
-/// actuals) and by administration (key factor coverage), with what a reader needs around them: the donors, who approved
-/// each administration's report and when, and the names of the key factors and administrations in both languages.
+/// actuals) and by administration (key factor coverage, from what the same report read), with what a reader needs around
+/// them: the donors, and who approved each administration's report and when. Names come with the report.
 /// </summary>
 public sealed record GetProgressReportDocument(Guid ProgrammeId, DateOnly? From, DateOnly? To, bool IncludeUnapproved)
     : IQuery<ProgressReportDocument>;
@@ -17,9 +17,7 @@ public sealed record ProgressReportDocument(
     IReadOnlyList<ProgressValue> PeriodValues,
     IReadOnlyList<ProgressValue> AdministrationValues,
     IReadOnlyList<string> Donors,
-    IReadOnlyList<ReportApproval> Approvals,
-    IReadOnlyList<NamedKeyFactor> KeyFactors,
-    IReadOnlyList<NamedAdministration> Administrations);
+    IReadOnlyList<ReportApproval> Approvals);
 
 /// <summary>An administration's approved report of a period: who approved it, when, and the hash of the figures it froze.</summary>
 public sealed record ReportApproval
@@ -31,23 +29,9 @@ public sealed record ReportApproval
     public required string Hash { get; init; }
 }
 
-public sealed record NamedKeyFactor
-{
-    public required string Code { get; init; }
-    public required string NameEn { get; init; }
-    public required string NameFr { get; init; }
-}
-
-public sealed record NamedAdministration
-{
-    public required Guid Id { get; init; }
-    public required string NameEn { get; init; }
-    public required string NameFr { get; init; }
-}
-
 /// <summary>
-/// The two reports are read through <see cref="GetProgressReport"/>, which checks who may read them (403, 404) before
-/// anything else is read; then four small queries, whatever the programme's size.
+/// The report is read through <see cref="GetProgressReport"/>, which checks who may read it (403, 404) before anything
+/// else is read, and gives its by-administration view from what it read; then two small queries, whatever the programme's size.
 /// </summary>
 public sealed class GetProgressReportDocumentHandler(ISender sender, DbSession db, TimeProvider clock) : IQueryHandler<GetProgressReportDocument, ProgressReportDocument>
 {
@@ -66,32 +50,19 @@ public sealed class GetProgressReportDocumentHandler(ISender sender, DbSession d
         ORDER BY r.approved_at, r.id
         """;
 
-    private const string KeyFactors = "SELECT k.code, k.name_en, k.name_fr FROM key_factors k ORDER BY k.position";
-
-    private const string Administrations = """
-        SELECT a.id, a.name_en, a.name_fr FROM programme_administrations pa JOIN administrations a ON a.id = pa.administration_id
-        WHERE pa.programme_id = @programmeId
-        """;
-
     public async ValueTask<ProgressReportDocument> Handle(GetProgressReportDocument query, CancellationToken cancellationToken)
     {
         var byPeriod = await sender.Send(new GetProgressReport(query.ProgrammeId, query.From, query.To, null, query.IncludeUnapproved), cancellationToken);
         var periodValues = byPeriod.Values.ToList();
-        var byAdministration = await sender.Send(
-            new GetProgressReport(query.ProgrammeId, query.From, query.To, ProgressGroupings.Name(ProgressGrouping.Administration), query.IncludeUnapproved),
-            cancellationToken);
-        var administrationValues = byAdministration.Values.ToList();
+        var administrationValues = byPeriod.ValuesBy(ProgressGrouping.Administration).ToList();
 
-        var ids = new { programmeId = query.ProgrammeId };
         var periodIds = byPeriod.Periods.Select(period => period.PeriodId).ToList();
         var approvals = periodIds.Count == 0
             ? []
             : await db.QueryAsync<ReportApproval>(string.Format(Approvals, db.Dialect.InIds("r.period_id", "periodIds")),
                 new { programmeId = query.ProgrammeId, periodIds = db.Dialect.Ids(periodIds) }, cancellationToken);
         return new ProgressReportDocument(clock.GetUtcNow(), byPeriod, periodValues, administrationValues,
-            await db.QueryAsync<string>(Donors, ids, cancellationToken),
-            approvals,
-            await db.QueryAsync<NamedKeyFactor>(KeyFactors, null, cancellationToken),
-            await db.QueryAsync<NamedAdministration>(Administrations, ids, cancellationToken));
+            await db.QueryAsync<string>(Donors, new { programmeId = query.ProgrammeId }, cancellationToken),
+            approvals);
     }
 }

@@ -106,7 +106,7 @@ internal sealed partial class ProgressReportPdf
             var width = Math.Min(90, (ReportPages.Width - 170) / across.Length);
             var columns = new List<ReportPages.Column> { new(ReportLabels.Column("key_factor"), ReportPages.Width - width * across.Length) };
             columns.AddRange(across.Select(administration => new ReportPages.Column(administration.Name, width, Figures: true)));
-            var rows = source.KeyFactors.Select(keyFactor => new ReportPages.Row(
+            var rows = report.KeyFactors.Select(keyFactor => new ReportPages.Row(
                     [$"{keyFactor.Code} {ReportLabels.InLanguage(keyFactor.NameEn, keyFactor.NameFr)}", .. across.Select(administration => Delivered(modules, administration.Id, keyFactor.Code))]))
                 .Append(new ReportPages.Row([Messages.PdfAllModules, .. across.Select(administration => Delivered(modules, administration.Id, null))], Bold: true))
                 .ToList();

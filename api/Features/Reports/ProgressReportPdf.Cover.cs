@@ -35,7 +35,7 @@ internal sealed partial class ProgressReportPdf
     private string Moment(DateTimeOffset moment) => moment.UtcDateTime.ToString("d MMMM yyyy, HH:mm", culture);
 
     private string Administration(Guid id, string english) =>
-        source.Administrations.FirstOrDefault(administration => administration.Id == id) is { } named
+        report.Administrations.FirstOrDefault(administration => administration.Id == id) is { } named
             ? ReportLabels.InLanguage(named.NameEn, named.NameFr)
             : english;
 
