@@ -16,6 +16,8 @@ public sealed record RecordKind(string Table, Func<string> What, string WhereToL
     public static readonly RecordKind Donor = new("donors", () => Messages.RecordDonor, "GET /api/v1/donors", (caller, t) => Scope.Donors(caller, $"{t}.id"));
     /// <summary>Modules are reference data: everyone who plans may use every one.</summary>
     public static readonly RecordKind Module = new("modules", () => Messages.RecordModule, "GET /api/v1/modules", (_, _) => null);
+    /// <summary>Questionnaires are reference data too: every coordinator may survey with any of them.</summary>
+    public static readonly RecordKind Questionnaire = new("questionnaires", () => Messages.RecordQuestionnaire, "GET /api/v1/questionnaires", (_, _) => null);
     public static readonly RecordKind Trainer = new("trainers", () => Messages.RecordTrainer, "GET /api/v1/trainers", Scope.Trainers);
     public static readonly RecordKind Participant = new("participants", () => Messages.RecordParticipant, "GET /api/v1/participants", Scope.Participants);
     public static readonly RecordKind Workshop = new("workshops", () => Messages.RecordWorkshop, "GET /api/v1/workshops", Scope.Workshops);

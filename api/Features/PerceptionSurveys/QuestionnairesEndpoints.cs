@@ -41,7 +41,7 @@ public static class QuestionnairesEndpoints
             .RequireAuthorization(Policies.Administrators)
             .WithSummary("Update a perception survey questionnaire")
             .WithDescription("Replaces every field of a questionnaire, its questions included (in the order sent). " +
-                             "Needs If-Match with the ETag read from GET.");
+                             "Only while no survey round uses it (409 once one does: its answers name the questions). Needs If-Match with the ETag read from GET.");
 
         return api;
     }

@@ -1,0 +1,30 @@
+using Integrity.Api.Data;
+using Integrity.Api.Http;
+using Integrity.Api.Identity;
+using Integrity.Api.Pipeline;
+
+namespace Integrity.Api.Features.PerceptionSurveys;
+
+/// <summary>
+/// Who sees a survey round and its scores: administrators, and coordinators whose scope covers its administration
+/// (a round's programme always covers its administration, so a programme's coordinators see its rounds too). The
+/// detailed results belong to the administration: trainers have no access, and donors never see an administration's
+/// scores, only the programme summary whose cells need several administrations.
+/// </summary>
+public static class PerceptionSurveyScope
+{
+    /// <summary>The scope condition on a <c>perception_surveys</c> row of the given alias (null: unrestricted).</summary>
+    public static string? Of(Caller caller, string alias) => caller.Role switch
+    {
+        Role.Administrator => null,
+        Role.Coordinator => Scope.Administrations(caller, $"{alias}.administration_id"),
+        _ => "1 = 0",
+    };
+
+    private const string SurveyById = "SELECT ps.id FROM perception_surveys ps WHERE ps.id = @id";
+
+    /// <summary>Allowed for administrators, and for coordinators when the round is in scope; 404 when it is not; 403 for other roles.</summary>
+    public static ValueTask<Access> CheckAsync(DbSession db, Caller caller, Guid surveyId, CancellationToken cancellationToken) =>
+        ScopedAccess.CheckAsync(caller, [Role.Coordinator], async () =>
+            (await db.QueryAsync<Guid>($"{SurveyById}{Scope.And(Of(caller, "ps"))}", Scope.Parameters(caller, new { id = surveyId }), cancellationToken)).Count == 1);
+}
