@@ -37,14 +37,17 @@ public sealed record KeyFactorTally
 /// <summary>Reads <see cref="KeyFactorTally"/> rows from the per-respondent sums the import keeps (survey_key_factor_answers).</summary>
 public static class KeyFactorTallies
 {
-    private const string Tally = """
-        SELECT kfa.survey_id, kfa.key_factor_code, {0}, {1} AS breakdown,
+    // The breakdown is chosen by a parameter rather than pasted in, so that this is one statement every database can plan.
+    private const string Breakdown = "CASE @by WHEN 'service' THEN r.service WHEN 'sex' THEN r.sex WHEN 'region' THEN r.region END";
+
+    private static readonly string Tally = $$"""
+        SELECT kfa.survey_id, kfa.key_factor_code, {{DbEnum.Column("r.respondent_group", "\"group\"")}}, {{Breakdown}} AS breakdown,
                count(*) AS respondents, sum(kfa.answers) AS answers, sum(kfa.favourable) AS favourable, sum(kfa.answer_total) AS answer_total
         FROM survey_key_factor_answers kfa
         JOIN survey_respondents r ON r.survey_id = kfa.survey_id AND r.number = kfa.respondent_number
-        WHERE {2}
-        GROUP BY kfa.survey_id, kfa.key_factor_code, r.respondent_group{3}
-        ORDER BY kfa.survey_id, kfa.key_factor_code, r.respondent_group{3}
+        WHERE {0}
+        GROUP BY kfa.survey_id, kfa.key_factor_code, r.respondent_group, {{Breakdown}}
+        ORDER BY kfa.survey_id, kfa.key_factor_code, r.respondent_group, {{Breakdown}}
         """;
 
     /// <summary>The tallies of the given rounds by key factor and group, and by <paramref name="by"/> when given.</summary>
@@ -52,15 +55,7 @@ public static class KeyFactorTallies
         CancellationToken cancellationToken)
     {
         if (surveyIds.Count == 0) return [];
-        var breakdown = by switch
-        {
-            ScoreBreakdown.Service => "r.service",
-            ScoreBreakdown.Sex => "r.sex",
-            ScoreBreakdown.Region => "r.region",
-            _ => null,
-        };
-        var sql = string.Format(Tally, DbEnum.Column("r.respondent_group", "\"group\""), breakdown ?? "NULL",
-            db.Dialect.InIds("kfa.survey_id", "ids"), breakdown is null ? "" : $", {breakdown}");
-        return await db.QueryAsync<KeyFactorTally>(sql, new { ids = db.Dialect.Ids(surveyIds) }, cancellationToken);
+        return await db.QueryAsync<KeyFactorTally>(string.Format(Tally, db.Dialect.InIds("kfa.survey_id", "ids")),
+            new { ids = db.Dialect.Ids(surveyIds), by = by is { } breakdown ? DbEnum.Name(breakdown) : null }, cancellationToken);
     }
 }
