@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -264,8 +265,10 @@ public sealed class AttendanceSheetImportTests(string provider) : TrainingRecord
     }
 
     /// <summary>
-    /// The import commits batch by batch, each in its own write turn: a registration sent once the first batch is
-    /// in is committed (its audit entry placed) before the import's last batch, not after the whole sheet.
+    /// The import commits batch by batch, each in its own write turn: a registration sent while the import waits is
+    /// committed (its audit entry placed) before the import's last batch, not after the whole sheet. The test holds the
+    /// import back at its first batch until the registration has surely reached the database: in-process, the server's
+    /// blocking SQLite calls can starve the test's own continuations, so no timing of the test's may be relied on.
     /// </summary>
     [Test]
     public async Task A_registration_during_a_large_import_does_not_wait_for_the_whole_sheet()
@@ -273,25 +276,43 @@ public sealed class AttendanceSheetImportTests(string provider) : TrainingRecord
         const int Size = 5000;
         var workshop = await NewWorkshopAsync();
         var m = NewMarker();
-        var import = Task.Run(() => ImportAsync(workshop, SheetOf(Size, m)));
-        while (await CountAsync("SELECT count(*) FROM enrolments WHERE workshop_id = @id", workshop) == 0)
+        Task<Report> import;
+        Task<Guid> registration;
+        await using (var hold = await TestSql.OpenAsync(App.Database))
+        await using (var held = await HoldEnrolmentWritesAsync(hold))
         {
-            if (import.IsCompleted) Assert.Fail("The import committed nothing before it finished: it held the write turn for the whole sheet.");
-            await Task.Delay(10);
+            import = Task.Run(() => ImportAsync(workshop, SheetOf(Size, m)));
+            registration = Task.Run(() => RegisterAsync(Person("Compaoré", $"Pendant {m}", AdministrationA, staffNumber: $"during-{m}")));
+            // On PostgreSQL the registration does not need the held table and commits; on SQLite it queues for the write turn.
+            await Task.WhenAny(registration, Task.Delay(TimeSpan.FromSeconds(5)));
+            await held.RollbackAsync();
         }
-
-        var registered = await RegisterAsync(Person("Compaoré", $"Pendant {m}", AdministrationA, staffNumber: $"during-{m}"));
+        var registered = await registration;
         var report = await import;
 
+        const string ImportTurns = "SELECT count(*) FROM audit_entries WHERE use_case = 'ImportAttendanceSheet' AND record_id = @workshop";
         Assert.Multiple(async () =>
         {
             Assert.That(Totals(report), Is.EqualTo((Size, Size, 0, Size, 0, 0)));
-            Assert.That(await CountAsync("""
-                SELECT count(*) FROM audit_entries
-                WHERE use_case = 'ImportAttendanceSheet'
-                  AND position > (SELECT position FROM audit_entries WHERE use_case = 'RegisterParticipant' AND record_id = @id)
-                """, registered), Is.GreaterThan(0), "the registration was committed while the import was still going");
+            Assert.That(await ScalarCountAsync(ImportTurns, ("workshop", workshop)), Is.EqualTo(Size / 250), "one write turn per batch of 250 rows");
+            Assert.That(await ScalarCountAsync($"{ImportTurns} AND position > (SELECT position FROM audit_entries WHERE use_case = 'RegisterParticipant' AND record_id = @id)",
+                ("workshop", workshop), ("id", registered)), Is.GreaterThan(0), "the registration was committed while the import was still going");
         });
+    }
+
+    private async Task<int> ScalarCountAsync(string sql, params (string name, object value)[] parameters) =>
+        Convert.ToInt32(await TestSql.ScalarAsync(App.Database, sql, parameters), CultureInfo.InvariantCulture);
+
+    /// <summary>A transaction that keeps other writers off enrolments: SQLite's one write lock, PostgreSQL's lock on the table.</summary>
+    private static async Task<System.Data.Common.DbTransaction> HoldEnrolmentWritesAsync(System.Data.Common.DbConnection connection)
+    {
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite) return sqlite.BeginTransaction(deferred: false);
+        var transaction = await connection.BeginTransactionAsync();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "LOCK TABLE enrolments IN SHARE ROW EXCLUSIVE MODE";
+        await command.ExecuteNonQueryAsync();
+        return transaction;
     }
 
     [Test]
