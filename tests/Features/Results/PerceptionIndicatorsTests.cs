@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
 using CsvHelper;
+using MiniExcelLibs;
 
 namespace Integrity.Tests;
 
@@ -328,6 +329,27 @@ public sealed class PerceptionIndicatorsTests(string provider) : ResultsFramewor
         {
             Assert.That(rows, Is.EqualTo(byAdministration), "the CSV's rows are the JSON's");
             Assert.That(labels, Is.EquivalentTo(new[] { "Favourable perceptions, latest survey round (%)", "Supported key factors whose perceptions improved (%)" }));
+        });
+    }
+
+    [Test]
+    public async Task The_French_workbook_names_them_in_French_with_the_same_values()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, ReportPath("?includeUnapproved=true&groupBy=administration&lang=fr"));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+        var response = await Client.SendAsync(request);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        var figures = stream.Query(useHeaderRow: true, sheetName: "Chiffres").Cast<IDictionary<string, object?>>().ToList();
+        var favourable = figures.Where(row => (string?)row["Chiffre"] == "Perceptions favorables, dernière enquête (%)").ToList();
+        var improved = figures.Where(row => (string?)row["Chiffre"] == "Facteurs clés soutenus dont les perceptions se sont améliorées (%)").ToList();
+        var expected = await ExpectedByAdministrationAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(favourable.Select(row => Convert.ToDecimal(row["Valeur"], CultureInfo.InvariantCulture)),
+                Is.EqualTo(expected.Where(row => row.Figure == "perception_favourable_percent").Select(row => row.Value)));
+            Assert.That(improved.Select(row => Convert.ToDecimal(row["Valeur"], CultureInfo.InvariantCulture)),
+                Is.EqualTo(expected.Where(row => row.Figure == "key_factors_improved_percent").Select(row => row.Value)));
         });
     }
 
