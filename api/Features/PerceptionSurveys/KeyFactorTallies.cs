@@ -9,14 +9,15 @@ public enum RespondentGroup { CustomsOfficial, PrivateSector }
 public enum ScoreBreakdown { Service, Sex, Region }
 
 /// <summary>
-/// A round's answers on one key factor from one group (and one value of a breakdown), after reversing: what every
-/// score, trend and indicator of perceptions is computed from.
+/// A round's answers on one key factor from one group (or both pooled) and one value of a breakdown, after reversing:
+/// what every score, trend and indicator of perceptions is computed from.
 /// </summary>
 public sealed record KeyFactorTally
 {
     public required Guid SurveyId { get; init; }
     public required string KeyFactorCode { get; init; }
-    public required RespondentGroup Group { get; init; }
+    /// <summary>The group; null when both groups are pooled.</summary>
+    public RespondentGroup? Group { get; init; }
     /// <summary>The breakdown's value (a service, a sex, a region); null without a breakdown, or for respondents who left it blank.</summary>
     public string? Breakdown { get; init; }
     /// <summary>Respondents of the group who answered at least one of the key factor's questions.</summary>
@@ -40,22 +41,30 @@ public static class KeyFactorTallies
     // The breakdown is chosen by a parameter rather than pasted in, so that this is one statement every database can plan.
     private const string Breakdown = "CASE @by WHEN 'service' THEN r.service WHEN 'sex' THEN r.sex WHEN 'region' THEN r.region END";
 
+    // So is pooling the two groups (each respondent is of one group, so a pooled tally counts everyone who answered).
+    private const string Group = "CASE WHEN @pooled = 1 THEN NULL ELSE r.respondent_group END";
+
     private static readonly string Tally = $$"""
-        SELECT kfa.survey_id, kfa.key_factor_code, {{DbEnum.Column("r.respondent_group", "\"group\"")}}, {{Breakdown}} AS breakdown,
+        SELECT kfa.survey_id, kfa.key_factor_code, {{DbEnum.Column(Group, "\"group\"")}}, {{Breakdown}} AS breakdown,
                count(*) AS respondents, sum(kfa.answers) AS answers, sum(kfa.favourable) AS favourable, sum(kfa.answer_total) AS answer_total
         FROM survey_key_factor_answers kfa
         JOIN survey_respondents r ON r.survey_id = kfa.survey_id AND r.number = kfa.respondent_number
         WHERE {0}
-        GROUP BY kfa.survey_id, kfa.key_factor_code, r.respondent_group, {{Breakdown}}
-        ORDER BY kfa.survey_id, kfa.key_factor_code, r.respondent_group, {{Breakdown}}
+        GROUP BY kfa.survey_id, kfa.key_factor_code, {{Group}}, {{Breakdown}}
+        ORDER BY kfa.survey_id, kfa.key_factor_code, {{Group}}, {{Breakdown}}
         """;
 
     /// <summary>The tallies of the given rounds by key factor and group, and by <paramref name="by"/> when given.</summary>
+    public static Task<IReadOnlyList<KeyFactorTally>> OfAsync(DbSession db, IReadOnlyList<Guid> surveyIds, ScoreBreakdown? by,
+        CancellationToken cancellationToken) =>
+        OfAsync(db, surveyIds, by, false, cancellationToken);
+
+    /// <summary>The tallies of the given rounds by key factor, by group unless <paramref name="poolGroups"/>, and by <paramref name="by"/> when given.</summary>
     public static async Task<IReadOnlyList<KeyFactorTally>> OfAsync(DbSession db, IReadOnlyList<Guid> surveyIds, ScoreBreakdown? by,
-        CancellationToken cancellationToken)
+        bool poolGroups, CancellationToken cancellationToken)
     {
         if (surveyIds.Count == 0) return [];
         return await db.QueryAsync<KeyFactorTally>(string.Format(Tally, db.Dialect.InIds("kfa.survey_id", "ids")),
-            new { ids = db.Dialect.Ids(surveyIds), by = by is { } breakdown ? DbEnum.Name(breakdown) : null }, cancellationToken);
+            new { ids = db.Dialect.Ids(surveyIds), by = by is { } breakdown ? DbEnum.Name(breakdown) : null, pooled = poolGroups ? 1 : 0 }, cancellationToken);
     }
 }

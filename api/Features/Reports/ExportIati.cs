@@ -69,7 +69,7 @@ public sealed class ExportIatiHandler(DbSession db, Caller caller, TimeProvider 
         {
             reported = projects.SelectMany(_ => periods, (project, period) => (PeriodId: period.Id, project.AdministrationId)).ToHashSet();
             var cells = await ComputedRule.CellsAsync(db, indicators.Select(indicator => indicator.ComputedBy).OfType<IndicatorRule>().Distinct(),
-                periodIds, cancellationToken);
+                periodIds, SmallCounts.From(configuration).MinimumCellSize, cancellationToken);
             figures = new ProgrammeFigures(await db.QueryAsync<EnteredFigure>(EnteredByAdministration, ids, cancellationToken), cells);
         }
         else

@@ -36,14 +36,14 @@ internal sealed class FrozenFigures
         CancellationToken cancellationToken) =>
         new(await ApprovedFigures.ReadAsync(db, periodIds, cancellationToken), covered);
 
-    /// <summary>Every rule's cells, as <see cref="ComputedRule.CellsAsync(DbSession, IEnumerable{IndicatorRule}, IReadOnlyList{Guid}, CancellationToken)"/> answers them.</summary>
+    /// <summary>Every rule's cells, as <see cref="ComputedRule.CellsAsync(DbSession, IEnumerable{IndicatorRule}, IReadOnlyList{Guid}, int, CancellationToken)"/> answers them.</summary>
     public IReadOnlyDictionary<IndicatorRule, IReadOnlyList<RuleCell>> Cells() =>
         Enum.GetValues<IndicatorRule>().ToDictionary(rule => rule, rule => (IReadOnlyList<RuleCell>)figures
             .Where(frozen => frozen.Figure.Source == DbEnum.Name(rule))
             .Select(frozen => new RuleCell
             {
                 PeriodId = frozen.PeriodId, Sex = frozen.Figure.SexOf, AdministrationId = frozen.Figure.AdministrationId,
-                Amount = frozen.Figure.Amount ?? 0, Base = frozen.Figure.Base,
+                KeyFactorCode = frozen.Figure.KeyFactorCode, Amount = frozen.Figure.Amount ?? 0, Base = frozen.Figure.Base,
             }).ToList());
 
     public IReadOnlyList<ModuleCell> Modules() =>

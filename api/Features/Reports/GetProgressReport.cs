@@ -109,15 +109,16 @@ public sealed class GetProgressReportHandler(DbSession db, Caller caller, IConfi
         var values = new List<(IndicatorDetails Indicator, IReadOnlyList<PeriodValues> Values)>();
         IReadOnlyDictionary<IndicatorRule, IReadOnlyList<RuleCell>> cells;
         IReadOnlyList<ModuleCell> modules;
+        var smallCounts = SmallCounts.From(configuration);
         if (query.IncludeUnapproved)
         {
-            cells = await ComputedRule.CellsAsync(db, Enum.GetValues<IndicatorRule>(), periodIds, cancellationToken);
+            cells = await ComputedRule.CellsAsync(db, Enum.GetValues<IndicatorRule>(), periodIds, smallCounts.MinimumCellSize, cancellationToken);
             modules = periodIds.Count == 0
                 ? []
                 : await db.QueryAsync<ModuleCell>(ModulesDeliveredSql(db.Dialect), new { periodIds = db.Dialect.Ids(periodIds) }, cancellationToken);
             var read = new IndicatorValues.ProgrammeRead(cells, covered.Select(administration => administration.Id).ToList());
             foreach (var indicator in indicators)
-                values.Add((indicator, await IndicatorValues.ReadAsync(db, indicator, periods, cancellationToken, read)));
+                values.Add((indicator, await IndicatorValues.ReadAsync(db, indicator, periods, smallCounts.MinimumCellSize, cancellationToken, read)));
         }
         else
         {
@@ -131,7 +132,6 @@ public sealed class GetProgressReportHandler(DbSession db, Caller caller, IConfi
 
         var named = await NamedAsync(db, covered, cells, modules, values, cancellationToken);
         var keyFactors = await db.QueryAsync<ReportedKeyFactor>(KeyFactors, null, cancellationToken);
-        var smallCounts = SmallCounts.From(configuration);
         return Report(query, programme, periods, covered, named, keyFactors, reports, cells, modules, values, smallCounts, caller.Role == Role.Donor);
     }
 

@@ -91,15 +91,16 @@ public static class IatiActivitiesXml
     }
 
     /// <summary>
-    /// One result per indicator. ResultType: what the training and trainer rules count is an output (1); plans adopted
-    /// and actions done on time, an outcome (2); an entered indicator says not which it is: other (9).
+    /// One result per indicator. ResultType: what the training and trainer rules count is an output (1); plans adopted,
+    /// actions done on time and perceptions, an outcome (2); an entered indicator says not which it is: other (9).
     /// </summary>
     private static async Task ResultAsync(IatiXmlWriter iati, IatiFile file, CountryProject project, IndicatorDetails indicator)
     {
         var type = indicator.ComputedBy switch
         {
             null => "9",
-            IndicatorRule.AdministrationsWithAdoptedPlan or IndicatorRule.ActionsDoneOnTimePercent => "2",
+            IndicatorRule.AdministrationsWithAdoptedPlan or IndicatorRule.ActionsDoneOnTimePercent or IndicatorRule.PerceptionFavourablePercent
+                or IndicatorRule.KeyFactorsImprovedPercent => "2",
             _ => "1",
         };
         var title = new Bilingual(indicator.TitleEn, indicator.TitleFr);

@@ -38,7 +38,8 @@ public sealed class ProgrammeFigures(IEnumerable<EnteredFigure> entered, IReadOn
 
     /// <summary>
     /// The actuals: entered ones; or for a computed indicator the administration's total and, when the indicator is
-    /// broken down by sex, one per sex, not_recorded included, so that they add up to the total.
+    /// broken down by sex, one per sex, not_recorded included, so that they add up to the total; by key factor, one per
+    /// key factor its rule's cells name.
     /// </summary>
     public IReadOnlyList<Figure> Actuals(IndicatorDetails indicator, Guid periodId, Guid administrationId)
     {
@@ -64,6 +65,10 @@ public sealed class ProgrammeFigures(IEnumerable<EnteredFigure> entered, IReadOn
             foreach (var sex in Enum.GetValues<Sex>())
                 if (rule.Aggregate(ofProject.Where(cell => cell.Sex == sex)) is { } value)
                     actuals.Add(new Figure(value, sex, null));
+        if (indicator.Disaggregations.Contains(Disaggregation.KeyFactor))
+            foreach (var keyFactor in ofProject.Select(cell => cell.KeyFactorCode).OfType<string>().Distinct().Order(StringComparer.Ordinal))
+                if (rule.Aggregate(ofProject.Where(cell => cell.KeyFactorCode == keyFactor)) is { } value)
+                    actuals.Add(new Figure(value, null, keyFactor));
         return actuals;
     }
 }

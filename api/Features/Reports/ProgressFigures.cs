@@ -29,6 +29,7 @@ internal sealed class ProgressFigures(
     [
         IndicatorRule.OfficialsTrained, IndicatorRule.WorkshopsHeld, IndicatorRule.ParticipantHours, IndicatorRule.AccreditedNationalTrainers,
         IndicatorRule.CascadeSessions, IndicatorRule.AdministrationsWithAdoptedPlan, IndicatorRule.ActionsDoneOnTimePercent,
+        IndicatorRule.PerceptionFavourablePercent, IndicatorRule.KeyFactorsImprovedPercent,
     ];
 
     private readonly Dictionary<Guid, ReportedAdministration> byId = administrations.ToDictionary(administration => administration.Id);
@@ -96,7 +97,11 @@ internal sealed class ProgressFigures(
         Value = TypeHandlers.Figure(value),
     };
 
-    /// <summary>A computed figure: its total in each group and, when the rule answers by sex, each sex (not_recorded included).</summary>
+    /// <summary>
+    /// A computed figure: its total in each group and, when the rule answers by sex, each sex (not_recorded included); when
+    /// it answers by key factor, unless grouped by period alone, each key factor it scores (as the modules delivered). Actions
+    /// done on time also tells its counts; a perception percentage, only itself (its counts are answers, not people or actions).
+    /// </summary>
     private IEnumerable<ProgressValue> RuleRows(Period period, List<Group> groups, IndicatorRule name)
     {
         var rule = ComputedRule.For(name);
@@ -107,9 +112,15 @@ internal sealed class ProgressFigures(
             var inGroup = reported.Where(cell => group.Holds(cell.AdministrationId)).ToList();
             if (rule.Measure == IndicatorMeasure.Percentage)
             {
-                yield return Row(period, group, ActionsDue, inGroup.Sum(cell => cell.Base ?? 0));
-                yield return Row(period, group, ActionsDoneOnTime, inGroup.Sum(cell => cell.Amount));
+                if (name == IndicatorRule.ActionsDoneOnTimePercent)
+                {
+                    yield return Row(period, group, ActionsDue, inGroup.Sum(cell => cell.Base ?? 0));
+                    yield return Row(period, group, ActionsDoneOnTime, inGroup.Sum(cell => cell.Amount));
+                }
                 if (rule.Aggregate(inGroup) is { } percent) yield return Row(period, group, figure, percent);
+                if (grouping == ProgressGrouping.Period || !rule.Dimensions.Contains(Disaggregation.KeyFactor)) continue;
+                foreach (var keyFactor in inGroup.Where(cell => cell.KeyFactorCode is not null).GroupBy(cell => cell.KeyFactorCode!).OrderBy(factor => factor.Key, StringComparer.Ordinal))
+                    if (rule.Aggregate(keyFactor) is { } ofKeyFactor) yield return Row(period, group, figure, ofKeyFactor) with { KeyFactor = keyFactor.Key };
                 continue;
             }
             yield return Row(period, group, figure, rule.Aggregate(inGroup) ?? 0);

@@ -96,7 +96,8 @@ public sealed record ProgressValue
     /// <summary>
     /// officials_trained, workshops_held, participant_hours, modules_delivered, accredited_national_trainers,
     /// cascade_sessions, administrations_with_adopted_plan, actions_due, actions_done_on_time,
-    /// actions_done_on_time_percent, indicator_target or indicator_actual.
+    /// actions_done_on_time_percent, perception_favourable_percent (also by key factor unless grouped by period alone),
+    /// key_factors_improved_percent, indicator_target or indicator_actual.
     /// </summary>
     public required string Figure { get; init; }
     /// <summary>The indicator's code, for indicator_target and indicator_actual.</summary>

@@ -32,7 +32,8 @@ public static class ProgressReportEndpoint
         "starting with = + - @, a tab or a carriage return gets a leading apostrophe. Rows are written as they are produced.\n\n" +
         "Figures (read from the records in a preview; otherwise as each report's approval froze them, see below): those " +
         "of the computed rules listed below, exactly as the programme's computed indicators count them (GET " +
-        "…/indicators/{indicatorId}/values), by sex where the rule answers by sex; `modules_delivered`, the sessions held in " +
+        "…/indicators/{indicatorId}/values), by sex where the rule answers by sex, and (unless grouped by period) by key " +
+        "factor where it answers by key factor (`perception_favourable_percent`); `modules_delivered`, the sessions held in " +
         "the period of held workshops of the programme (each delivers a module), and (unless grouped by period) once per key " +
         "factor its module covers (key factors overlap: they need not add up to the total); `actions_due` and " +
         "`actions_done_on_time`, what `actions_done_on_time_percent` divides; and each indicator's `indicator_target` and " +

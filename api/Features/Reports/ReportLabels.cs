@@ -34,6 +34,8 @@ public static class ReportLabels
         IndicatorRule.CascadeSessions => Messages.LabelCascadeSessions,
         IndicatorRule.AdministrationsWithAdoptedPlan => Messages.LabelAdministrationsWithAdoptedPlan,
         IndicatorRule.ActionsDoneOnTimePercent => Messages.LabelActionsDoneOnTimePercent,
+        IndicatorRule.PerceptionFavourablePercent => Messages.LabelPerceptionFavourablePercent,
+        IndicatorRule.KeyFactorsImprovedPercent => Messages.LabelKeyFactorsImprovedPercent,
     };
 
     /// <summary>A figure of the report by its code: a computed rule's, or one the report adds (<see cref="ProgressFigures"/>).</summary>

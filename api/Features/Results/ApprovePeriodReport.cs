@@ -1,4 +1,5 @@
 using Integrity.Api.Data;
+using Integrity.Api.Features.Reports;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
 using Integrity.Api.Pipeline;
@@ -15,7 +16,7 @@ public sealed record ApprovePeriodReport : PeriodReportChange, ICommand<ReportMo
 
 public sealed class ApprovePeriodReportAccess : AdministratorsOnly<ApprovePeriodReport>;
 
-public sealed class ApprovePeriodReportHandler(DbSession db, Caller caller, TimeProvider clock) : ICommandHandler<ApprovePeriodReport, ReportMoved>
+public sealed class ApprovePeriodReportHandler(DbSession db, Caller caller, TimeProvider clock, IConfiguration configuration) : ICommandHandler<ApprovePeriodReport, ReportMoved>
 {
     private const string Approve = """
         UPDATE period_reports SET state = 'approved', approved_at = @at, approved_by = @by, version = version + 1
@@ -28,7 +29,8 @@ public sealed class ApprovePeriodReportHandler(DbSession db, Caller caller, Time
         if (current.State != ReportState.Submitted) throw PeriodReports.Refuse(current, Messages.ReportToApprove);
         var at = AuditTrail.Stored(clock.GetUtcNow());
         var moved = await PeriodReports.MoveAsync(db, current, ReportState.Approved, Approve, new { at, by = caller.UserId }, cancellationToken);
-        var hash = await ApprovedFigures.TakeAsync(db, command.ProgrammeId, command.PeriodId, command.AdministrationId, moved.Id, at, cancellationToken);
+        var hash = await ApprovedFigures.TakeAsync(db, command.ProgrammeId, command.PeriodId, command.AdministrationId, moved.Id, at,
+            SmallCounts.From(configuration).MinimumCellSize, cancellationToken);
         return moved with { SnapshotHash = hash };
     }
 }

@@ -48,8 +48,9 @@ public static class ApprovedFigures
 
     /// <summary>The figures of the administration's report for the period as the records give them now, in canonical order.</summary>
     /// <param name="indicators">The programme's indicators (<see cref="IndicatorDetails.AllOfProgrammeAsync"/>), when the caller has read them.</param>
+    /// <param name="minimumCellSize">Reporting:MinimumCellSize, below which a perception rule leaves a key factor out.</param>
     public static async Task<IReadOnlyList<ApprovedFigure>> LiveAsync(DbSession db, Guid programmeId, Guid periodId, Guid administrationId,
-        IReadOnlyList<IndicatorDetails>? indicators, CancellationToken cancellationToken)
+        IReadOnlyList<IndicatorDetails>? indicators, int minimumCellSize, CancellationToken cancellationToken)
     {
         var period = await db.QuerySingleOrDefaultAsync<Period>(IndicatorValues.PeriodOf, new { programmeId, periodId }, cancellationToken);
         if (period is null) return [];
@@ -58,7 +59,7 @@ public static class ApprovedFigures
         bool Belongs(Guid? of) => of is not { } id || id == administrationId || !coveredIds.Contains(id);
 
         IReadOnlyList<Guid> periodIds = [periodId];
-        var cells = await ComputedRule.CellsAsync(db, Enum.GetValues<IndicatorRule>(), periodIds, cancellationToken);
+        var cells = await ComputedRule.CellsAsync(db, Enum.GetValues<IndicatorRule>(), periodIds, minimumCellSize, cancellationToken);
         var modules = await db.QueryAsync<ModuleCell>(GetProgressReportHandler.ModulesDeliveredSql(db.Dialect),
             new { periodIds = db.Dialect.Ids(periodIds) }, cancellationToken);
         var read = new IndicatorValues.ProgrammeRead(cells, covered);
@@ -68,7 +69,7 @@ public static class ApprovedFigures
             figures.AddRange(ofRule.Where(cell => Belongs(cell.AdministrationId)).Select(cell => new ApprovedFigure
             {
                 Source = DbEnum.Name(rule), Sex = cell.Sex is { } sex ? DbEnum.Name(sex) : null, AdministrationId = cell.AdministrationId,
-                Amount = cell.Amount, Base = cell.Base,
+                KeyFactorCode = cell.KeyFactorCode, Amount = cell.Amount, Base = cell.Base,
             }));
         figures.AddRange(modules.Where(cell => Belongs(cell.AdministrationId)).Select(cell => new ApprovedFigure
         {
@@ -76,7 +77,7 @@ public static class ApprovedFigures
         }));
         foreach (var indicator in indicators ?? await IndicatorDetails.AllOfProgrammeAsync(db, programmeId, cancellationToken))
         {
-            var values = (await IndicatorValues.ReadAsync(db, indicator, [period], cancellationToken, read)).Single();
+            var values = (await IndicatorValues.ReadAsync(db, indicator, [period], minimumCellSize, cancellationToken, read)).Single();
             if (values.Target is not null || values.Actual is not null)
                 figures.Add(new ApprovedFigure { Source = IndicatorValue, IndicatorId = indicator.Id, Amount = values.Actual, Target = values.Target });
             figures.AddRange(values.Disaggregations.Where(value => Belongs(value.AdministrationId)).Select(value => new ApprovedFigure
@@ -90,9 +91,9 @@ public static class ApprovedFigures
 
     /// <summary>Takes the snapshot of an approved report: its figures now, stored with their hash, which it answers.</summary>
     public static async Task<string> TakeAsync(DbSession db, Guid programmeId, Guid periodId, Guid administrationId, Guid reportId,
-        DateTimeOffset takenAt, CancellationToken cancellationToken)
+        DateTimeOffset takenAt, int minimumCellSize, CancellationToken cancellationToken)
     {
-        var figures = await LiveAsync(db, programmeId, periodId, administrationId, null, cancellationToken);
+        var figures = await LiveAsync(db, programmeId, periodId, administrationId, null, minimumCellSize, cancellationToken);
         var hash = Hash(figures);
         await db.ExecuteAsync(InsertSnapshot, new { reportId, periodId, administrationId, hash, takenAt }, cancellationToken);
         await ManyRows.InsertAsync(db, "approved_figures", figures.Select((figure, position) => new Dictionary<string, object?>

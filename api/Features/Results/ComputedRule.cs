@@ -5,9 +5,10 @@ namespace Integrity.Api.Features.Results;
 
 /// <summary>
 /// The rules that compute indicators from the records. Each is one grouped query over the programme's
-/// reporting periods, answering a cell per period and bucket (sex, administration); the total of a period
-/// and each breakdown are added up from its cells, so a breakdown always adds up to the total. Nothing is
-/// stored: a computed actual is always what the records say at the moment it is read.
+/// reporting periods, answering a cell per period and bucket (sex, administration, key factor); the two perception
+/// rules read theirs in three steps (<see cref="PerceptionRuleCells"/>). The total of a period and each breakdown are
+/// added up from its cells, so a breakdown always adds up to the total. Nothing is stored: a computed actual is always
+/// what the records say at the moment it is read.
 /// </summary>
 /// <remarks>
 /// Each rule says what it counts in <see cref="Definition"/>, beside its SQL; the OpenAPI descriptions that name the
@@ -15,7 +16,7 @@ namespace Integrity.Api.Features.Results;
 /// </remarks>
 public sealed class ComputedRule
 {
-    private ComputedRule(IndicatorRule name, IndicatorMeasure measure, Disaggregation[] dimensions, string sql, string definition)
+    private ComputedRule(IndicatorRule name, IndicatorMeasure measure, Disaggregation[] dimensions, string? sql, string definition)
     {
         Name = name;
         Measure = measure;
@@ -24,12 +25,21 @@ public sealed class ComputedRule
         Definition = definition;
     }
 
+    private ComputedRule(IndicatorRule name, IndicatorMeasure measure, Disaggregation[] dimensions, CellReader read, string definition)
+        : this(name, measure, dimensions, (string?)null, definition) => Read = read;
+
+    /// <summary>How a rule that is not one query reads its cells (the perception rules, <see cref="PerceptionRuleCells"/>).</summary>
+    private delegate Task<IReadOnlyList<RuleCell>> CellReader(DbSession db, IReadOnlyList<Guid> periodIds, int minimumCellSize, CancellationToken cancellationToken);
+
     public IndicatorRule Name { get; }
     /// <summary>The measure an indicator computed by this rule has.</summary>
     public IndicatorMeasure Measure { get; }
     /// <summary>The breakdowns this rule answers.</summary>
     public IReadOnlyList<Disaggregation> Dimensions { get; }
-    private string Sql { get; }
+    private string? Sql { get; }
+    private CellReader? Read { get; }
+    /// <summary>Whether the rule is one grouped query (<see cref="CommandText"/>); the perception rules read theirs in steps.</summary>
+    public bool IsOneQuery => Sql is not null;
     /// <summary>What the rule counts, for people: the one wording of it, in the API's descriptions.</summary>
     public string Definition { get; }
 
@@ -39,26 +49,34 @@ public sealed class ComputedRule
     /// </summary>
     public static string DefinitionList() =>
         "Computed rules (a record counts in the period that contains its date, first and last day included; by sex means " +
-        "three buckets, female, male and not_recorded, which add up to the total):\n\n" +
+        "three buckets, female, male and not_recorded, which add up to the total; a percentage of several administrations, " +
+        "regions or key factors is that of their counts added up, not the mean of their percentages):\n\n" +
         string.Join("\n", Rules.Values.Select(rule => $"- `{DbEnum.Name(rule.Name)}`: {rule.Definition}"));
 
-    /// <summary>The cells of the given periods: one query, whatever their number.</summary>
-    public async Task<IReadOnlyList<RuleCell>> CellsAsync(DbSession db, IReadOnlyList<Guid> periodIds, CancellationToken cancellationToken) =>
-        periodIds.Count == 0
-            ? []
-            : await db.QueryAsync<RuleCell>(CommandText(db.Dialect), new { periodIds = db.Dialect.Ids(periodIds) }, cancellationToken);
+    /// <summary>
+    /// The cells of the given periods: one query, whatever their number (three for a perception rule). A perception rule
+    /// leaves out the key factors of a round that fewer than <paramref name="minimumCellSize"/> respondents answered.
+    /// </summary>
+    public async Task<IReadOnlyList<RuleCell>> CellsAsync(DbSession db, IReadOnlyList<Guid> periodIds, int minimumCellSize, CancellationToken cancellationToken) =>
+        periodIds.Count == 0 ? []
+        : Read is not null ? await Read(db, periodIds, minimumCellSize, cancellationToken)
+        : await db.QueryAsync<RuleCell>(CommandText(db.Dialect), new { periodIds = db.Dialect.Ids(periodIds) }, cancellationToken);
 
-    /// <summary>The cells of each of the rules for the given periods: one query per rule.</summary>
+    /// <summary>The cells of each of the rules for the given periods: one query per rule (three per perception rule).</summary>
     public static async Task<IReadOnlyDictionary<IndicatorRule, IReadOnlyList<RuleCell>>> CellsAsync(DbSession db, IEnumerable<IndicatorRule> rules,
-        IReadOnlyList<Guid> periodIds, CancellationToken cancellationToken)
+        IReadOnlyList<Guid> periodIds, int minimumCellSize, CancellationToken cancellationToken)
     {
         var cells = new Dictionary<IndicatorRule, IReadOnlyList<RuleCell>>();
-        foreach (var rule in rules) cells[rule] = await For(rule).CellsAsync(db, periodIds, cancellationToken);
+        foreach (var rule in rules) cells[rule] = await For(rule).CellsAsync(db, periodIds, minimumCellSize, cancellationToken);
         return cells;
     }
 
-    /// <summary>The rule's query for the periods in <c>@periodIds</c> (pass them through <see cref="SqlDialect.Ids"/>); never run with none.</summary>
-    internal string CommandText(SqlDialect dialect) => string.Format(Sql, dialect.InIds("rp.id", "periodIds"));
+    /// <summary>
+    /// The rule's query for the periods in <c>@periodIds</c> (pass them through <see cref="SqlDialect.Ids"/>); never run with
+    /// none; only for a rule that <see cref="IsOneQuery"/>.
+    /// </summary>
+    internal string CommandText(SqlDialect dialect) =>
+        string.Format(Sql ?? throw new InvalidOperationException($"{Name} is not one query."), dialect.InIds("rp.id", "periodIds"));
 
     /// <summary>The value of some cells together: their sum, or for a percentage the share of their bases (none of none).</summary>
     public decimal? Aggregate(IEnumerable<RuleCell> cells)
@@ -178,6 +196,24 @@ public sealed class ComputedRule
             "of the actions due in the period, in plans of the programme that are not drafts, cancelled ones left out: the " +
             "percentage (two decimals) done on time, that is, now done and first reported done on or before their due day; " +
             "none due, no value. By the plan's administration."),
+        new(IndicatorRule.PerceptionFavourablePercent, IndicatorMeasure.Percentage, [Disaggregation.Administration, Disaggregation.KeyFactor],
+            PerceptionRuleCells.FavourableAsync,
+            "of the answers to an administration's latest perception survey round under the programme whose fieldwork ended on " +
+            "or before the period's last day (and whose answers are in), the percentage (two decimals) that are favourable, 4 " +
+            "or 5 after reversing. A rule's value is one number per period and administration, so it pools the round's key " +
+            "factors and both groups (customs officials and private sector); by key factor it gives each key factor with both " +
+            "groups pooled, since an indicator breaks down by key factor but not by respondent group (the round's scores give " +
+            "each group). A key factor answered by fewer than Reporting:MinimumCellSize respondents in the round does not count. " +
+            "The programme's value pools the administrations' answers. By administration and by key factor."),
+        new(IndicatorRule.KeyFactorsImprovedPercent, IndicatorMeasure.Percentage, [Disaggregation.Administration], PerceptionRuleCells.ImprovedAsync,
+            "for an administration with two perception survey rounds under the programme whose fieldwork ended on or before the " +
+            "period's last day (its latest two), the key factors that received support between them, from the earlier round's " +
+            "last fieldwork day to the later round's first, both included: a session of a held workshop of the programme " +
+            "hosted by the administration whose module covers the key factor, or an objective on the key factor in its action " +
+            "plan under the programme (not a draft, adopted by then, its dates overlapping those days). Of those scored in both " +
+            "rounds (both groups pooled; a key factor of fewer than Reporting:MinimumCellSize respondents in a round does not " +
+            "count), the percentage (two decimals) whose favourable percent rose. None supported and scored, no value. The " +
+            "programme's value is over all its administrations' supported key factors. By administration."),
     }.ToDictionary(rule => rule.Name);
 }
 
@@ -187,6 +223,8 @@ public sealed record RuleCell
     public required Guid PeriodId { get; init; }
     public Sex? Sex { get; init; }
     public Guid? AdministrationId { get; init; }
+    /// <summary>The key factor, for a rule that answers by key factor (perception_favourable_percent).</summary>
+    public string? KeyFactorCode { get; init; }
     /// <summary>The count or sum; for a percentage, how many of <see cref="Base"/> qualify.</summary>
     public required decimal Amount { get; init; }
     /// <summary>For a percentage, how many there are in all.</summary>

@@ -1,4 +1,5 @@
 using Integrity.Api.Data;
+using Integrity.Api.Features.Reports;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
 using Integrity.Api.Resources;
@@ -16,7 +17,7 @@ public sealed record GetReportDrift(Guid ProgrammeId, Guid PeriodId, Guid Admini
 /// Administrators, and coordinators whose scope covers the programme and the administration (404 otherwise, as if the
 /// report did not exist). Compares the stored snapshot with the same figures read from the records now.
 /// </summary>
-public sealed class GetReportDriftHandler(DbSession db, Caller caller) : IQueryHandler<GetReportDrift, ReportDrift>
+public sealed class GetReportDriftHandler(DbSession db, Caller caller, IConfiguration configuration) : IQueryHandler<GetReportDrift, ReportDrift>
 {
     public async ValueTask<ReportDrift> Handle(GetReportDrift query, CancellationToken cancellationToken)
     {
@@ -26,7 +27,8 @@ public sealed class GetReportDriftHandler(DbSession db, Caller caller) : IQueryH
         var snapshot = await ApprovedFigures.OfApprovedReportAsync(db, query.ProgrammeId, query.PeriodId, query.AdministrationId, cancellationToken)
                        ?? throw new NotFoundException(Messages.RecordApprovedReport, query.AdministrationId);
         var indicators = await IndicatorDetails.AllOfProgrammeAsync(db, query.ProgrammeId, cancellationToken);
-        var live = await ApprovedFigures.LiveAsync(db, query.ProgrammeId, query.PeriodId, query.AdministrationId, indicators, cancellationToken);
+        var live = await ApprovedFigures.LiveAsync(db, query.ProgrammeId, query.PeriodId, query.AdministrationId, indicators,
+            SmallCounts.From(configuration).MinimumCellSize, cancellationToken);
         var changes = Compare(snapshot.Figures, live, indicators.ToDictionary(indicator => indicator.Id, indicator => indicator.Code)).ToList();
         return new ReportDrift
         {

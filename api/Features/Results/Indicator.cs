@@ -20,6 +20,8 @@ public enum IndicatorRule
     CascadeSessions,
     AdministrationsWithAdoptedPlan,
     ActionsDoneOnTimePercent,
+    PerceptionFavourablePercent,
+    KeyFactorsImprovedPercent,
 }
 
 /// <summary>An administration's report for a reporting period: in_progress → submitted → returned → submitted → approved.</summary>

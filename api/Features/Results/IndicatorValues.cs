@@ -41,8 +41,9 @@ public static class IndicatorValues
 
     /// <param name="programmeRead">What the progress report has already read for the whole programme (every rule's cells
     /// for these periods, the administrations it covers), so that no computed indicator reads it again.</param>
+    /// <param name="minimumCellSize">Reporting:MinimumCellSize, below which a perception rule leaves a key factor out.</param>
     public static async Task<IReadOnlyList<PeriodValues>> ReadAsync(DbSession db, IndicatorDetails indicator, IReadOnlyList<Period> periods,
-        CancellationToken cancellationToken, ProgrammeRead? programmeRead = null)
+        int minimumCellSize, CancellationToken cancellationToken, ProgrammeRead? programmeRead = null)
     {
         if (periods.Count == 0) return [];
         var ids = periods.Select(period => period.Id).ToList();
@@ -51,7 +52,7 @@ public static class IndicatorValues
         var breakdowns = await db.QueryAsync<StoredBucket>(BreakdownsSql(db.Dialect), parameters, cancellationToken);
         if (indicator.ComputedBy is not { } rule) return Values(indicator, periods, entered, breakdowns, null, []);
         if (programmeRead is not null) return Values(indicator, periods, entered, breakdowns, programmeRead.Cells[rule], programmeRead.Covered);
-        return Values(indicator, periods, entered, breakdowns, await ComputedRule.For(rule).CellsAsync(db, ids, cancellationToken),
+        return Values(indicator, periods, entered, breakdowns, await ComputedRule.For(rule).CellsAsync(db, ids, minimumCellSize, cancellationToken),
             await db.QueryAsync<Guid>(Covered, new { programmeId = indicator.ProgrammeId }, cancellationToken));
     }
 
@@ -103,7 +104,8 @@ public static class IndicatorValues
     {
         /// <summary>
         /// A row for every bucket of each disaggregation (every sex; every administration covered, and any other the
-        /// records name), then any other bucket an entered target names; each with its entered target and computed actual.
+        /// records name; every key factor the cells name), then any other bucket an entered target names; each with its
+        /// entered target and computed actual.
         /// </summary>
         public List<DisaggregatedValue> Breakdown(IReadOnlyList<Disaggregation> dimensions, List<RuleCell> cells, List<DisaggregatedValue> targets)
         {
@@ -113,6 +115,9 @@ public static class IndicatorValues
             if (dimensions.Contains(Disaggregation.Administration))
                 buckets.AddRange(Covered.Concat(cells.Select(cell => cell.AdministrationId).OfType<Guid>().Order()).Distinct()
                     .Select(administrationId => new Bucket(null, administrationId, null)));
+            if (dimensions.Contains(Disaggregation.KeyFactor))
+                buckets.AddRange(cells.Select(cell => cell.KeyFactorCode).OfType<string>().Distinct().Order(StringComparer.Ordinal)
+                    .Select(keyFactor => new Bucket(null, null, keyFactor)));
             buckets.AddRange(targets.Select(target => target.Key).Except(buckets));
             var entered = targets.ToDictionary(target => target.Key, target => target.Target);
             return buckets.Select(bucket => new DisaggregatedValue

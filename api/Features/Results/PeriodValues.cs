@@ -105,5 +105,6 @@ public readonly record struct Bucket(Sex? Sex, Guid? AdministrationId, string? K
 
     /// <summary>Whether a computed cell falls in this bucket.</summary>
     public bool Holds(RuleCell cell) =>
-        (Sex is null || Sex == cell.Sex) && (AdministrationId is null || AdministrationId == cell.AdministrationId);
+        (Sex is null || Sex == cell.Sex) && (AdministrationId is null || AdministrationId == cell.AdministrationId)
+        && (KeyFactorCode is null || KeyFactorCode == cell.KeyFactorCode);
 }

@@ -26,8 +26,9 @@ import { resultMessages } from './messages';
 
 const placed = ['code', 'titleEn', 'titleFr', 'unit', 'measure', 'ascending', 'disaggregations', 'computedBy'] as const;
 
-/** The one percentage rule; every other rule counts units. */
-const measureOf = (rule: Rule): Measure => (rule === 'actions_done_on_time_percent' ? 'percentage' : 'unit');
+/** The percentage rules; every other rule counts units. */
+const percentageRules: readonly Rule[] = ['actions_done_on_time_percent', 'perception_favourable_percent', 'key_factors_improved_percent'];
+const measureOf = (rule: Rule): Measure => (percentageRules.includes(rule) ? 'percentage' : 'unit');
 
 const blank: IndicatorFields = { code: '', titleEn: '', titleFr: '', unit: '', measure: 'unit', ascending: true, disaggregations: [] };
 

@@ -31,6 +31,8 @@ export const rules: readonly Rule[] = [
   'cascade_sessions',
   'administrations_with_adopted_plan',
   'actions_done_on_time_percent',
+  'perception_favourable_percent',
+  'key_factors_improved_percent',
 ];
 export const disaggregations: readonly Disaggregation[] = ['sex', 'administration', 'key_factor'];
 export const sexes: readonly Sex[] = ['female', 'male', 'not_recorded'];
