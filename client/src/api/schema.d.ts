@@ -782,9 +782,53 @@ export interface paths {
         get: operations["GetQuestionnaire"];
         /**
          * Update a perception survey questionnaire
-         * @description Replaces every field of a questionnaire, its questions included (in the order sent). Needs If-Match with the ETag read from GET.
+         * @description Replaces every field of a questionnaire, its questions included (in the order sent). Only while no survey round uses it (409 once one does: its answers name the questions). Needs If-Match with the ETag read from GET.
          */
         put: operations["UpdateQuestionnaire"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/perception-surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List perception survey rounds
+         * @description Rounds in your scope, latest fieldwork first, a page at a time. Filters: `administrationId`, `programmeId`. Administrators, and coordinators whose scope covers the administration; trainers and donors have no access (403).
+         */
+        get: operations["ListPerceptionSurveys"];
+        put?: never;
+        /**
+         * Register a perception survey round
+         * @description Registers a round of the Customs Integrity Perception Survey in an administration, under a programme that covers it, answering one questionnaire, with its fieldwork dates. Its responses are imported next (POST /perception-surveys/{id}/responses). Administrators, and coordinators whose scope covers the administration; trainers and donors have no access (403).
+         */
+        post: operations["RegisterPerceptionSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/perception-surveys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a perception survey round
+         * @description One round, with how many respondents and answers were imported. The ETag carries its version. Administrators, and coordinators whose scope covers the administration; trainers and donors have no access (403).
+         */
+        get: operations["GetPerceptionSurvey"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -2328,6 +2372,11 @@ export interface components {
             nextCursor: string;
         };
         /** @description One page of a list, and the cursor that fetches the next one (null on the last page). */
+        PageOfPerceptionSurveyDetails: {
+            items: components["schemas"]["PerceptionSurveyDetails"][];
+            nextCursor: string;
+        };
+        /** @description One page of a list, and the cursor that fetches the next one (null on the last page). */
         PageOfPeriodValues: {
             items: components["schemas"]["PeriodValues"][];
             nextCursor: string;
@@ -2424,6 +2473,39 @@ export interface components {
             email?: string | null;
             /** @description Stored upper-case; unique within an administration. */
             staffNumber?: string | null;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @description A perception survey round of an administration; `version` is also its ETag. */
+        PerceptionSurveyDetails: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            programmeCode: string;
+            /** Format: uuid */
+            administrationId: string;
+            administrationNameEn: string;
+            administrationNameFr: string;
+            /** Format: uuid */
+            questionnaireId: string;
+            questionnaireCode: string;
+            /** @description E.g. `CIPS 2023`. */
+            label: string;
+            /** Format: date */
+            fieldworkStartsOn: string;
+            /** Format: date */
+            fieldworkEndsOn: string;
+            /**
+             * Format: int32
+             * @description Respondents imported so far.
+             */
+            respondentCount: number;
+            /**
+             * Format: int32
+             * @description Answers imported so far (a blank is no answer).
+             */
+            answerCount: number;
             /** Format: int32 */
             version: number;
         };
@@ -2894,6 +2976,36 @@ export interface components {
             /** @description true to register them although the registry likely holds them already (the 409 lists whom). */
             confirmNewPerson?: boolean | null;
         };
+        /** @description A round of the Customs Integrity Perception Survey in one administration, before its responses are imported. */
+        RegisterPerceptionSurvey: {
+            /**
+             * Format: uuid
+             * @description The customs administration surveyed.
+             */
+            administrationId: string;
+            /**
+             * Format: uuid
+             * @description The programme it is run under; the programme must cover the administration.
+             */
+            programmeId: string;
+            /**
+             * Format: uuid
+             * @description The questionnaire respondents answered; it cannot change once a round uses it.
+             */
+            questionnaireId: string;
+            /** @description E.g. `CIPS 2023`. */
+            label: string;
+            /**
+             * Format: date
+             * @description First day of fieldwork.
+             */
+            fieldworkStartsOn: string;
+            /**
+             * Format: date
+             * @description Last day of fieldwork, not before the first: rounds are compared in this order.
+             */
+            fieldworkEndsOn: string;
+        };
         /** @description A programme, such as A-CIP or WACAM, funded by one or more donors over a period. */
         RegisterProgramme: {
             /** @description Short unique code, e.g. `A-CIP`. */
@@ -3323,7 +3435,7 @@ export interface components {
             donorIds: string[];
             administrationIds?: string[] | null;
         };
-        /** @description New values for every field of a questionnaire; `questions` replaces its questions, in the order sent. */
+        /** @description New values for every field of a questionnaire; `questions` replaces its questions, in the order sent. Only while no survey round uses it. */
         UpdateQuestionnaire: {
             code: string;
             titleEn: string;
@@ -8458,6 +8570,239 @@ export interface operations {
             };
             /** @description Precondition Required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached at the moment; nothing was changed. Retry after the seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListPerceptionSurveys: {
+        parameters: {
+            query?: {
+                administrationId?: string;
+                programmeId?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfPerceptionSurveyDetails"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached at the moment; nothing was changed. Retry after the seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RegisterPerceptionSurvey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique value (a UUID): a retry with the same key and body answers the first reply instead of creating a second record; while the first is still running, a retry waits for its reply. The same key with another body: 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterPerceptionSurvey"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordCreated"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached at the moment; nothing was changed. Retry after the seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPerceptionSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PerceptionSurveyDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
