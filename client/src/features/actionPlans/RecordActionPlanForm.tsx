@@ -5,7 +5,7 @@ import { SelectField } from '@/components/fields';
 import { RecordForm, useFormValues } from '@/components/RecordForm';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { actionPlanKeys, recordActionPlan, type RecordActionPlan } from './api';
-import { useProgrammeChoices } from './choices';
+import { useProgrammeChoices } from '@/lib/referenceData';
 import { actionPlanMessages } from './messages';
 import { PlanFields, planFields } from './PlanFields';
 
