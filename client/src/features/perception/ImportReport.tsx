@@ -17,7 +17,7 @@ export function ImportReport({ report, preview = false }: { report: ResponsesImp
   const labels = preview ? t.previewTotals : t.totals;
   return (
     <section aria-labelledby={headingId}>
-      <h2 id={headingId}>{preview ? t.preview : t.report}</h2>
+      <h3 id={headingId}>{preview ? t.preview : t.report}</h3>
       <p role="status">{(preview ? t.previewSummary : t.summary)(format.number(report.rows), format.number(report.rejected))}</p>
       <dl className="sheet-totals">
         {totals.map((total) => (
@@ -29,7 +29,7 @@ export function ImportReport({ report, preview = false }: { report: ResponsesImp
       </dl>
       {report.unknownColumns.length > 0 && (
         <>
-          <h3>{t.unknownColumns}</h3>
+          <h4>{t.unknownColumns}</h4>
           <ul className="unknown-columns">
             {report.unknownColumns.map((column) => (
               <li key={column}>
@@ -39,7 +39,7 @@ export function ImportReport({ report, preview = false }: { report: ResponsesImp
           </ul>
         </>
       )}
-      <h3>{t.attention}</h3>
+      <h4>{t.attention}</h4>
       {report.attention.length === 0 ? (
         <p>{t.allFine}</p>
       ) : (

@@ -30,12 +30,13 @@ export function PerceptionSummaryPage() {
   });
   const improved = (item: PerceptionSummaryItem) =>
     item.suppressed ? (
-      <>
+      // One element, so that a phone's stacked row keeps the reason under the mark rather than beside it.
+      <span>
         <abbr className="suppressed" title={item.reason ?? undefined}>
           {t.suppressed}
         </abbr>
         {item.reason && <span className="suppressed-reason">{item.reason}</span>}
-      </>
+      </span>
     ) : (
       t.improvedOf(format.number(item.improved ?? 0), format.number(item.administrations ?? 0))
     );

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { useApiClient } from '@/api/ApiClientProvider';
 import { BarChart } from '@/components/charts/BarChart';
+import { onNarrowScreen } from '@/components/narrowScreen';
 import { SelectField } from '@/components/fields';
 import { Loading } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
@@ -10,13 +11,14 @@ import { perceptionKeys, type PerceptionSurveyDetails } from './api';
 import { fetchScores, respondentGroups, scoreBreakdowns, type ScoreBreakdown, type SurveyScores } from './contract';
 import { perceptionMessages } from './messages';
 import { ScoreFigure } from './ScoreFigure';
-import { favourableByGroup, scoreRows } from './scoreData';
+import { favourableByGroup, keyFactorLabel, scoreRows } from './scoreData';
 
 const figures = ['favourablePercent', 'mean', 'respondents'] as const;
 
 /**
- * A round's scores: a chart of the favourable share of the two groups per key factor, and beside it the table of
+ * A round's scores: a chart of the favourable share of the two groups per key factor, and under it the table of
  * favourable share, mean and respondents, broken down by service, sex or region when chosen (the chart stays whole).
+ * Side by side they would not fit the page: the table alone takes a laptop's width.
  */
 export function SurveyScores({ survey }: { survey: PerceptionSurveyDetails }) {
   const client = useApiClient();
@@ -54,31 +56,29 @@ export function SurveyScores({ survey }: { survey: PerceptionSurveyDetails }) {
         <p className="field-hint">
           {t.scores.note} {t.scores.rule(whole.data.minimumCellSize)}
         </p>
-        <div className="scores-layout">
-          <BarChart
-            title={t.scores.chart}
-            horizontal
-            labels={chart.keyFactors.map((factor) => `${factor.keyFactorCode} ${name(factor, 'keyFactorNameEn', 'keyFactorNameFr')}`)}
-            series={respondentGroups.map((group) => ({ label: t.groups[group], values: chart.byGroup[group] }))}
-          />
-          <div className="scores-table">
-            <form className="form" onSubmit={(event) => event.preventDefault()}>
-              <SelectField
-                label={t.scores.by}
-                value={by ?? ''}
-                onValue={choose}
-                placeholder={t.scores.byNone}
-                options={scoreBreakdowns.map((one) => ({ value: one, label: t.scores.breakdowns[one] }))}
-              />
-            </form>
-            {table.isError ? (
-              <ProblemAlert error={table.error} onRetry={() => void table.refetch()} />
-            ) : !table.data ? (
-              <Loading label={t.scores.loading} />
-            ) : (
-              <ScoreTable scores={table.data} />
-            )}
-          </div>
+        <BarChart
+          title={t.scores.chart}
+          horizontal
+          labels={chart.keyFactors.map((factor) => keyFactorLabel(factor, name(factor, 'keyFactorNameEn', 'keyFactorNameFr'), onNarrowScreen()))}
+          series={respondentGroups.map((group) => ({ label: t.groups[group], values: chart.byGroup[group] }))}
+        />
+        <div className="scores-table">
+          <form className="form choice-form" onSubmit={(event) => event.preventDefault()}>
+            <SelectField
+              label={t.scores.by}
+              value={by ?? ''}
+              onValue={choose}
+              placeholder={t.scores.byNone}
+              options={scoreBreakdowns.map((one) => ({ value: one, label: t.scores.breakdowns[one] }))}
+            />
+          </form>
+          {table.isError ? (
+            <ProblemAlert error={table.error} onRetry={() => void table.refetch()} />
+          ) : !table.data ? (
+            <Loading label={t.scores.loading} />
+          ) : (
+            <ScoreTable scores={table.data} />
+          )}
         </div>
       </>
     );

@@ -60,6 +60,7 @@ function SurveyFilterForm({ filters, onApply }: { filters: SurveyFilters; onAppl
   const choices = useProgrammeChoices(values.programmeId);
   return (
     <FilterForm
+      folded={t.rounds.filters.legend}
       label={t.rounds.filters.legend}
       button={t.rounds.filters.apply}
       onApply={() => onApply(Object.fromEntries(Object.entries(values).filter(([, value]) => value)) as SurveyFilters)}

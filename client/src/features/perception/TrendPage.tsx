@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useApiClient } from '@/api/ApiClientProvider';
 import { BarChart } from '@/components/charts/BarChart';
+import { onNarrowScreen } from '@/components/narrowScreen';
 import { SelectField } from '@/components/fields';
 import { Loading, Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
@@ -12,6 +13,7 @@ import { ChangeMark } from './ChangeMark';
 import { fetchTrend, respondentGroups, type PerceptionTrend, type RespondentGroup } from './contract';
 import { perceptionMessages } from './messages';
 import { ScoreFigure } from './ScoreFigure';
+import { keyFactorLabel } from './scoreData';
 import './perception.css';
 
 /**
@@ -55,7 +57,7 @@ export function TrendPage() {
         <Link to={`/perception-surveys?${new URLSearchParams({ administrationId: id })}`}>{t.trend.back}</Link>
       </p>
       {rounds.isError && <ProblemAlert error={rounds.error} onRetry={() => void rounds.refetch()} />}
-      <form className="form" onSubmit={(event) => event.preventDefault()}>
+      <form className="form choice-form" onSubmit={(event) => event.preventDefault()}>
         <SelectField
           label={t.trend.questionnaire}
           value={questionnaireId ?? ''}
@@ -84,7 +86,7 @@ function GroupTrend({ trend, group }: { trend: PerceptionTrend; group: Responden
       <BarChart
         title={t.trend.chart(groupName)}
         horizontal
-        labels={items.map(keyFactor)}
+        labels={items.map((item) => keyFactorLabel(item, name(item, 'keyFactorNameEn', 'keyFactorNameFr'), onNarrowScreen()))}
         series={trend.rounds.map((round, index) => ({
           label: round.label,
           values: items.map((item) => (item.points[index]?.suppressed ? null : (item.points[index]?.favourablePercent ?? null))),

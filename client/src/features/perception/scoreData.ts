@@ -50,3 +50,9 @@ export function changeMark(point: Pick<TrendPoint, 'change'>): ChangeMark | null
   if (point.change < 0) return 'down';
   return 'same';
 }
+
+/** A phone's chart has no room beside its bars for the key factors' names: their codes name them there (the table has both). */
+export function keyFactorLabel(factor: KeyFactorNamed, name: string, narrow: boolean): string {
+  return narrow ? factor.keyFactorCode : `${factor.keyFactorCode} ${name}`;
+}
+
