@@ -117,7 +117,8 @@ journeys('accessibility', (journey) => {
       '/trainers/new', '/trainers/cascade', '/programmes', '/programmes/new', '/action-plans', `/action-plans/${plan}`,
       `/actions/${action}`, '/results', '/reports', '/admin', '/admin/users', `/admin/users/${user}`, '/admin/users/new',
       '/admin/api-tokens', '/admin/donors', `/admin/donors/${donor}`, '/admin/administrations', '/admin/modules',
-      '/admin/modules/new', '/admin/key-factors', '/admin/regions', '/admin/countries',
+      '/admin/modules/new', '/admin/key-factors', '/admin/regions', '/admin/countries', '/perception-surveys', '/questionnaires',
+      '/questionnaires/new',
     ];
     await auditAll(page, screens);
     await inFrench(page);
@@ -140,7 +141,7 @@ journeys('accessibility', (journey) => {
       '/trainers', `/trainers/${trainer}`, '/action-plans', `/action-plans/${plan}`, `/actions/${action}`, '/results',
       `/results/${programme}`, `/results/${programme}/indicators/new`, `/results/${programme}/indicators/${indicator}`,
       `/results/${programme}/indicators/${indicator}/periods/${period}`, `/results/${programme}/periods/${period}`,
-      '/reports', `/reports/${programme}`,
+      '/reports', `/reports/${programme}`, '/perception-surveys', '/questionnaires',
     ];
     await auditAll(page, screens);
     await inFrench(page);
@@ -165,7 +166,7 @@ journeys('accessibility', (journey) => {
   journey('a donor’s screens pass WCAG 2.1 AA, in English and in French', async (page) => {
     await signIn(page, demo.donor);
     const programme = await firstId(page, '/api/v1/programmes');
-    await auditAll(page, ['/', '/programmes', '/reports', `/reports/${programme}`]);
+    await auditAll(page, ['/', '/programmes', '/reports', `/reports/${programme}`, '/perception']);
     await inFrench(page);
     await auditAll(page, ['/', '/reports', `/reports/${programme}`]);
   });

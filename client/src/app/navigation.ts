@@ -12,6 +12,9 @@ export const navigation: readonly { to: string; label: Exclude<NavLabel, 'label'
   { to: '/trainers', label: 'trainers', roles: ['administrator', 'coordinator'] },
   { to: '/action-plans', label: 'actionPlans', roles: ['administrator', 'coordinator'] },
   { to: '/results', label: 'results', roles: ['administrator', 'coordinator'] },
+  { to: '/perception-surveys', label: 'perception', roles: ['administrator', 'coordinator'] },
   { to: '/reports', label: 'reports', roles: ['administrator', 'coordinator', 'donor'] },
+  // Donors never see a round: their perception screen is the programme summary.
+  { to: '/perception', label: 'perception', roles: ['donor'] },
   { to: '/admin', label: 'administration', roles: ['administrator'] },
 ];

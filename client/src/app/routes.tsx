@@ -3,6 +3,7 @@ import type { RouteObject } from 'react-router';
 import { actionPlanRoutes } from '@/features/actionPlans/routes';
 import { adminRoutes } from '@/features/admin/routes';
 import { outboxRoutes } from '@/features/outbox/routes';
+import { perceptionRoutes } from '@/features/perception/routes';
 import { participantRoutes } from '@/features/participants/routes';
 import { programmeRoutes } from '@/features/programmes/routes';
 import { reportRoutes } from '@/features/reports/routes';
@@ -36,6 +37,7 @@ export const routes: RouteObject[] = [
       ...trainerRoutes,
       ...actionPlanRoutes,
       ...resultRoutes,
+      ...perceptionRoutes,
       ...reportRoutes,
       ...adminRoutes,
       ...outboxRoutes,

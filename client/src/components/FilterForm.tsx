@@ -1,7 +1,5 @@
 import { useState, type ReactNode } from 'react';
-
-/** The width below which the app lays screens out for a phone (the stylesheet's `max-width: 40rem`). */
-const narrowScreen = '(max-width: 40rem)';
+import { onNarrowScreen } from './narrowScreen';
 
 /**
  * Filters applied on submit, not on each keystroke: a slow connection fetches once per search. With
@@ -9,7 +7,7 @@ const narrowScreen = '(max-width: 40rem)';
  * list shows first, open on a wider one.
  */
 export function FilterForm({ folded, ...form }: Parameters<typeof Filters>[0] & { folded?: string }) {
-  const [openAtFirst] = useState(() => !window.matchMedia?.(narrowScreen).matches);
+  const [openAtFirst] = useState(() => !onNarrowScreen());
   if (folded === undefined) return <Filters {...form} />;
   return (
     <details className="filters" open={openAtFirst}>

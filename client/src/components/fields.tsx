@@ -120,3 +120,28 @@ export function CheckboxGroup({
     </fieldset>
   );
 }
+
+/**
+ * A file to upload (an attendance sheet, survey responses): CSV or .xlsx, handed over as soon as it is chosen, with
+ * the API's messages (or the form's own "choose a file first") under it.
+ */
+export function SpreadsheetField({ label, errors, onFile }: { label: ReactNode; errors?: readonly string[]; onFile: (file: File | null) => void }) {
+  const id = useId();
+  return (
+    <div className="field form-wide">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="file"
+        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        {...described(id, { errors, label })}
+        onChange={(event) => onFile(event.target.files?.[0] ?? null)}
+      />
+      {errors?.map((message, index) => (
+        <p key={index} id={index === 0 ? `${id}-error` : undefined} className="field-error">
+          {message}
+        </p>
+      ))}
+    </div>
+  );
+}

@@ -9,7 +9,7 @@ import { useFormValues } from '@/components/RecordForm';
 import { useFormat } from '@/i18n/format';
 import { useBilingual, useMessages } from '@/i18n/LocaleProvider';
 import { actionPlanKeys, fetchPlanPage, planStatuses, type ActionPlanStatus, type PlanFilters } from './api';
-import { useProgrammeChoices } from './choices';
+import { useProgrammeChoices } from '@/lib/referenceData';
 import { actionPlanMessages } from './messages';
 import { RecordActionPlanForm } from './RecordActionPlanForm';
 import { PlanStatusBadge } from './Status';

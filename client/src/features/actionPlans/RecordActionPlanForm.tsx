@@ -1,11 +1,10 @@
 import { useNavigate } from 'react-router';
 import { useApiClient } from '@/api/ApiClientProvider';
 import { useCommand } from '@/api/useCommand';
-import { SelectField } from '@/components/fields';
+import { ProgrammeAdministrationFields } from '@/components/ProgrammeAdministrationFields';
 import { RecordForm, useFormValues } from '@/components/RecordForm';
 import { useMessages } from '@/i18n/LocaleProvider';
 import { actionPlanKeys, recordActionPlan, type RecordActionPlan } from './api';
-import { useProgrammeChoices } from './choices';
 import { actionPlanMessages } from './messages';
 import { PlanFields, planFields } from './PlanFields';
 
@@ -17,7 +16,6 @@ export function RecordActionPlanForm({ onCancel }: { onCancel: () => void }) {
   const navigate = useNavigate();
   const t = useMessages(actionPlanMessages);
   const { values, set, setValues } = useFormValues<RecordActionPlan>({ programmeId: '', administrationId: '', title: '', startsOn: '', endsOn: '' });
-  const choices = useProgrammeChoices(values.programmeId || undefined);
   const command = useCommand((body: RecordActionPlan, { idempotencyKey }) => recordActionPlan(client, body, idempotencyKey), {
     invalidates: [actionPlanKeys.all],
     onDone: (created) => void navigate(`/action-plans/${created.id}`),
@@ -27,25 +25,11 @@ export function RecordActionPlanForm({ onCancel }: { onCancel: () => void }) {
     <section aria-labelledby="record-plan-heading" className="card">
       <h2 id="record-plan-heading">{t.record.heading}</h2>
       <RecordForm command={command} label={t.record.heading} submitLabel={t.record.submit} placedFields={placed} onSubmit={() => void command.run(values)} onCancel={onCancel}>
-        <SelectField
-          label={t.fields.programme}
-          required
-          value={values.programmeId}
-          // Another programme covers other administrations: the one chosen may no longer fit.
-          onValue={(programmeId) => setValues((previous) => ({ ...previous, programmeId, administrationId: '' }))}
-          options={choices.programmes}
-          placeholder={t.fields.choose}
-          errors={command.errorsFor('programmeId')}
-        />
-        <SelectField
-          label={t.fields.administration}
-          required
-          value={values.administrationId}
-          onValue={set('administrationId')}
-          options={values.programmeId ? choices.administrations : []}
-          placeholder={t.fields.choose}
-          hint={values.programmeId ? undefined : t.record.chooseProgrammeFirst}
-          errors={command.errorsFor('administrationId')}
+        <ProgrammeAdministrationFields
+          values={values}
+          onValues={(chosen) => setValues((previous) => ({ ...previous, ...chosen }))}
+          errorsFor={command.errorsFor}
+          labels={{ ...t.fields, chooseProgrammeFirst: t.record.chooseProgrammeFirst }}
         />
         <PlanFields values={values} set={set} errorsFor={command.errorsFor} />
       </RecordForm>

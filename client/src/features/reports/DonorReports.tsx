@@ -8,7 +8,7 @@ import { fetchProgressReport, reportKeys, type ReportOptions } from './api';
 import { DownloadLinks } from './DownloadLinks';
 import { reportMessages } from './messages';
 import './reports.css';
-import { useReportedProgrammes } from './useReportedProgrammes';
+import { useReportedProgrammes } from '@/lib/referenceData';
 import { ReportCell } from './ReportCell';
 import { headlineFigures, headlines } from './reportData';
 

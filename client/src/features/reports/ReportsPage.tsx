@@ -6,7 +6,7 @@ import { useMessages } from '@/i18n/LocaleProvider';
 import { DownloadLinks } from './DownloadLinks';
 import { reportMessages } from './messages';
 import './reports.css';
-import { useReportedProgrammes } from './useReportedProgrammes';
+import { useReportedProgrammes } from '@/lib/referenceData';
 
 /** /reports: the programmes in the caller's scope (a donor's: those it funds), each with its report and files. */
 export function ReportsPage() {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useApiClient } from '@/api/ApiClientProvider';
 import { useCommand } from '@/api/useCommand';
-import { CheckboxGroup, SelectField } from '@/components/fields';
+import { CheckboxGroup, SelectField, SpreadsheetField } from '@/components/fields';
 import { Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { RecordForm } from '@/components/RecordForm';
@@ -120,30 +120,18 @@ function ImportSheet({ workshop }: { workshop: WorkshopDetails }) {
         submitLabel={preview ? t.checkAgain : t.check}
         pendingLabel={t.checking}
       >
-        <div className="field form-wide">
-          <label htmlFor="sheet-file">{t.file}</label>
-          <input
-            id="sheet-file"
-            type="file"
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-invalid={errors ? true : undefined}
-            aria-describedby={errors ? 'sheet-file-error' : undefined}
-            onChange={(event) => {
-              const chosen = event.target.files?.[0] ?? null;
-              setSheet(chosen);
-              setChoices(noChoices);
-              setValuesToMap([]);
-              setColumnsNotRead([]);
-              setPreview(null);
-              runCheck(chosen, noChoices);
-            }}
-          />
-          {errors?.map((message, index) => (
-            <p key={index} id={index === 0 ? 'sheet-file-error' : undefined} className="field-error">
-              {message}
-            </p>
-          ))}
-        </div>
+        <SpreadsheetField
+          label={t.file}
+          errors={errors}
+          onFile={(chosen) => {
+            setSheet(chosen);
+            setChoices(noChoices);
+            setValuesToMap([]);
+            setColumnsNotRead([]);
+            setPreview(null);
+            runCheck(chosen, noChoices);
+          }}
+        />
         {valuesToMap.length > 0 && (
           <fieldset className="form-wide field-group" aria-describedby="sheet-administrations-hint">
             <legend>{t.unknownAdministrations}</legend>

@@ -183,3 +183,6 @@ export function useKeyFactorOptions() {
     label: `${factor.code} ${name(factor, 'nameEn', 'nameFr')}`,
   }));
 }
+
+export { useProgrammeChoices } from './programmeChoices';
+export { useReportedProgrammes } from './reportedProgrammes';

@@ -1,7 +1,7 @@
 import { useApiClient } from '@/api/ApiClientProvider';
 import { useCursorList } from '@/api/useCursorList';
 import { useMe } from '@/lib/session';
-import { fetchProgrammePage, programmeListKey } from '@/lib/referenceData';
+import { fetchProgrammePage, programmeListKey } from './index';
 
 /** The programmes the caller reports on: a donor's are those it funds, staff's those in their scope. */
 export function useReportedProgrammes() {

@@ -1,5 +1,5 @@
 import { useBilingual } from '@/i18n/LocaleProvider';
-import { useProgrammes } from '@/lib/referenceData';
+import { useProgrammes } from './index';
 
 /**
  * Programmes in scope and the administrations they cover, as select options. With a programme
