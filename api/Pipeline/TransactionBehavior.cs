@@ -35,3 +35,9 @@ public sealed class TransactionBehavior<TMessage, TResponse>(DbSession session)
         }
     }
 }
+
+/// <summary>
+/// Thrown at the end of an import's preview, once its answer is known, so that its transaction rolls back and its audit
+/// entry is never written; whoever sent the command catches it.
+/// </summary>
+public sealed class PreviewRolledBackException() : Exception("A preview stores nothing.");
