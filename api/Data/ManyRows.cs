@@ -30,4 +30,15 @@ internal static class ManyRows
             await db.ExecuteAsync($"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES {string.Join(", ", values)}", parameters, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// Rows by the hundred thousand, in the open transaction, the fastest way the database has (see
+    /// <see cref="SqlDialect.CopyRowsAsync"/>): a survey round's 180,000 answers took seconds as multi-row INSERTs on PostgreSQL.
+    /// </summary>
+    /// <param name="rows">Values in the order of <paramref name="columns"/>.</param>
+    public static async Task CopyAsync(DbSession db, string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0) return;
+        await db.Dialect.CopyRowsAsync(await db.ConnectionAsync(cancellationToken), db.Transaction, table, columns, rows, cancellationToken);
+    }
 }
