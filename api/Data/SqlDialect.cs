@@ -184,7 +184,7 @@ public sealed class PostgresDialect : SqlDialect
 
     public override DbConnection CreateConnection(string connectionString) => new NpgsqlConnection(connectionString);
 
-    /// <summary>Binary COPY: a round of 180,000 answers in a fraction of a second, where multi-row INSERTs took seconds.</summary>
+    /// <summary>Binary COPY: the rows stream to the server in one command, with no parameters to bind.</summary>
     public override async Task CopyRowsAsync(DbConnection connection, DbTransaction? transaction, string table, IReadOnlyList<string> columns,
         IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
     {
