@@ -30,4 +30,17 @@ internal static class ManyRows
             await db.ExecuteAsync($"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES {string.Join(", ", values)}", parameters, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// Rows by the hundred thousand (a survey round's 180,000 answers), in the open transaction, the fastest way the
+    /// database has (see <see cref="SqlDialect.CopyRowsAsync"/>): without building and naming parameters statement by statement.
+    /// 162,000 rows of four columns, on a 2-core machine other test suites kept busy (load about 25): 1.1–1.5 s on SQLite and
+    /// 1.6–2.1 s on PostgreSQL, against 8–22 s through <see cref="InsertAsync"/>.
+    /// </summary>
+    /// <param name="rows">Values in the order of <paramref name="columns"/>.</param>
+    public static async Task CopyAsync(DbSession db, string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0) return;
+        await db.Dialect.CopyRowsAsync(await db.ConnectionAsync(cancellationToken), db.Transaction, table, columns, rows, cancellationToken);
+    }
 }

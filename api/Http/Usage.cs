@@ -34,7 +34,7 @@ public static class Usage
           --Audit:RetiredKeyFiles:0 <pem>                 an earlier audit key, to verify the entries it keyed
           --Audit:AnchorPath <file>                       the audit trail's head, outside the database (default api/data/audit-anchor.log)
           --Idempotency:KeepHours 24                      hours an Idempotency-Key is remembered (forgotten hourly after)
-          --Imports:MaxRows 5000                          rows an attendance sheet may have (and 1 KB a row in whole MB)
+          --Imports:MaxRows 5000                          rows an attendance sheet or survey file may have
           --Client:Path <folder>                          the built client to serve (default client/dist)
 
         Swagger UI: /swagger    OpenAPI document: /swagger/v1/swagger.json    Health: /health, /health/ready

@@ -35,3 +35,12 @@ public sealed class TransactionBehavior<TMessage, TResponse>(DbSession session)
         }
     }
 }
+
+/// <summary>
+/// Thrown at the end of an import's preview, once its answer is known, so that its transaction rolls back and its audit
+/// entry is never written; whoever sent the command catches it, with the preview's <see cref="Answer"/> when it carries one.
+/// </summary>
+public sealed class PreviewRolledBackException(object? answer = null) : Exception("A preview stores nothing.")
+{
+    public object? Answer { get; } = answer;
+}

@@ -89,6 +89,12 @@ public sealed class AccessMatrixTests(string provider) : ApiOnEachDatabase(provi
         ("POST /api/v1/questionnaires",                    [401, 201, 403, 403, 403, 403, 403, 401, 401]),
         ("PUT /api/v1/questionnaires/{Q}",                 [401, 204, 403, 403, 403, 403, 403, 401, 401]),
 
+        // A round's responses are the administration's own: its coordinators and administrators import them, nobody else.
+        ("POST /api/v1/perception-surveys/{S1}/responses",         [401, 200, 200, 404, 403, 403, 403, 401, 401]),
+        ("POST /api/v1/perception-surveys/{S2}/responses",         [401, 200, 404, 200, 403, 403, 403, 401, 401]),
+        ("POST /api/v1/perception-surveys/{S1}/responses/preview", [401, 200, 200, 404, 403, 403, 403, 401, 401]),
+        ("POST /api/v1/perception-surveys/{S2}/responses/preview", [401, 200, 404, 200, 403, 403, 403, 401, 401]),
+
         ("GET /api/v1/action-plans",                       [401, 200, 200, 200, 403, 403, 403, 401, 401]),
         ("GET /api/v1/programmes/{P1}/indicators",         [401, 200, 200, 404, 200, 403, 403, 401, 401]),
         ("GET /api/v1/programmes/{P1}/periods",            [401, 200, 200, 404, 200, 403, 403, 401, 401]),
@@ -160,6 +166,10 @@ public sealed class AccessMatrixTests(string provider) : ApiOnEachDatabase(provi
         ids["W1"] = await CreateAsync("/api/v1/workshops", Workshop("P1", "A1"));
         ids["M"] = await CreateAsync("/api/v1/modules", new { code = UniqueCode("MX"), titleEn = "Matrix module", titleFr = "Module de la matrice", hours = 3, keyFactorCodes = new[] { "RAD-07" } });
         ids["Q"] = await CreateAsync("/api/v1/questionnaires", Questionnaire(UniqueCode("QX")));
+        // Rounds answer a questionnaire of their own: one a round uses can no longer be updated, and the matrix updates Q.
+        var surveyed = await CreateAsync("/api/v1/questionnaires", Questionnaire(UniqueCode("QS")));
+        ids["S1"] = await CreateAsync("/api/v1/perception-surveys", Round("P1", "A1", surveyed));
+        ids["S2"] = await CreateAsync("/api/v1/perception-surveys", Round("P2", "A2", surveyed));
         ids["T1"] = await CreateAsync("/api/v1/trainers", new { fullName = "Matrix national trainer of A1", kind = "national_trainer", administrationId = ids["A1"] });
 
         var marker = Guid.NewGuid().ToString("N")[..8];
@@ -328,7 +338,8 @@ public sealed class AccessMatrixTests(string provider) : ApiOnEachDatabase(provi
         var path = ids.Aggregate(template, (current, id) => current.Replace($"{{{id.Key}}}", id.Value.ToString(), StringComparison.Ordinal));
         Assert.That(path, Does.Not.Contain("{"), $"{endpoint} names an id the world does not have");
         var request = new HttpRequestMessage(new HttpMethod(method), path);
-        if (await BodyAsync(endpoint) is { } body) request.Content = JsonContent.Create(body);
+        if (endpoint.Contains("/responses", StringComparison.Ordinal)) request.Content = ResponsesFile();
+        else if (await BodyAsync(endpoint) is { } body) request.Content = JsonContent.Create(body);
         if (method == "PUT")
         {
             // The administrator reads the current version, so a success earlier in the run never makes this one stale.
@@ -395,6 +406,20 @@ public sealed class AccessMatrixTests(string provider) : ApiOnEachDatabase(provi
         programmeId = ids[programme], kind = "workshop", title = $"Matrix workshop of {programme} in {host}", startsOn = "2024-03-04", endsOn = "2024-03-06",
         hostAdministrationId = ids[host], city = "Bamako", language = "fr",
     };
+
+    private object Round(string programme, string administration, Guid questionnaire) => new
+    {
+        programmeId = ids[programme], administrationId = ids[administration], questionnaireId = questionnaire, label = $"Matrix round of {administration}",
+        fieldworkStartsOn = "2024-02-01", fieldworkEndsOn = "2024-03-31",
+    };
+
+    /// <summary>A responses file of one new respondent, so that every success adds one.</summary>
+    private static ByteArrayContent ResponsesFile()
+    {
+        var content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes($"respondent,group,MX-01\r\nMX-{Guid.NewGuid():N},customs_official,4\r\n"));
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        return content;
+    }
 
     private static object Questionnaire(string code) => new
     {

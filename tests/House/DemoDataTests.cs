@@ -53,6 +53,35 @@ public sealed class DemoDataTests
             await client.GetStringAsync($"/api/v1/workshops/{ouagadougou.GetProperty("id").GetGuid()}/sessions")).RootElement.GetProperty("items");
         Assert.That(ouagadougouSessions[0].GetProperty("trainers").GetArrayLength(), Is.EqualTo(2), "two national managers ran it");
 
+        var rounds = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/api/v1/perception-surveys")).RootElement.GetProperty("items")
+            .EnumerateArray().ToDictionary(r => r.GetProperty("label").GetString()!);
+        Assert.That(rounds.Keys, Is.EquivalentTo(new[] { "CIPS 2021", "CIPS 2023" }));
+        foreach (var (label, round) in rounds)
+        {
+            var id = round.GetProperty("id").GetGuid();
+            var respondents = Convert.ToInt32(await TestSql.ScalarAsync(database, "SELECT count(*) FROM survey_respondents WHERE survey_id = @s", ("s", id)));
+            var groups = Convert.ToInt32(await TestSql.ScalarAsync(database, "SELECT count(DISTINCT respondent_group) FROM survey_respondents WHERE survey_id = @s", ("s", id)));
+            var answers = Convert.ToInt32(await TestSql.ScalarAsync(database, "SELECT count(*) FROM survey_answers WHERE survey_id = @s", ("s", id)));
+            Assert.Multiple(() =>
+            {
+                Assert.That(round.GetProperty("administrationNameEn").GetString(), Is.EqualTo("Burkina Faso Customs"), label);
+                Assert.That(round.GetProperty("programmeCode").GetString(), Is.EqualTo("A-CIP"), label);
+                Assert.That(round.GetProperty("fieldworkStartsOn").GetString(), Does.StartWith(label[^4..]), label);
+                Assert.That(respondents, Is.InRange(250, 350), $"{label}: about 300 respondents");
+                Assert.That(round.GetProperty("respondentCount").GetInt32(), Is.EqualTo(respondents), label);
+                Assert.That(round.GetProperty("answerCount").GetInt32(), Is.EqualTo(answers), label);
+                Assert.That(groups, Is.EqualTo(2), $"{label}: officials and the private sector");
+            });
+        }
+
+        var favourable = (await TestSql.RowsAsync(database, """
+            SELECT ps.label, kfa.key_factor_code, sum(kfa.favourable), sum(kfa.answers)
+            FROM survey_key_factor_answers kfa JOIN perception_surveys ps ON ps.id = kfa.survey_id
+            GROUP BY ps.label, kfa.key_factor_code
+            """)).ToDictionary(row => ((string)row[0]!, (string)row[1]!), row => Convert.ToDouble(row[2]) / Convert.ToDouble(row[3]));
+        var improved = Enumerable.Range(1, 10).Count(n => favourable[("CIPS 2023", $"RAD-{n:D2}")] > favourable[("CIPS 2021", $"RAD-{n:D2}")]);
+        Assert.That(improved, Is.InRange(6, 9), "2023 is more favourable on most key factors, not all");
+
         using var trainer = await second.SignedInClientAsync("trainer@integrity.demo", "integrity-demo");
         var trainersWorkshops = System.Text.Json.JsonDocument.Parse(await trainer.GetStringAsync("/api/v1/workshops")).RootElement.GetProperty("items");
         Assert.That(trainersWorkshops.EnumerateArray().Select(w => w.GetProperty("city").GetString()), Is.EqualTo(new[] { "Ouagadougou" }),

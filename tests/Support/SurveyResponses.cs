@@ -1,5 +1,9 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
+using MiniExcelLibs;
 
 namespace Integrity.Tests;
 
@@ -71,6 +75,34 @@ public sealed class SurveyResponses
             text.AppendJoin(separator, new[] { r.Code, r.Group, r.Service ?? "", r.Sex ?? "", r.Region ?? "" }
                 .Concat(Questions.Select(q => r.Answers[q.Code]?.ToString(CultureInfo.InvariantCulture) ?? ""))).Append("\r\n");
         return text.ToString();
+    }
+
+    /// <summary>The same file as an Excel workbook, answers as number cells.</summary>
+    public byte[] ToXlsx()
+    {
+        var header = new object?[] { "respondent", "group", "service", "sex", "region" }.Concat(Questions.Select(q => q.Code)).ToList();
+        var rows = Respondents.Select(r => new object?[] { r.Code, r.Group, r.Service, r.Sex, r.Region }
+            .Concat(Questions.Select(q => (object?)r.Answers[q.Code])).ToList());
+        using var workbook = new MemoryStream();
+        workbook.SaveAs(new[] { header }.Concat(rows)
+            .Select(row => row.Select((cell, i) => (Key: $"c{i}", Cell: cell)).ToDictionary(cell => cell.Key, cell => cell.Cell)).ToList(), printHeader: false);
+        return workbook.ToArray();
+    }
+
+    /// <summary>What the import answers (contract item 1).</summary>
+    public sealed record ImportAnswer(int Rows, int Added, int Unchanged, int Rejected, int AnswersAdded, List<string> UnknownColumns, List<RowAttention> Attention);
+
+    public sealed record RowAttention(int Line, string? Respondent, List<string> Problems);
+
+    /// <summary>Posts <see cref="ToCsv"/> to the round's import as <paramref name="client"/> and answers what it did; anything but 200 fails the test.</summary>
+    public async Task<ImportAnswer> ImportAsync(HttpClient client, Guid surveyId)
+    {
+        var content = new StringContent(ToCsv(), Encoding.UTF8);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("text/csv; charset=utf-8");
+        var response = await client.PostAsync($"/api/v1/perception-surveys/{surveyId}/responses", content);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
+        return JsonSerializer.Deserialize<ImportAnswer>(body, JsonSerializerOptions.Web)!;
     }
 
     /// <summary>The expected tallies by key factor and group, and by <paramref name="by"/> (service, sex, region) when given.</summary>

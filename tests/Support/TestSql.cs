@@ -23,6 +23,22 @@ public static class TestSql
         return await command.ExecuteScalarAsync();
     }
 
+    /// <summary>Every row of a query, each as its column values.</summary>
+    public static async Task<List<object?[]>> RowsAsync(TestDatabase database, string sql, params (string name, object value)[] parameters)
+    {
+        await using var connection = await OpenAsync(database);
+        await using var command = Command(connection, sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<object?[]>();
+        while (await reader.ReadAsync())
+        {
+            var values = new object?[reader.FieldCount];
+            reader.GetValues(values!);
+            rows.Add([.. values.Select(value => value is DBNull ? null : value)]);
+        }
+        return rows;
+    }
+
     public static async Task<int> ExecuteAsync(TestDatabase database, string sql, params (string name, object value)[] parameters)
     {
         await using var connection = await OpenAsync(database);

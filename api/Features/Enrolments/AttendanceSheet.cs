@@ -1,50 +1,27 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using CsvHelper;
 using FluentValidation;
 using FluentValidation.Results;
 using Integrity.Api.Http;
 using Integrity.Api.Resources;
-using MiniExcel = MiniExcelLibs.MiniExcel;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Net.Http.Headers;
 using Integrity.Api.Features.Participants;
 
 namespace Integrity.Api.Features.Enrolments;
-
-/// <summary>
-/// How large an attendance sheet may be: <c>Imports:MaxRows</c> rows (default 5,000), and as many bytes as such rows
-/// can reasonably take (1 KB a row, in whole MB), so that a sheet is refused before it costs the server much.
-/// </summary>
-public sealed record SheetLimits(int MaxRows)
-{
-    private const long Megabyte = 1024 * 1024;
-    private const long BytesPerRow = 1024;
-
-    public long MaxBytes => Math.Max(1, (MaxRows * BytesPerRow + Megabyte - 1) / Megabyte) * Megabyte;
-
-    public static SheetLimits From(IConfiguration configuration) => new(configuration.GetValue("Imports:MaxRows", 5000));
-}
 
 /// <summary>
 /// An attendance sheet as trainers keep it: CSV in UTF-8 (with or without BOM) or Windows-1252 (French Excel's
 /// "CSV (séparateur : point-virgule)"), separated by commas, semicolons or tabs, or an Excel workbook (.xlsx, its
 /// first sheet). The header row may sit below title or blank rows (within the first 20); its names are English or
 /// French in any order, and a column headed by a day (29/11/2023, 2023-11-29 or a date cell) holds that day's
-/// attendance marks. Columns it does not know are reported, not read; blank rows are skipped. The body is buffered
-/// (on disk beyond a few KB) and read whole: the row cap keeps it small.
+/// attendance marks. Columns it does not know are reported, not read; blank rows are skipped. Reading the file itself
+/// (formats, encodings, limits) is <see cref="UploadedSheet"/>'s.
 /// </summary>
 public sealed class AttendanceSheet
 {
-    public const string CsvMediaType = "text/csv";
-    public const string XlsxMediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string CsvMediaType = UploadedSheet.CsvMediaType;
+    public const string XlsxMediaType = UploadedSheet.XlsxMediaType;
 
     /// <summary>How far below the top the header row may be: a title, a date, a blank row or two.</summary>
     private const int HeaderSearchRows = 20;
-
-    /// <summary>Decodes strictly, so that a sheet that is not UTF-8 is read as Windows-1252 instead of as mojibake.</summary>
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static readonly string[] DayFormats = ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd", "dd-MM-yyyy", "dd.MM.yyyy", "dd/MM/yy"];
 
@@ -137,112 +114,20 @@ public sealed class AttendanceSheet
     /// </summary>
     public static async Task<AttendanceSheet> ReceiveAsync(HttpRequest request, SheetLimits limits, IReadOnlyCollection<string> ignoredColumns, CancellationToken cancellationToken)
     {
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)) throw new NotASheetException();
-        var xlsx = type.MediaType.Equals(XlsxMediaType, StringComparison.OrdinalIgnoreCase);
-        if (!xlsx && !type.MediaType.Equals(CsvMediaType, StringComparison.OrdinalIgnoreCase)) throw new NotASheetException();
-        if (request.ContentLength > limits.MaxBytes) throw new SheetTooLargeException(limits);
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
-            bodySize.MaxRequestBodySize = limits.MaxBytes;
-        request.EnableBuffering();
-        var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(request.Body, cancellationToken));
-        if (request.Body.Length > limits.MaxBytes) throw new SheetTooLargeException(limits);
-        request.Body.Position = 0;
-
-        string? encoding = null;
-        var cells = xlsx ? ReadWorkbook(request.Body) : await ReadCsvAsync(request.Body, name => encoding = name, cancellationToken);
+        var uploaded = await UploadedSheet.ReceiveAsync(request, limits, cancellationToken);
         var ignored = ignoredColumns.Select(Key).ToHashSet(StringComparer.Ordinal);
-        var (headerAt, columns, days, unknown) = FindHeader(cells, ignored);
-        var rows = new List<Row>();
-        foreach (var (line, values, malformed) in cells.Skip(headerAt + 1))
-        {
-            if (values.All(string.IsNullOrWhiteSpace)) continue;
-            if (rows.Count == limits.MaxRows) throw new TooManyRowsException(limits, cells.Skip(headerAt + 1).Count(row => !row.Values.All(string.IsNullOrWhiteSpace)));
-            rows.Add(new Row(line,
-                columns.Where(column => column.Key < values.Count).ToDictionary(column => column.Value, column => values[column.Key].Trim()),
-                days.Where(day => day.Key < values.Count && values[day.Key].Trim().Length > 0).ToDictionary(day => day.Value.Day, day => values[day.Key].Trim()),
-                malformed));
-        }
-        if (rows.Count == 0) throw new ValidationException([new ValidationFailure("sheet", Messages.SheetNoRows)]);
-        return new AttendanceSheet(sha256, xlsx ? "xlsx" : "csv", encoding, rows, [.. days.Values], unknown);
+        var (headerAt, columns, days, unknown) = FindHeader(uploaded.Lines, ignored);
+        var rows = uploaded.RowsUnder(headerAt, limits).Select(line => new Row(line.Number,
+                columns.Where(column => column.Key < line.Values.Count).ToDictionary(column => column.Value, column => line.Values[column.Key].Trim()),
+                days.Where(day => day.Key < line.Values.Count && line.Values[day.Key].Trim().Length > 0).ToDictionary(day => day.Value.Day, day => line.Values[day.Key].Trim()),
+                line.Malformed))
+            .ToList();
+        return new AttendanceSheet(uploaded.Sha256, uploaded.Format, uploaded.Encoding, rows, [.. days.Values], unknown);
     }
-
-    private sealed record RawRow(int Line, IReadOnlyList<string> Values, bool Malformed);
-
-    /// <summary>The CSV's rows, decoded as UTF-8 when it is valid UTF-8 and as Windows-1252 otherwise; its separator is detected.</summary>
-    private static async Task<List<RawRow>> ReadCsvAsync(Stream body, Action<string> encodingFound, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        await body.CopyToAsync(buffer, cancellationToken);
-        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-        var bom = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
-        string text;
-        try
-        {
-            text = StrictUtf8.GetString(bom ? bytes[3..] : bytes);
-            encodingFound(bom ? "utf-8-bom" : "utf-8");
-        }
-        catch (DecoderFallbackException)
-        {
-            text = WindowsLatin.Value.GetString(bytes);
-            encodingFound("windows-1252");
-        }
-
-        var malformed = new HashSet<long>();
-        using var reader = CsvReader.Create(new StringReader(text), new CsvReaderOptions
-        {
-            HasHeader = false,
-            TrimWhitespace = true,
-            // A line break ends a row even inside quotes, so that one unpaired quote cannot swallow the rest of the sheet.
-            AllowLineBreaksInQuotes = false,
-            TrackLineNumbers = true,
-            OnMalformedRecord = record =>
-            {
-                if (record.Reason is CsvMalformedReason.LineBreakInQuotes or CsvMalformedReason.UnterminatedQuote) malformed.Add(record.LineNumber);
-            },
-        });
-        var rows = new List<RawRow>();
-        while (await reader.ReadAsync(cancellationToken))
-            rows.Add(new RawRow((int)reader.LineNumber, [.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetString)], malformed.Remove(reader.LineNumber)));
-        return rows;
-    }
-
-    private static readonly Lazy<System.Text.Encoding> WindowsLatin = new(() =>
-    {
-        System.Text.Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return System.Text.Encoding.GetEncoding(1252);
-    });
-
-    /// <summary>The first sheet of a workbook, cell by cell as text; a date cell becomes its ISO day, so that a day header reads as one.</summary>
-    private static List<RawRow> ReadWorkbook(Stream body)
-    {
-        try
-        {
-            var rows = new List<RawRow>();
-            var line = 0;
-            foreach (IDictionary<string, object?> row in MiniExcel.Query(body, useHeaderRow: false))
-            {
-                line++;
-                rows.Add(new RawRow(line, [.. row.Values.Select(CellText)], false));
-            }
-            return rows;
-        }
-        catch (Exception exception) when (exception is InvalidDataException or InvalidOperationException or System.Xml.XmlException or NotSupportedException)
-        {
-            throw new ValidationException([new ValidationFailure("sheet", Messages.SheetNotXlsx)]);
-        }
-    }
-
-    private static string CellText(object? cell) => cell switch
-    {
-        null => "",
-        DateTime day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        IFormattable value => value.ToString(null, CultureInfo.InvariantCulture),
-        _ => cell.ToString() ?? "",
-    };
 
     /// <summary>The header row: the first of the top rows that names both name columns.</summary>
     private static (int At, Dictionary<int, Column> Columns, Dictionary<int, DayColumn> Days, List<string> Unknown) FindHeader(
-        List<RawRow> cells, HashSet<string> ignored)
+        IReadOnlyList<UploadedSheet.Line> cells, HashSet<string> ignored)
     {
         var top = cells.Take(HeaderSearchRows).ToList();
         var at = top.FindIndex(row => row.Values.Select(value => Headers.GetValueOrDefault(Key(value), (Column)(-1))).Intersect([Column.FamilyName, Column.GivenNames]).Count() == 2);
@@ -282,18 +167,8 @@ public sealed class AttendanceSheet
     /// <summary>An attendance mark: P or X present, R late, E excused, A absent (or the word).</summary>
     public static bool TryReadMark(string text, out AttendanceStatus status) => Marks.TryGetValue(Key(text), out status);
 
-    /// <summary>How headers and words compare: lower-case, without accents, words joined by '_'.</summary>
-    private static string Key(string text) => string.Join('_', PersonNames.Words(text));
+    private static string Key(string text) => UploadedSheet.Key(text);
 
     private static string Describe(Column column) =>
         string.Join(" / ", Headers.Where(header => header.Value == column).Select(header => header.Key).Take(2).Select(name => $"'{name}'"));
 }
-
-public sealed class NotASheetException()
-    : ProblemException(StatusCodes.Status415UnsupportedMediaType, Messages.TitleUnsupportedMediaType, Messages.SheetMediaType.With(AttendanceSheet.CsvMediaType, AttendanceSheet.XlsxMediaType));
-
-public sealed class SheetTooLargeException(SheetLimits limits) : ProblemException(StatusCodes.Status413PayloadTooLarge, Messages.TitleSheetTooLarge,
-    Messages.SheetTooLarge.With(limits.MaxBytes / 1024 / 1024, limits.MaxRows));
-
-/// <summary>A sheet with more rows than <see cref="SheetLimits.MaxRows"/>: refused whole, so that nothing of it is stored.</summary>
-public sealed class TooManyRowsException(SheetLimits limits, int found) : ProblemException(StatusCodes.Status413PayloadTooLarge, Messages.TitleTooManyRows, Messages.TooManyRows.With(limits.MaxRows, found));

@@ -66,9 +66,6 @@ public sealed record ImportAttendanceSheet(
     }
 }
 
-/// <summary>Thrown at the end of a preview's batch, so that its transaction rolls back and its audit entry is never written.</summary>
-public sealed class PreviewRolledBackException() : Exception("A preview stores nothing.");
-
 /// <summary>
 /// The caller's choices for a sheet, sent with the preview and the import.
 /// </summary>

@@ -58,6 +58,7 @@ public static class DemoData
         var ouagadougou = await events.OuagadougouWorkshopAsync(acip.Id, burkina.Id, [firstManager.Id, secondManager.Id]);
         var world = new DemoWorld(acip.Id, wacam.Id, burkina.Id, mali.Id, ouagadougou, bamako);
         await DemoActionPlans.SeedAsync(sender, world);
+        await DemoSurveys.SeedAsync(sender, world);
         // Last: an approved report locks its period, so nothing dated in it may come after.
         await DemoResults.SeedAsync(sender, world);
     }

@@ -836,6 +836,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/perception-surveys/{id}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a round's responses
+         * @description Adds the respondents of a file to the round, with their answers. The file is CSV (`text/csv`: UTF-8 with or without BOM, or Windows-1252 as French Excel saves "CSV (séparateur : point-virgule)"; comma, semicolon or tab, detected) or an Excel workbook (.xlsx, its first sheet), one row per respondent, at most `Imports:MaxRows` rows (5,000 by default; 413 beyond). Headers in English or French, accents and capitals aside: respondent|répondant (an anonymous code, unique in the round), group|groupe (customs_official or private_sector; also "agent des douanes", "douanier", "secteur privé", "opérateur privé"), and optionally service, sex|sexe (F, M, female, male, femme, homme, blank) and region|région; then a column per question code of the round's questionnaire, each cell 1 to 5 or blank (no answer). Columns the questionnaire does not know are listed in `unknownColumns` and not read. Respondents are anonymous: a file with a column of names, e-mail addresses or phone numbers (name, nom, prénom, email, courriel, phone, téléphone …, or an e-mail address in any cell) is refused whole with 422, naming the columns to remove. A row with an answer off the scale, an unknown group, no respondent code, or a code written twice in the file is rejected with every reason, in `attention`, and does not stop the others. The answer counts the rows, the respondents added, those unchanged and those rejected, and the answers added. Importing the same file again adds nobody: a respondent code already in the round with the same answers is unchanged; with other answers it is rejected and nothing is overwritten. The whole file is one transaction. Administrators, and coordinators whose scope covers the administration; trainers and donors have no access (403).
+         */
+        post: operations["ImportSurveyResponses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/perception-surveys/{id}/responses/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview a round's responses import
+         * @description Answers what importing the file would do, as the import answers, and stores nothing. The file is CSV (`text/csv`: UTF-8 with or without BOM, or Windows-1252 as French Excel saves "CSV (séparateur : point-virgule)"; comma, semicolon or tab, detected) or an Excel workbook (.xlsx, its first sheet), one row per respondent, at most `Imports:MaxRows` rows (5,000 by default; 413 beyond). Headers in English or French, accents and capitals aside: respondent|répondant (an anonymous code, unique in the round), group|groupe (customs_official or private_sector; also "agent des douanes", "douanier", "secteur privé", "opérateur privé"), and optionally service, sex|sexe (F, M, female, male, femme, homme, blank) and region|région; then a column per question code of the round's questionnaire, each cell 1 to 5 or blank (no answer). Columns the questionnaire does not know are listed in `unknownColumns` and not read. Respondents are anonymous: a file with a column of names, e-mail addresses or phone numbers (name, nom, prénom, email, courriel, phone, téléphone …, or an e-mail address in any cell) is refused whole with 422, naming the columns to remove. A row with an answer off the scale, an unknown group, no respondent code, or a code written twice in the file is rejected with every reason, in `attention`, and does not stop the others. The answer counts the rows, the respondents added, those unchanged and those rejected, and the answers added. Administrators, and coordinators whose scope covers the administration; trainers and donors have no access (403).
+         */
+        post: operations["PreviewSurveyResponses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programmes": {
         parameters: {
             query?: never;
@@ -3175,6 +3215,17 @@ export interface components {
          * @enum {string}
          */
         Role: "administrator" | "coordinator" | "trainer" | "donor";
+        RowNeedingAttention: {
+            /**
+             * Format: int32
+             * @description The row's line number in the file.
+             */
+            line: number;
+            /** @description Its respondent code, when it has one. */
+            respondent?: string | null;
+            /** @description Every reason it was not imported. */
+            problems: string[];
+        };
         /** @enum {string} */
         RowOutcome: "created" | "matched" | "rejected";
         /**
@@ -3292,6 +3343,38 @@ export interface components {
             status: components["schemas"]["ActionStatus"];
             /** Format: int32 */
             count: number;
+        };
+        /** @description What an import did: every row is added, unchanged or rejected; rejected rows are listed with their problems. */
+        SurveyResponsesImport: {
+            /**
+             * Format: int32
+             * @description The rows under the header, blank rows not counted.
+             */
+            rows: number;
+            /**
+             * Format: int32
+             * @description Respondents added to the round.
+             */
+            added: number;
+            /**
+             * Format: int32
+             * @description Respondents already in the round with the same answers (the file was imported before).
+             */
+            unchanged: number;
+            /**
+             * Format: int32
+             * @description Rows not imported; each is in `attention`.
+             */
+            rejected: number;
+            /**
+             * Format: int32
+             * @description Answers added (a blank is no answer).
+             */
+            answersAdded: number;
+            /** @description Headers the questionnaire does not know, as written: not read. */
+            unknownColumns: string[];
+            /** @description The rejected rows by line, each with every problem it has. */
+            attention: components["schemas"]["RowNeedingAttention"][];
         };
         /**
          * @description The attendance of many participants at one session, in one call. It sets the status of each participant
@@ -8808,6 +8891,244 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached at the moment; nothing was changed. Retry after the seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ImportSurveyResponses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResponsesImport"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Content Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached at the moment; nothing was changed. Retry after the seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PreviewSurveyResponses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResponsesImport"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Content Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
