@@ -29,18 +29,24 @@ public static class PerceptionSurveyScope
         ScopedAccess.CheckAsync(caller, [Role.Coordinator], async () =>
             (await db.QueryAsync<Guid>($"{SurveyById}{Scope.And(Of(caller, "ps"))}", Scope.Parameters(caller, new { id = surveyId }), cancellationToken)).Count == 1);
 
-    /// <summary>For a query about a round (its scores): 403 for a role without access, 404 for a round out of scope, as <see cref="CheckAsync"/> answers.</summary>
-    public static async Task RequireAsync(DbSession db, Caller caller, Guid surveyId, string useCase, CancellationToken cancellationToken) =>
-        Require(await CheckAsync(db, caller, surveyId, cancellationToken), caller, useCase, Messages.RecordPerceptionSurvey, surveyId);
+    /// <summary>For a query about a round (its scores): 403 for a role without access; 404 when the round does not exist or is out of scope.</summary>
+    public static async Task RequireAsync(DbSession db, Caller caller, Guid surveyId, string useCase, CancellationToken cancellationToken)
+    {
+        RequireRole(caller, useCase);
+        if (!await Scope.CoversAsync(db, caller, "perception_surveys", Of(caller, "t"), surveyId, cancellationToken))
+            throw new NotFoundException(Messages.RecordPerceptionSurvey, surveyId);
+    }
 
     /// <summary>For a query about an administration's rounds (their trend): the same rule, on the administration.</summary>
-    public static async Task RequireAdministrationAsync(DbSession db, Caller caller, Guid administrationId, string useCase, CancellationToken cancellationToken) =>
-        Require(await ScopedAccess.CheckAsync(caller, [Role.Coordinator], () => Scope.CoversAdministrationAsync(db, caller, administrationId, cancellationToken)),
-            caller, useCase, Messages.RecordAdministration, administrationId);
-
-    private static void Require(Access access, Caller caller, string useCase, string record, Guid id)
+    public static async Task RequireAdministrationAsync(DbSession db, Caller caller, Guid administrationId, string useCase, CancellationToken cancellationToken)
     {
-        if (access == Access.Forbidden) throw new ForbiddenException(caller, useCase);
-        if (access == Access.OutOfScope) throw new NotFoundException(record, id);
+        RequireRole(caller, useCase);
+        if (!await Scope.CoversAdministrationAsync(db, caller, administrationId, cancellationToken))
+            throw new NotFoundException(Messages.RecordAdministration, administrationId);
+    }
+
+    private static void RequireRole(Caller caller, string useCase)
+    {
+        if (caller.Role is not (Role.Administrator or Role.Coordinator)) throw new ForbiddenException(caller, useCase);
     }
 }
