@@ -8,7 +8,7 @@ namespace Integrity.Tests;
 /// The records perception survey tests share, registered through the API by an administrator: a questionnaire whose
 /// questions cover three key factors, two of them with a reversed question, and administrations, programmes and rounds.
 /// </summary>
-internal sealed class PerceptionRounds(HttpClient administrator)
+public sealed class PerceptionRounds(HttpClient administrator)
 {
     public static readonly SurveyResponses.Question[] Questions =
     [

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 
 namespace Integrity.Tests;
@@ -7,23 +6,8 @@ namespace Integrity.Tests;
 /// A round's scores: every figure is the one the test computes from the answers it loaded, by key factor and group and by
 /// each breakdown; cells below the minimum size are suppressed; only administrators and coordinators in scope read them.
 /// </summary>
-public sealed class ScoresTests(string provider) : ApiOnEachDatabase(provider)
+public sealed class ScoresTests(string provider) : PerceptionFixture(provider)
 {
-    /// <summary>Small, so that a round of a few dozen respondents has cells on both sides of it.</summary>
-    private const int MinimumCellSize = 4;
-
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Reporting:MinimumCellSize"] = $"{MinimumCellSize}" };
-
-    private PerceptionRounds rounds = null!;
-    private Guid questionnaire;
-
-    [OneTimeSetUp]
-    public async Task RegisterTheQuestionnaire()
-    {
-        rounds = new PerceptionRounds(Client);
-        questionnaire = await rounds.QuestionnaireAsync();
-    }
-
     /// <summary>TEMPORARY: straight into the tables until the import lands; then POST …/responses with <c>responses.ToCsv()</c>.</summary>
     private Task ImportAsync(SurveyResponses responses, Guid surveyId) => responses.LoadDirectlyAsync(App.Database, surveyId);
 
@@ -40,16 +24,12 @@ public sealed class ScoresTests(string provider) : ApiOnEachDatabase(provider)
         item.GetProperty("keyFactorCode").GetString()!, item.GetProperty("group").GetString()!, item.GetProperty("breakdown").GetString(),
         item.GetProperty("suppressed").GetBoolean(), Int(item, "respondents"), Int(item, "answers"), Number(item, "favourablePercent"), Number(item, "mean"))).ToList();
 
-    private static int? Int(JsonElement item, string name) => item.GetProperty(name).ValueKind == JsonValueKind.Null ? null : item.GetProperty(name).GetInt32();
-
-    private static decimal? Number(JsonElement item, string name) => item.GetProperty(name).ValueKind == JsonValueKind.Null ? null : item.GetProperty(name).GetDecimal();
-
     private async Task<(Guid Administration, Guid Donor, Guid Survey)> RoundAsync(SurveyResponses? responses)
     {
-        var administration = await rounds.AdministrationAsync("Scored Customs");
-        var donor = await rounds.DonorAsync();
-        var programme = await rounds.ProgrammeAsync(donor, administration);
-        var survey = await rounds.RoundAsync(programme, administration, questionnaire, "CIPS 2023", "2023-03-01", "2023-04-30");
+        var administration = await Rounds.AdministrationAsync("Scored Customs");
+        var donor = await Rounds.DonorAsync();
+        var programme = await Rounds.ProgrammeAsync(donor, administration);
+        var survey = await Rounds.RoundAsync(programme, administration, Questionnaire, "CIPS 2023", "2023-03-01", "2023-04-30");
         if (responses is not null) await ImportAsync(responses, survey);
         return (administration, donor, survey);
     }
@@ -151,17 +131,7 @@ public sealed class ScoresTests(string provider) : ApiOnEachDatabase(provider)
     {
         var (administration, donorId, survey) = await RoundAsync(PerceptionRounds.Generate(12, seed: 3, lean: 0.5));
         var path = $"/api/v1/perception-surveys/{survey}/scores";
-        using var inScope = await TrainingAccounts.SignInAsync(App, Client, "coordinator", [administration]);
-        using var outOfScope = await TrainingAccounts.SignInAsync(App, Client, "coordinator", [await rounds.AdministrationAsync("Other Customs")]);
-        using var trainer = await TrainingAccounts.SignInAsync(App, Client, "trainer", [administration]);
-        // The donor funding the round's programme: it still never sees an administration's scores.
-        using var donor = await DonorTokens.ClientAsync(App, Client, donorId, "perception scores");
-
-        var read = await inScope.GetAsync(path);
-        Assert.That(read.StatusCode, Is.EqualTo(HttpStatusCode.OK), await read.Content.ReadAsStringAsync());
-        await ProblemAsync(await outOfScope.GetAsync(path), 404);
-        await ProblemAsync(await trainer.GetAsync(path), 403);
-        await ProblemAsync(await donor.GetAsync(path), 403);
+        await AssertOnlyStaffInScopeReadAsync(path, administration, donorId);
         await ProblemAsync(await Client.GetAsync($"/api/v1/perception-surveys/{Guid.NewGuid()}/scores"), 404);
     }
 }
