@@ -94,6 +94,19 @@ public sealed class AccessMatrixTests(string provider) : ApiOnEachDatabase(provi
         ("POST /api/v1/perception-surveys/{S2}/responses",         [401, 200, 404, 200, 403, 403, 403, 401, 401]),
         ("POST /api/v1/perception-surveys/{S1}/responses/preview", [401, 200, 200, 404, 403, 403, 403, 401, 401]),
         ("POST /api/v1/perception-surveys/{S2}/responses/preview", [401, 200, 404, 200, 403, 403, 403, 401, 401]),
+        // Perception surveys: an administration's detailed results, never a donor's (403 even for its own programme's rounds);
+        // donors read only the programme summary. S1 is a round of P1 in A1, S2 of P2 in A2.
+        ("GET /api/v1/perception-surveys",                 [401, 200, 200, 200, 403, 403, 403, 401, 401]),
+        ("GET /api/v1/perception-surveys/{S1}",            [401, 200, 200, 404, 403, 403, 403, 401, 401]),
+        ("GET /api/v1/perception-surveys/{S2}",            [401, 200, 404, 200, 403, 403, 403, 401, 401]),
+        ("POST /api/v1/perception-surveys (P1 in A1)",     [401, 201, 201, 404, 403, 403, 403, 401, 401]),
+        ("POST /api/v1/perception-surveys (P2 in A2)",     [401, 201, 404, 201, 403, 403, 403, 401, 401]),
+        ("GET /api/v1/perception-surveys/{S1}/scores",     [401, 200, 200, 404, 403, 403, 403, 401, 401]),
+        ("GET /api/v1/perception-surveys/{S2}/scores",     [401, 200, 404, 200, 403, 403, 403, 401, 401]),
+        ("GET /api/v1/administrations/{A1}/perception-trend", [401, 200, 200, 404, 403, 403, 403, 401, 401]),
+        ("GET /api/v1/administrations/{A2}/perception-trend", [401, 200, 404, 200, 403, 403, 403, 401, 401]),
+        ("GET /api/v1/programmes/{P1}/reports/perception", [401, 200, 200, 404, 403, 200, 200, 401, 401]),
+        ("GET /api/v1/programmes/{P2}/reports/perception", [401, 200, 404, 200, 403, 404, 404, 401, 401]),
 
         ("GET /api/v1/action-plans",                       [401, 200, 200, 200, 403, 403, 403, 401, 401]),
         ("GET /api/v1/programmes/{P1}/indicators",         [401, 200, 200, 404, 200, 403, 403, 401, 401]),
@@ -166,10 +179,10 @@ public sealed class AccessMatrixTests(string provider) : ApiOnEachDatabase(provi
         ids["W1"] = await CreateAsync("/api/v1/workshops", Workshop("P1", "A1"));
         ids["M"] = await CreateAsync("/api/v1/modules", new { code = UniqueCode("MX"), titleEn = "Matrix module", titleFr = "Module de la matrice", hours = 3, keyFactorCodes = new[] { "RAD-07" } });
         ids["Q"] = await CreateAsync("/api/v1/questionnaires", Questionnaire(UniqueCode("QX")));
-        // Rounds answer a questionnaire of their own: one a round uses can no longer be updated, and the matrix updates Q.
-        var surveyed = await CreateAsync("/api/v1/questionnaires", Questionnaire(UniqueCode("QS")));
-        ids["S1"] = await CreateAsync("/api/v1/perception-surveys", Round("P1", "A1", surveyed));
-        ids["S2"] = await CreateAsync("/api/v1/perception-surveys", Round("P2", "A2", surveyed));
+        // A questionnaire of its own for the rounds: once a round uses one, it can no longer be updated (PUT …/{Q} above).
+        ids["QS"] = await CreateAsync("/api/v1/questionnaires", Questionnaire(UniqueCode("QS")));
+        ids["S1"] = await CreateAsync("/api/v1/perception-surveys", Round("P1", "A1"));
+        ids["S2"] = await CreateAsync("/api/v1/perception-surveys", Round("P2", "A2"));
         ids["T1"] = await CreateAsync("/api/v1/trainers", new { fullName = "Matrix national trainer of A1", kind = "national_trainer", administrationId = ids["A1"] });
 
         var marker = Guid.NewGuid().ToString("N")[..8];
@@ -375,6 +388,8 @@ public sealed class AccessMatrixTests(string provider) : ApiOnEachDatabase(provi
                 return new { donorId = ids["DX"], name = "Matrix token issued by a case", expiresOn = today.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
             case "POST /api/v1/questionnaires": return Questionnaire(UniqueCode("QX"));
             case "PUT /api/v1/users/{Spare}": return new { displayName = "Matrix spare account", role = "trainer" };
+            case "POST /api/v1/perception-surveys (P1 in A1)": return Round("P1", "A1");
+            case "POST /api/v1/perception-surveys (P2 in A2)": return Round("P2", "A2");
             case "POST /api/v1/workshops (P1 hosted by A1)": return Workshop("P1", "A1");
             case "POST /api/v1/workshops (P2 hosted by A2)": return Workshop("P2", "A2");
             case "POST /api/v1/workshops (P1 hosted by A2)": return Workshop("P1", "A2");
@@ -407,10 +422,10 @@ public sealed class AccessMatrixTests(string provider) : ApiOnEachDatabase(provi
         hostAdministrationId = ids[host], city = "Bamako", language = "fr",
     };
 
-    private object Round(string programme, string administration, Guid questionnaire) => new
+    private object Round(string programme, string administration) => new
     {
-        programmeId = ids[programme], administrationId = ids[administration], questionnaireId = questionnaire, label = $"Matrix round of {administration}",
-        fieldworkStartsOn = "2024-02-01", fieldworkEndsOn = "2024-03-31",
+        programmeId = ids[programme], administrationId = ids[administration], questionnaireId = ids["QS"], label = $"Matrix round of {programme} in {administration}",
+        fieldworkStartsOn = "2024-03-01", fieldworkEndsOn = "2024-04-30",
     };
 
     /// <summary>A responses file of one new respondent, so that every success adds one.</summary>

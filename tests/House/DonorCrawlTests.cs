@@ -63,6 +63,7 @@ public sealed class DonorCrawlTests(string provider) : ApiOnEachDatabase(provide
         world["U3"] = await AddAccountAsync($"mariam.diallo.{marker}@wco.test", "Mariam Diallo", "trainer", programmeIds: [world["P1"]]);
         world["U4"] = await AddAccountAsync($"ingrid.halvorsen.{marker}@norad.test", "Ingrid Halvorsen", "donor", donorId: world["D1"]);
         await TrainAndApproveAsync(marker);
+        await SurveyAsync();
 
         var issued = await Client.PostAsJsonAsync("/api/v1/api-tokens", new
         {
@@ -127,13 +128,31 @@ public sealed class DonorCrawlTests(string provider) : ApiOnEachDatabase(provide
         }
     }
 
-    /// <summary>Ids of records outside D1's scope (and of accounts) that the crawl tries as well, as a curious analyst might.</summary>
+    /// <summary>TEMPORARY: straight into the tables until the import lands; then POST …/responses with <c>responses.ToCsv()</c>.</summary>
+
+    /// <summary>A perception survey round in each administration, S1 under D1's programme, both with answers: scores a donor must never read.</summary>
+    private async Task SurveyAsync()
+    {
+        var rounds = new PerceptionRounds(Client);
+        world["Q"] = await rounds.QuestionnaireAsync();
+        world["S1"] = await rounds.RoundAsync(world["P1"], world["A1"], world["Q"], "CIPS 2024", "2024-02-01", "2024-03-31");
+        world["S2"] = await rounds.RoundAsync(world["P2"], world["A2"], world["Q"], "CIPS 2024", "2024-02-01", "2024-03-31");
+        await PerceptionRounds.Generate(30, seed: 1, lean: 0.5).ImportAsync(Client, world["S1"]);
+        await PerceptionRounds.Generate(30, seed: 2, lean: 0.5).ImportAsync(Client, world["S2"]);
+    }
+
+    /// <summary>
+    /// Ids the crawl tries as well, as a curious analyst might: of records outside D1's scope, of accounts, and of the survey
+    /// rounds and their questionnaire, which no list shows a donor.
+    /// </summary>
     private Dictionary<string, Guid[]> Foreign() => new(StringComparer.Ordinal)
     {
         ["programmes"] = [world["P2"]],
         ["administrations"] = [world["A2"]],
         ["donors"] = [world["D2"]],
         ["users"] = [world["U1"], world["U2"], world["U3"], world["U4"]],
+        ["perception-surveys"] = [world["S1"], world["S2"]],
+        ["questionnaires"] = [world["Q"]],
     };
 
     private async Task CrawlAsync(HttpClient donor)
@@ -390,8 +409,29 @@ public sealed class DonorCrawlTests(string provider) : ApiOnEachDatabase(provide
         "/api/v1/auth/me", "/api/v1/key-factors", "/api/v1/regions", "/api/v1/countries",
         "/api/v1/donors", "/api/v1/donors/{id}", "/api/v1/programmes", "/api/v1/programmes/{id}",
         "/api/v1/administrations", "/api/v1/administrations/{id}", "/api/v1/programmes/{id}/iati",
-        "/api/v1/programmes/{id}/reports/progress",
+        "/api/v1/programmes/{id}/reports/progress", "/api/v1/programmes/{id}/reports/perception",
     ];
+
+    [Test]
+    public void The_donor_reads_no_administrations_perception_scores_only_its_programmes_summary_which_names_none()
+    {
+        Assert.Multiple(() =>
+        {
+            foreach (var url in new[]
+                     {
+                         $"/api/v1/perception-surveys/{world["S1"]}/scores", $"/api/v1/perception-surveys/{world["S2"]}/scores",
+                         $"/api/v1/perception-surveys/{world["S1"]}", $"/api/v1/administrations/{world["A1"]}/perception-trend",
+                         $"/api/v1/administrations/{world["A2"]}/perception-trend",
+                         $"/api/v1/administrations/{world["A1"]}/perception-trend?questionnaireId={world["Q"]}",
+                     })
+                Assert.That(At(url).Status, Is.AnyOf(403, 404), $"{url}, even of D1's own programme");
+            Assert.That(At($"/api/v1/programmes/{world["P2"]}/reports/perception").Status, Is.EqualTo(404), "another donor's programme");
+            var summary = At($"/api/v1/programmes/{world["P1"]}/reports/perception");
+            Assert.That(summary.Status, Is.EqualTo(200));
+            Assert.That(summary.Body!.Value.GetRawText(), Does.Not.Contain(world["A1"].ToString()).And.Not.Contain("Crawl Mali Customs"),
+                "the summary names no administration");
+        });
+    }
 
     [Test]
     public void The_token_is_refused_everything_but_what_donors_may_read_and_nothing_fails()

@@ -2,6 +2,7 @@ using Integrity.Api.Data;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
 using Integrity.Api.Pipeline;
+using Integrity.Api.Resources;
 
 namespace Integrity.Api.Features.PerceptionSurveys;
 
@@ -27,4 +28,25 @@ public static class PerceptionSurveyScope
     public static ValueTask<Access> CheckAsync(DbSession db, Caller caller, Guid surveyId, CancellationToken cancellationToken) =>
         ScopedAccess.CheckAsync(caller, [Role.Coordinator], async () =>
             (await db.QueryAsync<Guid>($"{SurveyById}{Scope.And(Of(caller, "ps"))}", Scope.Parameters(caller, new { id = surveyId }), cancellationToken)).Count == 1);
+
+    /// <summary>For a query about a round (its scores): 403 for a role without access; 404 when the round does not exist or is out of scope.</summary>
+    public static async Task RequireAsync(DbSession db, Caller caller, Guid surveyId, string useCase, CancellationToken cancellationToken)
+    {
+        RequireRole(caller, useCase);
+        if (!await Scope.CoversAsync(db, caller, "perception_surveys", Of(caller, "t"), surveyId, cancellationToken))
+            throw new NotFoundException(Messages.RecordPerceptionSurvey, surveyId);
+    }
+
+    /// <summary>For a query about an administration's rounds (their trend): the same rule, on the administration.</summary>
+    public static async Task RequireAdministrationAsync(DbSession db, Caller caller, Guid administrationId, string useCase, CancellationToken cancellationToken)
+    {
+        RequireRole(caller, useCase);
+        if (!await Scope.CoversAdministrationAsync(db, caller, administrationId, cancellationToken))
+            throw new NotFoundException(Messages.RecordAdministration, administrationId);
+    }
+
+    private static void RequireRole(Caller caller, string useCase)
+    {
+        if (caller.Role is not (Role.Administrator or Role.Coordinator)) throw new ForbiddenException(caller, useCase);
+    }
 }

@@ -744,6 +744,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/administrations/{id}/perception-trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Compare an administration's perception survey rounds
+         * @description Each key factor and group across the administration's rounds (those answering `questionnaireId` when given), in fieldwork order (last day, then first day): `rounds` lists them, and each item has one point per round in that order. `change` is the round's favourablePercent minus the previous round's, in points to two decimals; null in the first round, or when either is suppressed or missing (a round where nobody of the group answered the key factor: 0 respondents, figures null). Answers are on a scale of 1 (strongly disagree) to 5 (strongly agree); a question marked `reversed` (agreeing is unfavourable) counts as 6 − answer, so that a high figure is always a favourable perception; a blank is no answer. Per key factor (RAD-01 to RAD-10) and group (`customs_official`, `private_sector`, scored apart): `favourablePercent`, the answers of 4 or 5 after reversing ÷ the answers × 100; `mean`, the mean answer after reversing; both to two decimals; `respondents`, those of the group who answered at least one of the key factor's questions. Suppression: a cell of fewer respondents than `Reporting:MinimumCellSize` (default 5, as donor reports, stated as `minimumCellSize`) has `suppressed` true and its figures null, so that no respondent's answers can be read from it. Administrators, and coordinators whose scope covers the administration; trainers and donors have no access (403).
+         */
+        get: operations["GetPerceptionTrend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/questionnaires": {
         parameters: {
             query?: never;
@@ -876,6 +896,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/perception-surveys/{id}/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a perception survey round's scores by key factor
+         * @description The round's scores by key factor and group, ordered by key factor code, group and breakdown. `by` (`service`, `sex` or `region`) splits each cell by the respondents' answer to that column; respondents who left it blank form a cell of their own, its `breakdown` null. Answers are on a scale of 1 (strongly disagree) to 5 (strongly agree); a question marked `reversed` (agreeing is unfavourable) counts as 6 − answer, so that a high figure is always a favourable perception; a blank is no answer. Per key factor (RAD-01 to RAD-10) and group (`customs_official`, `private_sector`, scored apart): `favourablePercent`, the answers of 4 or 5 after reversing ÷ the answers × 100; `mean`, the mean answer after reversing; both to two decimals; `respondents`, those of the group who answered at least one of the key factor's questions. Suppression: a cell of fewer respondents than `Reporting:MinimumCellSize` (default 5, as donor reports, stated as `minimumCellSize`) has `suppressed` true and its figures null, so that no respondent's answers can be read from it. Administrators, and coordinators whose scope covers the administration; trainers and donors have no access (403).
+         */
+        get: operations["GetPerceptionScores"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programmes": {
         parameters: {
             query?: never;
@@ -976,6 +1016,28 @@ export interface paths {
          * @description Countries by ISO 3166-1 alpha-2 code, as in the IATI 2.03 Country codelist, with English and French names.
          */
         get: operations["ListCountries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/reports/perception": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a programme's perception survey summary
+         * @description What donors learn of perceptions, anonymised: per key factor, in how many of the programme's administrations surveyed twice perceptions improved. An administration contributes to a key factor when its two latest rounds under the programme that have responses (in fieldwork order) both score it, its two groups taken together, each with at least `Reporting:MinimumCellSize` respondents (a round whose cell is suppressed in its scores does not count); it `improved` when the later round's favourablePercent (answers of 4 or 5 after reversing ÷ answers × 100, to two decimals) is higher. `improvedPercent` = improved ÷ administrations × 100, to two decimals. A key factor to which fewer than `Reporting:MinimumAdministrations` (default 3, stated as `minimumAdministrations`) administrations contribute is `suppressed`, its figures null and `reason` saying why in the reader's language (Accept-Language). Never names an administration nor gives one's score: those are the administration's own (GET /perception-surveys/{id}/scores, not for donors). Donors (API token or account) for the programmes they fund, administrators, and coordinators whose scope covers the programme; trainers 403; out of scope 404.
+         *
+         *     Rate limit: at most `RateLimits:ReportsPerMinute` (default 60) report and export requests a minute per API token or signed-in account, 304 answers included; every answer says how many are left (`RateLimit-Policy: "reports";q=60;w=60`, `RateLimit: "reports";r=<left>;t=<seconds until the count renews>`, the IETF draft's fields), and one more is a 429 problem with `Retry-After` (seconds): wait that long, then try again.
+         */
+        get: operations["GetPerceptionSummary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2520,6 +2582,98 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        /**
+         * @description One key factor's score from one group (and one value of the breakdown). Suppressed when fewer respondents than the
+         *     minimum cell size answered: then respondents, answers, favourablePercent and mean are null.
+         */
+        PerceptionScore: {
+            keyFactorCode: string;
+            keyFactorNameEn: string;
+            keyFactorNameFr: string;
+            group: components["schemas"]["RespondentGroup"];
+            /** @description The service, sex or region; null without a breakdown, or for respondents who left it blank. */
+            breakdown?: string | null;
+            suppressed: boolean;
+            /**
+             * Format: int32
+             * @description Respondents of the group who answered at least one of the key factor's questions.
+             */
+            respondents?: number | null;
+            /**
+             * Format: int32
+             * @description Their answers to the key factor's questions (a blank is no answer).
+             */
+            answers?: number | null;
+            /**
+             * Format: double
+             * @description Answers of 4 or 5 (after reversing) ÷ answers × 100, to two decimals.
+             */
+            favourablePercent?: number | null;
+            /**
+             * Format: double
+             * @description The mean answer after reversing (1 to 5), to two decimals.
+             */
+            mean?: number | null;
+        };
+        PerceptionScores: {
+            /** Format: uuid */
+            surveyId: string;
+            by?: components["schemas"]["ScoreBreakdown"];
+            /**
+             * Format: int32
+             * @description Cells of fewer respondents are suppressed (`Reporting:MinimumCellSize`).
+             */
+            minimumCellSize: number;
+            /** @description Ordered by key factor code, group, then breakdown (respondents who left it blank first). */
+            items: components["schemas"]["PerceptionScore"][];
+        };
+        PerceptionSummary: {
+            /** Format: uuid */
+            programmeId: string;
+            /**
+             * Format: int32
+             * @description A key factor is told only when at least this many administrations contribute (`Reporting:MinimumAdministrations`).
+             */
+            minimumAdministrations: number;
+            /**
+             * Format: int32
+             * @description A round's key factor counts only when at least this many respondents answered it (`Reporting:MinimumCellSize`).
+             */
+            minimumCellSize: number;
+            /**
+             * Format: int32
+             * @description Administrations with at least two rounds with responses under the programme.
+             */
+            administrationsSurveyedTwice: number;
+            /** @description Every key factor, by code. */
+            items: components["schemas"]["PerceptionSummaryItem"][];
+        };
+        /**
+         * @description One key factor. Suppressed, with the reason in the reader's language and the figures null, when fewer administrations
+         *     than the minimum contribute.
+         */
+        PerceptionSummaryItem: {
+            keyFactorCode: string;
+            keyFactorNameEn: string;
+            keyFactorNameFr: string;
+            suppressed: boolean;
+            reason?: string | null;
+            /**
+             * Format: int32
+             * @description Administrations whose two latest rounds both score the key factor.
+             */
+            administrations?: number | null;
+            /**
+             * Format: int32
+             * @description Those whose later round's favourable percent (both groups together) is higher than the earlier one's.
+             */
+            improved?: number | null;
+            /**
+             * Format: double
+             * @description improved ÷ administrations × 100, to two decimals.
+             */
+            improvedPercent?: number | null;
+        };
         /** @description A perception survey round of an administration; `version` is also its ETag. */
         PerceptionSurveyDetails: {
             /** Format: uuid */
@@ -2552,6 +2706,16 @@ export interface components {
             answerCount: number;
             /** Format: int32 */
             version: number;
+        };
+        PerceptionTrend: {
+            /** Format: uuid */
+            administrationId: string;
+            /** Format: int32 */
+            minimumCellSize: number;
+            /** @description The rounds compared, in fieldwork order (last day, then first day). */
+            rounds: components["schemas"]["TrendRound"][];
+            /** @description Ordered by key factor code, then group. */
+            items: components["schemas"]["TrendItem"][];
         };
         /**
          * @description An indicator's target and actual for one reporting period, with their breakdowns. For a computed indicator the
@@ -3202,6 +3366,11 @@ export interface components {
             version: number;
         };
         /**
+         * @description Who answered: the survey's two populations, scored apart.
+         * @enum {string}
+         */
+        RespondentGroup: "customs_official" | "private_sector";
+        /**
          * @description Returns a submitted or approved report to its administration, saying why; the period opens again for it. An approved
          *     report is reopened this way when its live figures have drifted from the approved ones: its snapshot is dropped, and
          *     donors no longer receive its figures until it is approved again.
@@ -3228,6 +3397,11 @@ export interface components {
         };
         /** @enum {string} */
         RowOutcome: "created" | "matched" | "rejected";
+        /**
+         * @description A breakdown of scores by one of a respondent's optional columns.
+         * @enum {string}
+         */
+        ScoreBreakdown: "service" | "sex" | "region";
         /**
          * @description The branch of the customs administration a participant works in.
          * @enum {string}
@@ -3423,6 +3597,44 @@ export interface components {
          * @enum {string}
          */
         TrainerKind: "wco_expert" | "national_trainer";
+        /** @description One key factor and group across the rounds. */
+        TrendItem: {
+            keyFactorCode: string;
+            keyFactorNameEn: string;
+            keyFactorNameFr: string;
+            group: components["schemas"]["RespondentGroup"];
+            /** @description One per round, in the order of `rounds`. */
+            points: components["schemas"]["TrendPoint"][];
+        };
+        /**
+         * @description A key factor and group in one round. Suppressed (figures null) when fewer respondents than the minimum cell size
+         *     answered; a round where nobody of the group answered it has 0 respondents and no figures.
+         */
+        TrendPoint: {
+            /** Format: uuid */
+            surveyId: string;
+            suppressed: boolean;
+            /** Format: int32 */
+            respondents?: number | null;
+            /** Format: double */
+            favourablePercent?: number | null;
+            /** Format: double */
+            mean?: number | null;
+            /**
+             * Format: double
+             * @description favourablePercent minus the previous round's, in points, to two decimals; null in the first round, or when either round's figure is suppressed or missing.
+             */
+            change?: number | null;
+        };
+        TrendRound: {
+            /** Format: uuid */
+            surveyId: string;
+            label: string;
+            /** Format: date */
+            fieldworkStartsOn: string;
+            /** Format: date */
+            fieldworkEndsOn: string;
+        };
         /**
          * @description New values for what an action plans: objective, title, lead unit, owner and dates. Its status and percent
          *     done are not among them: they come from progress updates. It cannot start after progress was reported on it.
@@ -8324,6 +8536,77 @@ export interface operations {
             };
         };
     };
+    GetPerceptionTrend: {
+        parameters: {
+            query?: {
+                questionnaireId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PerceptionTrend"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached at the moment; nothing was changed. Retry after the seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListQuestionnaires: {
         parameters: {
             query?: {
@@ -9158,6 +9441,86 @@ export interface operations {
             };
         };
     };
+    GetPerceptionScores: {
+        parameters: {
+            query?: {
+                by?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PerceptionScores"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached at the moment; nothing was changed. Retry after the seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListProgrammes: {
         parameters: {
             query?: {
@@ -9660,6 +10023,90 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached at the moment; nothing was changed. Retry after the seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPerceptionSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PerceptionSummary"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: nothing was done. Wait the seconds in Retry-After, then try again. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The limit that applies, where the endpoint's limiter states it (IETF RateLimit header fields draft), e.g. `"reports";q=60;w=60`: 60 requests a window of 60 seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that limit, where the limiter states it, e.g. `"reports";r=0;t=42`: no request left, the window resets in 42 seconds. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -105,12 +105,11 @@ public sealed class PerceptionIndicatorsTests(string provider) : ResultsFramewor
     {
         var survey = await CreateAsync("/api/v1/perception-surveys",
             RoundBody(questionnaire, administrationId, $"CIPS {year}", startsOn ?? $"{year}-03-01", endsOn ?? $"{year}-04-30"));
-        await ImportAsync(responses, survey);
+        await responses.ImportAsync(Client, survey);
         rounds[(administrationId, year)] = responses;
     }
 
     /// <summary>TEMPORARY: the answers written straight to the tables, until the import endpoint lands (then one line here changes).</summary>
-    private Task ImportAsync(SurveyResponses responses, Guid surveyId) => responses.LoadDirectlyAsync(App.Database, surveyId);
 
     private async Task SupportAsync()
     {
