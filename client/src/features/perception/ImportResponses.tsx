@@ -28,7 +28,7 @@ export function ImportResponses({ survey }: { survey: PerceptionSurveyDetails })
       setReport(answer);
     },
   });
-  const errors = missing ? [t.chooseFile] : check.errorsFor('file');
+  const errors = missing ? [t.chooseFile] : check.errorsFor('sheet');
 
   const runCheck = (chosen: File | null) => {
     setMissing(!chosen);
@@ -46,7 +46,7 @@ export function ImportResponses({ survey }: { survey: PerceptionSurveyDetails })
         command={check}
         label={t.check}
         onSubmit={() => runCheck(file)}
-        placedFields={['file']}
+        placedFields={['sheet']}
         submitLabel={preview ? t.checkAgain : t.check}
         pendingLabel={t.checking}
       >

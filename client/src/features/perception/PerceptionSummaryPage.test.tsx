@@ -14,6 +14,7 @@ function summary(): PerceptionSummary {
   return {
     programmeId: ids.acip,
     minimumAdministrations: 3,
+    minimumCellSize: 5,
     administrationsSurveyedTwice: 4,
     items: [
       { keyFactorCode: 'RAD-01', keyFactorNameEn: 'Leadership and commitment', keyFactorNameFr: 'Leadership et engagement', suppressed: false, reason: null, administrations: 4, improved: 3, improvedPercent: 75 },

@@ -26,6 +26,7 @@ const point = (surveyId: string, favourablePercent: number | null, change: numbe
 function trend(): PerceptionTrend {
   return {
     administrationId: ids.burkina,
+    minimumCellSize: 5,
     rounds: [
       { surveyId: round2021, label: 'CIPS 2021', fieldworkStartsOn: '2021-03-01', fieldworkEndsOn: '2021-04-30' },
       { surveyId: round2023, label: 'CIPS 2023', fieldworkStartsOn: '2023-03-01', fieldworkEndsOn: '2023-04-30' },
