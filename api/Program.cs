@@ -100,6 +100,7 @@ services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["rea
 services.AddIntegrityOpenApi();
 services.AddClientHosting();
 services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+services.AddSingleton<JobLeases>();
 services.AddSingleton<IdempotencyKeysExpiry>();
 services.AddHostedService(provider => provider.GetRequiredService<IdempotencyKeysExpiry>());
 
