@@ -94,6 +94,7 @@ services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemE
 // After the framework's writer, for the callers it declines.
 services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
 services.AddExceptionHandler<ProblemExceptionHandler>();
+services.AddIntegrityDataProtection(builder.Configuration);
 services.AddIntegrityAuthentication(builder.Configuration, builder.Environment);
 services.AddIntegrityRateLimits(builder.Configuration);
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
@@ -128,6 +129,7 @@ if (args is ["users", "add", ..])
 if (args is ["seed-scale", ..])
     return await SeedScaleFromCommandLine.RunAsync(app.Services, args[1..]);
 
+DataProtectionSetup.OpenKeyRing(app.Services, app.Configuration, app.Logger);
 await BootstrapAdministrator.RunAsync(app.Services, app.Configuration, app.Logger);
 if (app.Configuration.GetValue("Demo:Seed", false))
     await DemoData.SeedAsync(app.Services);
