@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 
 namespace Integrity.Tests;
@@ -13,28 +11,20 @@ namespace Integrity.Tests;
 [TestFixtureSource(typeof(Databases), nameof(Databases.Names))]
 public sealed class TwoInstancesTests(string provider)
 {
-    private string certificateFolder = null!;
-
-    [SetUp]
-    public void MakeCertificateFolder() => certificateFolder = Directory.CreateTempSubdirectory("integrity-test-data-protection-").FullName;
-
-    [TearDown]
-    public void DeleteCertificateFolder() => Directory.Delete(certificateFolder, recursive: true);
-
     [Test]
     public async Task A_session_and_a_kept_answer_of_one_instance_hold_on_the_other()
     {
         await using var database = await Databases.CreateAsync(provider);
-        var certificate = DataProtectionCertificate();
+        using var certificate = new DataProtectionCertificate();
         // One after the other: the first migrates and makes the first administrator, as a rolling start would.
-        await using var first = await ApiProcess.StartAsync(database, certificate);
-        await using var second = await ApiProcess.StartAsync(database, certificate);
+        await using var first = await ApiProcess.StartAsync(database, certificate.Settings());
+        await using var second = await ApiProcess.StartAsync(database, certificate.Settings());
         using var toFirst = first.Client();
         using var toSecond = second.Client();
 
         var signIn = await toFirst.PostAsJsonAsync("/api/v1/auth/sign-in", new { email = ApiFactory.AdminEmail, password = ApiFactory.AdminPassword });
         Assert.That(signIn.StatusCode, Is.EqualTo(HttpStatusCode.OK), await signIn.Content.ReadAsStringAsync());
-        var cookie = signIn.Headers.GetValues("Set-Cookie").Single(header => header.StartsWith("integrity.session=", StringComparison.Ordinal)).Split(';')[0];
+        var cookie = ApiFactory.SessionCookie(signIn);
 
         var me = await SendAsync(toSecond, HttpMethod.Get, "/api/v1/auth/me", cookie);
         Assert.That(me.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"the first instance's session on the second: {await me.Content.ReadAsStringAsync()}\n{second.Output}");
@@ -71,18 +61,6 @@ public sealed class TwoInstancesTests(string provider)
             Assert.That(keys, Is.GreaterThan(0));
             Assert.That(plain, Is.Zero);
         });
-    }
-
-    /// <summary>One RSA certificate and its key, in PEM files, for both instances, as an installation would copy them.</summary>
-    private Dictionary<string, string> DataProtectionCertificate()
-    {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest("CN=Integrity test data protection", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-        var (certificateFile, keyFile) = (Path.Combine(certificateFolder, "cert.pem"), Path.Combine(certificateFolder, "key.pem"));
-        File.WriteAllText(certificateFile, certificate.ExportCertificatePem());
-        File.WriteAllText(keyFile, rsa.ExportPkcs8PrivateKeyPem());
-        return new Dictionary<string, string> { ["DataProtection:CertificateFile"] = certificateFile, ["DataProtection:CertificateKeyFile"] = keyFile };
     }
 
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string cookie, object? body = null, string? idempotencyKey = null)

@@ -38,7 +38,7 @@ public sealed class ApiProcess : IAsyncDisposable
 
     /// <summary>Starts the API and waits until it answers ready (migrated, first administrator made).</summary>
     /// <param name="settings">Configuration beyond the test defaults, named as in appsettings (<c>DataProtection:CertificateFile</c>).</param>
-    public static async Task<ApiProcess> StartAsync(TestDatabase database, IDictionary<string, string>? settings = null)
+    public static async Task<ApiProcess> StartAsync(TestDatabase database, IDictionary<string, string?>? settings = null)
     {
         var folder = Directory.CreateTempSubdirectory("integrity-instance-").FullName;
         var home = Directory.CreateDirectory(Path.Combine(folder, "home")).FullName;
@@ -59,7 +59,7 @@ public sealed class ApiProcess : IAsyncDisposable
         start.Environment["Audit__KeyFile"] = TestAuditKey.Path;
         start.Environment["Audit__AnchorPath"] = database.AnchorPath;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        foreach (var (name, value) in settings ?? new Dictionary<string, string>()) start.Environment[name.Replace(":", "__")] = value;
+        foreach (var (name, value) in settings ?? new Dictionary<string, string?>()) start.Environment[name.Replace(":", "__")] = value;
 
         var process = new Process { StartInfo = start };
         var api = new ApiProcess(process, folder, new Uri($"http://127.0.0.1:{port}"));
