@@ -957,7 +957,7 @@ export interface paths {
          *
          *     Conditional requests: an answer carries an `ETag` and a `Last-Modified` (the latest approval, submission or return of a report it covers), `Cache-Control: private, no-cache` and `Vary`; send the ETag back in `If-None-Match` and, while nothing the answer is made of has changed (an approval's snapshot, a report's state, the programme, its donors, administrations, indicators or periods, the format, the language, donor or staff), the answer is 304 with no body, cheap for the server. The ETag is strong for JSON and CSV (the same bytes every time) and weak (`W/"…"`) for files that record when they were made (workbook, PDF, IATI file). Only `If-None-Match` is compared, not `If-Modified-Since`. A preview (`includeUnapproved=true`) is made from the live records: it has no ETag, is `no-store`, and is never a 304.
          *
-         *     Rate limit: at most `RateLimits:ReportsPerMinute` (default 60) report and export requests a minute per API token or signed-in account, 304 answers included; every answer says how many are left (`RateLimit-Policy: "reports";q=60;w=60`, `RateLimit: "reports";r=<left>;t=<seconds until the count renews>`, the IETF draft's fields), and one more is a 429 problem with `Retry-After` (seconds): wait that long, then try again.
+         *     Rate limit: at most `RateLimits:ReportsPerMinute` (default 60) report and export requests a minute per API token or signed-in account, 304 answers included; every answer says how many are left (`RateLimit-Policy: "reports";q=60;w=60`, `RateLimit: "reports";r=<left>;t=<seconds until the count renews>`, the IETF draft's fields), and one more is a 429 problem with `Retry-After` (seconds): wait that long, then try again. Each API instance counts the requests it serves: behind a load balancer, a caller's requests spread over several instances may add up to more.
          */
         get: operations["ExportIati"];
         put?: never;
@@ -995,7 +995,7 @@ export interface paths {
          *
          *     Conditional requests: an answer carries an `ETag` and a `Last-Modified` (the latest approval, submission or return of a report it covers), `Cache-Control: private, no-cache` and `Vary`; send the ETag back in `If-None-Match` and, while nothing the answer is made of has changed (an approval's snapshot, a report's state, the programme, its donors, administrations, indicators or periods, the format, the language, donor or staff), the answer is 304 with no body, cheap for the server. The ETag is strong for JSON and CSV (the same bytes every time) and weak (`W/"…"`) for files that record when they were made (workbook, PDF, IATI file). Only `If-None-Match` is compared, not `If-Modified-Since`. A preview (`includeUnapproved=true`) is made from the live records: it has no ETag, is `no-store`, and is never a 304.
          *
-         *     Rate limit: at most `RateLimits:ReportsPerMinute` (default 60) report and export requests a minute per API token or signed-in account, 304 answers included; every answer says how many are left (`RateLimit-Policy: "reports";q=60;w=60`, `RateLimit: "reports";r=<left>;t=<seconds until the count renews>`, the IETF draft's fields), and one more is a 429 problem with `Retry-After` (seconds): wait that long, then try again.
+         *     Rate limit: at most `RateLimits:ReportsPerMinute` (default 60) report and export requests a minute per API token or signed-in account, 304 answers included; every answer says how many are left (`RateLimit-Policy: "reports";q=60;w=60`, `RateLimit: "reports";r=<left>;t=<seconds until the count renews>`, the IETF draft's fields), and one more is a 429 problem with `Retry-After` (seconds): wait that long, then try again. Each API instance counts the requests it serves: behind a load balancer, a caller's requests spread over several instances may add up to more.
          *
          *     Computed rules (a record counts in the period that contains its date, first and last day included; by sex means three buckets, female, male and not_recorded, which add up to the total):
          *
@@ -9429,7 +9429,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests: nothing was done. Wait the seconds in Retry-After, then try again. */
+            /** @description Too many requests: nothing was done. Wait the seconds in Retry-After, then try again. Each API instance counts its own requests: behind a load balancer spreading them over several instances, more get through in all. */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again. */
@@ -9532,7 +9532,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests: nothing was done. Wait the seconds in Retry-After, then try again. */
+            /** @description Too many requests: nothing was done. Wait the seconds in Retry-After, then try again. Each API instance counts its own requests: behind a load balancer spreading them over several instances, more get through in all. */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again. */
@@ -10826,7 +10826,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests: nothing was done. Wait the seconds in Retry-After, then try again. */
+            /** @description Too many requests: nothing was done. Wait the seconds in Retry-After, then try again. Each API instance counts its own requests: behind a load balancer spreading them over several instances, more get through in all. */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again. */
