@@ -20,7 +20,7 @@ public static class DataProtectionSetup
     public const string ApplicationName = "Integrity";
 
     private const string HowToMakeOne =
-        "Make one with `openssl req -x509 -newkey rsa:3072 -nodes -days 3650 -subj \"/CN=Integrity data protection\" " +
+        "Make an RSA certificate and its key with `openssl req -x509 -newkey rsa:3072 -nodes -days 3650 -subj \"/CN=Integrity data protection\" " +
         "-keyout data-protection-key.pem -out data-protection-cert.pem`, put both files on every instance, and set " +
         "DataProtection__CertificateFile and DataProtection__CertificateKeyFile to their paths.";
 
