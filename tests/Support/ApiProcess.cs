@@ -12,7 +12,7 @@ namespace Integrity.Tests;
 /// </summary>
 public sealed class ApiProcess : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
 
     private readonly Process process;
     private readonly string folder;
@@ -120,13 +120,19 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!process.HasExited)
+        try
         {
-            process.Kill(entireProcessTree: true);
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await process.WaitForExitAsync(timeout.Token);
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+                await process.WaitForExitAsync(timeout.Token);
+            }
         }
-        process.Dispose();
-        Directory.Delete(folder, recursive: true);
+        finally
+        {
+            process.Dispose();
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }
