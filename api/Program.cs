@@ -94,12 +94,14 @@ services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemE
 // After the framework's writer, for the callers it declines.
 services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
 services.AddExceptionHandler<ProblemExceptionHandler>();
+services.AddIntegrityDataProtection(builder.Configuration);
 services.AddIntegrityAuthentication(builder.Configuration, builder.Environment);
 services.AddIntegrityRateLimits(builder.Configuration);
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 services.AddIntegrityOpenApi();
 services.AddClientHosting();
 services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+services.AddSingleton<JobLeases>();
 services.AddSingleton<IdempotencyKeysExpiry>();
 services.AddHostedService(provider => provider.GetRequiredService<IdempotencyKeysExpiry>());
 
@@ -127,6 +129,7 @@ if (args is ["users", "add", ..])
 if (args is ["seed-scale", ..])
     return await SeedScaleFromCommandLine.RunAsync(app.Services, args[1..]);
 
+DataProtectionSetup.OpenKeyRing(app.Services, app.Configuration, app.Logger);
 await BootstrapAdministrator.RunAsync(app.Services, app.Configuration, app.Logger);
 if (app.Configuration.GetValue("Demo:Seed", false))
     await DemoData.SeedAsync(app.Services);

@@ -31,6 +31,15 @@ public sealed class Database(SqlDialect dialect, string connectionString)
         return connection;
     }
 
+    /// <summary>For the few callers the framework calls synchronously (the data-protection key ring).</summary>
+    public DbConnection Open()
+    {
+        var connection = Dialect.CreateConnection(ConnectionString);
+        connection.Open();
+        Dialect.Prepare(connection);
+        return connection;
+    }
+
     /// <summary>
     /// Reads <c>Database:Provider</c> and <c>ConnectionStrings:Integrity</c>. With neither set, the
     /// embedded default is a SQLite file in the data folder beside the app, created on first start.

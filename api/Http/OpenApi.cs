@@ -99,7 +99,8 @@ public static class OpenApi
             {
                 Description = existing?.Description is { Length: > 0 } said && said != "Too Many Requests"
                     ? said
-                    : "Too many requests: nothing was done. Wait the seconds in Retry-After, then try again.",
+                    : "Too many requests: nothing was done. Wait the seconds in Retry-After, then try again. Each API instance counts " +
+                      "its own requests: behind a load balancer spreading them over several instances, more get through in all.",
                 Content = existing?.Content ?? ProblemContent(context),
                 Headers = new Dictionary<string, IOpenApiHeader>
                 {

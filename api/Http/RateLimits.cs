@@ -11,6 +11,8 @@ namespace Integrity.Api.Http;
 /// Sign-in attempts per client address and minute (<c>RateLimits:SignInPerMinute</c>, default 10), on top of
 /// the back-off of failed sign-ins per e-mail and address (<see cref="SignInBackOff"/>); reports and exports per API token
 /// or account (<see cref="ReportQuota"/>). A refusal is a 429 problem with Retry-After, not the limiter's default 503.
+/// Every limit is counted in memory, by each instance on its own: nothing is shared through the database, which the limits
+/// exist to spare. Behind a load balancer that spreads a caller over N instances, up to N times a limit gets through.
 /// </summary>
 public static class RateLimits
 {

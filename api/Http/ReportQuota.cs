@@ -15,7 +15,8 @@ namespace Integrity.Api.Http;
 /// clicking through screens asks for); an identity provider's token without an account here counts by its name. Built on
 /// ASP.NET Core's fixed-window limiter; what it leaves unsaid, the quota left and when it renews, is told in the IETF
 /// RateLimit fields (draft-ietf-httpapi-ratelimit-headers, the -10 form: <c>RateLimit-Policy: "reports";q=60;w=60</c> and
-/// <c>RateLimit: "reports";r=59;t=42</c>) on every answer the policy covers, 429 included.
+/// <c>RateLimit: "reports";r=59;t=42</c>) on every answer the policy covers, 429 included. The counts live in this process:
+/// with several instances each counts its own (see the README's "Running more than one instance").
 /// </summary>
 public sealed class ReportQuota : IRateLimiterPolicy<string>
 {
@@ -26,7 +27,8 @@ public sealed class ReportQuota : IRateLimiterPolicy<string>
         "Rate limit: at most `RateLimits:ReportsPerMinute` (default 60) report and export requests a minute per API token or " +
         "signed-in account, 304 answers included; every answer says how many are left (`RateLimit-Policy: \"reports\";q=60;w=60`, " +
         "`RateLimit: \"reports\";r=<left>;t=<seconds until the count renews>`, the IETF draft's fields), and one more is a 429 " +
-        "problem with `Retry-After` (seconds): wait that long, then try again.\n\n";
+        "problem with `Retry-After` (seconds): wait that long, then try again. Each API instance counts the requests it serves: " +
+        "behind a load balancer, a caller's requests spread over several instances may add up to more.\n\n";
 
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 

@@ -9,7 +9,8 @@ namespace Integrity.Api.Http;
 /// bucket per (e-mail, address) lets <c>RateLimits:SignInFailuresBeforeBackOff</c> (default 5) failures
 /// through, then one more per <c>RateLimits:SignInBackOffMinutes</c> (default 1). A stranger elsewhere
 /// therefore cannot lock an administrator out, and unknown e-mails are slowed exactly like known ones.
-/// The buckets are the count of failures per key; idle ones are dropped, so memory stays bounded.
+/// The buckets are the count of failures per key; idle ones are dropped, so memory stays bounded. They are this
+/// instance's alone: another instance behind the same load balancer counts its own failures.
 /// </summary>
 public sealed class SignInBackOff : IDisposable
 {

@@ -33,6 +33,11 @@ public static class Usage
                                                           openssl ecparam -name prime256v1 -genkey -noout -out audit-key.pem
           --Audit:RetiredKeyFiles:0 <pem>                 an earlier audit key, to verify the entries it keyed
           --Audit:AnchorPath <file>                       the audit trail's head, outside the database (default api/data/audit-anchor.log)
+          --DataProtection:CertificateFile <pem> --DataProtection:CertificateKeyFile <pem>
+                                                          RSA certificate and key that encrypt the session keys kept in the
+                                                          database (without: stored plain, with a warning); the same on every instance
+          --DataProtection:RetiredCertificates:0:CertificateFile <pem> (and :CertificateKeyFile)
+                                                          a replaced certificate, to read the keys it encrypted
           --Idempotency:KeepHours 24                      hours an Idempotency-Key is remembered (forgotten hourly after)
           --Imports:MaxRows 5000                          rows an attendance sheet or survey file may have
           --Client:Path <folder>                          the built client to serve (default client/dist)

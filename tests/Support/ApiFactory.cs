@@ -26,6 +26,10 @@ public sealed class ApiFactory(TestDatabase database, IDictionary<string, string
         return client;
     }
 
+    /// <summary>The session cookie a sign-in set, as a Cookie header carries it, for a test that passes it on itself.</summary>
+    public static string SessionCookie(HttpResponseMessage signIn) =>
+        signIn.Headers.GetValues("Set-Cookie").Single(header => header.StartsWith(Integrity.Api.Identity.AuthenticationSetup.SessionCookie + "=", StringComparison.Ordinal)).Split(';')[0];
+
     public HttpClient AnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -1035,7 +1035,7 @@ export interface paths {
          * Get a programme's perception survey summary
          * @description What donors learn of perceptions, anonymised: per key factor, in how many of the programme's administrations surveyed twice perceptions improved. An administration contributes to a key factor when its two latest rounds under the programme that have responses (in fieldwork order) both score it, its two groups taken together, each with at least `Reporting:MinimumCellSize` respondents (a round whose cell is suppressed in its scores does not count); it `improved` when the later round's favourablePercent (answers of 4 or 5 after reversing ÷ answers × 100, to two decimals) is higher. `improvedPercent` = improved ÷ administrations × 100, to two decimals. A key factor to which fewer than `Reporting:MinimumAdministrations` (default 3, stated as `minimumAdministrations`) administrations contribute is `suppressed`, its figures null and `reason` saying why in the reader's language (Accept-Language). Never names an administration nor gives one's score: those are the administration's own (GET /perception-surveys/{id}/scores, not for donors). Donors (API token or account) for the programmes they fund, administrators, and coordinators whose scope covers the programme; trainers 403; out of scope 404.
          *
-         *     Rate limit: at most `RateLimits:ReportsPerMinute` (default 60) report and export requests a minute per API token or signed-in account, 304 answers included; every answer says how many are left (`RateLimit-Policy: "reports";q=60;w=60`, `RateLimit: "reports";r=<left>;t=<seconds until the count renews>`, the IETF draft's fields), and one more is a 429 problem with `Retry-After` (seconds): wait that long, then try again.
+         *     Rate limit: at most `RateLimits:ReportsPerMinute` (default 60) report and export requests a minute per API token or signed-in account, 304 answers included; every answer says how many are left (`RateLimit-Policy: "reports";q=60;w=60`, `RateLimit: "reports";r=<left>;t=<seconds until the count renews>`, the IETF draft's fields), and one more is a 429 problem with `Retry-After` (seconds): wait that long, then try again. Each API instance counts the requests it serves: behind a load balancer, a caller's requests spread over several instances may add up to more.
          */
         get: operations["GetPerceptionSummary"];
         put?: never;
@@ -1059,7 +1059,7 @@ export interface paths {
          *
          *     Conditional requests: an answer carries an `ETag` and a `Last-Modified` (the latest approval, submission or return of a report it covers), `Cache-Control: private, no-cache` and `Vary`; send the ETag back in `If-None-Match` and, while nothing the answer is made of has changed (an approval's snapshot, a report's state, the programme, its donors, administrations, indicators or periods, the format, the language, donor or staff), the answer is 304 with no body, cheap for the server. The ETag is strong for JSON and CSV (the same bytes every time) and weak (`W/"…"`) for files that record when they were made (workbook, PDF, IATI file). Only `If-None-Match` is compared, not `If-Modified-Since`. A preview (`includeUnapproved=true`) is made from the live records: it has no ETag, is `no-store`, and is never a 304.
          *
-         *     Rate limit: at most `RateLimits:ReportsPerMinute` (default 60) report and export requests a minute per API token or signed-in account, 304 answers included; every answer says how many are left (`RateLimit-Policy: "reports";q=60;w=60`, `RateLimit: "reports";r=<left>;t=<seconds until the count renews>`, the IETF draft's fields), and one more is a 429 problem with `Retry-After` (seconds): wait that long, then try again.
+         *     Rate limit: at most `RateLimits:ReportsPerMinute` (default 60) report and export requests a minute per API token or signed-in account, 304 answers included; every answer says how many are left (`RateLimit-Policy: "reports";q=60;w=60`, `RateLimit: "reports";r=<left>;t=<seconds until the count renews>`, the IETF draft's fields), and one more is a 429 problem with `Retry-After` (seconds): wait that long, then try again. Each API instance counts the requests it serves: behind a load balancer, a caller's requests spread over several instances may add up to more.
          */
         get: operations["ExportIati"];
         put?: never;
@@ -1097,7 +1097,7 @@ export interface paths {
          *
          *     Conditional requests: an answer carries an `ETag` and a `Last-Modified` (the latest approval, submission or return of a report it covers), `Cache-Control: private, no-cache` and `Vary`; send the ETag back in `If-None-Match` and, while nothing the answer is made of has changed (an approval's snapshot, a report's state, the programme, its donors, administrations, indicators or periods, the format, the language, donor or staff), the answer is 304 with no body, cheap for the server. The ETag is strong for JSON and CSV (the same bytes every time) and weak (`W/"…"`) for files that record when they were made (workbook, PDF, IATI file). Only `If-None-Match` is compared, not `If-Modified-Since`. A preview (`includeUnapproved=true`) is made from the live records: it has no ETag, is `no-store`, and is never a 304.
          *
-         *     Rate limit: at most `RateLimits:ReportsPerMinute` (default 60) report and export requests a minute per API token or signed-in account, 304 answers included; every answer says how many are left (`RateLimit-Policy: "reports";q=60;w=60`, `RateLimit: "reports";r=<left>;t=<seconds until the count renews>`, the IETF draft's fields), and one more is a 429 problem with `Retry-After` (seconds): wait that long, then try again.
+         *     Rate limit: at most `RateLimits:ReportsPerMinute` (default 60) report and export requests a minute per API token or signed-in account, 304 answers included; every answer says how many are left (`RateLimit-Policy: "reports";q=60;w=60`, `RateLimit: "reports";r=<left>;t=<seconds until the count renews>`, the IETF draft's fields), and one more is a 429 problem with `Retry-After` (seconds): wait that long, then try again. Each API instance counts the requests it serves: behind a load balancer, a caller's requests spread over several instances may add up to more.
          *
          *     Computed rules (a record counts in the period that contains its date, first and last day included; by sex means three buckets, female, male and not_recorded, which add up to the total; a percentage of several administrations, regions or key factors is that of their counts added up, not the mean of their percentages):
          *
@@ -10098,7 +10098,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests: nothing was done. Wait the seconds in Retry-After, then try again. */
+            /** @description Too many requests: nothing was done. Wait the seconds in Retry-After, then try again. Each API instance counts its own requests: behind a load balancer spreading them over several instances, more get through in all. */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again. */
@@ -10202,7 +10202,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests: nothing was done. Wait the seconds in Retry-After, then try again. */
+            /** @description Too many requests: nothing was done. Wait the seconds in Retry-After, then try again. Each API instance counts its own requests: behind a load balancer spreading them over several instances, more get through in all. */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again. */
@@ -10305,7 +10305,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests: nothing was done. Wait the seconds in Retry-After, then try again. */
+            /** @description Too many requests: nothing was done. Wait the seconds in Retry-After, then try again. Each API instance counts its own requests: behind a load balancer spreading them over several instances, more get through in all. */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again. */
@@ -11599,7 +11599,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests: nothing was done. Wait the seconds in Retry-After, then try again. */
+            /** @description Too many requests: nothing was done. Wait the seconds in Retry-After, then try again. Each API instance counts its own requests: behind a load balancer spreading them over several instances, more get through in all. */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again. */
