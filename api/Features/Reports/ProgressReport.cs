@@ -78,9 +78,9 @@ public sealed record ReportedPeriod(Guid PeriodId, string Label, DateOnly Starts
 /// </summary>
 public sealed record ReportedSuppression(int MinimumCellSize, bool Applied, string Rule)
 {
-    /// <summary>The rule on perception figures alone, for the formats that state it apart (the PDF).</summary>
+    /// <summary>The administrations a perception figure pools before donors see it, for the formats that state the rule in their own words (the PDF).</summary>
     [JsonIgnore]
-    public string PerceptionRule { get; init; } = "";
+    public int MinimumAdministrations { get; init; } = SmallCounts.DefaultMinimumAdministrations;
 }
 
 /// <summary>An administration's report for a period that the report leaves out, with its state (in_progress, submitted or returned).</summary>

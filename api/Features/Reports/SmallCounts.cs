@@ -39,10 +39,7 @@ public sealed class SmallCounts(int minimumCellSize, int minimumAdministrations 
             configuration.GetValue("Reporting:MinimumAdministrations", DefaultMinimumAdministrations));
 
     /// <summary>The rules as each report states them, in the request's language; its figures and statuses by their codes.</summary>
-    public string Rule => $"{Messages.SmallCountsRule.With(minimumCellSize)} {PerceptionRule}";
-
-    /// <summary>Why donors get no perception figure of fewer administrations, in the request's language.</summary>
-    public string PerceptionRule => Messages.PerceptionAcrossAdministrations.With(minimumAdministrations);
+    public string Rule => $"{Messages.SmallCountsRule.With(minimumCellSize)} {Messages.PerceptionAcrossAdministrations.With(minimumAdministrations)}";
 
     /// <summary>Whether a rule reads perception surveys: its figures, and the actuals it computes, are an administration's perceptions.</summary>
     public static bool ReadsPerception(IndicatorRule? rule) => rule is IndicatorRule.PerceptionFavourablePercent or IndicatorRule.KeyFactorsImprovedPercent;
