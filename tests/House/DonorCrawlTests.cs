@@ -14,7 +14,8 @@ namespace Integrity.Tests;
 /// operation of the OpenAPI document, follows the ids it finds in the answers (and tries the ids of
 /// records it must not see), and looks through every answer for a personal field or for the e-mail or
 /// name of any account, and for a person-count cell below the small-count threshold. D1's programme has an approved
-/// 2024 report whose workshop trained two women and six men, so its progress report holds a small cell.
+/// 2024 report whose workshop trained two women and six men, so its progress report holds a small cell, and A1's perception
+/// survey round, so that it holds perception figures of one administration, which must all be withheld.
 /// </summary>
 public sealed class DonorCrawlTests(string provider) : ApiOnEachDatabase(provider)
 {
@@ -34,6 +35,8 @@ public sealed class DonorCrawlTests(string provider) : ApiOnEachDatabase(provide
     private readonly List<string> leaks = [];
     private readonly List<string> smallCells = [];
     private int suppressedCells;
+    private int perceptionCells;
+    private readonly List<string> perceptionShown = [];
     private List<string> getTemplates = null!;
 
     private sealed record Response(string Template, int Status, string? MediaType, JsonElement? Body);
@@ -121,6 +124,7 @@ public sealed class DonorCrawlTests(string provider) : ApiOnEachDatabase(provide
         var attended = await Client.PutAsJsonAsync($"/api/v1/workshops/{workshop}/sessions/{session}/attendance",
             new { entries = officials.Select(official => new { participantId = official, status = "present" }) });
         Assert.That(attended.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await attended.Content.ReadAsStringAsync());
+        await PerceptionIndicatorAsync(programme);
         foreach (var transition in new[] { "submit", "approve" })
         {
             var moved = await Client.PostAsync($"/api/v1/programmes/{programme}/periods/{period}/administrations/{world["A1"]}/{transition}", null);
@@ -128,7 +132,30 @@ public sealed class DonorCrawlTests(string provider) : ApiOnEachDatabase(provide
         }
     }
 
-    /// <summary>TEMPORARY: straight into the tables until the import lands; then POST …/responses with <c>responses.ToCsv()</c>.</summary>
+    /// <summary>
+    /// A perception survey round of A1 in P1's 2024, and an indicator computed from it: P1 covers A1 alone, so no perception
+    /// figure of its reports may reach the donor (fewer than Reporting:MinimumAdministrations administrations).
+    /// </summary>
+    private async Task PerceptionIndicatorAsync(Guid programme)
+    {
+        SurveyResponses.Question[] questions = [new("Q1", "RAD-07", false), new("Q2", "RAD-01", true)];
+        var questionnaire = await CreateAsync("/api/v1/questionnaires", new
+        {
+            code = UniqueCode("CRAWL-CIPS"), titleEn = "Perceptions", titleFr = "Perceptions",
+            questions = questions.Select(q => new { code = q.Code, keyFactorCode = q.KeyFactorCode, textEn = q.Code, textFr = q.Code, q.Reversed }),
+        });
+        var survey = await CreateAsync("/api/v1/perception-surveys", new
+        {
+            administrationId = world["A1"], programmeId = programme, questionnaireId = questionnaire, label = "CIPS 2024",
+            fieldworkStartsOn = "2024-02-01", fieldworkEndsOn = "2024-02-28",
+        });
+        await SurveyResponses.Generate(questions, 40, 7).ImportAsync(Client, survey);
+        await CreateAsync($"/api/v1/programmes/{programme}/indicators", new
+        {
+            code = "2.1", titleEn = "Favourable perceptions", titleFr = "Perceptions favorables", unit = "%", measure = "percentage", ascending = true,
+            disaggregations = new[] { "administration", "key_factor" }, computedBy = "perception_favourable_percent",
+        });
+    }
 
     /// <summary>A perception survey round in each administration, S1 under D1's programme, both with answers: scores a donor must never read.</summary>
     private async Task SurveyAsync()
@@ -321,6 +348,13 @@ public sealed class DonorCrawlTests(string provider) : ApiOnEachDatabase(provide
         foreach (var row in values.EnumerateArray())
         {
             var figure = row.GetProperty("figure").GetString();
+            if (figure == "perception_favourable_percent" || (figure == "indicator_actual" && row.TryGetProperty("indicator", out var perception) && perception.GetString() == "2.1"))
+            {
+                perceptionCells++;
+                if (row.GetProperty("value").ValueKind != JsonValueKind.Null || !(row.TryGetProperty("suppressed", out var withheld) && withheld.GetBoolean()))
+                    perceptionShown.Add($"{url} {row}");
+                continue;
+            }
             var ofPeople = PersonFigures.Contains(figure)
                            || (figure == "indicator_actual" && row.TryGetProperty("indicator", out var code) && code.GetString() == PeopleIndicator);
             if (!ofPeople) continue;
@@ -448,5 +482,12 @@ public sealed class DonorCrawlTests(string provider) : ApiOnEachDatabase(provide
                 if (response.Status != 200) Assert.That(response.MediaType, Is.EqualTo("application/problem+json"), url);
             }
         });
+    }
+
+    [Test]
+    public void No_answer_to_the_donor_holds_a_perception_figure_of_one_administration()
+    {
+        Assert.That(perceptionCells, Is.GreaterThan(0), "the crawl met A1's perception figures");
+        Assert.That(perceptionShown, Is.Empty, string.Join("\n", perceptionShown));
     }
 }

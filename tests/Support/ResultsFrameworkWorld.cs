@@ -15,6 +15,9 @@ public abstract class ResultsFrameworkWorld(string provider) : ApiOnEachDatabase
     protected Guid AdministrationC { get; private set; }
     private Guid donor;
 
+    /// <summary>The donor funding the programmes of <see cref="ProgrammeAsync"/>.</summary>
+    protected Guid DonorId => donor;
+
     [OneTimeSetUp]
     public async Task BuildTheWorld()
     {

@@ -195,7 +195,7 @@ public sealed class GetProgressReportHandler(DbSession db, Caller caller, IConfi
             IncludesUnapproved = query.IncludeUnapproved,
             Periods = periods.Select(period => new ReportedPeriod(period.Id, period.Label, period.StartsOn, period.EndsOn,
                 approval.FullyReported(period.Id), approval.Status(period.Id))).ToList(),
-            Suppression = new ReportedSuppression(smallCounts.MinimumCellSize, suppress, smallCounts.Rule),
+            Suppression = new ReportedSuppression(smallCounts.MinimumCellSize, suppress, smallCounts.Rule) { MinimumAdministrations = smallCounts.MinimumAdministrations },
             LeftOut = approval.LeftOut().ToList(),
             Indicators = values.Select(value => value.Indicator)
                 .Select(indicator => new ReportedIndicator(indicator.Code, indicator.TitleEn, indicator.TitleFr, indicator.Unit, indicator.Measure)).ToList(),

@@ -129,7 +129,18 @@ public static class IatiActivitiesXml
     private static Bilingual Explained(IndicatorDetails indicator, SmallCounts? suppression)
     {
         var explained = Described(indicator);
-        if (suppression is null || !SmallCounts.CountsPeople(indicator, out _)) return explained;
+        if (suppression is null) return explained;
+        // Every activity is one administration's, so an indicator read from perception surveys has no actual a donor may see.
+        if (SmallCounts.ReadsPerception(indicator.ComputedBy) && suppression.MinimumAdministrations > 1)
+        {
+            var across = suppression.MinimumAdministrations;
+            return new Bilingual(
+                $"{explained.En} Perception figures are given to donors only across at least {across} administrations, never for one " +
+                "administration: this activity's actuals are left out.",
+                $"{explained.Fr} Les chiffres de perception ne sont communiqués aux bailleurs que sur au moins {across} administrations, " +
+                "jamais pour une seule : les valeurs réelles de cette activité sont omises.");
+        }
+        if (!SmallCounts.CountsPeople(indicator, out _)) return explained;
         var threshold = suppression.MinimumCellSize;
         return new Bilingual(
             $"{explained.En} Figures are those approved for each period. Small counts are suppressed: an actual counting, or summing " +

@@ -38,7 +38,10 @@ internal sealed class ProgressFigures(
         .Select(indicator => (indicator.Indicator.Code, Counts: SmallCounts.CountsPeople(indicator.Indicator, out var rule), Rule: rule))
         .Where(indicator => indicator.Counts).ToDictionary(indicator => indicator.Code, indicator => indicator.Rule);
 
-    /// <summary>The rows period by period; for donors, each period's small counts withheld (<see cref="SmallCounts"/>); none for a period nothing of which is reported.</summary>
+    /// <summary>
+    /// The rows period by period; for donors, each period's small counts and perception figures of too few administrations
+    /// withheld (<see cref="SmallCounts"/>); none for a period nothing of which is reported.
+    /// </summary>
     public IEnumerable<ProgressValue> Rows()
     {
         foreach (var period in periods.Where(period => approval.AnyReported(period.Id)))
@@ -117,10 +120,10 @@ internal sealed class ProgressFigures(
                     yield return Row(period, group, ActionsDue, inGroup.Sum(cell => cell.Base ?? 0));
                     yield return Row(period, group, ActionsDoneOnTime, inGroup.Sum(cell => cell.Amount));
                 }
-                if (rule.Aggregate(inGroup) is { } percent) yield return Row(period, group, figure, percent);
+                if (rule.Aggregate(inGroup) is { } percent) yield return Pooled(Row(period, group, figure, percent), name, inGroup);
                 if (grouping == ProgressGrouping.Period || !rule.Dimensions.Contains(Disaggregation.KeyFactor)) continue;
                 foreach (var keyFactor in inGroup.Where(cell => cell.KeyFactorCode is not null).GroupBy(cell => cell.KeyFactorCode!).OrderBy(factor => factor.Key, StringComparer.Ordinal))
-                    if (rule.Aggregate(keyFactor) is { } ofKeyFactor) yield return Row(period, group, figure, ofKeyFactor) with { KeyFactor = keyFactor.Key };
+                    if (rule.Aggregate(keyFactor) is { } ofKeyFactor) yield return Pooled(Row(period, group, figure, ofKeyFactor) with { KeyFactor = keyFactor.Key }, name, keyFactor);
                 continue;
             }
             yield return Row(period, group, figure, rule.Aggregate(inGroup) ?? 0);
@@ -182,7 +185,25 @@ internal sealed class ProgressFigures(
             if (value.Target is { } target)
                 yield return Row(period, group, IndicatorTarget, target) with { Indicator = indicator.Code, Sex = value.Sex, KeyFactor = value.KeyFactorCode };
             if (value.Actual is { } actual)
-                yield return Row(period, group, IndicatorActual, actual) with { Indicator = indicator.Code, Sex = value.Sex, KeyFactor = value.KeyFactorCode };
+                yield return Pooled(Row(period, group, IndicatorActual, actual) with { Indicator = indicator.Code, Sex = value.Sex, KeyFactor = value.KeyFactorCode },
+                    indicator.ComputedBy, SmallCounts.ReadsPerception(indicator.ComputedBy) ? RuleCellsOf(period, indicator.ComputedBy!.Value, value.Key) : []);
         }
     }
+
+    /// <summary>The cells of a rule in a period that a bucket of an indicator it computes holds, as <see cref="IndicatorValues"/> pools them.</summary>
+    private IEnumerable<RuleCell> RuleCellsOf(Period period, IndicatorRule rule, Bucket bucket) =>
+        cells[rule].Where(cell => cell.PeriodId == period.Id && bucket.Holds(cell));
+
+    /// <summary>
+    /// For donors, a perception figure pooled from fewer than the minimum administrations' cells, withheld as a small count is
+    /// (<see cref="SmallCounts.TooFewAdministrations"/>); any other figure as it is. An administration's own figure is always
+    /// one administration's, so always withheld. No secondary suppression is needed: no donor answer holds an
+    /// administration's perception figure, so a total less its visible parts leaves administrations that are themselves
+    /// withheld, never one of them; and a withheld region or key factor beside a visible total is a percentage pooled with
+    /// bases (answers, key factors compared) that no donor answer tells, so no subtraction gives it.
+    /// </summary>
+    private ProgressValue Pooled(ProgressValue row, IndicatorRule? rule, IEnumerable<RuleCell> pooled) =>
+        suppression is not null && SmallCounts.ReadsPerception(rule) && suppression.TooFewAdministrations(pooled)
+            ? row with { Value = null, Suppressed = true }
+            : row;
 }

@@ -72,8 +72,16 @@ public sealed record ReportedIndicator(string Code, string TitleEn, string Title
 /// </summary>
 public sealed record ReportedPeriod(Guid PeriodId, string Label, DateOnly StartsOn, DateOnly EndsOn, bool FullyReported, string Status);
 
-/// <summary>The small-count rule of the report: its threshold, whether it was applied (donors) and what it says.</summary>
-public sealed record ReportedSuppression(int MinimumCellSize, bool Applied, string Rule);
+/// <summary>
+/// The small-count rule of the report: its threshold, whether it was applied (donors) and what it says, the rule on
+/// perception figures (shown to donors only across at least <c>Reporting:MinimumAdministrations</c> administrations) included.
+/// </summary>
+public sealed record ReportedSuppression(int MinimumCellSize, bool Applied, string Rule)
+{
+    /// <summary>The administrations a perception figure pools before donors see it, for the formats that state the rule in their own words (the PDF).</summary>
+    [JsonIgnore]
+    public int MinimumAdministrations { get; init; } = SmallCounts.DefaultMinimumAdministrations;
+}
 
 /// <summary>An administration's report for a period that the report leaves out, with its state (in_progress, submitted or returned).</summary>
 public sealed record LeftOutReport(Guid PeriodId, string PeriodLabel, Guid AdministrationId, string Administration, string State);

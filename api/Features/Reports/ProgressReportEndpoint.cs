@@ -56,7 +56,10 @@ public static class ProgressReportEndpoint
         "left out with the state approved_not_frozen until it is approved again. For donors, small counts are withheld " +
         "(`suppression`: the threshold `Reporting:MinimumCellSize`, default 5, and the rule): a figure counting, or summing over, " +
         "fewer people is null with `suppressed` true, and so is the next smallest bucket of the same total where it would " +
-        "reveal it; staff see every figure. Administrators and coordinators may preview everything, from the live records, with " +
+        "reveal it. Perception figures (perception_favourable_percent, key_factors_improved_percent and the actuals of " +
+        "indicators they compute) reach donors only across at least `Reporting:MinimumAdministrations` administrations " +
+        "(default 3): an administration's own is always null with `suppressed` true, and so is a region's, a key factor's or " +
+        "a period's that fewer administrations contribute to (the rule says so); staff see every figure. Administrators and coordinators may preview everything, from the live records, with " +
         "`includeUnapproved=true`; a donor sending it gets 403. Donors (API token or account) for the programmes they fund, " +
         "administrators, and coordinators whose scope covers the programme; trainers 403; out of scope 404. No personal data: " +
         "only counts and sums. `indicators` (JSON) gives the code, titles (EN/FR), unit and measure of each indicator the rows " +

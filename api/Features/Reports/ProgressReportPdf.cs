@@ -109,6 +109,7 @@ internal sealed partial class ProgressReportPdf
         Note(report.Suppression.Applied
             ? Messages.PdfSuppressionApplied.With(report.Suppression.MinimumCellSize)
             : Messages.PdfSuppressionNotApplied.With(report.Suppression.MinimumCellSize));
+        if (report.Suppression.Applied) Note(Messages.PdfPerceptionApplied.With(report.Suppression.MinimumAdministrations));
     }
 
     private IEnumerable<ReportPages.Row> HeadlineRows(List<ProgressValue> figures, ReportedPeriod[] periods)

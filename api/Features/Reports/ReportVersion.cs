@@ -143,7 +143,8 @@ public sealed class GetReportVersionHandler(DbSession db, Caller caller, IConfig
         Add(query.UseCase);
         Add(query.Representation);
         if (query.Dated) Add(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).ToString("O", CultureInfo.InvariantCulture));
-        Add($"{Build} {caller.Role} {SmallCounts.From(configuration).MinimumCellSize} {JsonSerializer.Serialize(IatiPublisher.From(configuration))}");
+        var smallCounts = SmallCounts.From(configuration);
+        Add($"{Build} {caller.Role} {smallCounts.MinimumCellSize} {smallCounts.MinimumAdministrations} {JsonSerializer.Serialize(IatiPublisher.From(configuration))}");
         foreach (var record in records.Select(record => $"{record.Kind} {record.Id:N} {record.Version}").Order(StringComparer.Ordinal)) Add(record);
         foreach (var period in periods.Select(period => period.Line).Order(StringComparer.Ordinal)) Add(period);
 

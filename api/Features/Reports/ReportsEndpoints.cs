@@ -40,7 +40,9 @@ public static class ReportsEndpoints
                 "the approval froze them (in a preview, as entered or computed from the records now), with a `dimension` for sex " +
                 "(female, male, not_recorded, which add up to the total) or key factor. For donors, the actuals the progress report " +
                 "by administration withholds as small counts (fewer people than `Reporting:MinimumCellSize`, default 5) are left " +
-                "out, as the indicator's description states. No personal data. " +
+                "out, and so are every actual of an indicator computed from perception surveys (an administration's perceptions " +
+                "reach donors only pooled across `Reporting:MinimumAdministrations`, default 3), as the indicator's description " +
+                "states. No personal data. " +
                 "The WCO's identifier, names and type come from configuration: `Iati:ReportingOrgRef` (default `XI-IATI-WCO`, a " +
                 "placeholder to replace with the identifier registered with IATI: outside the Development environment a server still " +
                 "set to it answers 422 saying what to set), `Iati:ReportingOrgName` (`World Customs " +

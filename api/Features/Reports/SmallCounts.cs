@@ -13,11 +13,15 @@ namespace Integrity.Api.Features.Reports;
 /// people, and are always told. A count of 0 is told. Secondary suppression: where one bucket of a total (a sex of a
 /// total; an administration or region of a period) is withheld and the others and the total can be read, the next
 /// smallest bucket is withheld too (or the total, when no other bucket is left), so that none can be worked out by
-/// subtraction; repeated until nothing changes. Staff see every figure.
+/// subtraction; repeated until nothing changes. Perception figures (the two perception rules' own figures and the
+/// actuals of an indicator they compute) are withheld from donors unless at least <c>Reporting:MinimumAdministrations</c>
+/// (default 3) administrations contribute to them (<see cref="TooFewAdministrations"/>): an administration's perceptions are
+/// its own, donors only see them pooled. Staff see every figure.
 /// </summary>
-public sealed class SmallCounts(int minimumCellSize)
+public sealed class SmallCounts(int minimumCellSize, int minimumAdministrations = SmallCounts.DefaultMinimumAdministrations)
 {
     public const int DefaultMinimumCellSize = 5;
+    public const int DefaultMinimumAdministrations = 3;
 
     private static readonly string[] PeopleUnits =
         ["official", "participant", "trainer", "women", "woman", "men", "man", "staff", "person", "people", "officer", "agent", "fonctionnaire", "personne", "formateur", "femme", "homme"];
@@ -27,11 +31,26 @@ public sealed class SmallCounts(int minimumCellSize)
 
     public int MinimumCellSize => minimumCellSize;
 
-    public static SmallCounts From(IConfiguration configuration) =>
-        new(configuration.GetValue("Reporting:MinimumCellSize", DefaultMinimumCellSize));
+    /// <summary>How many administrations a perception figure must pool before donors see it.</summary>
+    public int MinimumAdministrations => minimumAdministrations;
 
-    /// <summary>The rule as each report states it, in the request's language; its figures and statuses by their codes.</summary>
-    public string Rule => Messages.SmallCountsRule.With(minimumCellSize);
+    public static SmallCounts From(IConfiguration configuration) =>
+        new(configuration.GetValue("Reporting:MinimumCellSize", DefaultMinimumCellSize),
+            configuration.GetValue("Reporting:MinimumAdministrations", DefaultMinimumAdministrations));
+
+    /// <summary>The rules as each report states them, in the request's language; its figures and statuses by their codes.</summary>
+    public string Rule => $"{Messages.SmallCountsRule.With(minimumCellSize)} {Messages.PerceptionAcrossAdministrations.With(minimumAdministrations)}";
+
+    /// <summary>Whether a rule reads perception surveys: its figures, and the actuals it computes, are an administration's perceptions.</summary>
+    public static bool ReadsPerception(IndicatorRule? rule) => rule is IndicatorRule.PerceptionFavourablePercent or IndicatorRule.KeyFactorsImprovedPercent;
+
+    /// <summary>
+    /// Whether a perception figure pooled from these cells is withheld from donors: every cell of a perception rule is one
+    /// administration's, so the administrations contributing are the distinct ones among them, read at no cost from what
+    /// the report holds (live cells or an approval's snapshot, which keeps each administration's cells).
+    /// </summary>
+    public bool TooFewAdministrations(IEnumerable<RuleCell> pooled) =>
+        pooled.Select(cell => cell.AdministrationId).Distinct().Count() < minimumAdministrations;
 
     /// <summary>The rule each of an indicator's actuals follows: its computing rule, the entered count of people (null), or none (not people).</summary>
     public static bool CountsPeople(IndicatorDetails indicator, out IndicatorRule? rule)

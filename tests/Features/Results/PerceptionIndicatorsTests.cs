@@ -18,10 +18,16 @@ namespace Integrity.Tests;
 /// and down on others; RAD-10 answered by too few in A's 2023 round. Support between the rounds: a held workshop in A
 /// whose module covers RAD-01 and RAD-03 and an objective of A's plan on RAD-07; a held workshop in B whose module covers
 /// RAD-05 and RAD-08; RAD-10 never. Not support: a planned workshop's session, and a session before the earlier round ended.
+/// Donors see perception figures only across <see cref="MinimumAdministrations"/> administrations, set to 2 here so that
+/// the programme's two administrations pooled are shown while each of them, and RAD-10 in 2023 (B's alone), are withheld.
 /// </summary>
 public sealed class PerceptionIndicatorsTests(string provider) : ResultsFrameworkWorld(provider)
 {
     private const int MinimumCellSize = Api.Features.Reports.SmallCounts.DefaultMinimumCellSize;
+    private const int MinimumAdministrations = 2;
+
+    protected override IDictionary<string, string?> Settings =>
+        new Dictionary<string, string?> { ["Reporting:MinimumAdministrations"] = MinimumAdministrations.ToString(CultureInfo.InvariantCulture) };
 
     private static readonly SurveyResponses.Question[] Questions =
     [
@@ -381,8 +387,12 @@ public sealed class PerceptionIndicatorsTests(string provider) : ResultsFramewor
         });
     }
 
-    [Test]
-    public async Task An_approval_freezes_them_key_factors_included_and_the_approved_report_reads_the_same()
+    private Task? approval2023;
+
+    /// <summary>Both administrations' reports for 2023 submitted and approved, once whichever test asks first (donors read approvals only).</summary>
+    private Task Approved2023Async() => approval2023 ??= ApproveAsync();
+
+    private async Task ApproveAsync()
     {
         foreach (var administration in new[] { AdministrationA, AdministrationB })
             foreach (var transition in new[] { "submit", "approve" })
@@ -390,8 +400,171 @@ public sealed class PerceptionIndicatorsTests(string provider) : ResultsFramewor
                 var moved = await Client.PostAsync($"{ResultsApi.Periods(programme)}/{period2023}/administrations/{administration}/{transition}", null);
                 Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.OK), await moved.Content.ReadAsStringAsync());
             }
+    }
+
+    [Test]
+    public async Task An_approval_freezes_them_key_factors_included_and_the_approved_report_reads_the_same()
+    {
+        await Approved2023Async();
         var approved = await ReportAsync("?groupBy=administration&from=2023-01-01");
         Assert.That(approved, Is.EqualTo((await ExpectedByAdministrationAsync()).Where(row => row.Period == "2023")));
         Assert.That(period2021, Is.Not.EqualTo(Guid.Empty));
+    }
+
+    // ---- What donors see: perception figures only across at least MinimumAdministrations administrations ----
+
+    private sealed record DonorRow(string Period, string? Administration, string? Region, string? KeyFactor, string Figure, string? Indicator,
+        decimal? Value, bool Suppressed);
+
+    private bool IsPerception(string figure, string? indicator) =>
+        figure is "perception_favourable_percent" or "key_factors_improved_percent"
+        || (figure == "indicator_actual" && (indicator == favourableCode || indicator == improvedCode));
+
+    private async Task<(JsonElement Report, List<DonorRow> Rows)> DonorReportAsync(HttpClient donor, string query, string? language = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, ReportPath(query));
+        if (language is not null) request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
+        var response = await donor.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
+        var report = JsonDocument.Parse(text).RootElement;
+        var rows = report.GetProperty("values").EnumerateArray()
+            .Select(row => new DonorRow(row.GetProperty("period").GetString()!, Text(row, "administration"), Text(row, "region"), Text(row, "keyFactor"),
+                row.GetProperty("figure").GetString()!, Text(row, "indicator"), Number(row, "value"), row.TryGetProperty("suppressed", out var flag) && flag.GetBoolean()))
+            .Where(row => IsPerception(row.Figure, row.Indicator))
+            .ToList();
+        return (report, rows);
+    }
+
+    private static string? RuleOf(JsonElement report) => report.GetProperty("suppression").GetProperty("rule").GetString();
+
+    private Task<HttpClient> DonorAsync() => DonorTokens.ClientAsync(App, Client, DonorId, "perception donor");
+
+    /// <summary>How many of 2023's latest rounds score the key factor (all of them when none is given).</summary>
+    private int Contributing(string? keyFactor) =>
+        new[] { AdministrationA, AdministrationB }.Count(administration => keyFactor is null || Pooled(rounds[(administration, 2023)]).ContainsKey(keyFactor));
+
+    /// <summary>A 2023 perception value of the whole programme (or a region holding both), withheld when too few administrations contribute.</summary>
+    private DonorRow Told(string? region, string? keyFactor, string figure, string? indicator, decimal value) =>
+        Contributing(keyFactor) >= MinimumAdministrations
+            ? new DonorRow("2023", null, region, keyFactor, figure, indicator, value, false)
+            : new DonorRow("2023", null, region, keyFactor, figure, indicator, null, true);
+
+    /// <summary>The rows a donor should get for 2023 that belong to no administration: the rules' pooled figures and the indicators' programme-wide actuals.</summary>
+    private List<DonorRow> ExpectedPooled(string? region, bool byKeyFactor)
+    {
+        var latest = new[] { rounds[(AdministrationA, 2023)], rounds[(AdministrationB, 2023)] };
+        var scored = Factors.Where(factor => latest.Any(round => Pooled(round).ContainsKey(factor))).Order(StringComparer.Ordinal).ToList();
+        var rows = new List<DonorRow> { Told(region, null, "perception_favourable_percent", null, Favourable(latest)) };
+        if (byKeyFactor) rows.AddRange(scored.Select(factor => Told(region, factor, "perception_favourable_percent", null, Favourable(latest, factor))));
+        rows.Add(Told(region, null, "key_factors_improved_percent", null, ProgrammeImproved()));
+        // The indicators' programme-wide actuals are the same in every grouping: no region of their own.
+        rows.Add(Told(null, null, "indicator_actual", favourableCode, Favourable(latest)));
+        rows.AddRange(scored.Select(factor => Told(null, factor, "indicator_actual", favourableCode, Favourable(latest, factor))));
+        rows.Add(Told(null, null, "indicator_actual", improvedCode, ProgrammeImproved()));
+        return rows;
+    }
+
+    [Test]
+    public void The_world_has_a_key_factor_of_one_administration_and_the_default_threshold_is_three()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Contributing(null), Is.EqualTo(2));
+            Assert.That(Contributing("RAD-10"), Is.EqualTo(1), "RAD-10 in 2023 is B's alone");
+            Assert.That(new Api.Features.Reports.SmallCounts(MinimumCellSize).MinimumAdministrations, Is.EqualTo(3));
+        });
+    }
+
+    [Test]
+    public async Task A_donor_gets_perception_figures_by_period_and_region_only_across_enough_administrations()
+    {
+        await Approved2023Async();
+        using var donor = await DonorAsync();
+        var (report, byPeriod) = await DonorReportAsync(donor, "?from=2023-01-01");
+        var (_, byRegion) = await DonorReportAsync(donor, "?from=2023-01-01&groupBy=region");
+        var (_, byKeyFactor) = await DonorReportAsync(donor, "?from=2023-01-01&groupBy=keyFactor");
+        Assert.Multiple(() =>
+        {
+            Assert.That(byPeriod, Is.EquivalentTo(ExpectedPooled(null, byKeyFactor: false)));
+            Assert.That(byRegion, Is.EquivalentTo(ExpectedPooled("WCA", byKeyFactor: true)), "A and B are both in WCA");
+            Assert.That(byKeyFactor, Is.EquivalentTo(ExpectedPooled(null, byKeyFactor: true)));
+            Assert.That(byPeriod.Count(row => row.Suppressed), Is.GreaterThan(0), "RAD-10 is withheld");
+            Assert.That(RuleOf(report), Does.Contain($"Perception figures are shown to donors only across at least {MinimumAdministrations} administrations"));
+        });
+    }
+
+    [Test]
+    public async Task A_donor_gets_no_administrations_perception_figure_by_administration_in_JSON_and_CSV_while_staff_do()
+    {
+        await Approved2023Async();
+        using var donor = await DonorAsync();
+        var (_, rows) = await DonorReportAsync(donor, "?from=2023-01-01&groupBy=administration");
+        var ofAdministrations = rows.Where(row => row.Administration is not null).ToList();
+        var expected = (await ExpectedByAdministrationAsync()).Where(row => row.Period == "2023").ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(ofAdministrations.Count(row => row.Indicator is null), Is.EqualTo(expected.Count), "every rule row of A and B is there");
+            Assert.That(ofAdministrations.Count(row => row.Indicator is not null), Is.EqualTo(4), "each indicator's bucket of A and of B");
+            Assert.That(ofAdministrations.Where(row => !row.Suppressed || row.Value is not null), Is.Empty, "none of one administration is shown");
+            Assert.That(rows.Where(row => row.Administration is null), Is.EquivalentTo(ExpectedPooled(null, byKeyFactor: false)
+                .Where(row => row.Figure == "indicator_actual")), "the programme's indicator actuals, across both");
+        });
+
+        var staff = await ReportAsync("?from=2023-01-01&groupBy=administration");
+        Assert.That(staff, Is.EqualTo(expected), "staff read each administration's figures from the same approval");
+
+        var csv = (await donor.GetStringAsync(ReportPath("?from=2023-01-01&groupBy=administration&format=csv"))).TrimStart('\uFEFF');
+        using var reader = CsvReader.FromText(csv, new CsvReaderOptions());
+        var headers = reader.Headers.ToList();
+        var perceptionRows = 0;
+        string? rule = null;
+        while (reader.Read())
+        {
+            string? Cell(string column) => reader.IsEmpty(headers.IndexOf(column)) ? null : reader.GetString(headers.IndexOf(column));
+            if (Cell("figure") == "minimum_cell_size") rule = Cell("note");
+            if (Cell("figure") is not { } figure || !IsPerception(figure, Cell("indicator")) || Cell("administration") is null) continue;
+            perceptionRows++;
+            Assert.That((Cell("value"), Cell("status")), Is.EqualTo(((string?)null, "suppressed")), $"{figure} {Cell("key_factor")} of {Cell("administration")}");
+        }
+        Assert.Multiple(() =>
+        {
+            Assert.That(perceptionRows, Is.EqualTo(ofAdministrations.Count), "the CSV's rows are the JSON's");
+            Assert.That(rule, Does.Contain($"only across at least {MinimumAdministrations} administrations"));
+        });
+    }
+
+    [Test]
+    public async Task A_donor_is_told_why_in_French()
+    {
+        await Approved2023Async();
+        using var donor = await DonorAsync();
+        var (report, rows) = await DonorReportAsync(donor, "?from=2023-01-01&groupBy=administration", "fr");
+        Assert.Multiple(() =>
+        {
+            Assert.That(rows.Where(row => row.Administration is not null).Select(row => row.Suppressed), Is.Not.Empty.And.All.True);
+            Assert.That(RuleOf(report), Does.Contain($"Les chiffres de perception ne sont communiqués aux bailleurs que sur au moins {MinimumAdministrations} administrations"));
+        });
+    }
+
+    [Test]
+    public async Task A_donors_IATI_file_leaves_out_every_perception_actual_and_says_why()
+    {
+        await Approved2023Async();
+        using var donor = await DonorAsync();
+        using var response = await donor.GetAsync($"/api/v1/programmes/{programme}/iati");
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
+        var results = XDocument.Parse(text).Root!.Elements("iati-activity").Elements("result")
+            .Where(result => result.Element("title")!.Elements("narrative").First().Value is var title
+                             && (title == $"Indicator {favourableCode}" || title == $"Indicator {improvedCode}"))
+            .ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(results, Has.Count.EqualTo(4), "both indicators in both activities");
+            Assert.That(results.SelectMany(result => result.Descendants("actual")), Is.Empty, "no administration's perception actual");
+            Assert.That(results.Select(result => result.Element("indicator")!.Element("description")!.Elements("narrative").Last().Value),
+                Has.All.Contains($"au moins {MinimumAdministrations} administrations"));
+        });
     }
 }
