@@ -11,8 +11,8 @@ namespace Integrity.Api.Baselines;
 
 /// <summary>
 /// What the benchmarks compare the API with: the same SQL and the same JSON as a real endpoint, through plain ADO.NET
-/// with no mediator, behaviors, validation or Dapper. Behind the same authentication and roles (staff for the lists and
-/// the workshop, every reader for the progress report), so a ratio shows what the pipeline costs. Only with
+/// with no mediator, behaviors, validation or Dapper (for a round's scores, the plain aggregate over its answers). Behind the same authentication and roles (staff for the lists and
+/// the workshop, coordinators for a round's scores, every reader for the progress report), so a ratio shows what the pipeline costs. Only with
 /// <c>Benchmark:Baselines=true</c>, and never in the OpenAPI document.
 /// </summary>
 public static class BaselineEndpoints
@@ -36,6 +36,11 @@ public static class BaselineEndpoints
                 Caller caller, Database database, HttpResponse response, IOptions<JsonOptions> json, CancellationToken ct) =>
             BaselineParticipants.ListAsync(new ListParticipants(q, administrationId, workshopId, sex, limit, cursor), caller, database, response,
                 Writer(json), ct));
+
+        var coordinators = app.MapGroup("/bench/baseline").ExcludeFromDescription().RequireAuthorization(Policies.Coordinators);
+        coordinators.MapGet("/perception-surveys/{id:guid}/scores", (Guid id, string? by, Caller caller, Database database, IConfiguration configuration,
+                HttpResponse response, IOptions<JsonOptions> json, CancellationToken ct) =>
+            BaselinePerceptionScores.GetAsync(id, by, caller, database, SmallCounts.From(configuration), response, Writer(json), ct));
 
         // As the real report: every reader, donors included (for the programmes they fund); the handler's checks do the rest.
         var readers = app.MapGroup("/bench/baseline").ExcludeFromDescription().RequireAuthorization(Policies.Readers);
