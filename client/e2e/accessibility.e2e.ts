@@ -80,8 +80,13 @@ async function tabTo(page: Page, name: string | RegExp) {
   let before = await focused(page);
   for (let presses = 0; presses < 60; presses++) {
     await page.keyboard.press('Tab');
-    const now = await focused(page);
+    let now = await focused(page);
     if (now.name === '' || now.name === before.name) continue;
+    // A screen still laying itself out (a list arriving above) may move the focused control for a frame: read it settled.
+    if (!now.onScreen) {
+      await page.evaluate(() => new Promise((settled) => requestAnimationFrame(() => requestAnimationFrame(settled))));
+      now = await focused(page);
+    }
     before = now;
     expect(now, `focus on "${now.name}" is visible`).toMatchObject({ onScreen: true, ring: true });
     if (typeof name === 'string' ? now.name === name : name.test(now.name)) return;

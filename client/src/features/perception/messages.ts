@@ -25,7 +25,7 @@ export const perceptionMessages = defineMessages(
       questionnaires: 'Questionnaires',
       summaries: 'Summaries for donors',
       compare: 'Compare rounds',
-      compareOf: (administration: string) => `Compare the rounds of ${administration}`,
+      compareOf: (administration: string) => `Compare rounds: ${administration}`,
       filters: { legend: 'Filter rounds', all: 'All', apply: 'Filter' },
       register: {
         open: 'Register a round',
