@@ -36,8 +36,6 @@ public sealed record PerceptionSummaryItem(string KeyFactorCode, string KeyFacto
 /// </summary>
 public sealed class GetPerceptionSummaryHandler(DbSession db, Caller caller, IConfiguration configuration) : IQueryHandler<GetPerceptionSummary, PerceptionSummary>
 {
-    public const int DefaultMinimumAdministrations = 3;
-
     /// <summary>Rounds with responses, in fieldwork order within each administration (as trends order them).</summary>
     private const string Rounds = """
         SELECT ps.id, ps.administration_id
@@ -52,8 +50,8 @@ public sealed class GetPerceptionSummaryHandler(DbSession db, Caller caller, ICo
     {
         ReportReaders.Check(caller, includeUnapproved: false, nameof(GetPerceptionSummary));
         await ReportReaders.ProgrammeAsync<ReportedProgramme>(db, caller, GetProgressReportHandler.ProgrammeOf, query.ProgrammeId, cancellationToken);
-        var minimumAdministrations = configuration.GetValue("Reporting:MinimumAdministrations", DefaultMinimumAdministrations);
-        var minimumCellSize = SmallCounts.From(configuration).MinimumCellSize;
+        var smallCounts = SmallCounts.From(configuration);
+        var (minimumAdministrations, minimumCellSize) = (smallCounts.MinimumAdministrations, smallCounts.MinimumCellSize);
 
         var rounds = await db.QueryAsync<Round>(Rounds, new { programmeId = query.ProgrammeId }, cancellationToken);
         var compared = rounds.GroupBy(round => round.AdministrationId)

@@ -22,18 +22,15 @@ public static class PerceptionSurveyScope
         _ => "1 = 0",
     };
 
-    private const string SurveyById = "SELECT ps.id FROM perception_surveys ps WHERE ps.id = @id";
-
     /// <summary>Allowed for administrators, and for coordinators when the round is in scope; 404 when it is not; 403 for other roles.</summary>
     public static ValueTask<Access> CheckAsync(DbSession db, Caller caller, Guid surveyId, CancellationToken cancellationToken) =>
-        ScopedAccess.CheckAsync(caller, [Role.Coordinator], async () =>
-            (await db.QueryAsync<Guid>($"{SurveyById}{Scope.And(Of(caller, "ps"))}", Scope.Parameters(caller, new { id = surveyId }), cancellationToken)).Count == 1);
+        ScopedAccess.CheckAsync(caller, [Role.Coordinator], () => CoversAsync(db, caller, surveyId, cancellationToken));
 
     /// <summary>For a query about a round (its scores): 403 for a role without access; 404 when the round does not exist or is out of scope.</summary>
     public static async Task RequireAsync(DbSession db, Caller caller, Guid surveyId, string useCase, CancellationToken cancellationToken)
     {
         RequireRole(caller, useCase);
-        if (!await Scope.CoversAsync(db, caller, "perception_surveys", Of(caller, "t"), surveyId, cancellationToken))
+        if (!await CoversAsync(db, caller, surveyId, cancellationToken))
             throw new NotFoundException(Messages.RecordPerceptionSurvey, surveyId);
     }
 
@@ -44,6 +41,9 @@ public static class PerceptionSurveyScope
         if (!await Scope.CoversAdministrationAsync(db, caller, administrationId, cancellationToken))
             throw new NotFoundException(Messages.RecordAdministration, administrationId);
     }
+
+    private static Task<bool> CoversAsync(DbSession db, Caller caller, Guid surveyId, CancellationToken cancellationToken) =>
+        Scope.CoversAsync(db, caller, "perception_surveys", Of(caller, "t"), surveyId, cancellationToken);
 
     private static void RequireRole(Caller caller, string useCase)
     {

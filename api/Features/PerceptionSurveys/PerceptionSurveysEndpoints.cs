@@ -63,28 +63,18 @@ public static class PerceptionSurveysEndpoints
             "respondents added, those unchanged and those rejected, and the answers added.";
 
         surveys.MapPost("/{id:guid}/responses", ImportResponses(preview: false))
-            .Accepts<string>(UploadedSheet.CsvMediaType, UploadedSheet.XlsxMediaType)
             .WithName(nameof(ImportSurveyResponses))
             .WithSummary("Import a round's responses")
             .WithDescription("Adds the respondents of a file to the round, with their answers. " + file + " Importing the same file " +
                              "again adds nobody: a respondent code already in the round with the same answers is unchanged; with other " +
                              "answers it is rejected and nothing is overwritten. The whole file is one transaction." + Who)
-            .ProducesCommandProblems()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesFileProblems();
 
         surveys.MapPost("/{id:guid}/responses/preview", ImportResponses(preview: true))
-            .Accepts<string>(UploadedSheet.CsvMediaType, UploadedSheet.XlsxMediaType)
             .WithName("PreviewSurveyResponses")
             .WithSummary("Preview a round's responses import")
             .WithDescription("Answers what importing the file would do, as the import answers, and stores nothing. " + file + Who)
-            .ProducesCommandProblems()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesFileProblems();
 
         surveys.MapGet("/{id:guid}/scores", (Guid id, string? by, ISender sender, CancellationToken ct) => sender.Send(new GetPerceptionScores(id, by), ct))
             .WithName(nameof(GetPerceptionScores))
@@ -132,6 +122,15 @@ public static class PerceptionSurveysEndpoints
 
         return api;
     }
+
+    /// <summary>The file the import and its preview take, and the problems either may answer.</summary>
+    private static RouteHandlerBuilder ProducesFileProblems(this RouteHandlerBuilder endpoint) => endpoint
+        .Accepts<string>(UploadedSheet.CsvMediaType, UploadedSheet.XlsxMediaType)
+        .ProducesCommandProblems()
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     /// <summary>The import and its preview take the same file and give the same answer.</summary>
     private static Func<Guid, HttpRequest, IConfiguration, ISender, CancellationToken, Task<Ok<SurveyResponsesImport>>> ImportResponses(bool preview) =>

@@ -43,12 +43,10 @@ public sealed class RegisterPerceptionSurveyValidator : AbstractValidator<Regist
 /// </summary>
 public sealed class RegisterPerceptionSurveyAccess(DbSession db) : IAccessRule<RegisterPerceptionSurvey>
 {
-    private const string Administration = "SELECT a.id FROM administrations a WHERE a.id = @id";
-
     public ValueTask<Access> CheckAsync(RegisterPerceptionSurvey command, Caller caller, CancellationToken cancellationToken) =>
-        ScopedAccess.CheckAsync(caller, [Role.Coordinator], async () => command.AdministrationId is null
-            || (await db.QueryAsync<Guid>($"{Administration}{Scope.And(Scope.Administrations(caller, "a.id"))}",
-                Scope.Parameters(caller, new { id = command.AdministrationId }), cancellationToken)).Count == 1);
+        ScopedAccess.CheckAsync(caller, [Role.Coordinator], () => command.AdministrationId is not { } administration
+            ? Task.FromResult(true)
+            : Scope.CoversAdministrationAsync(db, caller, administration, cancellationToken));
 }
 
 public sealed class RegisterPerceptionSurveyHandler(DbSession db, Caller caller) : ICommandHandler<RegisterPerceptionSurvey, RecordCreated>

@@ -2,6 +2,7 @@ import { useFormat } from '@/i18n/format';
 import { useMessages } from '@/i18n/LocaleProvider';
 import type { ResponsesImport } from './contract';
 import { perceptionMessages } from './messages';
+import { RowProblems } from '@/components/RowProblems';
 
 const totals = ['rows', 'added', 'unchanged', 'rejected', 'answersAdded'] as const;
 
@@ -62,11 +63,7 @@ export function ImportReport({ report, preview = false }: { report: ResponsesImp
                 </th>
                 <td>{row.respondent ?? '—'}</td>
                 <td>
-                  <ul className="sheet-problems">
-                    {row.problems.map((problem) => (
-                      <li key={problem}>{problem}</li>
-                    ))}
-                  </ul>
+                  <RowProblems problems={row.problems} />
                 </td>
               </tr>
             ))}

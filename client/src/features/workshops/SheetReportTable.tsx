@@ -4,6 +4,7 @@ import { useFormat } from '@/i18n/format';
 import { useMessages } from '@/i18n/LocaleProvider';
 import type { SheetReport } from './api';
 import { workshopMessages } from './messages';
+import { RowProblems } from '@/components/RowProblems';
 
 const totals = ['rowsRead', 'registered', 'matched', 'enrolled', 'alreadyEnrolled', 'rejected'] as const;
 
@@ -74,11 +75,7 @@ export function SheetReportTable({ report, preview = false }: { report: SheetRep
                 </td>
                 {!preview && <td>{row.participantId && <Link to={`/participants/${row.participantId}`}>{t.open(row.row)}</Link>}</td>}
                 <td>
-                  <ul className="sheet-problems">
-                    {row.problems.map((problem) => (
-                      <li key={problem}>{problem}</li>
-                    ))}
-                  </ul>
+                  <RowProblems problems={row.problems} />
                 </td>
               </tr>
             ))}
