@@ -22,7 +22,7 @@ public abstract class BulkWriter : IAsyncDisposable
         return database.Dialect switch
         {
             SqliteDialect => new SqliteBulkWriter((Microsoft.Data.Sqlite.SqliteConnection)connection, database.Dialect),
-            PostgresDialect => new PostgresBulkWriter((Npgsql.NpgsqlConnection)connection),
+            PostgresDialect => new PostgresBulkWriter((Npgsql.NpgsqlConnection)connection, database.Dialect),
             SqlServerDialect => new SqlServerBulkWriter((Microsoft.Data.SqlClient.SqlConnection)connection, database.Dialect),
             _ => throw new InvalidOperationException($"No bulk load for {database.Dialect.Provider}."),
         };

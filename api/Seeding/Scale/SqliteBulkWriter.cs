@@ -4,12 +4,11 @@ using Microsoft.Data.Sqlite;
 namespace Integrity.Api.Seeding.Scale;
 
 /// <summary>
-/// SQLite: one prepared INSERT reused for every row, committed every <see cref="RowsPerTransaction"/> rows. Values
-/// are stored as the type handlers store them (<see cref="SqliteDialect.Stored(object?)"/>).
+/// SQLite: prepared multi-row INSERTs (<see cref="SqlDialect.CopyRowsAsync"/>), committed every
+/// <see cref="RowsPerTransaction"/> rows.
 /// </summary>
 public sealed class SqliteBulkWriter(SqliteConnection connection, SqlDialect dialect) : BulkWriter
 {
-
     private const int RowsPerTransaction = 50_000;
 
     public override async Task<long> WriteAsync(string table, string[] columns, IEnumerable<object?[]> rows, CancellationToken cancellationToken)
@@ -18,30 +17,12 @@ public sealed class SqliteBulkWriter(SqliteConnection connection, SqlDialect dia
         await using (var pragma = new SqliteCommand("PRAGMA synchronous = OFF", connection))
             await pragma.ExecuteNonQueryAsync(cancellationToken);
 
-        await using var insert = new SqliteCommand(
-            $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})", connection);
-        var parameters = columns.Select((_, i) => insert.Parameters.Add(new SqliteParameter($"$p{i}", null))).ToArray();
         long count = 0;
-        var transaction = connection.BeginTransaction();
-        try
+        foreach (var chunk in rows.Chunk(RowsPerTransaction))
         {
-            insert.Transaction = transaction;
-            insert.Prepare();
-            foreach (var row in rows)
-            {
-                for (var i = 0; i < parameters.Length; i++) parameters[i].Value = dialect.Stored(row[i]);
-                await insert.ExecuteNonQueryAsync(cancellationToken);
-                if (++count % RowsPerTransaction != 0) continue;
-                await transaction.CommitAsync(cancellationToken);
-                await transaction.DisposeAsync();
-                transaction = connection.BeginTransaction();
-                insert.Transaction = transaction;
-            }
+            await using var transaction = connection.BeginTransaction();
+            count += await dialect.CopyRowsAsync(connection, transaction, table, columns, chunk, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-        }
-        finally
-        {
-            await transaction.DisposeAsync();
         }
         return count;
     }

@@ -4,10 +4,10 @@ import type { components } from '@/api/schema';
 
 /* The perception survey answers: the responses import and its preview, a round's scores, an administration's trend and a programme's summary for donors. */
 
-export type RespondentGroup = 'customs_official' | 'private_sector';
+export type RespondentGroup = components['schemas']['RespondentGroup'];
 export const respondentGroups: readonly RespondentGroup[] = ['customs_official', 'private_sector'];
 
-export type ScoreBreakdown = 'service' | 'sex' | 'region';
+export type ScoreBreakdown = components['schemas']['ScoreBreakdown'];
 export const scoreBreakdowns: readonly ScoreBreakdown[] = ['service', 'sex', 'region'];
 
 type Schemas = components['schemas'];
