@@ -61,6 +61,16 @@ public abstract class SqlDialect
     /// <summary>"<paramref name="column"/> is one of the ids in @<paramref name="parameter"/>"; pass the ids through <see cref="Ids"/>.</summary>
     public virtual string InIds(string column, string parameter) => $"{column} IN @{parameter}";
 
+    /// <summary>Whether the provider's async calls block their thread to the end (Microsoft.Data.Sqlite's do).</summary>
+    public virtual bool RunsSynchronously => false;
+
+    /// <summary>
+    /// Stops the connection's running statement when <paramref name="cancellationToken"/> is cancelled (a caller gone, a
+    /// request timed out), for a provider that does not do it itself; disposed when the statement ends. Npgsql and SqlClient
+    /// cancel on the server from the token they are given: nothing to add.
+    /// </summary>
+    public virtual IDisposable? InterruptOnCancel(DbConnection connection, CancellationToken cancellationToken) => null;
+
     /// <summary>The value of a parameter used with <see cref="InIds"/>.</summary>
     public virtual System.Collections.IEnumerable Ids(IEnumerable<Guid> ids) => ids.ToList();
 
@@ -140,6 +150,15 @@ public sealed class SqliteDialect : SqlDialect
 
     // Dapper expands a list into one parameter per item without the type handler: pass the stored text.
     public override System.Collections.IEnumerable Ids(IEnumerable<Guid> ids) => ids.Select(id => id.ToString("D")).ToList();
+
+    // Microsoft.Data.Sqlite runs a statement to its end whatever the token says (its Cancel does nothing): sqlite3_interrupt
+    // stops it at its next step, and it fails with SQLITE_INTERRUPT, which the session tells as the cancellation it is.
+    public override bool RunsSynchronously => true;
+
+    public override IDisposable? InterruptOnCancel(DbConnection connection, CancellationToken cancellationToken) =>
+        cancellationToken.CanBeCanceled && connection is SqliteConnection { Handle: { } handle }
+            ? cancellationToken.Register(() => SQLitePCL.raw.sqlite3_interrupt(handle))
+            : null;
 
     public override DbConnection CreateConnection(string connectionString)
     {

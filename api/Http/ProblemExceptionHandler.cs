@@ -55,6 +55,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             };
         }
         context.Response.StatusCode = problem.Status!.Value;
+        if (exception is ProblemException { RetryAfterSeconds: { } retryAfter })
+            context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,

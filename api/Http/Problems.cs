@@ -10,6 +10,9 @@ public abstract class ProblemException(int status, string title, string detail) 
 {
     public int Status { get; } = status;
     public string Title { get; } = title;
+
+    /// <summary>When the caller may retry, for a refusal that passes (sent as Retry-After); null when retrying changes nothing.</summary>
+    public virtual int? RetryAfterSeconds => null;
 }
 
 /// <param name="what">What was looked for, from the catalogue: <c>Messages.RecordProgramme</c>.</param>

@@ -8,29 +8,16 @@ namespace Integrity.Tests;
 
 /// <summary>Background jobs run once across instances: instances racing for a job's lease, and the job that holds it.</summary>
 [TestFixtureSource(typeof(Databases), nameof(Databases.Names))]
-public sealed class JobLeasesTests(string provider)
+public sealed class JobLeasesTests(string provider) : MigratedDatabase(provider)
 {
     private static readonly TimeSpan Period = TimeSpan.FromHours(1);
 
-    private TestDatabase testDatabase = null!;
-    private Database database = null!;
-
-    [OneTimeSetUp]
-    public async Task Migrate()
-    {
-        testDatabase = await Databases.CreateAsync(provider);
-        database = new Database(SqlDialect.For(provider), testDatabase.ConnectionString);
-        new Migrator(database, NullLogger<Migrator>.Instance).Migrate();
-    }
-
-    [OneTimeTearDown]
-    public async Task Drop() => await testDatabase.DisposeAsync();
 
     [Test]
     public async Task Of_instances_racing_for_a_lease_exactly_one_takes_it_and_keeps_it_until_it_lapses()
     {
         var clock = new SetClock(new DateTimeOffset(2026, 12, 6, 2, 0, 0, TimeSpan.Zero));
-        var instances = Enumerable.Range(0, 6).Select(_ => new JobLeases(database, clock)).ToList();
+        var instances = Enumerable.Range(0, 6).Select(_ => new JobLeases(Database, clock)).ToList();
         var job = $"job-{Guid.NewGuid():N}";
 
         var raced = await Task.WhenAll(instances.Select(instance => Task.Run(() => instance.TryTakeAsync(job, Period, CancellationToken.None))));
@@ -60,7 +47,7 @@ public sealed class JobLeasesTests(string provider)
     public async Task Leases_of_different_jobs_are_apart()
     {
         var clock = new SetClock(DateTimeOffset.UtcNow);
-        var (one, other) = (new JobLeases(database, clock), new JobLeases(database, clock));
+        var (one, other) = (new JobLeases(Database, clock), new JobLeases(Database, clock));
         Assert.Multiple(async () =>
         {
             Assert.That(await one.TryTakeAsync($"job-{Guid.NewGuid():N}", Period, CancellationToken.None), Is.True);
@@ -73,9 +60,9 @@ public sealed class JobLeasesTests(string provider)
     {
         var clock = new SetClock(DateTimeOffset.UtcNow);
         var keepHours = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Idempotency:KeepHours"] = "24" }).Build();
-        IdempotencyKeysExpiry Instance() => new(database, new JobLeases(database, clock), clock, keepHours, NullLogger<IdempotencyKeysExpiry>.Instance);
+        IdempotencyKeysExpiry Instance() => new(Database, new JobLeases(Database, clock), clock, keepHours, NullLogger<IdempotencyKeysExpiry>.Instance);
         var instances = new[] { Instance(), Instance() };
-        await using (var connection = await database.OpenAsync(CancellationToken.None))
+        await using (var connection = await Database.OpenAsync(CancellationToken.None))
             await connection.ExecuteAsync(
                 "INSERT INTO idempotent_requests (caller, idempotency_key, request_hash, created_at) VALUES (@caller, @key, @hash, @createdAt)",
                 new { caller = "admin@integrity.test", key = Guid.NewGuid().ToString(), hash = new string('0', 64), createdAt = clock.Now.AddHours(-48) });

@@ -3,6 +3,7 @@ using Integrity.Api.Features.Results;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
 using Integrity.Api.Resources;
+using Integrity.Api.Pipeline;
 using Mediator;
 
 namespace Integrity.Api.Features.Reports;
@@ -11,13 +12,16 @@ namespace Integrity.Api.Features.Reports;
 /// A programme as an IATI 2.03 activity file: one activity per country project, with the results of the periods
 /// approved for its administration, or of every period in a coordinator's preview.
 /// </summary>
-public sealed record ExportIati(Guid ProgrammeId, bool IncludeUnapproved) : IQuery<IatiExport>;
+public sealed record ExportIati(Guid ProgrammeId, bool IncludeUnapproved) : IQuery<IatiExport>, IHeavyRead
+{
+    public bool ReadsLiveRecords => IncludeUnapproved;
+}
 
 /// <summary>
 /// Read by <see cref="ReportReaders"/>; a coordinator's file holds the administrations in their scope. A fixed number of
 /// queries, one per kind of row, whatever the programme's size.
 /// </summary>
-public sealed class ExportIatiHandler(DbSession db, Caller caller, TimeProvider clock, IConfiguration configuration, IHostEnvironment environment)
+public sealed class ExportIatiHandler(DbSession db, Caller caller, TimeProvider clock, IConfiguration configuration, IHostEnvironment environment, SnapshotFigures kept)
     : IQueryHandler<ExportIati, IatiExport>
 {
     private const string ProgrammeOf = "SELECT p.id, p.code, p.name, p.starts_on, p.ends_on FROM programmes p WHERE p.id = @programmeId";
@@ -76,7 +80,7 @@ public sealed class ExportIatiHandler(DbSession db, Caller caller, TimeProvider 
         {
             // Donors read what the approvals froze: only the reports approved with their snapshot, and their figures.
             var covered = await db.QueryAsync<ReportedAdministration>(GetProgressReportHandler.Covered, ids, cancellationToken);
-            var frozen = await FrozenFigures.ReadAsync(db, periodIds, covered.Select(administration => administration.Id).ToList(), cancellationToken);
+            var frozen = await FrozenFigures.ReadAsync(db, kept, periodIds, covered.Select(administration => administration.Id).ToList(), cancellationToken);
             var reports = frozen.Told(periodIds.Count == 0
                 ? []
                 : await db.QueryAsync<StoredReport>(GetProgressReportHandler.ReportsSql(db.Dialect), new { periodIds = db.Dialect.Ids(periodIds) }, cancellationToken));

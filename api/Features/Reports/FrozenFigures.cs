@@ -16,6 +16,9 @@ internal sealed class FrozenFigures
 
     private readonly List<(Guid PeriodId, ApprovedFigure Figure)> figures = [];
     private readonly HashSet<Guid> frozenReports;
+    // Each rule's and each indicator's figures, found once rather than by a pass over every figure per rule and per indicator.
+    private readonly ILookup<string, (Guid PeriodId, ApprovedFigure Figure)> bySource;
+    private readonly ILookup<Guid?, (Guid PeriodId, ApprovedFigure Figure)> byIndicator;
 
     public FrozenFigures(IReadOnlyList<ApprovedFigures.Snapshot> snapshots, IReadOnlyCollection<Guid> covered)
     {
@@ -25,21 +28,22 @@ internal sealed class FrozenFigures
             var approvedFor = period.Select(snapshot => snapshot.AdministrationId).ToHashSet();
             foreach (var snapshot in period)
                 figures.AddRange(snapshot.Figures.Where(figure => figure.AdministrationId == snapshot.AdministrationId).Select(figure => (period.Key, figure)));
-            var latest = period.OrderBy(snapshot => snapshot.TakenAt).ThenBy(snapshot => snapshot.ReportId).Last();
+            var latest = ApprovedFigures.Latest(period);
             figures.AddRange(latest.Figures
                 .Where(figure => figure.AdministrationId is not { } id || (!covered.Contains(id) && !approvedFor.Contains(id)))
                 .Select(figure => (period.Key, figure)));
         }
+        bySource = figures.ToLookup(frozen => frozen.Figure.Source);
+        byIndicator = bySource[ApprovedFigures.IndicatorValue].ToLookup(frozen => frozen.Figure.IndicatorId);
     }
 
-    public static async Task<FrozenFigures> ReadAsync(DbSession db, IReadOnlyList<Guid> periodIds, IReadOnlyCollection<Guid> covered,
+    public static async Task<FrozenFigures> ReadAsync(DbSession db, SnapshotFigures kept, IReadOnlyList<Guid> periodIds, IReadOnlyCollection<Guid> covered,
         CancellationToken cancellationToken) =>
-        new(await ApprovedFigures.ReadAsync(db, periodIds, cancellationToken), covered);
+        new(await ApprovedFigures.ToldAsync(db, kept, periodIds, cancellationToken), covered);
 
     /// <summary>Every rule's cells, as <see cref="ComputedRule.CellsAsync(DbSession, IEnumerable{IndicatorRule}, IReadOnlyList{Guid}, int, CancellationToken)"/> answers them.</summary>
     public IReadOnlyDictionary<IndicatorRule, IReadOnlyList<RuleCell>> Cells() =>
-        Enum.GetValues<IndicatorRule>().ToDictionary(rule => rule, rule => (IReadOnlyList<RuleCell>)figures
-            .Where(frozen => frozen.Figure.Source == DbEnum.Name(rule))
+        Enum.GetValues<IndicatorRule>().ToDictionary(rule => rule, rule => (IReadOnlyList<RuleCell>)bySource[DbEnum.Name(rule)]
             .Select(frozen => new RuleCell
             {
                 PeriodId = frozen.PeriodId, Sex = frozen.Figure.SexOf, AdministrationId = frozen.Figure.AdministrationId,
@@ -47,7 +51,7 @@ internal sealed class FrozenFigures
             }).ToList());
 
     public IReadOnlyList<ModuleCell> Modules() =>
-        figures.Where(frozen => frozen.Figure.Source == ApprovedFigures.Modules && frozen.Figure.AdministrationId is not null)
+        bySource[ApprovedFigures.Modules].Where(frozen => frozen.Figure.AdministrationId is not null)
             .Select(frozen => new ModuleCell
             {
                 PeriodId = frozen.PeriodId, AdministrationId = frozen.Figure.AdministrationId!.Value, KeyFactorCode = frozen.Figure.KeyFactorCode,
@@ -95,6 +99,5 @@ internal sealed class FrozenFigures
             ? report with { StoredState = NotFrozen }
             : report).ToList();
 
-    private IEnumerable<(Guid PeriodId, ApprovedFigure Figure)> Of(IndicatorDetails indicator) =>
-        figures.Where(frozen => frozen.Figure.Source == ApprovedFigures.IndicatorValue && frozen.Figure.IndicatorId == indicator.Id);
+    private IEnumerable<(Guid PeriodId, ApprovedFigure Figure)> Of(IndicatorDetails indicator) => byIndicator[indicator.Id];
 }

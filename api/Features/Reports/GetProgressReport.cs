@@ -4,6 +4,7 @@ using Integrity.Api.Features.Results;
 using Integrity.Api.Http;
 using Integrity.Api.Identity;
 using Integrity.Api.Resources;
+using Integrity.Api.Pipeline;
 using Mediator;
 
 namespace Integrity.Api.Features.Reports;
@@ -14,8 +15,10 @@ namespace Integrity.Api.Features.Reports;
 /// unless an administrator or coordinator previews the rest with <see cref="IncludeUnapproved"/>.
 /// </summary>
 public sealed record GetProgressReport(Guid ProgrammeId, DateOnly? From, DateOnly? To, string? GroupBy, bool IncludeUnapproved)
-    : IQuery<ProgressReport>, IReportShape
+    : IQuery<ProgressReport>, IReportShape, IHeavyRead
 {
+    public bool ReadsLiveRecords => IncludeUnapproved;
+
     public ProgressGrouping Grouping => ProgressGroupings.TryParse(GroupBy, out var grouping) ? grouping : ProgressGrouping.Period;
 }
 
@@ -47,10 +50,10 @@ public sealed class GetProgressReportValidator : ReportShapeValidator<GetProgres
 /// read with a fixed number of queries whatever the programme's size: the periods, their reports, and either (a preview)
 /// one grouped query per computed rule (<see cref="ComputedRule"/>), one for the modules delivered, and the indicators'
 /// values (<see cref="IndicatorValues"/>: two queries per indicator, its entered values and breakdowns), or (otherwise)
-/// the approvals' snapshots and their figures (<see cref="FrozenFigures"/>: two queries); then the key factors' names (the
+/// the approvals' snapshots and the figures of those this instance has not read yet (<see cref="FrozenFigures"/>: one or two queries); then the key factors' names (the
 /// administrations' and regions' come with the administrations). Only aggregates are read, never a person.
 /// </summary>
-public sealed class GetProgressReportHandler(DbSession db, Caller caller, IConfiguration configuration) : IQueryHandler<GetProgressReport, ProgressReport>
+public sealed class GetProgressReportHandler(DbSession db, Caller caller, IConfiguration configuration, SnapshotFigures kept) : IQueryHandler<GetProgressReport, ProgressReport>
 {
     internal const string ProgrammeOf = "SELECT p.id, p.code, p.name FROM programmes p WHERE p.id = @programmeId";
 
@@ -123,7 +126,7 @@ public sealed class GetProgressReportHandler(DbSession db, Caller caller, IConfi
         else
         {
             // What donors read: the figures the approvals froze, never the live records.
-            var frozen = await FrozenFigures.ReadAsync(db, periodIds, covered.Select(administration => administration.Id).ToList(), cancellationToken);
+            var frozen = await FrozenFigures.ReadAsync(db, kept, periodIds, covered.Select(administration => administration.Id).ToList(), cancellationToken);
             cells = frozen.Cells();
             modules = frozen.Modules();
             values.AddRange(indicators.Select(indicator => (indicator, frozen.ValuesOf(indicator, periods))));

@@ -14,7 +14,7 @@ namespace Integrity.Api.Features.Reports;
 /// Which version of a programme's report or IATI file a request would get, told without making it, so that a script
 /// polling daily is answered 304 for a few small queries rather than the whole report. A version is what the approved
 /// report is made of: the approvals' snapshots of the periods it covers (their hashes and times), the reports' states,
-/// the programme, its donors, administrations (also those its snapshots name), indicators and periods, each by its record
+/// the programme, its donors, every administration, indicators and periods, each by its record
 /// version; the settings the report follows (the small-count threshold, the IATI publisher); the build of the API; and
 /// the request's <see cref="Representation"/>. A preview (the live records) has none: the live records change with every
 /// attendance taken, and hashing them would cost what the report costs.
@@ -96,7 +96,9 @@ public sealed record ReportVersion(string ETag, DateTimeOffset? LastModified, st
 
 public sealed class GetReportVersionHandler(DbSession db, Caller caller, IConfiguration configuration, TimeProvider clock) : IQueryHandler<GetReportVersion, ReportVersion>
 {
-    // Each record the report names, with its version: a change to any of them is a change of version.
+    // Each record the report names, with its version: a change to any of them is a change of version. Every administration
+    // counts, not only those the snapshots name: finding those would read every figure, and the table is small; a change
+    // to one the report does not name costs a donor one full answer, never a stale one.
     private const string Records = """
         SELECT 'programme' AS kind, p.id, p.version FROM programmes p WHERE p.id = @programmeId
         UNION ALL
@@ -104,11 +106,7 @@ public sealed class GetReportVersionHandler(DbSession db, Caller caller, IConfig
         UNION ALL
         SELECT 'indicator', i.id, i.version FROM indicators i WHERE i.programme_id = @programmeId
         UNION ALL
-        SELECT 'named', a.id, a.version FROM administrations a WHERE a.id IN (
-            SELECT f.administration_id FROM approved_figures f
-            JOIN approval_snapshots s ON s.report_id = f.report_id
-            JOIN reporting_periods rp ON rp.id = s.period_id
-            WHERE rp.programme_id = @programmeId)
+        SELECT 'named', a.id, a.version FROM administrations a
         UNION ALL
         SELECT 'covered', a.id, a.version FROM programme_administrations pa JOIN administrations a ON a.id = pa.administration_id
         WHERE pa.programme_id = @programmeId

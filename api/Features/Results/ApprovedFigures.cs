@@ -112,21 +112,60 @@ public static class ApprovedFigures
         await db.ExecuteAsync(DeleteSnapshot, new { reportId }, cancellationToken);
     }
 
-    /// <summary>The snapshots of the periods in <paramref name="periodIds"/>, each with its stored figures in their order.</summary>
-    public static Task<IReadOnlyList<Snapshot>> ReadAsync(DbSession db, IReadOnlyList<Guid> periodIds, CancellationToken cancellationToken) =>
-        periodIds.Count == 0
-            ? Task.FromResult<IReadOnlyList<Snapshot>>([])
-            : ReadAsync(db, db.Dialect.InIds("s.period_id", "periodIds"), new { periodIds = db.Dialect.Ids(periodIds) }, cancellationToken);
+    /// <summary>
+    /// The snapshots of the periods in <paramref name="periodIds"/>, each with the figures a report tells of it: those of its
+    /// own administration and, for the period's <see cref="Latest"/> snapshot, all of them. Every snapshot of a period repeats
+    /// the figures of no administration it covers; only the latest one's are told, so the others' are not read (at the large
+    /// scale, six rows in seven). Figures this instance has read before come from <paramref name="kept"/>: one query for the
+    /// snapshots, and one for the figures of those not kept, none when all are.
+    /// </summary>
+    public static async Task<IReadOnlyList<Snapshot>> ToldAsync(DbSession db, SnapshotFigures kept, IReadOnlyList<Guid> periodIds,
+        CancellationToken cancellationToken)
+    {
+        if (periodIds.Count == 0) return [];
+        var condition = db.Dialect.InIds("s.period_id", "periodIds");
+        var snapshots = await db.QueryAsync<Snapshot>(string.Format(Snapshots, condition), new { periodIds = db.Dialect.Ids(periodIds) }, cancellationToken);
+        var latest = snapshots.GroupBy(snapshot => snapshot.PeriodId).Select(Latest).Select(snapshot => snapshot.ReportId).ToHashSet();
+        var told = snapshots.Select(snapshot => (Snapshot: snapshot, All: latest.Contains(snapshot.ReportId))).ToList();
+        var figures = new Dictionary<Guid, IReadOnlyList<ApprovedFigure>>();
+        foreach (var (snapshot, all) in told)
+            if (kept.TryGet(snapshot, all, out var known)) figures[snapshot.ReportId] = known;
+        var unread = told.Where(snapshot => !figures.ContainsKey(snapshot.Snapshot.ReportId)).ToList();
+        if (unread.Count > 0)
+        {
+            var read = await WithFiguresAsync(db, unread.Select(snapshot => snapshot.Snapshot).ToList(),
+                $"{db.Dialect.InIds("s.report_id", "unread")} AND (f.administration_id = s.administration_id OR {db.Dialect.InIds("s.report_id", "all")})",
+                new
+                {
+                    unread = db.Dialect.Ids(unread.Select(snapshot => snapshot.Snapshot.ReportId)),
+                    all = db.Dialect.Ids(unread.Where(snapshot => snapshot.All).Select(snapshot => snapshot.Snapshot.ReportId)),
+                }, cancellationToken);
+            foreach (var (snapshot, all) in read.Zip(unread, (snapshot, wanted) => (snapshot, wanted.All)))
+            {
+                kept.Keep(snapshot, all, snapshot.Figures);
+                figures[snapshot.ReportId] = snapshot.Figures;
+            }
+        }
+        return told.Select(snapshot => snapshot.Snapshot with { Figures = figures[snapshot.Snapshot.ReportId] }).ToList();
+    }
+
+    /// <summary>The snapshot of a period that tells the figures of no administration the programme covers: the last taken.</summary>
+    public static Snapshot Latest(IEnumerable<Snapshot> ofPeriod) =>
+        ofPeriod.OrderBy(snapshot => snapshot.TakenAt).ThenBy(snapshot => snapshot.ReportId).Last();
 
     /// <summary>The snapshot of the administration's approved report for the programme's period, with its figures; null when there is none.</summary>
     public static async Task<Snapshot?> OfApprovedReportAsync(DbSession db, Guid programmeId, Guid periodId, Guid administrationId,
-        CancellationToken cancellationToken) =>
-        (await ReadAsync(db, OfApprovedReport, new { programmeId, periodId, administrationId }, cancellationToken)).SingleOrDefault();
-
-    /// <summary>The snapshots <paramref name="condition"/> (on <c>s</c>) selects, each with its stored figures in their order: two queries.</summary>
-    private static async Task<IReadOnlyList<Snapshot>> ReadAsync(DbSession db, string condition, object parameters, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
-        var snapshots = await db.QueryAsync<Snapshot>(string.Format(Snapshots, condition), parameters, cancellationToken);
+        var parameters = new { programmeId, periodId, administrationId };
+        var snapshots = await db.QueryAsync<Snapshot>(string.Format(Snapshots, OfApprovedReport), parameters, cancellationToken);
+        return (await WithFiguresAsync(db, snapshots, OfApprovedReport, parameters, cancellationToken)).SingleOrDefault();
+    }
+
+    /// <summary>The snapshots, each with its stored figures that <paramref name="condition"/> (on <c>s</c> and <c>f</c>) keeps, in their order: one query.</summary>
+    private static async Task<IReadOnlyList<Snapshot>> WithFiguresAsync(DbSession db, IReadOnlyList<Snapshot> snapshots, string condition, object parameters,
+        CancellationToken cancellationToken)
+    {
         if (snapshots.Count == 0) return [];
         var figures = (await db.QueryAsync<StoredFigure>(string.Format(Figures, condition), parameters, cancellationToken))
             .ToLookup(figure => figure.ReportId, figure => figure.Figure);

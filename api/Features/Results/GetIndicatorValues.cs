@@ -2,12 +2,16 @@ using Integrity.Api.Data;
 using Integrity.Api.Features.Reports;
 using Integrity.Api.Http;
 using Integrity.Api.Resources;
+using Integrity.Api.Pipeline;
 using Mediator;
 
 namespace Integrity.Api.Features.Results;
 
 /// <summary>An indicator's target and actual for one reporting period.</summary>
-public sealed record GetIndicatorValues(Guid ProgrammeId, Guid IndicatorId, Guid PeriodId) : IQuery<PeriodValues>;
+public sealed record GetIndicatorValues(Guid ProgrammeId, Guid IndicatorId, Guid PeriodId) : IQuery<PeriodValues>, IHeavyRead
+{
+    public bool ReadsLiveRecords => true;
+}
 
 public sealed class GetIndicatorValuesHandler(DbSession db, Caller caller, IConfiguration configuration) : IQueryHandler<GetIndicatorValues, PeriodValues>
 {

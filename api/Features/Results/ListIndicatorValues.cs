@@ -1,12 +1,16 @@
 using Integrity.Api.Data;
 using Integrity.Api.Features.Reports;
 using Integrity.Api.Http;
+using Integrity.Api.Pipeline;
 using Mediator;
 
 namespace Integrity.Api.Features.Results;
 
 /// <summary>An indicator's target and actual for every reporting period of its programme, in date order. A programme has few periods: the list comes whole.</summary>
-public sealed record ListIndicatorValues(Guid ProgrammeId, Guid IndicatorId) : IQuery<Page<PeriodValues>>;
+public sealed record ListIndicatorValues(Guid ProgrammeId, Guid IndicatorId) : IQuery<Page<PeriodValues>>, IHeavyRead
+{
+    public bool ReadsLiveRecords => true;
+}
 
 public sealed class ListIndicatorValuesHandler(DbSession db, Caller caller, IConfiguration configuration) : IQueryHandler<ListIndicatorValues, Page<PeriodValues>>
 {
