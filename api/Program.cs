@@ -49,6 +49,7 @@ if (builder.Configuration.GetValue("Demo:Seed", false) && builder.Environment.Is
 services.AddSingleton(Database.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath));
 services.AddSingleton(TimeProvider.System);
 services.AddScoped<DbSession>();
+services.AddScoped<ReportSessions>();
 services.AddSingleton<Migrator>();
 services.AddHttpContextAccessor();
 // Resolved afresh each time: sign-in changes who the caller is in the middle of a request.
