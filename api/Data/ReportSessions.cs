@@ -3,8 +3,9 @@ namespace Integrity.Api.Data;
 /// <summary>
 /// The session a report reads through. Approval snapshots never change once written, so donors' reports, and the version
 /// that tells their ETag, may read them from a streaming replica (<see cref="Database.Reports"/>): a replica a moment behind
-/// answers an earlier version whole, with that version's ETag. A preview reads the live records on the primary, as does
-/// everything interactive.
+/// answers as the primary did a moment ago, the version it has replayed with that version's ETag (replay only moves forward,
+/// so the body is never older than the ETag told before it, as on the primary). A preview reads the live records on the
+/// primary, as does everything interactive.
 /// </summary>
 public sealed class ReportSessions(DbSession primary, Database database) : IAsyncDisposable
 {
