@@ -60,6 +60,7 @@ services.AddSingleton(TimeProvider.System);
 services.AddSingleton<SnapshotFigures>();
 services.AddSingleton<HeavyReadTurns>();
 services.AddScoped<DbSession>();
+services.AddScoped<ReportSessions>();
 services.AddSingleton<Migrator>();
 services.AddHttpContextAccessor();
 // Resolved afresh each time: sign-in changes who the caller is in the middle of a request.

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Integrity.Api.Resources;
 using Microsoft.Data.Sqlite;
 
 namespace Integrity.Api.Data;
@@ -23,6 +24,12 @@ public sealed class Database(SqlDialect dialect, string connectionString)
     /// </summary>
     public SemaphoreSlim? WriterQueue { get; } = dialect is SqliteDialect ? new SemaphoreSlim(1, 1) : null;
 
+    /// <summary>
+    /// Where donors' reports read the approval snapshots when not here: <c>ConnectionStrings:IntegrityReports</c>, a
+    /// streaming replica of this database (see <see cref="ReportSessions"/>). Null when unset: they read here.
+    /// </summary>
+    public Database? Reports { get; private init; }
+
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = Dialect.CreateConnection(ConnectionString);
@@ -41,13 +48,14 @@ public sealed class Database(SqlDialect dialect, string connectionString)
     }
 
     /// <summary>
-    /// Reads <c>Database:Provider</c> and <c>ConnectionStrings:Integrity</c>. With neither set, the
-    /// embedded default is a SQLite file in the data folder beside the app, created on first start.
+    /// Reads <c>Database:Provider</c>, <c>ConnectionStrings:Integrity</c> and <c>ConnectionStrings:IntegrityReports</c>. With
+    /// neither of the first two set, the embedded default is a SQLite file in the data folder beside the app, created on first start.
     /// </summary>
     public static Database FromConfiguration(IConfiguration configuration, string contentRoot)
     {
         var dialect = SqlDialect.For(configuration["Database:Provider"] ?? "sqlite");
         var connectionString = configuration.GetConnectionString("Integrity");
+        var reports = configuration.GetConnectionString("IntegrityReports");
         if (dialect is SqliteDialect)
         {
             var builder = new SqliteConnectionStringBuilder(connectionString);
@@ -57,12 +65,31 @@ public sealed class Database(SqlDialect dialect, string connectionString)
             builder.DefaultTimeout = 30;
             var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
             if (folder is not null) Directory.CreateDirectory(folder);
+            // A file has no streaming replica: a reports connection string here is a mistake, not something to ignore.
+            if (!string.IsNullOrWhiteSpace(reports)) throw new InvalidOperationException(Messages.ReportsReplicaOnSqlite);
             return new Database(dialect, builder.ConnectionString);
         }
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new InvalidOperationException(
                 $"Database:Provider is '{dialect.Provider}' but ConnectionStrings:Integrity is empty. " +
                 "Set ConnectionStrings__Integrity to the server's connection string.");
+        return new Database(dialect, connectionString) { Reports = string.IsNullOrWhiteSpace(reports) ? null : Replica(dialect, reports) };
+    }
+
+    /// <summary>
+    /// The reports replica, refused unless its connection string is one the primary's provider reads: a replica is a copy
+    /// of the primary, so a string written for another provider means the setting points at the wrong database.
+    /// </summary>
+    private static Database Replica(SqlDialect dialect, string connectionString)
+    {
+        try
+        {
+            using var _ = dialect.CreateConnection(connectionString);
+        }
+        catch (ArgumentException notRead)
+        {
+            throw new InvalidOperationException(Messages.ReportsReplicaOtherProvider.With(dialect.Provider, notRead.Message), notRead);
+        }
         return new Database(dialect, connectionString);
     }
 }

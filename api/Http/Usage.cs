@@ -19,6 +19,8 @@ public static class Usage
           --urls http://127.0.0.1:5080                    where to listen
           --Database:Provider sqlite|postgres|sqlserver   default sqlite
           --ConnectionStrings:Integrity "<string>"        default: SQLite file api/data/integrity.db
+          --ConnectionStrings:IntegrityReports "<string>" a streaming replica (same provider, PostgreSQL) donors' reports,
+                                                          IATI files and their ETags read; previews and writes stay on the primary
           --Database:MigrateOnStart true|false            default true
           --Demo:Seed true                                add the demo programmes, donors, administrations and accounts (not in Production)
           --Bootstrap:AdminEmail <e-mail> --Bootstrap:AdminPassword <password>

@@ -68,7 +68,8 @@ public sealed class CommandLineTests
         Assert.Multiple(() =>
         {
             Assert.That(exitCode, Is.Zero);
-            Assert.That(output, Does.Contain("migrate").And.Contain("users add").And.Contain("Database:Provider").And.Contain("Demo:Seed").And.Contain("Bootstrap:AdminEmail"));
+            Assert.That(output, Does.Contain("migrate").And.Contain("users add").And.Contain("Database:Provider").And.Contain("Demo:Seed").And.Contain("Bootstrap:AdminEmail")
+                .And.Contain("ConnectionStrings:IntegrityReports"));
         });
     }
 }

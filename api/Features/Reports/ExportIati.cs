@@ -21,7 +21,8 @@ public sealed record ExportIati(Guid ProgrammeId, bool IncludeUnapproved) : IQue
 /// Read by <see cref="ReportReaders"/>; a coordinator's file holds the administrations in their scope. A fixed number of
 /// queries, one per kind of row, whatever the programme's size.
 /// </summary>
-public sealed class ExportIatiHandler(DbSession db, Caller caller, TimeProvider clock, IConfiguration configuration, IHostEnvironment environment, SnapshotFigures kept)
+public sealed class ExportIatiHandler(ReportSessions sessions, Caller caller, TimeProvider clock, IConfiguration configuration, IHostEnvironment environment,
+    SnapshotFigures kept)
     : IQueryHandler<ExportIati, IatiExport>
 {
     private const string ProgrammeOf = "SELECT p.id, p.code, p.name, p.starts_on, p.ends_on FROM programmes p WHERE p.id = @programmeId";
@@ -53,6 +54,7 @@ public sealed class ExportIatiHandler(DbSession db, Caller caller, TimeProvider 
     public async ValueTask<IatiExport> Handle(ExportIati query, CancellationToken cancellationToken)
     {
         ReportReaders.Check(caller, query.IncludeUnapproved, nameof(ExportIati));
+        var db = sessions.For(query.IncludeUnapproved);
         var programme = await ReportReaders.ProgrammeAsync<IatiProgramme>(db, caller, ProgrammeOf, query.ProgrammeId, cancellationToken);
         var ids = new { programmeId = query.ProgrammeId };
         var publisher = IatiPublisher.From(configuration);
@@ -87,7 +89,7 @@ public sealed class ExportIatiHandler(DbSession db, Caller caller, TimeProvider 
             reported = reports.Where(report => report.StoredState == "approved").Select(report => (report.PeriodId, report.AdministrationId)).ToHashSet();
             var cells = frozen.Cells();
             figures = new ProgrammeFigures(frozen.ByAdministration(indicators), cells,
-                smallCounts is null ? null : await WithheldAsync(programme, periods, indicators, covered, reports, frozen, cells, smallCounts, cancellationToken));
+                smallCounts is null ? null : await WithheldAsync(db, programme, periods, indicators, covered, reports, frozen, cells, smallCounts, cancellationToken));
         }
 
         var now = clock.GetUtcNow();
@@ -112,7 +114,7 @@ public sealed class ExportIatiHandler(DbSession db, Caller caller, TimeProvider 
     /// What the donor's progress report by administration over every period withholds as small counts: the file withholds
     /// the same. Built from what the file has read (the frozen figures, the reports as told), not read a second time.
     /// </summary>
-    private async Task<IReadOnlySet<WithheldKey>> WithheldAsync(IatiProgramme programme, IReadOnlyList<Period> periods,
+    private static async Task<IReadOnlySet<WithheldKey>> WithheldAsync(DbSession db, IatiProgramme programme, IReadOnlyList<Period> periods,
         IReadOnlyList<IndicatorDetails> indicators, IReadOnlyList<ReportedAdministration> covered, IReadOnlyList<StoredReport> reports,
         FrozenFigures frozen, IReadOnlyDictionary<IndicatorRule, IReadOnlyList<RuleCell>> cells, SmallCounts smallCounts,
         CancellationToken cancellationToken)

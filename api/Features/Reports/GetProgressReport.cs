@@ -53,7 +53,7 @@ public sealed class GetProgressReportValidator : ReportShapeValidator<GetProgres
 /// the approvals' snapshots and the figures of those this instance has not read yet (<see cref="FrozenFigures"/>: one or two queries); then the key factors' names (the
 /// administrations' and regions' come with the administrations). Only aggregates are read, never a person.
 /// </summary>
-public sealed class GetProgressReportHandler(DbSession db, Caller caller, IConfiguration configuration, SnapshotFigures kept) : IQueryHandler<GetProgressReport, ProgressReport>
+public sealed class GetProgressReportHandler(ReportSessions sessions, Caller caller, IConfiguration configuration, SnapshotFigures kept) : IQueryHandler<GetProgressReport, ProgressReport>
 {
     internal const string ProgrammeOf = "SELECT p.id, p.code, p.name FROM programmes p WHERE p.id = @programmeId";
 
@@ -98,6 +98,7 @@ public sealed class GetProgressReportHandler(DbSession db, Caller caller, IConfi
     public async ValueTask<ProgressReport> Handle(GetProgressReport query, CancellationToken cancellationToken)
     {
         ReportReaders.Check(caller, query.IncludeUnapproved, nameof(GetProgressReport));
+        var db = sessions.For(query.IncludeUnapproved);
         var programme = await ReportReaders.ProgrammeAsync<ReportedProgramme>(db, caller, ProgrammeOf, query.ProgrammeId, cancellationToken);
         var ids = new { programmeId = query.ProgrammeId };
 

@@ -33,7 +33,7 @@ public sealed record ReportApproval
 /// The report is read through <see cref="GetProgressReport"/>, which checks who may read it (403, 404) before anything
 /// else is read, and gives its by-administration view from what it read; then two small queries, whatever the programme's size.
 /// </summary>
-public sealed class GetProgressReportDocumentHandler(ISender sender, DbSession db, TimeProvider clock) : IQueryHandler<GetProgressReportDocument, ProgressReportDocument>
+public sealed class GetProgressReportDocumentHandler(ISender sender, ReportSessions sessions, TimeProvider clock) : IQueryHandler<GetProgressReportDocument, ProgressReportDocument>
 {
     private const string Donors = """
         SELECT d.name FROM programme_donors pd JOIN donors d ON d.id = pd.donor_id WHERE pd.programme_id = @programmeId ORDER BY d.name
@@ -53,6 +53,8 @@ public sealed class GetProgressReportDocumentHandler(ISender sender, DbSession d
     public async ValueTask<ProgressReportDocument> Handle(GetProgressReportDocument query, CancellationToken cancellationToken)
     {
         var byPeriod = await sender.Send(new GetProgressReport(query.ProgrammeId, query.From, query.To, null, query.IncludeUnapproved), cancellationToken);
+        // Where the report was read: the approvals it names are in the same state there.
+        var db = sessions.For(query.IncludeUnapproved);
         var periodValues = byPeriod.Values.ToList();
         var administrationValues = byPeriod.ValuesBy(ProgressGrouping.Administration).ToList();
 

@@ -94,7 +94,7 @@ public sealed record ReportVersion(string ETag, DateTimeOffset? LastModified, st
     }
 }
 
-public sealed class GetReportVersionHandler(DbSession db, Caller caller, IConfiguration configuration, TimeProvider clock) : IQueryHandler<GetReportVersion, ReportVersion>
+public sealed class GetReportVersionHandler(ReportSessions sessions, Caller caller, IConfiguration configuration, TimeProvider clock) : IQueryHandler<GetReportVersion, ReportVersion>
 {
     // Each record the report names, with its version: a change to any of them is a change of version. Every administration
     // counts, not only those the snapshots name: finding those would read every figure, and the table is small; a change
@@ -128,6 +128,8 @@ public sealed class GetReportVersionHandler(DbSession db, Caller caller, IConfig
     public async ValueTask<ReportVersion> Handle(GetReportVersion query, CancellationToken cancellationToken)
     {
         ReportReaders.Check(caller, false, query.UseCase);
+        // Where the report it versions is read, so that the ETag and the body tell the same state.
+        var db = sessions.For(preview: false);
         // Nullable, so that no row reads as null (a 404), not as an empty id.
         await ReportReaders.ProgrammeAsync<Guid?>(db, caller, "SELECT p.id FROM programmes p WHERE p.id = @programmeId", query.ProgrammeId, cancellationToken);
         var parameters = new { programmeId = query.ProgrammeId, from = query.From, to = query.To };
