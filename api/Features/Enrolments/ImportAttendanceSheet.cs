@@ -233,7 +233,7 @@ public sealed class ImportAttendanceSheetHandler(DbSession db, TimeProvider cloc
 
         await ManyRows.InsertAsync(db, "participants", import.NewPersons, cancellationToken);
         await ManyRows.InsertAsync(db, "enrolments", import.NewEnrolments, cancellationToken);
-        var dayOf = sessions.ToDictionary(session => session.Value, session => session.Key);
+        var dayOf = sessions.SelectMany(day => day, (day, sessionId) => (day.Key, sessionId)).ToDictionary(session => session.sessionId, session => session.Key);
         foreach (var (sessionId, entries) in attendance)
         {
             await AttendanceWrites.RecordAsync(db, sessionId, entries.Select(entry => (entry.Key, entry.Value)).ToList(), cancellationToken);
@@ -244,14 +244,17 @@ public sealed class ImportAttendanceSheetHandler(DbSession db, TimeProvider cloc
         return Unit.Value;
     }
 
-    /// <summary>The sessions by day that take attendance now; the sheet's other day columns are reported.</summary>
-    private async Task<Dictionary<DateOnly, Guid>> SessionsByDayAsync(ImportAttendanceSheet command, string workshopStatus, CancellationToken cancellationToken)
+    /// <summary>
+    /// The sessions by day that take attendance now; the sheet's other day columns are reported. A day may hold several
+    /// sessions (a morning's module and an afternoon's): the sheet has one column a day, and its mark counts for each.
+    /// </summary>
+    private async Task<ILookup<DateOnly, Guid>> SessionsByDayAsync(ImportAttendanceSheet command, string workshopStatus, CancellationToken cancellationToken)
     {
         var today = Today.Of(clock);
         var sessions = (await db.QueryAsync<SessionDay>(Sessions, new { workshopId = command.WorkshopId }, cancellationToken))
             .Where(session => AttendanceWrites.TakesAttendance(workshopStatus, session.HeldOn, today))
-            .ToDictionary(session => session.HeldOn, session => session.Id);
-        foreach (var day in command.Import.Days.Where(day => !sessions.ContainsKey(day.Day))) command.Import.NoSession(day.Header);
+            .ToLookup(session => session.HeldOn, session => session.Id);
+        foreach (var day in command.Import.Days.Where(day => !sessions.Contains(day.Day))) command.Import.NoSession(day.Header);
         return sessions;
     }
 
@@ -261,7 +264,7 @@ public sealed class ImportAttendanceSheetHandler(DbSession db, TimeProvider cloc
 
     /// <summary>A row as a person with their marks by session, or every problem that stops reading it, each naming the row.</summary>
     private (AttendanceSheet.Row Row, SheetPerson? Person, List<(Guid SessionId, AttendanceStatus Status)> Marks, List<string> Problems) Read(
-        AttendanceSheet.Row row, SheetAdministrations administrations, Dictionary<DateOnly, Guid> sessions)
+        AttendanceSheet.Row row, SheetAdministrations administrations, ILookup<DateOnly, Guid> sessions)
     {
         var problems = new List<string>();
         if (row.Malformed) problems.Add(Messages.RowQuotes);
@@ -278,7 +281,7 @@ public sealed class ImportAttendanceSheetHandler(DbSession db, TimeProvider cloc
         foreach (var (day, mark) in row.Marks)
         {
             if (!AttendanceSheet.TryReadMark(mark, out var status)) problems.Add(Messages.RowMark.With(mark, day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)));
-            else if (sessions.TryGetValue(day, out var sessionId)) marks.Add((sessionId, status));
+            else marks.AddRange(sessions[day].Select(sessionId => (sessionId, status)));
         }
         if (problems.Count > 0) return (row, null, marks, problems.Select(problem => $"{Label(row)}: {problem}").ToList());
         var person = new SheetPerson(row[Column.FamilyName], row[Column.GivenNames], sex, administrations.Find(row[Column.Administration]).Id, service,

@@ -106,6 +106,30 @@ public sealed class AttendanceSheetImportTests(string provider) : TrainingRecord
     }
 
     [Test]
+    public async Task A_day_of_two_sessions_records_the_days_mark_for_each_of_them()
+    {
+        var workshop = await NewWorkshopAsync();
+        var (morning, afternoon, nextDay) = (await SessionAsync(workshop, "2023-11-29", TrainerT), await SessionAsync(workshop, "2023-11-29", TrainerT),
+            await SessionAsync(workshop, "2023-11-30", TrainerT));
+        var m = NewMarker();
+        var report = await ImportAsync(workshop, Lines(
+            "family_name,given_names,sex,service,29/11/2023,30/11/2023",
+            $"Sawadogo,Awa {m},F,operational,P,A",
+            $"Compaoré,Issa {m},M,operational,,P"));
+
+        Assert.That(Totals(report), Is.EqualTo((2, 2, 0, 2, 0, 0)));
+        Task<int> MarkedAsync(Guid session, string status) =>
+            CountAsync($"SELECT count(*) FROM attendance WHERE session_id = @id AND status = '{status}'", session);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await MarkedAsync(morning, "present"), Is.EqualTo(1), "the morning's session: Awa");
+            Assert.That(await MarkedAsync(afternoon, "present"), Is.EqualTo(1), "the afternoon's session of the same day: Awa too");
+            Assert.That(await MarkedAsync(nextDay, "absent"), Is.EqualTo(1), "the next day: Awa absent");
+            Assert.That(await MarkedAsync(nextDay, "present"), Is.EqualTo(1), "and Issa present");
+        });
+    }
+
+    [Test]
     public async Task A_comma_sheet_with_English_headers_matches_people_already_registered_by_the_duplicate_rules()
     {
         var workshop = await NewWorkshopAsync();
