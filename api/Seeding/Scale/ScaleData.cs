@@ -56,6 +56,8 @@ public static class ScaleData
     {
         var database = services.GetRequiredService<Database>();
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(database.Dialect.GatherStatistics, commandTimeout: 0, cancellationToken: cancellationToken));
+        // Text said so: Dapper takes a command of one word (ANALYZE) for a stored procedure's name.
+        await connection.ExecuteAsync(new CommandDefinition(database.Dialect.GatherStatistics, commandTimeout: 0, commandType: System.Data.CommandType.Text,
+            cancellationToken: cancellationToken));
     }
 }
