@@ -41,12 +41,15 @@ public static class BaselineProgressReport
         var reports = periodIds.Count == 0 ? [] : await Query(GetProgressReportHandler.ReportsSql(dialect), Report, [ofPeriods]);
 
         var cells = new Dictionary<IndicatorRule, IReadOnlyList<RuleCell>>();
-        // The perception rules are not one statement but steps through KeyFactorTallies: read as the handler reads them.
+        // The pass over attendance serves two rules, and the perception rules are steps through KeyFactorTallies: read as
+        // the handler reads them.
         await using var steps = new DbSession(database);
-        foreach (var rule in Enum.GetValues<IndicatorRule>())
+        var rules = Enum.GetValues<IndicatorRule>();
+        var shared = await ComputedRule.CellsAsync(steps, rules.Where(rule => !ComputedRule.For(rule).IsOneQuery), periodIds, smallCounts.MinimumCellSize, cancellationToken);
+        foreach (var rule in rules)
             cells[rule] = periodIds.Count == 0 ? []
                 : ComputedRule.For(rule).IsOneQuery ? await Query(ComputedRule.For(rule).CommandText(dialect), Cell, [ofPeriods])
-                : await ComputedRule.For(rule).CellsAsync(steps, periodIds, smallCounts.MinimumCellSize, cancellationToken);
+                : shared[rule];
         var modules = periodIds.Count == 0 ? [] : await Query(GetProgressReportHandler.ModulesDeliveredSql(dialect), Module, [ofPeriods]);
 
         IReadOnlyList<IndicatorDetails> indicators = await Query(IndicatorDetails.OfProgramme, Indicator, [programmeId]);

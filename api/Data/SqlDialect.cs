@@ -38,6 +38,12 @@ public abstract class SqlDialect
     /// <summary>Limits a query that already ends with ORDER BY to <c>@limit</c> rows.</summary>
     public abstract string LimitRows { get; }
 
+    /// <summary>
+    /// The statement that refreshes the planner's statistics of every table, as a database in service has them (PostgreSQL's
+    /// autovacuum, SQL Server's auto-statistics); a bulk load leaves them missing or stale.
+    /// </summary>
+    public virtual string GatherStatistics => "ANALYZE";
+
     /// <summary>Ends a query that has ORDER BY, keeping its first row.</summary>
     public virtual string FirstRowOnly => "LIMIT 1";
 
@@ -291,6 +297,7 @@ public sealed class SqlServerDialect : SqlDialect
 
     public override string LimitRows => "OFFSET 0 ROWS FETCH NEXT @limit ROWS ONLY";
     public override string FirstRowOnly => "OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY";
+    public override string GatherStatistics => "EXEC sp_updatestats";
 
     // UPDLOCK, HOLDLOCK keeps two concurrent inserts of the same key from both finding it absent.
     public override string InsertIfAbsent(string table, string[] columns, string[] key) =>

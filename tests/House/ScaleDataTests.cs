@@ -71,6 +71,18 @@ public sealed class ScaleDataTests(string provider) : ApiOnEachDatabase(provider
         Assert.That(iati.StatusCode, Is.EqualTo(HttpStatusCode.OK), await iati.Content.ReadAsStringAsync());
     }
 
+    [Test]
+    public async Task The_staff_preview_says_the_same_once_the_planner_has_statistics()
+    {
+        using var administrator = await App.SignedInClientAsync(ScaleAccounts.AdministratorEmail, ScaleAccounts.Password);
+        var preview = $"/api/v1/programmes/{loaded.LargestProgramme}/reports/progress?includeUnapproved=true&groupBy=administration";
+        var before = (await GetAsync(administrator, preview)).GetProperty("values").GetRawText();
+        await ScaleData.GatherStatisticsAsync(App.Services, CancellationToken.None);
+        var after = (await GetAsync(administrator, preview)).GetProperty("values").GetRawText();
+        Assert.That(after, Is.EqualTo(before));
+        Assert.That(before, Does.Contain("\"officials_trained\"").And.Contain("\"cascade_sessions\""));
+    }
+
     private static async Task<JsonElement> GetAsync(HttpClient client, string path)
     {
         var response = await client.GetAsync(path);

@@ -48,9 +48,11 @@ public sealed class GetProgressReportValidator : ReportShapeValidator<GetProgres
 /// Donors (token or account) for the programmes they fund, administrators, and coordinators whose scope covers the
 /// programme; trainers report nothing to donors (403); a programme out of scope is not found (404). Every figure is
 /// read with a fixed number of queries whatever the programme's size: the periods, their reports, and either (a preview)
-/// one grouped query per computed rule (<see cref="ComputedRule"/>), one for the modules delivered, and the indicators'
-/// values (<see cref="IndicatorValues"/>: two queries per indicator, its entered values and breakdowns), or (otherwise)
-/// the approvals' snapshots and the figures of those this instance has not read yet (<see cref="FrozenFigures"/>: one or two queries); then the key factors' names (the
+/// one grouped query per computed rule, officials trained and participant-hours sharing one (<see cref="ComputedRule"/>),
+/// one for the modules delivered, and the indicators' values (<see cref="IndicatorValues"/>: two queries per indicator,
+/// its entered values and breakdowns), or (otherwise)
+/// the approvals' snapshots and the figures of those this instance has not read yet (<see cref="FrozenFigures"/>: one
+/// or two queries); then the key factors' names (the
 /// administrations' and regions' come with the administrations). Only aggregates are read, never a person.
 /// </summary>
 public sealed class GetProgressReportHandler(ReportSessions sessions, Caller caller, IConfiguration configuration, SnapshotFigures kept) : IQueryHandler<GetProgressReport, ProgressReport>

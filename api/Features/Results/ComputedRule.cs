@@ -5,8 +5,9 @@ namespace Integrity.Api.Features.Results;
 
 /// <summary>
 /// The rules that compute indicators from the records. Each is one grouped query over the programme's
-/// reporting periods, answering a cell per period and bucket (sex, administration, key factor); the two perception
-/// rules read theirs in three steps (<see cref="PerceptionRuleCells"/>). The total of a period and each breakdown are
+/// reporting periods, answering a cell per period and bucket (sex, administration, key factor); officials trained and
+/// participant-hours share one (<see cref="Attended"/>); the two perception rules read theirs in three steps
+/// (<see cref="PerceptionRuleCells"/>). The total of a period and each breakdown are
 /// added up from its cells, so a breakdown always adds up to the total. Nothing is stored: a computed actual is always
 /// what the records say at the moment it is read.
 /// </summary>
@@ -28,7 +29,7 @@ public sealed class ComputedRule
     private ComputedRule(IndicatorRule name, IndicatorMeasure measure, Disaggregation[] dimensions, CellReader read, string definition)
         : this(name, measure, dimensions, (string?)null, definition) => Read = read;
 
-    /// <summary>How a rule that is not one query reads its cells (the perception rules, <see cref="PerceptionRuleCells"/>).</summary>
+    /// <summary>How a rule that is not one query of its own reads its cells (the pass over attendance, the perception rules).</summary>
     private delegate Task<IReadOnlyList<RuleCell>> CellReader(DbSession db, IReadOnlyList<Guid> periodIds, int minimumCellSize, CancellationToken cancellationToken);
 
     public IndicatorRule Name { get; }
@@ -38,7 +39,10 @@ public sealed class ComputedRule
     public IReadOnlyList<Disaggregation> Dimensions { get; }
     private string? Sql { get; }
     private CellReader? Read { get; }
-    /// <summary>Whether the rule is one grouped query (<see cref="CommandText"/>); the perception rules read theirs in steps.</summary>
+    /// <summary>
+    /// Whether the rule is one grouped query of its own (<see cref="CommandText"/>); officials trained and participant-hours
+    /// share one, the perception rules read theirs in steps.
+    /// </summary>
     public bool IsOneQuery => Sql is not null;
     /// <summary>What the rule counts, for people: the one wording of it, in the API's descriptions.</summary>
     public string Definition { get; }
@@ -62,14 +66,38 @@ public sealed class ComputedRule
         : Read is not null ? await Read(db, periodIds, minimumCellSize, cancellationToken)
         : await db.QueryAsync<RuleCell>(CommandText(db.Dialect), new { periodIds = db.Dialect.Ids(periodIds) }, cancellationToken);
 
-    /// <summary>The cells of each of the rules for the given periods: one query per rule (three per perception rule).</summary>
+    /// <summary>
+    /// The cells of each of the rules for the given periods: one query per rule (three per perception rule), except
+    /// officials trained and participant-hours, which one pass over attendance answers together.
+    /// </summary>
     public static async Task<IReadOnlyDictionary<IndicatorRule, IReadOnlyList<RuleCell>>> CellsAsync(DbSession db, IEnumerable<IndicatorRule> rules,
         IReadOnlyList<Guid> periodIds, int minimumCellSize, CancellationToken cancellationToken)
     {
         var cells = new Dictionary<IndicatorRule, IReadOnlyList<RuleCell>>();
-        foreach (var rule in rules) cells[rule] = await For(rule).CellsAsync(db, periodIds, minimumCellSize, cancellationToken);
+        IReadOnlyList<AttendedCell>? attended = null;
+        foreach (var rule in rules)
+            cells[rule] = rule is IndicatorRule.OfficialsTrained or IndicatorRule.ParticipantHours && periodIds.Count > 0
+                ? Attendance(rule, attended ??= await AttendedAsync(db, periodIds, cancellationToken))
+                : await For(rule).CellsAsync(db, periodIds, minimumCellSize, cancellationToken);
         return cells;
     }
+
+    /// <summary>The one pass over attendance (<see cref="Attended"/>) for the periods in <c>@periodIds</c> (through <see cref="SqlDialect.Ids"/>).</summary>
+    internal static string AttendedSql(SqlDialect dialect) => string.Format(Attended, dialect.InIds("rp.id", "periodIds"));
+
+    private static async Task<IReadOnlyList<AttendedCell>> AttendedAsync(DbSession db, IReadOnlyList<Guid> periodIds, CancellationToken cancellationToken) =>
+        await db.QueryAsync<AttendedCell>(AttendedSql(db.Dialect), new { periodIds = db.Dialect.Ids(periodIds) }, cancellationToken);
+
+    private static async Task<IReadOnlyList<RuleCell>> AttendanceAsync(DbSession db, IndicatorRule rule, IReadOnlyList<Guid> periodIds,
+        CancellationToken cancellationToken) => Attendance(rule, await AttendedAsync(db, periodIds, cancellationToken));
+
+    /// <summary>Officials trained or participant-hours, from the pass over attendance.</summary>
+    internal static IReadOnlyList<RuleCell> Attendance(IndicatorRule rule, IEnumerable<AttendedCell> attended) =>
+        attended.Select(cell => new RuleCell
+        {
+            PeriodId = cell.PeriodId, Sex = cell.Sex, AdministrationId = cell.AdministrationId,
+            Amount = rule == IndicatorRule.OfficialsTrained ? cell.Officials : cell.Hours,
+        }).ToList();
 
     /// <summary>
     /// The rule's query for the periods in <c>@periodIds</c> (pass them through <see cref="SqlDialect.Ids"/>); never run with
@@ -87,26 +115,21 @@ public sealed class ComputedRule
         return due == 0 ? null : Math.Round(100m * all.Sum(cell => cell.Amount) / due, 2, MidpointRounding.AwayFromZero);
     }
 
-    // {0} is the dialect's "rp.id is one of @periodIds".
-    private const string AttendedInPeriod = """
-        FROM reporting_periods rp
-        JOIN workshops w ON w.programme_id = rp.programme_id AND w.status = 'held'
-        JOIN sessions s ON s.workshop_id = w.id AND s.held_on >= rp.starts_on AND s.held_on <= rp.ends_on
-        JOIN modules m ON m.id = s.module_id
-        JOIN attendance a ON a.session_id = s.id AND a.status IN ('present', 'late')
-        JOIN participants p ON p.id = a.participant_id
-        WHERE {0}
-        GROUP BY rp.id, p.sex, p.administration_id
-        """;
-
-    private static readonly string OfficialsTrained = $"""
-        SELECT rp.id AS period_id, {DbEnum.Column("p.sex", "sex")}, p.administration_id, count(DISTINCT p.id) AS amount
-        {AttendedInPeriod}
-        """;
-
-    private static readonly string ParticipantHours = $"""
-        SELECT rp.id AS period_id, {DbEnum.Column("p.sex", "sex")}, p.administration_id, sum(m.hours) AS amount
-        {AttendedInPeriod}
+    // {0} is the dialect's "rp.id is one of @periodIds". Officials trained and participant-hours in one pass over
+    // attendance: each participant's hours per period first, then one row per participant and period looked up for their
+    // sex and administration, so counting them needs no DISTINCT and participants are read once per period, not per session.
+    private static readonly string Attended = $$"""
+        SELECT attended.period_id, {{DbEnum.Column("p.sex", "sex")}}, p.administration_id, count(*) AS officials, sum(attended.hours) AS hours
+        FROM (SELECT rp.id AS period_id, a.participant_id, sum(m.hours) AS hours
+              FROM reporting_periods rp
+              JOIN workshops w ON w.programme_id = rp.programme_id AND w.status = 'held'
+              JOIN sessions s ON s.workshop_id = w.id AND s.held_on >= rp.starts_on AND s.held_on <= rp.ends_on
+              JOIN modules m ON m.id = s.module_id
+              JOIN attendance a ON a.session_id = s.id AND a.status IN ('present', 'late')
+              WHERE {0}
+              GROUP BY rp.id, a.participant_id) attended
+        JOIN participants p ON p.id = attended.participant_id
+        GROUP BY attended.period_id, p.sex, p.administration_id
         """;
 
     private const string WorkshopsHeld = """
@@ -128,18 +151,28 @@ public sealed class ComputedRule
         GROUP BY rp.id, t.administration_id
         """;
 
-    // The cascade as ListCascade joins it, counted by the day each session was held.
+    // The cascade as ListCascade joins it, counted by the day each session was held. The order is the one SQLite must
+    // take (CROSS JOIN keeps SQLite's tables in the order written; PostgreSQL and SQL Server plan it as any join): from the
+    // programme's trainings of trainers through their trainers to the sessions they delivered, then the periods they
+    // fall in. Left to itself SQLite reaches sessions through their module and reads each module's sessions again per
+    // accreditation and period, or with statistics pairs every national trainer with every held workshop: seconds
+    // where this takes milliseconds.
     private const string CascadeSessions = """
         SELECT rp.id AS period_id, w.host_administration_id AS administration_id, count(DISTINCT s.id) AS amount
-        FROM reporting_periods rp
-        JOIN workshops tot ON tot.programme_id = rp.programme_id
-        JOIN accreditations ac ON ac.trained_at_workshop_id = tot.id
-        JOIN trainers t ON t.id = ac.trainer_id AND t.kind = 'national_trainer'
-        JOIN session_trainers st ON st.trainer_id = ac.trainer_id
-        JOIN sessions s ON s.id = st.session_id AND s.module_id = ac.module_id AND s.held_on > tot.ends_on
-                       AND s.held_on >= rp.starts_on AND s.held_on <= rp.ends_on
-        JOIN workshops w ON w.id = s.workshop_id AND w.status = 'held'
-        WHERE {0}
+        FROM workshops tot
+        CROSS JOIN accreditations ac
+        CROSS JOIN trainers t
+        CROSS JOIN session_trainers st
+        CROSS JOIN sessions s
+        CROSS JOIN workshops w
+        CROSS JOIN reporting_periods rp
+        WHERE tot.programme_id IN (SELECT rp.programme_id FROM reporting_periods rp WHERE {0})
+          AND ac.trained_at_workshop_id = tot.id
+          AND t.id = ac.trainer_id AND t.kind = 'national_trainer'
+          AND st.trainer_id = ac.trainer_id
+          AND s.id = st.session_id AND s.module_id = ac.module_id AND s.held_on > tot.ends_on
+          AND w.id = s.workshop_id AND w.status = 'held'
+          AND rp.programme_id = tot.programme_id AND s.held_on >= rp.starts_on AND s.held_on <= rp.ends_on AND {0}
         GROUP BY rp.id, w.host_administration_id
         """;
 
@@ -171,14 +204,16 @@ public sealed class ComputedRule
     // Last: the SQL above must be initialised first.
     private static readonly Dictionary<IndicatorRule, ComputedRule> Rules = new ComputedRule[]
     {
-        new(IndicatorRule.OfficialsTrained, IndicatorMeasure.Unit, [Disaggregation.Sex, Disaggregation.Administration], OfficialsTrained,
+        new(IndicatorRule.OfficialsTrained, IndicatorMeasure.Unit, [Disaggregation.Sex, Disaggregation.Administration],
+            (db, periodIds, _, cancellationToken) => AttendanceAsync(db, IndicatorRule.OfficialsTrained, periodIds, cancellationToken),
             "distinct participants who attended (present or late) at least one session held in the period, of a held workshop " +
             "of the programme: someone at two workshops counts once; absent or excused counts not at all, nor do planned and " +
             "cancelled workshops. By sex and by the participant's administration."),
         new(IndicatorRule.WorkshopsHeld, IndicatorMeasure.Unit, [Disaggregation.Administration], WorkshopsHeld,
             "held workshops and missions (every kind) of the programme, in the period that contains their last day, so one " +
             "spanning two periods counts once. By host administration."),
-        new(IndicatorRule.ParticipantHours, IndicatorMeasure.Unit, [Disaggregation.Sex, Disaggregation.Administration], ParticipantHours,
+        new(IndicatorRule.ParticipantHours, IndicatorMeasure.Unit, [Disaggregation.Sex, Disaggregation.Administration],
+            (db, periodIds, _, cancellationToken) => AttendanceAsync(db, IndicatorRule.ParticipantHours, periodIds, cancellationToken),
             "the hours of the module of each session held in the period, of a held workshop of the programme, once per " +
             "participant present or late. By sex and by the participant's administration."),
         new(IndicatorRule.AccreditedNationalTrainers, IndicatorMeasure.Unit, [Disaggregation.Administration], AccreditedNationalTrainers,
@@ -215,6 +250,16 @@ public sealed class ComputedRule
             "count), the percentage (two decimals) whose favourable percent rose. None supported and scored, no value. The " +
             "programme's value is over all its administrations' supported key factors. By administration."),
     }.ToDictionary(rule => rule.Name);
+}
+
+/// <summary>One period, sex and administration of the pass over attendance: officials trained and participant-hours.</summary>
+internal sealed record AttendedCell
+{
+    public required Guid PeriodId { get; init; }
+    public Sex? Sex { get; init; }
+    public required Guid AdministrationId { get; init; }
+    public required decimal Officials { get; init; }
+    public required decimal Hours { get; init; }
 }
 
 /// <summary>One period and bucket of a computed rule's answer.</summary>

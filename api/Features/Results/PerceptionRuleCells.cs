@@ -25,22 +25,21 @@ internal static class PerceptionRuleCells
     /// What supported a key factor in an administration under the periods' programmes, with the days it spans and the day
     /// it began to: a session of a held workshop the administration hosted whose module covers the key factor (its day),
     /// or an objective on the key factor in the administration's action plan that is not a draft (the plan's dates, from
-    /// its adoption). {0} selects the periods.
+    /// its adoption). {0} selects the periods; their programmes are looked up first, so that each session and plan is
+    /// read once, not once per period.
     /// </summary>
     internal const string Support = """
         SELECT DISTINCT w.host_administration_id AS administration_id, mk.key_factor_code, s.held_on AS starts_on, s.held_on AS ends_on, s.held_on AS since
-        FROM reporting_periods rp
-        JOIN workshops w ON w.programme_id = rp.programme_id AND w.status = 'held'
+        FROM workshops w
         JOIN sessions s ON s.workshop_id = w.id
         JOIN module_key_factors mk ON mk.module_id = s.module_id
-        WHERE {0}
+        WHERE w.programme_id IN (SELECT rp.programme_id FROM reporting_periods rp WHERE {0}) AND w.status = 'held'
         UNION
         SELECT DISTINCT ap.administration_id, ok.key_factor_code, ap.starts_on, ap.ends_on, ap.adopted_on AS since
-        FROM reporting_periods rp
-        JOIN action_plans ap ON ap.programme_id = rp.programme_id AND ap.status <> 'draft'
+        FROM action_plans ap
         JOIN objectives o ON o.action_plan_id = ap.id
         JOIN objective_key_factors ok ON ok.objective_id = o.id
-        WHERE {0}
+        WHERE ap.programme_id IN (SELECT rp.programme_id FROM reporting_periods rp WHERE {0}) AND ap.status <> 'draft'
         """;
 
     /// <summary>

@@ -47,4 +47,17 @@ public static class ScaleData
         var largest = portfolio.Programmes[0];
         return new Loaded(size, seed, load.Counts, clock.Elapsed, largest.Id, largest.Code, token);
     }
+
+    /// <summary>
+    /// Gathers the planner's statistics of every table after a load, as a database in service has them: the live preview's
+    /// plans are chosen with them (and must stay fast with them, see ComputedRule), not on a bulk load's empty statistics.
+    /// </summary>
+    public static async Task GatherStatisticsAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var database = services.GetRequiredService<Database>();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // Text said so: Dapper takes a command of one word (ANALYZE) for a stored procedure's name.
+        await connection.ExecuteAsync(new CommandDefinition(database.Dialect.GatherStatistics, commandTimeout: 0, commandType: System.Data.CommandType.Text,
+            cancellationToken: cancellationToken));
+    }
 }

@@ -4,7 +4,7 @@ namespace Integrity.Api.Seeding.Scale;
 
 /// <summary>
 /// <c>seed-scale --scale small|medium|large [--seed 42]</c>: loads scale data into the configured (empty) database,
-/// then prints what it wrote, the accounts, and <c>INTEGRITY_BENCH_…=</c> lines a script can evaluate.
+/// gathers the planner's statistics, then prints what it wrote, the accounts, and <c>INTEGRITY_BENCH_…=</c> lines a script can evaluate.
 /// </summary>
 public static class SeedScaleFromCommandLine
 {
@@ -22,6 +22,7 @@ public static class SeedScaleFromCommandLine
         try
         {
             var loaded = await ScaleData.LoadAsync(services, scale, seed, CancellationToken.None);
+            await ScaleData.GatherStatisticsAsync(services, CancellationToken.None);
             Console.WriteLine($"Loaded scale {scale.Name} (seed {seed}) in {loaded.Elapsed.TotalSeconds:F1} s:");
             foreach (var (table, count) in loaded.Counts) Console.WriteLine($"  {table,-28} {count,10:N0}");
             Console.WriteLine($"Administrator: {ScaleAccounts.AdministratorEmail} / {ScaleAccounts.Password}");

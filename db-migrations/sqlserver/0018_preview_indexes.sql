@@ -1,0 +1,4 @@
+-- The staff preview of a progress report computes officials trained and participant-hours from attendance live
+-- (ComputedRule). It reads the attendance of a programme's sessions, present or late, and each participant's sex and
+-- administration. On SQL Server both tables are clustered on their primary keys, attendance (session_id,
+-- participant_id) and participants (id), so those reads already find every column they need there: no index to add.
