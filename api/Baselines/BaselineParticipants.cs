@@ -19,7 +19,7 @@ public static class BaselineParticipants
         await using var command = RawSql.Command(connection, database.Dialect, ListParticipantsHandler.Sql(query, caller, database.Dialect),
         [
             ("administrationId", query.AdministrationId), ("workshopId", query.WorkshopId), ("sex", query.Sex),
-            ("staffNumber", PersonKeys.StaffNumberOf(query.Q)), ("email", PersonKeys.EmailOf(query.Q)), ("search", NameSearch.Longest(words)),
+            ("staffNumber", PersonKeys.StaffNumberOf(query.Q)), ("email", PersonKeys.EmailOf(query.Q)),
             .. words.Select((word, i) => ($"word{i}", (object?)word)), .. RawSql.Page(query), .. RawSql.Scope(caller),
         ]);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

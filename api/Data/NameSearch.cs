@@ -11,8 +11,4 @@ public static class NameSearch
     /// <summary>The text itself if the index can look it up, else null.</summary>
     public static string? Indexable(string? text) =>
         text is not null && text.EnumerateRunes().Count() >= 3 && text.IndexOfAny(['%', '_', '[']) < 0 ? text : null;
-
-    /// <summary>The longest word the index can look up (it usually narrows the most), else null.</summary>
-    public static string? Longest(IEnumerable<string> words) =>
-        words.Select(Indexable).OfType<string>().MaxBy(word => word.EnumerateRunes().Count());
 }

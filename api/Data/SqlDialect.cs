@@ -59,12 +59,12 @@ public abstract class SqlDialect
         $"lower({column}) LIKE '%' || lower(@{parameter}) || '%'";
 
     /// <summary>
-    /// A query of the ids of the <paramref name="person"/>s (participant, trainer) whose name may hold the text in
-    /// @<paramref name="parameter"/> (<see cref="NameSearch.Indexable"/>), from the name search's trigram index: more than
-    /// match, never fewer, so the caller keeps its <see cref="ContainsText"/>. Null where that comparison already reads
-    /// the index (PostgreSQL's pg_trgm indexes the very expression).
+    /// A query of the ids of the <paramref name="person"/>s (participant, trainer) whose name may hold every text in the
+    /// <paramref name="parameters"/> (each <see cref="NameSearch.Indexable"/>), from the name search's trigram index: more
+    /// than match, never fewer, so the caller keeps its <see cref="ContainsText"/>. Null where that comparison already
+    /// reads the index (PostgreSQL's pg_trgm indexes the very expression).
     /// </summary>
-    public virtual string? NameCandidates(string person, string parameter) => null;
+    public virtual string? NameCandidates(string person, IReadOnlyList<string> parameters) => null;
 
     /// <summary>"<paramref name="column"/> is one of the ids in @<paramref name="parameter"/>"; pass the ids through <see cref="Ids"/>.</summary>
     public virtual string InIds(string column, string parameter) => $"{column} IN @{parameter}";
@@ -169,10 +169,10 @@ public sealed class SqliteDialect : SqlDialect
     public override string ContainsText(string column, string parameter) =>
         $"fold_case({column}) LIKE '%' || fold_case(@{parameter}) || '%'";
 
-    // The FTS5 table indexes <person>_search by its search_id; the text is one phrase, its quotes doubled.
-    public override string? NameCandidates(string person, string parameter) =>
-        $"SELECT s.{person}_id FROM {person}_search s WHERE s.search_id IN " +
-        $"(SELECT rowid FROM {person}_search_trigrams WHERE {person}_search_trigrams MATCH '\"' || replace(@{parameter}, '\"', '\"\"') || '\"')";
+    // The FTS5 table indexes <person>_search by its search_id; each text is a phrase, its quotes doubled, and all must be found.
+    public override string? NameCandidates(string person, IReadOnlyList<string> parameters) =>
+        $"SELECT s.{person}_id FROM {person}_search s WHERE s.search_id IN (SELECT rowid FROM {person}_search_trigrams WHERE {person}_search_trigrams MATCH " +
+        string.Join(" || ' AND ' || ", parameters.Select(parameter => $"'\"' || replace(@{parameter}, '\"', '\"\"') || '\"'")) + ")";
 
     public override void Prepare(DbConnection connection) =>
         ((SqliteConnection)connection).CreateFunction("fold_case", (string? text) => text?.ToLowerInvariant(), isDeterministic: true);
@@ -298,10 +298,11 @@ public sealed class SqlServerDialect : SqlDialect
     public override string ContainsText(string column, string parameter) =>
         $"lower({column}) LIKE '%' + lower(@{parameter}) + '%'";
 
-    // The rows holding the text's first and last three characters (DATALENGTH, as LEN ignores trailing spaces).
-    public override string? NameCandidates(string person, string parameter) =>
-        $"SELECT f.{person}_id FROM {person}_trigrams f JOIN {person}_trigrams l ON l.{person}_id = f.{person}_id " +
-        $"AND l.trigram = SUBSTRING(lower(@{parameter}), DATALENGTH(@{parameter}) / 2 - 2, 3) WHERE f.trigram = SUBSTRING(lower(@{parameter}), 1, 3)";
+    // The rows holding each text's first and last three characters (DATALENGTH, as LEN ignores trailing spaces).
+    public override string? NameCandidates(string person, IReadOnlyList<string> parameters) =>
+        string.Join(" INTERSECT ", parameters.Select(parameter =>
+            $"SELECT f.{person}_id FROM {person}_trigrams f JOIN {person}_trigrams l ON l.{person}_id = f.{person}_id " +
+            $"AND l.trigram = SUBSTRING(lower(@{parameter}), DATALENGTH(@{parameter}) / 2 - 2, 3) WHERE f.trigram = SUBSTRING(lower(@{parameter}), 1, 3)"));
 
     // SqlClient's bulk copy knows DateTime, not DateOnly.
     public override object Stored(object? value) => value is DateOnly day ? day.ToDateTime(TimeOnly.MinValue) : base.Stored(value);

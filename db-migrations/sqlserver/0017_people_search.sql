@@ -2,8 +2,8 @@
 -- registry grows instead of reading every name. SQL Server has no trigram index: its full-text search finds words and
 -- word prefixes only (not "raore" inside "traore"), and CREATE FULLTEXT INDEX cannot run in the transaction each
 -- migration runs in. So each name's three-character pieces are kept in a table keyed by piece; the search takes the
--- rows holding the first and last pieces of its longest word as candidates and checks each against the LIKE it always
--- compared. What this does not do: rank, or narrow by the other words (the LIKE does). Triggers keep the pieces in
+-- rows holding the first and last pieces of each word of 3 characters or more as candidates and checks each against
+-- the LIKE it always compared. What this does not do: rank, or check the pieces in between (the LIKE does). Triggers keep the pieces in
 -- step in the writer's transaction; a bulk copy fires them because the dialect's SqlBulkCopy asks it to (FireTriggers).
 -- GENERATE_SERIES needs SQL Server 2022 (compatibility level 160).
 CREATE TABLE participant_trigrams (

@@ -33,7 +33,7 @@ public sealed partial class SqlServerQueriesTests
     {
         foreach (var (person, table, column) in new[] { ("participant", "participants", "normalised_name"), ("trainer", "trainers", "full_name") })
         {
-            var filters = new[] { Dialect.ContainsText(column, "q"), $"id IN ({Dialect.NameCandidates(person, "q")})" };
+            var filters = new[] { Dialect.ContainsText(column, "q"), $"id IN ({Dialect.NameCandidates(person, ["q", "word1"])})" };
             var sql = ListSql.Build($"SELECT id, {column} FROM {table}", filters, new PageQuery(10, null), column, Dialect);
             Assert.That(SqlServerSyntax.Errors(AsSqlServerWouldReceive(sql)), Is.Empty, sql);
         }

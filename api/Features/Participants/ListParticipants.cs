@@ -36,7 +36,6 @@ public sealed class ListParticipantsHandler(DbSession db, Caller caller) : IQuer
             sex = query.Sex,
             staffNumber = PersonKeys.StaffNumberOf(query.Q),
             email = PersonKeys.EmailOf(query.Q),
-            search = NameSearch.Longest(PersonNames.Words(query.Q ?? "")),
         }));
         var words = PersonNames.Words(query.Q ?? "");
         for (var i = 0; i < words.Count; i++) parameters.Add($"word{i}", words[i]);
@@ -56,9 +55,10 @@ public sealed class ListParticipantsHandler(DbSession db, Caller caller) : IQuer
         if (words.Count > 0)
             filters.Add($"(({string.Join(" AND ", words.Select((_, i) => dialect.ContainsText("p.normalised_name", $"word{i}")))})" +
                         " OR p.staff_number = @staffNumber OR p.email = @email)");
-        // Narrowed first to the name index's candidates for the longest word (@search), and to the staff number and
+        // Narrowed first to the name index's candidates for the words it can look up, and to the staff number and
         // e-mail, so that the search reads a few rows instead of every name.
-        if (NameSearch.Longest(words) is not null && dialect.NameCandidates("participant", "search") is { } candidates)
+        var indexed = words.Select((word, i) => NameSearch.Indexable(word) is null ? null : $"word{i}").OfType<string>().ToList();
+        if (indexed.Count > 0 && dialect.NameCandidates("participant", indexed) is { } candidates)
             filters.Add($"p.id IN ({candidates} UNION SELECT id FROM participants WHERE staff_number = @staffNumber" +
                         " UNION SELECT id FROM participants WHERE email = @email)");
         return ListSql.Build(ParticipantSummary.Select, filters, query, "p.normalised_name", dialect, "p.id");

@@ -322,10 +322,9 @@ public sealed class ParticipantsTests(string provider) : TrainingRecordsWorld(pr
     public async Task A_search_lists_exactly_the_people_whose_name_holds_every_word_and_follows_renames_and_merges()
     {
         var marker = NewMarker();
-        // Words longer than the marker are the ones the name index looks up (the longest word of a search): a stale
-        // index would miss them.
-        static string LongWord() => $"w{Guid.NewGuid():N}"[..14];
-        var (before, after, merged) = (LongWord(), LongWord(), LongWord());
+        // Words the name index alone holds: a stale index would miss them.
+        static string UniqueWord() => $"w{Guid.NewGuid():N}"[..14];
+        var (before, after, merged) = (UniqueWord(), UniqueWord(), UniqueWord());
         var staffNumber = $"S{Guid.NewGuid():N}"[..9].ToUpperInvariant();
         var people = new Dictionary<Guid, (string Family, string Given, string? Email, string? StaffNumber)>();
         async Task<Guid> Registered(string family, string given, string? email = null, string? staff = null)

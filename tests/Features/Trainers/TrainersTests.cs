@@ -171,8 +171,8 @@ public sealed class TrainersTests(string provider) : ApiOnEachDatabase(provider)
     public async Task A_search_lists_exactly_the_trainers_whose_name_holds_the_text_and_follows_renames()
     {
         var marker = NewMarker();
-        static string LongWord() => $"w{Guid.NewGuid():N}"[..14];
-        var (before, after) = (LongWord(), LongWord());
+        static string UniqueWord() => $"w{Guid.NewGuid():N}"[..14];
+        var (before, after) = (UniqueWord(), UniqueWord());
         var trainers = new Dictionary<Guid, string>();
         foreach (var name in new[] { $"Élodie Kaboré {marker}", $"Jean-Marie Ouédraogo {marker}", $"{before} Zongo {marker}" })
             trainers[await RegisterAsync(name, "national_trainer", administrationA)] = name;
