@@ -8,7 +8,5 @@ namespace Integrity.Api.Data;
 /// </summary>
 public static class NameSearch
 {
-    /// <summary>The text itself if the index can look it up, else null.</summary>
-    public static string? Indexable(string? text) =>
-        text is not null && text.EnumerateRunes().Count() >= 3 && text.IndexOfAny(['%', '_', '[']) < 0 ? text : null;
+    public static bool CanLookUp(string text) => text.EnumerateRunes().Count() >= 3 && text.IndexOfAny(['%', '_', '[']) < 0;
 }

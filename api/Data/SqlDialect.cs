@@ -60,7 +60,7 @@ public abstract class SqlDialect
 
     /// <summary>
     /// A query of the ids of the <paramref name="person"/>s (participant, trainer) whose name may hold every text in the
-    /// <paramref name="parameters"/> (each <see cref="NameSearch.Indexable"/>), from the name search's trigram index: more
+    /// <paramref name="parameters"/> (each one <see cref="NameSearch.CanLookUp"/>), from the name search's trigram index: more
     /// than match, never fewer, so the caller keeps its <see cref="ContainsText"/>. Null where that comparison already
     /// reads the index (PostgreSQL's pg_trgm indexes the very expression).
     /// </summary>

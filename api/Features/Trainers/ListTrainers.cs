@@ -30,7 +30,7 @@ public sealed class ListTrainersHandler(DbSession db, Caller caller) : IQueryHan
         {
             filters.Add(db.Dialect.ContainsText("t.full_name", "q"));
             // Narrowed first to the name index's candidates, so that the search reads a few rows instead of every name.
-            if (NameSearch.Indexable(query.Q) is not null && db.Dialect.NameCandidates("trainer", ["q"]) is { } candidates)
+            if (NameSearch.CanLookUp(query.Q) && db.Dialect.NameCandidates("trainer", ["q"]) is { } candidates)
                 filters.Add($"t.id IN ({candidates})");
         }
         if (query.Kind is not null) filters.Add("t.kind = @kind");
