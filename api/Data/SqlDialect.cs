@@ -64,6 +64,14 @@ public abstract class SqlDialect
     public virtual string ContainsText(string column, string parameter) =>
         $"lower({column}) LIKE '%' || lower(@{parameter}) || '%'";
 
+    /// <summary>
+    /// A query of the ids of the <paramref name="person"/>s (participant, trainer) whose name may hold every text in the
+    /// <paramref name="parameters"/> (each one <see cref="NameSearch.CanLookUp"/>), from the name search's trigram index: more
+    /// than match, never fewer, so the caller keeps its <see cref="ContainsText"/>. Null where that comparison already
+    /// reads the index (PostgreSQL's pg_trgm indexes the very expression).
+    /// </summary>
+    public virtual string? NameCandidates(string person, IReadOnlyList<string> parameters) => null;
+
     /// <summary>"<paramref name="column"/> is one of the ids in @<paramref name="parameter"/>"; pass the ids through <see cref="Ids"/>.</summary>
     public virtual string InIds(string column, string parameter) => $"{column} IN @{parameter}";
 
@@ -186,6 +194,11 @@ public sealed class SqliteDialect : SqlDialect
     public override string ContainsText(string column, string parameter) =>
         $"fold_case({column}) LIKE '%' || fold_case(@{parameter}) || '%'";
 
+    // The FTS5 table indexes <person>_search by its search_id; each text is a phrase, its quotes doubled, and all must be found.
+    public override string? NameCandidates(string person, IReadOnlyList<string> parameters) =>
+        $"SELECT s.{person}_id FROM {person}_search s WHERE s.search_id IN (SELECT rowid FROM {person}_search_trigrams WHERE {person}_search_trigrams MATCH " +
+        string.Join(" || ' AND ' || ", parameters.Select(parameter => $"'\"' || replace(@{parameter}, '\"', '\"\"') || '\"'")) + ")";
+
     public override void Prepare(DbConnection connection) =>
         ((SqliteConnection)connection).CreateFunction("fold_case", (string? text) => text?.ToLowerInvariant(), isDeterministic: true);
 
@@ -272,11 +285,14 @@ public sealed class SqlServerDialect : SqlDialect
 
     private const int RowsPerBulkCopy = 20_000;
 
-    /// <summary>SqlBulkCopy, <see cref="RowsPerBulkCopy"/> rows at a time, with the table's constraints checked; dates travel as DateTime.</summary>
+    /// <summary>
+    /// SqlBulkCopy, <see cref="RowsPerBulkCopy"/> rows at a time, with the table's constraints checked and its triggers fired (they
+    /// keep the name search's trigrams in step); dates travel as DateTime.
+    /// </summary>
     public override async Task<long> CopyRowsAsync(DbConnection connection, DbTransaction? transaction, string table, IReadOnlyList<string> columns,
         IEnumerable<object?[]> rows, CancellationToken cancellationToken)
     {
-        using var copy = new SqlBulkCopy((SqlConnection)connection, SqlBulkCopyOptions.CheckConstraints, (SqlTransaction?)transaction)
+        using var copy = new SqlBulkCopy((SqlConnection)connection, SqlBulkCopyOptions.CheckConstraints | SqlBulkCopyOptions.FireTriggers, (SqlTransaction?)transaction)
         {
             DestinationTableName = table, BulkCopyTimeout = 0,
         };
@@ -307,6 +323,12 @@ public sealed class SqlServerDialect : SqlDialect
 
     public override string ContainsText(string column, string parameter) =>
         $"lower({column}) LIKE '%' + lower(@{parameter}) + '%'";
+
+    // The rows holding each text's first and last three characters (DATALENGTH, as LEN ignores trailing spaces).
+    public override string? NameCandidates(string person, IReadOnlyList<string> parameters) =>
+        string.Join(" INTERSECT ", parameters.Select(parameter =>
+            $"SELECT f.{person}_id FROM {person}_trigrams f JOIN {person}_trigrams l ON l.{person}_id = f.{person}_id " +
+            $"AND l.trigram = SUBSTRING(lower(@{parameter}), DATALENGTH(@{parameter}) / 2 - 2, 3) WHERE f.trigram = SUBSTRING(lower(@{parameter}), 1, 3)"));
 
     // SqlClient's bulk copy knows DateTime, not DateOnly.
     public override object Stored(object? value) => value is DateOnly day ? day.ToDateTime(TimeOnly.MinValue) : base.Stored(value);

@@ -29,6 +29,17 @@ public sealed partial class SqlServerQueriesTests
     }
 
     [Test]
+    public void A_name_search_narrowed_by_the_trigram_tables_parses_as_T_SQL()
+    {
+        foreach (var (person, table, column) in new[] { ("participant", "participants", "normalised_name"), ("trainer", "trainers", "full_name") })
+        {
+            var filters = new[] { Dialect.ContainsText(column, "q"), $"id IN ({Dialect.NameCandidates(person, ["q", "word1"])})" };
+            var sql = ListSql.Build($"SELECT id, {column} FROM {table}", filters, new PageQuery(10, null), column, Dialect);
+            Assert.That(SqlServerSyntax.Errors(AsSqlServerWouldReceive(sql)), Is.Empty, sql);
+        }
+    }
+
+    [Test]
     public void The_handler_queries_were_found()
     {
         Assert.That(HandlerSql().Count(), Is.GreaterThan(10), "the reflection below no longer finds the SQL constants");

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Integrity.Api.Features.Participants;
 
 namespace Integrity.Tests;
 
@@ -315,6 +316,59 @@ public sealed class ParticipantsTests(string provider) : TrainingRecordsWorld(pr
         var badSex = await ProblemAsync(await Client.GetAsync($"{Registry}?sex=woman"), 400);
         Assert.That(ErrorFields(badSex), Is.EqualTo(new[] { "sex" }));
         await ProblemAsync(await Client.GetAsync($"{Registry}?cursor=not-a-cursor"), 400);
+    }
+
+    [Test]
+    public async Task A_search_lists_exactly_the_people_whose_name_holds_every_word_and_follows_renames_and_merges()
+    {
+        var marker = NewMarker();
+        // Words the name index alone holds: a stale index would miss them.
+        static string UniqueWord() => $"w{Guid.NewGuid():N}"[..14];
+        var (before, after, merged) = (UniqueWord(), UniqueWord(), UniqueWord());
+        var staffNumber = $"S{Guid.NewGuid():N}"[..9].ToUpperInvariant();
+        var people = new Dictionary<Guid, (string Family, string Given, string? Email, string? StaffNumber)>();
+        async Task<Guid> Registered(string family, string given, string? email = null, string? staff = null)
+        {
+            var id = await RegisterAsync(Person(family, given, AdministrationA, email: email, staffNumber: staff));
+            people[id] = (family, given, email?.ToLowerInvariant(), staff);
+            return id;
+        }
+        // What the search promises: every word of q, in any order and without accents, in the name; or q is the staff number or e-mail.
+        bool Matches((string Family, string Given, string? Email, string? StaffNumber) person, string q) =>
+            PersonNames.Words(q).All(PersonNames.Normalise(person.Family, person.Given).Contains)
+            || person.StaffNumber == q.Trim().ToUpperInvariant() || person.Email == q.Trim().ToLowerInvariant();
+        async Task SearchesFindAsync(params string[] searches)
+        {
+            foreach (var q in searches)
+                Assert.That(await ListedAsync($"q={Uri.EscapeDataString(q)}"), Is.EquivalentTo(people.Where(p => Matches(p.Value, q)).Select(p => p.Key)), q);
+        }
+
+        await Registered("Ouédraogo", $"Aminata {marker}");
+        await Registered("Traoré", $"Moussa {marker}");
+        await Registered("TRAORE", $"Ibrahim {marker}", email: $"I.Traore.{marker}@Douanes.bf", staff: staffNumber);
+        await Registered("Ba", $"Ali {marker}");
+        var renamed = await Registered("Zerbo", $"Awa {marker} {before}");
+        var duplicate = await Registered("Zerbo", $"Awa {marker} {merged}");
+        await SearchesFindAsync($"traoré {marker}", $"{marker} OUEDR ami", $"ba {marker}", $"ibra {marker} TRAO", marker, before, merged,
+            staffNumber.ToLowerInvariant(), $"I.TRAORE.{marker}@douanes.BF", $"ba {marker}@douanes.bf");
+
+        // Words too short for the index: every name is read, as before, so the whole registry answers.
+        var shortWords = await AllPagesAsync($"{Registry}?q=al%20ba", 50);
+        Assert.That(shortWords.Select(p => p.GetProperty("id").GetGuid()).Where(people.ContainsKey),
+            Is.EquivalentTo(people.Where(p => Matches(p.Value, "al ba")).Select(p => p.Key)));
+        Assert.That(shortWords.Where(p => !Matches((p.GetProperty("familyName").GetString()!, p.GetProperty("givenNames").GetString()!, null, null), "al ba")),
+            Is.Empty, "nobody else without both words");
+
+        var update = await PutAsync($"{Registry}/{renamed}", Person("Zerbo", $"Awa {marker} {after}", AdministrationA), "\"1\"");
+        Assert.That(update.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await update.Content.ReadAsStringAsync());
+        people[renamed] = ("Zerbo", $"Awa {marker} {after}", null, null);
+        var merge = await Client.PostAsJsonAsync($"{Registry}/{renamed}/merge", new { duplicateId = duplicate });
+        Assert.That(merge.StatusCode, Is.EqualTo(HttpStatusCode.OK), await merge.Content.ReadAsStringAsync());
+        people.Remove(duplicate);
+        await SearchesFindAsync(before, after, merged, $"awa {marker}", marker);
+        Assert.That(await ListedAsync($"q={before}"), Is.Empty, "the old name no longer matches");
+
+        await NameSearchIndex.AssertInStepAsync(App.Database, "participant", "participants", "normalised_name");
     }
 
     [Test]

@@ -168,6 +168,41 @@ public sealed class TrainersTests(string provider) : ApiOnEachDatabase(provider)
     }
 
     [Test]
+    public async Task A_search_lists_exactly_the_trainers_whose_name_holds_the_text_and_follows_renames()
+    {
+        var marker = NewMarker();
+        static string UniqueWord() => $"w{Guid.NewGuid():N}"[..14];
+        var (before, after) = (UniqueWord(), UniqueWord());
+        var trainers = new Dictionary<Guid, string>();
+        foreach (var name in new[] { $"Élodie Kaboré {marker}", $"Jean-Marie Ouédraogo {marker}", $"{before} Zongo {marker}" })
+            trainers[await RegisterAsync(name, "national_trainer", administrationA)] = name;
+        // What the search promises: the text, ignoring case, anywhere in the name.
+        static bool Matches(string name, string q) => name.ToLowerInvariant().Contains(q.ToLowerInvariant(), StringComparison.Ordinal);
+        async Task SearchesFindAsync(params string[] searches)
+        {
+            foreach (var q in searches)
+                Assert.That((await AllPagesAsync($"{Trainers}?q={Uri.EscapeDataString(q)}", limit: 50)).Select(t => t.GetProperty("id").GetGuid()),
+                    Is.EquivalentTo(trainers.Where(t => Matches(t.Value, q)).Select(t => t.Key)), q);
+        }
+
+        await SearchesFindAsync(marker, $"ÉLODIE KABORÉ {marker}", $"kaboré {marker}", $"ie ouédraogo {marker}", $"kabore {marker}", before);
+        // Text too short for the index: every name is read, as before, so the whole list answers.
+        var shortText = await AllPagesAsync($"{Trainers}?q=%C3%A9", limit: 50);
+        Assert.That(shortText.Select(t => t.GetProperty("id").GetGuid()).Where(trainers.ContainsKey),
+            Is.EquivalentTo(trainers.Where(t => Matches(t.Value, "é")).Select(t => t.Key)));
+        Assert.That(shortText.Where(t => !Matches(t.GetProperty("fullName").GetString()!, "é")), Is.Empty, "nobody else without it");
+
+        var renamed = trainers.Single(t => t.Value.StartsWith(before, StringComparison.Ordinal)).Key;
+        var update = await PutAsync($"{Trainers}/{renamed}", new { fullName = $"{after} Zongo {marker}", kind = "national_trainer", administrationId = administrationA }, "\"1\"");
+        Assert.That(update.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await update.Content.ReadAsStringAsync());
+        trainers[renamed] = $"{after} Zongo {marker}";
+        await SearchesFindAsync(before, after, $"zongo {marker}");
+        Assert.That(await ItemsAsync($"{Trainers}?q={before}"), Is.Empty, "the old name no longer matches");
+
+        await NameSearchIndex.AssertInStepAsync(App.Database, "trainer", "trainers", "full_name");
+    }
+
+    [Test]
     public async Task An_update_needs_the_current_ETag_and_replaces_every_field()
     {
         var id = await RegisterAsync("Before Update", "national_trainer", administrationA);
