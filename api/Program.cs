@@ -58,6 +58,7 @@ if (database.Dialect.RunsSynchronously)
 }
 services.AddSingleton(TimeProvider.System);
 services.AddSingleton<SnapshotFigures>();
+services.AddSingleton<KeptReports>();
 services.AddSingleton<HeavyReadTurns>();
 services.AddScoped<DbSession>();
 services.AddScoped<ReportSessions>();

@@ -78,7 +78,8 @@ public static class ProgressReportEndpoint
     public static RouteGroupBuilder MapProgressReport(this RouteGroupBuilder programmes)
     {
         programmes.MapGet("/{id:guid}/reports/progress", async (Guid id, DateOnly? from, DateOnly? to, string? groupBy, bool? includeUnapproved,
-                    string? format, string? lang, HttpRequest request, HttpResponse response, ISender sender, CancellationToken ct) =>
+                    string? format, string? lang, HttpRequest request, HttpResponse response, ISender sender, KeptReports kept, Caller caller,
+                    CancellationToken ct) =>
                 {
                     if (ProgressReportFormats.Negotiate(format, request) is not { } chosen)
                         return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [Messages.ChooseOneOf.With("json, csv, xlsx, pdf")] });
@@ -93,7 +94,8 @@ public static class ProgressReportEndpoint
                         version?.Tell(response);
                         return ProgressReportFormats.Result(document, ct);
                     }
-                    var report = await sender.Send(new GetProgressReport(id, from, to, groupBy, includeUnapproved ?? false), ct);
+                    var report = await kept.MadeAsync(version, caller,
+                        async () => await sender.Send(new GetProgressReport(id, from, to, groupBy, includeUnapproved ?? false), ct));
                     version?.Tell(response);
                     return ProgressReportFormats.Result(report, chosen, ct);
                 })
