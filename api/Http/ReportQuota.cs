@@ -77,10 +77,22 @@ public sealed class ReportQuota : IRateLimiterPolicy<string>
     private void Tell(HttpResponse response, string key)
     {
         if (!counts.TryGetValue(key, out var count)) return;
-        var left = count.Limiter.GetStatistics()?.CurrentAvailablePermits ?? 0;
+        long left;
+        TimeSpan renewsIn;
+        try
+        {
+            left = count.Limiter.GetStatistics()?.CurrentAvailablePermits ?? 0;
+            renewsIn = count.RenewsIn();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The rate limiter drops a caller's limiter idle past a renewal, which a report of over a minute outlasts: the
+            // caller's next request starts a new window with the whole quota.
+            (left, renewsIn) = (perMinute, Window);
+        }
         response.Headers["RateLimit-Policy"] = string.Create(CultureInfo.InvariantCulture, $"\"{PolicyName}\";q={perMinute};w={(int)Window.TotalSeconds}");
         response.Headers["RateLimit"] = string.Create(CultureInfo.InvariantCulture,
-            $"\"{PolicyName}\";r={Math.Max(left, 0)};t={(int)Math.Ceiling(count.RenewsIn().TotalSeconds)}");
+            $"\"{PolicyName}\";r={Math.Max(left, 0)};t={(int)Math.Ceiling(renewsIn.TotalSeconds)}");
     }
 
     /// <summary>A caller's limiter and when it was made: its window renews every minute from then (it auto-replenishes on a timer started with it).</summary>
