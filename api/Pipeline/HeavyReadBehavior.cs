@@ -8,8 +8,8 @@ namespace Integrity.Api.Pipeline;
 /// </summary>
 public interface IHeavyRead
 {
-    /// <summary>Whether this request reads the live records; a donor's report reads the approvals' snapshots, which is quick.</summary>
-    bool ReadsLiveRecords { get; }
+    /// <summary>Whether this request reads the live records (most heavy reads always do; a donor's report reads the approvals' snapshots, which is quick).</summary>
+    bool ReadsLiveRecords => true;
 }
 
 /// <summary>Sends a heavy read through <see cref="HeavyReadTurns"/>, after its caller and its input were checked; every other message as it comes.</summary>

@@ -8,10 +8,7 @@ using Mediator;
 namespace Integrity.Api.Features.Results;
 
 /// <summary>An indicator's target and actual for one reporting period.</summary>
-public sealed record GetIndicatorValues(Guid ProgrammeId, Guid IndicatorId, Guid PeriodId) : IQuery<PeriodValues>, IHeavyRead
-{
-    public bool ReadsLiveRecords => true;
-}
+public sealed record GetIndicatorValues(Guid ProgrammeId, Guid IndicatorId, Guid PeriodId) : IQuery<PeriodValues>, IHeavyRead;
 
 public sealed class GetIndicatorValuesHandler(DbSession db, Caller caller, IConfiguration configuration) : IQueryHandler<GetIndicatorValues, PeriodValues>
 {

@@ -12,10 +12,7 @@ namespace Integrity.Api.Features.Results;
 /// How far the live figures of an approved report have drifted from the figures its approval froze, so that a
 /// coordinator knows when a period should be reopened (returned, then approved again).
 /// </summary>
-public sealed record GetReportDrift(Guid ProgrammeId, Guid PeriodId, Guid AdministrationId) : IQuery<ReportDrift>, IHeavyRead
-{
-    public bool ReadsLiveRecords => true;
-}
+public sealed record GetReportDrift(Guid ProgrammeId, Guid PeriodId, Guid AdministrationId) : IQuery<ReportDrift>, IHeavyRead;
 
 /// <summary>
 /// Administrators, and coordinators whose scope covers the programme and the administration (404 otherwise, as if the

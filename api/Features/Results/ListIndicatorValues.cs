@@ -7,10 +7,7 @@ using Mediator;
 namespace Integrity.Api.Features.Results;
 
 /// <summary>An indicator's target and actual for every reporting period of its programme, in date order. A programme has few periods: the list comes whole.</summary>
-public sealed record ListIndicatorValues(Guid ProgrammeId, Guid IndicatorId) : IQuery<Page<PeriodValues>>, IHeavyRead
-{
-    public bool ReadsLiveRecords => true;
-}
+public sealed record ListIndicatorValues(Guid ProgrammeId, Guid IndicatorId) : IQuery<Page<PeriodValues>>, IHeavyRead;
 
 public sealed class ListIndicatorValuesHandler(DbSession db, Caller caller, IConfiguration configuration) : IQueryHandler<ListIndicatorValues, Page<PeriodValues>>
 {
