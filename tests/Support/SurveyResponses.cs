@@ -94,12 +94,19 @@ public sealed class SurveyResponses
 
     public sealed record RowAttention(int Line, string? Respondent, List<string> Problems);
 
+    /// <summary>Posts <see cref="ToCsv"/> to the round's import as <paramref name="client"/>, in <paramref name="language"/> when given.</summary>
+    public Task<HttpResponseMessage> PostAsync(HttpClient client, Guid surveyId, string? language = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/perception-surveys/{surveyId}/responses") { Content = new StringContent(ToCsv(), Encoding.UTF8) };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("text/csv; charset=utf-8");
+        if (language is not null) request.Headers.AcceptLanguage.ParseAdd(language);
+        return client.SendAsync(request);
+    }
+
     /// <summary>Posts <see cref="ToCsv"/> to the round's import as <paramref name="client"/> and answers what it did; anything but 200 fails the test.</summary>
     public async Task<ImportAnswer> ImportAsync(HttpClient client, Guid surveyId)
     {
-        var content = new StringContent(ToCsv(), Encoding.UTF8);
-        content.Headers.ContentType = MediaTypeHeaderValue.Parse("text/csv; charset=utf-8");
-        var response = await client.PostAsync($"/api/v1/perception-surveys/{surveyId}/responses", content);
+        var response = await PostAsync(client, surveyId);
         var body = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
         return JsonSerializer.Deserialize<ImportAnswer>(body, JsonSerializerOptions.Web)!;

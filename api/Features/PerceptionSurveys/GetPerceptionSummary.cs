@@ -8,13 +8,13 @@ namespace Integrity.Api.Features.PerceptionSurveys;
 
 /// <summary>
 /// What donors learn of perceptions: per key factor, in how many of the programme's administrations surveyed twice
-/// perceptions improved, never which administration nor its scores.
+/// perceptions improved, never which administration nor its scores; only from rounds an approved report covers.
 /// </summary>
 public sealed record GetPerceptionSummary(Guid ProgrammeId) : IQuery<PerceptionSummary>;
 
 /// <param name="MinimumAdministrations">A key factor is told only when at least this many administrations contribute (<c>Reporting:MinimumAdministrations</c>).</param>
 /// <param name="MinimumCellSize">A round's key factor counts only when at least this many respondents answered it (<c>Reporting:MinimumCellSize</c>).</param>
-/// <param name="AdministrationsSurveyedTwice">Administrations with at least two rounds with responses under the programme.</param>
+/// <param name="AdministrationsSurveyedTwice">Administrations with at least two rounds with responses under the programme that an approved report of theirs covers.</param>
 /// <param name="Items">Every key factor, by code.</param>
 public sealed record PerceptionSummary(Guid ProgrammeId, int MinimumAdministrations, int MinimumCellSize, int AdministrationsSurveyedTwice,
     IReadOnlyList<PerceptionSummaryItem> Items);
@@ -36,11 +36,19 @@ public sealed record PerceptionSummaryItem(string KeyFactorCode, string KeyFacto
 /// </summary>
 public sealed class GetPerceptionSummaryHandler(DbSession db, Caller caller, IConfiguration configuration) : IQueryHandler<GetPerceptionSummary, PerceptionSummary>
 {
-    /// <summary>Rounds with responses, in fieldwork order within each administration (as trends order them).</summary>
+    /// <summary>
+    /// Rounds with responses that an approved report of their administration covers (a period of the programme ending on
+    /// or after their fieldwork), in fieldwork order within each administration (as trends order them). Such a round's
+    /// answers are locked while the report stays approved (<see cref="ImportSurveyResponsesPlace"/>), so what donors read
+    /// is what was approved.
+    /// </summary>
     private const string Rounds = """
         SELECT ps.id, ps.administration_id
         FROM perception_surveys ps
         WHERE ps.programme_id = @programmeId AND ps.respondent_count > 0
+          AND EXISTS (SELECT 1 FROM reporting_periods rp JOIN period_reports r ON r.period_id = rp.id
+                      WHERE rp.programme_id = ps.programme_id AND r.administration_id = ps.administration_id
+                        AND r.state = 'approved' AND rp.ends_on >= ps.fieldwork_ends_on)
         ORDER BY ps.administration_id, ps.fieldwork_ends_on, ps.fieldwork_starts_on, ps.id
         """;
 

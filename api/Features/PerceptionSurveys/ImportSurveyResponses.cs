@@ -77,6 +77,29 @@ public sealed class ImportSurveyResponsesAccess(DbSession db) : IAccessRule<Impo
 }
 
 /// <summary>
+/// A round's answers count in the perception figures of every period of its programme that ends on or after its
+/// fieldwork (each period compares the latest rounds as of its end), so a submitted or approved report of such a period
+/// for the round's administration refuses new answers: the approved figures, and the donors' summary read from the same
+/// rounds, stay as they were approved.
+/// </summary>
+public sealed class ImportSurveyResponsesPlace(DbSession db) : IReportingPeriodPlaces<ImportSurveyResponses>
+{
+    private const string Round = "SELECT programme_id, administration_id, fieldwork_ends_on FROM perception_surveys WHERE id = @id";
+
+    public async Task<IReadOnlyList<ReportingPeriodPlace>> PlacesAsync(ImportSurveyResponses command, CancellationToken cancellationToken) =>
+        await db.QuerySingleOrDefaultAsync<RoundRow>(Round, new { id = command.SurveyId }, cancellationToken) is { } round
+            ? [new ReportingPeriodPlace(round.ProgrammeId, round.FieldworkEndsOn, DateOnly.MaxValue, [round.AdministrationId], Messages.LockedSurveyAnswers)]
+            : [];
+
+    private sealed record RoundRow
+    {
+        public required Guid ProgrammeId { get; init; }
+        public required Guid AdministrationId { get; init; }
+        public required DateOnly FieldworkEndsOn { get; init; }
+    }
+}
+
+/// <summary>
 /// A few reads (the questions, the round's respondents, and their answers when the file repeats some), the rows checked
 /// in memory, then the new rows written in bulk (<see cref="ManyRows.CopyAsync"/>) and the round's counts.
 /// </summary>

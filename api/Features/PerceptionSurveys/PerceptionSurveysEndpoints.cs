@@ -67,7 +67,9 @@ public static class PerceptionSurveysEndpoints
             .WithSummary("Import a round's responses")
             .WithDescription("Adds the respondents of a file to the round, with their answers. " + file + " Importing the same file " +
                              "again adds nobody: a respondent code already in the round with the same answers is unchanged; with other " +
-                             "answers it is rejected and nothing is overwritten. The whole file is one transaction." + Who)
+                             "answers it is rejected and nothing is overwritten. The whole file is one transaction. A submitted or approved " +
+                             "report of the round's administration for a period ending on or after its fieldwork locks its answers (409): " +
+                             "an administrator returns the report to open them again." + Who)
             .ProducesFileProblems();
 
         surveys.MapPost("/{id:guid}/responses/preview", ImportResponses(preview: true))
@@ -106,7 +108,9 @@ public static class PerceptionSurveysEndpoints
             .WithSummary("Get a programme's perception survey summary")
             .WithDescription("What donors learn of perceptions, anonymised: per key factor, in how many of the programme's " +
                              "administrations surveyed twice perceptions improved. An administration contributes to a key factor " +
-                             "when its two latest rounds under the programme that have responses (in fieldwork order) both score " +
+                             "when its two latest rounds under the programme that have responses and that an approved report of the " +
+                             "administration covers (a period ending on or after their fieldwork: only approved figures reach donors, " +
+                             "and those rounds' answers are locked while the report stays approved), in fieldwork order, both score " +
                              "it, its two groups taken together, each with at least `Reporting:MinimumCellSize` respondents (a " +
                              "round whose cell is suppressed in its scores does not count); it `improved` when the later round's " +
                              "favourablePercent (answers of 4 or 5 after reversing ÷ answers × 100, to two decimals) is higher. " +

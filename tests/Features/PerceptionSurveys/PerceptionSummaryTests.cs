@@ -12,8 +12,6 @@ public sealed class PerceptionSummaryTests(string provider) : PerceptionFixture(
 {
     private const int MinimumAdministrations = 3;
 
-    /// <summary>TEMPORARY: straight into the tables until the import lands; then POST …/responses with <c>responses.ToCsv()</c>.</summary>
-
     private static readonly string[] Scored = ["RAD-01", "RAD-03", "RAD-07", "RAD-10"];
 
     private sealed record Item(string KeyFactorCode, bool Suppressed, int? Administrations, int? Improved, decimal? ImprovedPercent);
@@ -47,7 +45,13 @@ public sealed class PerceptionSummaryTests(string provider) : PerceptionFixture(
     private async Task<List<string>> KeyFactorCodesAsync() =>
         (await GetJsonAsync("/api/v1/key-factors")).GetProperty("items").EnumerateArray().Select(k => k.GetProperty("code").GetString()!).ToList();
 
-    /// <summary>Registers the rounds of one administration, a year apart from 2019, and loads the answers of those that have some.</summary>
+    /// <summary>Each programme's reporting period, 2020 to 2025: its approved reports cover every round of these tests.</summary>
+    private readonly Dictionary<Guid, Guid> periods = [];
+
+    /// <summary>
+    /// Registers the rounds of one administration, two years apart from 2019, loads the answers of those that have some,
+    /// then has the administration's report for the programme's period approved (donors read approved rounds only).
+    /// </summary>
     private async Task SurveyAsync(Guid programme, Guid administration, params SurveyResponses?[] rounds)
     {
         for (var i = 0; i < rounds.Length; i++)
@@ -56,6 +60,7 @@ public sealed class PerceptionSummaryTests(string provider) : PerceptionFixture(
             var survey = await Rounds.RoundAsync(programme, administration, Questionnaire, $"CIPS {year}", $"{year}-03-01", $"{year}-04-30");
             if (rounds[i] is { } responses) await responses.ImportAsync(Client, survey);
         }
+        await Rounds.ApproveAsync(programme, periods[programme], administration);
     }
 
     private async Task<(Guid Programme, Guid Donor, Guid[] Administrations)> ProgrammeAsync(int administrations)
@@ -63,7 +68,9 @@ public sealed class PerceptionSummaryTests(string provider) : PerceptionFixture(
         var covered = new Guid[administrations];
         for (var i = 0; i < administrations; i++) covered[i] = await Rounds.AdministrationAsync($"Summarised Customs {i + 1}");
         var donor = await Rounds.DonorAsync();
-        return (await Rounds.ProgrammeAsync(donor, covered), donor, covered);
+        var programme = await Rounds.ProgrammeAsync(donor, covered);
+        periods[programme] = await Rounds.PeriodAsync(programme, "2020–2025", "2020-01-01", "2025-12-31");
+        return (programme, donor, covered);
     }
 
     private async Task<JsonElement> SummaryAsync(Guid programme, string? language = null)
@@ -147,6 +154,50 @@ public sealed class PerceptionSummaryTests(string provider) : PerceptionFixture(
             Assert.That(Items(summary).Where(item => !item.Suppressed).Select(item => item.Administrations), Has.All.EqualTo(3),
                 "the administration whose later round is too small does not count");
             Assert.That(Items(summary), Is.Not.EqualTo(Expected([(first, third), b, c], keyFactors)), "the first round would have told otherwise");
+        });
+    }
+
+    [Test]
+    public async Task Only_rounds_an_approved_report_covers_are_told_so_a_later_round_waits_for_its_period_to_be_approved()
+    {
+        var administrations = new Guid[3];
+        for (var i = 0; i < administrations.Length; i++) administrations[i] = await Rounds.AdministrationAsync($"Approved Customs {i + 1}");
+        var programme = await Rounds.ProgrammeAsync(await Rounds.DonorAsync(), administrations);
+        var first = await Rounds.PeriodAsync(programme, "2020–2021", "2020-01-01", "2021-12-31");
+        var second = await Rounds.PeriodAsync(programme, "2022–2023", "2022-01-01", "2023-12-31");
+        var keyFactors = await KeyFactorCodesAsync();
+        var compared = Enumerable.Range(0, administrations.Length)
+            .Select(i => (Earlier: PerceptionRounds.Generate(30, seed: 700 + i, lean: 0.3), Later: PerceptionRounds.Generate(30, seed: 710 + i, lean: 0.7)))
+            .ToList();
+        for (var i = 0; i < administrations.Length; i++)
+        {
+            var (earlier, later) = compared[i];
+            await earlier.ImportAsync(Client, await Rounds.RoundAsync(programme, administrations[i], Questionnaire, "CIPS 2019", "2019-03-01", "2019-04-30"));
+            await later.ImportAsync(Client, await Rounds.RoundAsync(programme, administrations[i], Questionnaire, "CIPS 2021", "2021-03-01", "2021-04-30"));
+            await Rounds.ApproveAsync(programme, first, administrations[i]);
+        }
+        var latest = PerceptionRounds.Generate(30, seed: 720, lean: 0.1);
+        await latest.ImportAsync(Client, await Rounds.RoundAsync(programme, administrations[0], Questionnaire, "CIPS 2023", "2023-03-01", "2023-04-30"));
+
+        var approved = Expected(compared, keyFactors);
+        Assert.That(Items(await SummaryAsync(programme)), Is.EqualTo(approved), "the 2023 round: no report covering it is approved");
+        await Rounds.MoveAsync(programme, second, administrations[0], "submit");
+        Assert.That(Items(await SummaryAsync(programme)), Is.EqualTo(approved), "submitted is not approved");
+
+        await Rounds.MoveAsync(programme, second, administrations[0], "approve");
+        var withLatest = Expected([(compared[0].Later, latest), compared[1], compared[2]], keyFactors);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(Items(await SummaryAsync(programme)), Is.EqualTo(withLatest), "the first administration's 2021 and 2023 rounds, once approved");
+            Assert.That(withLatest, Is.Not.EqualTo(approved), "the 2023 round tells otherwise");
+        });
+
+        await Rounds.MoveAsync(programme, first, administrations[1], "return");
+        var returned = await SummaryAsync(programme);
+        Assert.Multiple(() =>
+        {
+            Assert.That(returned.GetProperty("administrationsSurveyedTwice").GetInt32(), Is.EqualTo(2), "a returned report no longer covers its rounds");
+            Assert.That(Items(returned), Has.All.Matches<Item>(item => item.Suppressed));
         });
     }
 

@@ -34,7 +34,7 @@ describe('PerceptionSummaryPage', () => {
 
     const table = await screen.findByRole('table', { name: 'Key factors: administrations where perceptions improved' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Perceptions: A-CIP' })).toBeTruthy();
-    expect(screen.getByText(/^Administrations surveyed at least twice under the programme: 4\./)).toBeTruthy();
+    expect(screen.getByText(/^Administrations surveyed at least twice under the programme, in rounds an approved report covers: 4\./)).toBeTruthy();
     const rows = within(table)
       .getAllByRole('row')
       .slice(1)

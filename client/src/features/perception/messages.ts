@@ -117,7 +117,7 @@ export const perceptionMessages = defineMessages(
       loading: 'Loading the summary…',
       emptyProgrammes: 'No programme to report on.',
       intro: (surveyed: string, minimum: string) =>
-        `Administrations surveyed at least twice under the programme: ${surveyed}. For each key factor, in how many of them the favourable answers rose between their two latest rounds. No administration is named, and a key factor is withheld when fewer than ${minimum} administrations contribute.`,
+        `Administrations surveyed at least twice under the programme, in rounds an approved report covers: ${surveyed}. For each key factor, in how many of them the favourable answers rose between their two latest rounds. No administration is named, and a key factor is withheld when fewer than ${minimum} administrations contribute.`,
       caption: 'Key factors: administrations where perceptions improved',
       keyFactor: 'Key factor',
       improved: 'Improved',
@@ -277,7 +277,7 @@ export const perceptionMessages = defineMessages(
       loading: 'Chargement de la synthèse…',
       emptyProgrammes: 'Aucun programme à présenter.',
       intro: (surveyed: string, minimum: string) =>
-        `Administrations enquêtées au moins deux fois dans le cadre du programme : ${surveyed}. Pour chaque facteur clé, dans combien d’entre elles les réponses favorables ont progressé entre leurs deux dernières campagnes. Aucune administration n’est nommée, et un facteur clé est masqué quand moins de ${minimum} administrations y contribuent.`,
+        `Administrations enquêtées au moins deux fois dans le cadre du programme, dans des campagnes couvertes par un rapport approuvé : ${surveyed}. Pour chaque facteur clé, dans combien d’entre elles les réponses favorables ont progressé entre leurs deux dernières campagnes. Aucune administration n’est nommée, et un facteur clé est masqué quand moins de ${minimum} administrations y contribuent.`,
       caption: 'Facteurs clés : administrations où les perceptions se sont améliorées',
       keyFactor: 'Facteur clé',
       improved: 'Amélioration',
