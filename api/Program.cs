@@ -46,6 +46,9 @@ if (builder.Configuration.GetValue("Demo:Seed", false) && builder.Environment.Is
         "Demo:Seed is refused in Production: the demo accounts' passwords are published in the README, so anyone could " +
         "sign in with them. Remove Demo:Seed, or seed a Development or Staging installation instead.");
 
+// The small-count thresholds are read again for every report: a wrong one stops the start, not every report after it.
+SmallCounts.From(builder.Configuration);
+
 var database = Database.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath);
 services.AddSingleton(database);
 // Microsoft.Data.Sqlite's async calls hold their thread-pool thread to the end, and the pool adds about one thread a

@@ -35,8 +35,23 @@ public sealed class SmallCounts(int minimumCellSize, int minimumAdministrations 
     public int MinimumAdministrations => minimumAdministrations;
 
     public static SmallCounts From(IConfiguration configuration) =>
-        new(configuration.GetValue("Reporting:MinimumCellSize", DefaultMinimumCellSize),
-            configuration.GetValue("Reporting:MinimumAdministrations", DefaultMinimumAdministrations));
+        new(Setting(configuration, "Reporting:MinimumCellSize", DefaultMinimumCellSize),
+            Setting(configuration, "Reporting:MinimumAdministrations", DefaultMinimumAdministrations));
+
+    /// <summary>
+    /// A threshold as configured: a whole number of at least 1 (1 withholds nothing). Anything else stops the API at
+    /// start with the setting named, rather than failing every report or, below 1, showing every small count.
+    /// </summary>
+    private static int Setting(IConfiguration configuration, string key, int fallback)
+    {
+        var text = configuration[key];
+        if (string.IsNullOrWhiteSpace(text)) return fallback;
+        return int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= 1
+            ? value
+            : throw new InvalidOperationException(
+                $"{key} is \"{text}\": it must be a whole number of at least 1 (the default is {fallback}); it keeps small counts from donors. " +
+                $"Correct it (appsettings.json, --{key} or the environment variable {key.Replace(":", "__", StringComparison.Ordinal)}) and start the API again.");
+    }
 
     /// <summary>The rules as each report states them, in the request's language; its figures and statuses by their codes.</summary>
     public string Rule => $"{Messages.SmallCountsRule.With(minimumCellSize)} {Messages.PerceptionAcrossAdministrations.With(minimumAdministrations)}";
