@@ -77,11 +77,12 @@ public static class BaselinePerceptionScores
         else writer.WriteNull("by");
         writer.WriteNumber("minimumCellSize", smallCounts.MinimumCellSize);
         writer.WriteStartArray("items");
+        var withheld = KeyFactorTallies.Withheld(cells, smallCounts.MinimumCellSize);
         foreach (var cell in cells.OrderBy(cell => cell.KeyFactorCode, StringComparer.Ordinal).ThenBy(cell => cell.Group)
                      .ThenBy(cell => cell.Breakdown, StringComparer.Ordinal))
         {
             var name = names[cell.KeyFactorCode];
-            var suppressed = cell.Respondents < smallCounts.MinimumCellSize;
+            var suppressed = withheld.Contains(cell);
             writer.WriteStartObject();
             writer.WriteString("keyFactorCode", cell.KeyFactorCode);
             writer.WriteString("keyFactorNameEn", name.En);

@@ -27,7 +27,8 @@ public sealed record PerceptionScores(Guid SurveyId, ScoreBreakdown? By, int Min
 
 /// <summary>
 /// One key factor's score from one group (and one value of the breakdown). Suppressed when fewer respondents than the
-/// minimum cell size answered: then respondents, answers, favourablePercent and mean are null.
+/// minimum cell size answered, or when it is the next smallest beside the one value of its breakdown suppressed for that
+/// (<see cref="KeyFactorTallies.Withheld"/>): then respondents, answers, favourablePercent and mean are null.
 /// </summary>
 /// <param name="Breakdown">The service, sex or region; null without a breakdown, or for respondents who left it blank.</param>
 /// <param name="Respondents">Respondents of the group who answered at least one of the key factor's questions.</param>
@@ -47,8 +48,9 @@ public sealed class GetPerceptionScoresHandler(DbSession db, Caller caller, ICon
         var minimum = SmallCounts.From(configuration).MinimumCellSize;
         var names = await KeyFactorNames.ReadAsync(db, cancellationToken);
         var tallies = await KeyFactorTallies.OfAsync(db, [query.SurveyId], query.Breakdown, cancellationToken);
+        var withheld = KeyFactorTallies.Withheld(tallies, minimum);
         var items = tallies
-            .Select(tally => Score(tally, names[tally.KeyFactorCode], suppressed: tally.Respondents < minimum))
+            .Select(tally => Score(tally, names[tally.KeyFactorCode], suppressed: withheld.Contains(tally)))
             .OrderBy(score => score.KeyFactorCode, StringComparer.Ordinal).ThenBy(score => score.Group)
             .ThenBy(score => score.Breakdown, StringComparer.Ordinal)
             .ToList();

@@ -54,6 +54,27 @@ public static class KeyFactorTallies
         ORDER BY kfa.survey_id, kfa.key_factor_code, {{Group}}, {{Breakdown}}
         """;
 
+    /// <summary>
+    /// The tallies a score withholds: those of fewer respondents than the minimum cell size; and, as donors' reports do,
+    /// where exactly one value of a breakdown is withheld among others of its round, key factor and group, the next
+    /// smallest too (fewest respondents, then by name), so that the withheld one cannot be worked out by subtracting the
+    /// others from the score without the breakdown.
+    /// </summary>
+    public static IReadOnlySet<KeyFactorTally> Withheld(IEnumerable<KeyFactorTally> tallies, int minimumCellSize)
+    {
+        var withheld = new HashSet<KeyFactorTally>();
+        foreach (var cells in tallies.GroupBy(tally => (tally.SurveyId, tally.KeyFactorCode, tally.Group)))
+        {
+            var small = cells.Where(tally => tally.Respondents < minimumCellSize).ToList();
+            withheld.UnionWith(small);
+            if (small.Count != 1) continue;
+            var nextSmallest = cells.Where(tally => tally.Respondents >= minimumCellSize)
+                .OrderBy(tally => tally.Respondents).ThenBy(tally => tally.Breakdown, StringComparer.Ordinal).FirstOrDefault();
+            if (nextSmallest is not null) withheld.Add(nextSmallest);
+        }
+        return withheld;
+    }
+
     /// <summary>The tallies of the given rounds by key factor and group, and by <paramref name="by"/> when given.</summary>
     public static Task<IReadOnlyList<KeyFactorTally>> OfAsync(DbSession db, IReadOnlyList<Guid> surveyIds, ScoreBreakdown? by,
         CancellationToken cancellationToken) =>

@@ -21,7 +21,9 @@ public static class PerceptionSurveysEndpoints
         "the answers of 4 or 5 after reversing ÷ the answers × 100; `mean`, the mean answer after reversing; both to two " +
         "decimals; `respondents`, those of the group who answered at least one of the key factor's questions. " +
         "Suppression: a cell of fewer respondents than `Reporting:MinimumCellSize` (default 5, as donor reports, stated as " +
-        "`minimumCellSize`) has `suppressed` true and its figures null, so that no respondent's answers can be read from it.";
+        "`minimumCellSize`) has `suppressed` true and its figures null, so that no respondent's answers can be read from it; " +
+        "with `by`, where one value of the breakdown is suppressed among others of its key factor and group, the next " +
+        "smallest is too, so that it cannot be worked out by subtracting the others from the scores without `by`.";
 
     public static RouteGroupBuilder MapPerceptionSurveys(this RouteGroupBuilder api)
     {

@@ -13,11 +13,23 @@ public sealed class ScoresTests(string provider) : PerceptionFixture(provider)
     private sealed record Cell(string KeyFactorCode, string Group, string? Breakdown, bool Suppressed, int? Respondents, int? Answers,
         decimal? FavourablePercent, decimal? Mean);
 
-    private static List<Cell> Expected(SurveyResponses responses, string? by) => responses.Expected(by)
-        .Select(t => t.Respondents < MinimumCellSize
-            ? new Cell(t.KeyFactorCode, t.Group, t.Breakdown, true, null, null, null, null)
-            : new Cell(t.KeyFactorCode, t.Group, t.Breakdown, false, t.Respondents, t.Answers, t.FavourablePercent, t.Mean))
-        .ToList();
+    /// <summary>
+    /// The cells computed from the answers: below the minimum suppressed; and where one value of a breakdown is suppressed
+    /// among others of its key factor and group, the one with the fewest respondents after it too (else it would be the
+    /// score without the breakdown minus the others).
+    /// </summary>
+    private static List<Cell> Expected(SurveyResponses responses, string? by)
+    {
+        var tallies = responses.Expected(by);
+        var hidden = tallies.Where(t => t.Respondents < MinimumCellSize).ToHashSet();
+        foreach (var family in tallies.GroupBy(t => (t.KeyFactorCode, t.Group)).Where(family => family.Count(hidden.Contains) == 1).ToList())
+            if (family.Where(t => !hidden.Contains(t)).OrderBy(t => t.Respondents).ThenBy(t => t.Breakdown, StringComparer.Ordinal).FirstOrDefault() is { } next)
+                hidden.Add(next);
+        return tallies.Select(t => hidden.Contains(t)
+                ? new Cell(t.KeyFactorCode, t.Group, t.Breakdown, true, null, null, null, null)
+                : new Cell(t.KeyFactorCode, t.Group, t.Breakdown, false, t.Respondents, t.Answers, t.FavourablePercent, t.Mean))
+            .ToList();
+    }
 
     private static List<Cell> Cells(JsonElement scores) => scores.GetProperty("items").EnumerateArray().Select(item => new Cell(
         item.GetProperty("keyFactorCode").GetString()!, item.GetProperty("group").GetString()!, item.GetProperty("breakdown").GetString(),
@@ -98,6 +110,31 @@ public sealed class ScoresTests(string provider) : PerceptionFixture(provider)
             Assert.That(officials, Has.All.Matches<Cell>(cell => !cell.Suppressed && cell.Respondents == MinimumCellSize && cell.FavourablePercent != null && cell.Mean != null));
             Assert.That(privateSector, Has.Count.EqualTo(4));
             Assert.That(privateSector, Has.All.Matches<Cell>(cell => cell is { Suppressed: true, Respondents: null, Answers: null, FavourablePercent: null, Mean: null }));
+        });
+    }
+
+    [Test]
+    public async Task A_lone_small_value_of_a_breakdown_takes_the_next_smallest_with_it_so_that_subtraction_tells_nothing()
+    {
+        // Officials only, every question answered: 3 women (below the minimum of 4), 6 who left their sex blank, 10 men.
+        var generated = PerceptionRounds.Generate(19, seed: 31, lean: 0.5, blankShare: 0);
+        var responses = generated.With(generated.Respondents.Select((r, i) => r with
+        {
+            Group = SurveyResponses.Groups[0], Sex = i < 3 ? "female" : i < 9 ? null : "male",
+        }));
+        var (_, _, survey) = await RoundAsync(responses);
+
+        var bySex = Cells(await GetJsonAsync($"/api/v1/perception-surveys/{survey}/scores?by=sex"));
+        var whole = Cells(await GetJsonAsync($"/api/v1/perception-surveys/{survey}/scores"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(bySex, Is.EqualTo(Expected(responses, "sex")));
+            Assert.That(bySex.Where(cell => cell.Breakdown == "female"), Has.All.Matches<Cell>(cell => cell.Suppressed), "3 women: below the minimum");
+            Assert.That(bySex.Where(cell => cell.Breakdown is null), Has.All.Matches<Cell>(cell => cell.Suppressed),
+                "the 6 blanks are withheld with them: else the women's score is the whole minus the men and the blanks");
+            Assert.That(bySex.Where(cell => cell.Breakdown == "male"), Has.All.Matches<Cell>(cell => cell is { Suppressed: false, Respondents: 10 }));
+            Assert.That(bySex, Has.Count.EqualTo(12), "four key factors × three values");
+            Assert.That(whole, Has.All.Matches<Cell>(cell => cell is { Suppressed: false, Respondents: 19 }), "the round's own scores stay told");
         });
     }
 

@@ -68,7 +68,7 @@ describe('SurveyPage', () => {
       ['RAD-01 Leadership and commitment', '62.5%', '3.71', '80', 'suppressed', 'suppressed', 'suppressed'],
       ['RAD-07 Morale and organisational culture', '0%', '1.5', '80', '45.3%', '3.1', '40'],
     ]);
-    expect(within(table).getAllByText('suppressed')[0]!.getAttribute('title')).toBe('Fewer than 10 respondents: withheld so that no one can be recognised.');
+    expect(within(table).getAllByText('suppressed')[0]!.getAttribute('title')).toBe('Fewer than 10 respondents, or the next smallest beside such a cell: withheld so that no one can be recognised.');
     // The chart's own table: the suppressed bar is left out, the 0 drawn.
     const chartRows = screen.getByRole('img', { name: 'Favourable answers by key factor and group (%)' }).closest('figure')!.querySelectorAll('tbody tr');
     expect(Array.from(chartRows, (row) => Array.from(row.children, (cell) => cell.textContent))).toEqual([

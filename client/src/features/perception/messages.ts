@@ -89,9 +89,9 @@ export const perceptionMessages = defineMessages(
       respondents: 'Respondents',
       note: 'Favourable: answers of 4 or 5, of all answers given to the key factor’s questions (a reversed question’s answer counts as 6 − answer). Respondents: those who answered at least one of them.',
       suppressed: 'suppressed',
-      suppressedTitle: (size: number) => `Fewer than ${size} respondents: withheld so that no one can be recognised.`,
+      suppressedTitle: (size: number) => `Fewer than ${size} respondents, or the next smallest beside such a cell: withheld so that no one can be recognised.`,
       suppressedFew: 'Too few respondents: withheld so that no one can be recognised.',
-      rule: (size: number) => `A cell of fewer than ${size} respondents reads “suppressed”, never 0.`,
+      rule: (size: number) => `A cell of fewer than ${size} respondents reads “suppressed”, never 0; in a breakdown, so does the next smallest beside a lone one, so that it cannot be worked out by subtraction.`,
     },
     trend: {
       heading: (administration: string) => `Rounds compared: ${administration}`,
@@ -249,9 +249,9 @@ export const perceptionMessages = defineMessages(
       respondents: 'Répondants',
       note: 'Favorables : les réponses 4 ou 5, sur toutes les réponses données aux questions du facteur clé (la réponse à une question inversée compte pour 6 − réponse). Répondants : ceux qui ont répondu à au moins l’une d’elles.',
       suppressed: 'masqué',
-      suppressedTitle: (size: number) => `Moins de ${size} répondants : masqué pour que personne ne puisse être reconnu.`,
+      suppressedTitle: (size: number) => `Moins de ${size} répondants, ou la plus petite cellule voisine d’une telle cellule : masqué pour que personne ne puisse être reconnu.`,
       suppressedFew: 'Trop peu de répondants : masqué pour que personne ne puisse être reconnu.',
-      rule: (size: number) => `Une cellule de moins de ${size} répondants apparaît comme « masqué », jamais comme 0.`,
+      rule: (size: number) => `Une cellule de moins de ${size} répondants apparaît comme « masqué », jamais comme 0 ; dans une ventilation, la plus petite voisine d’une telle cellule isolée aussi, pour qu’on ne puisse pas la retrouver par soustraction.`,
     },
     trend: {
       heading: (administration: string) => `Campagnes comparées : ${administration}`,
