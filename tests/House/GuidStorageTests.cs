@@ -12,12 +12,9 @@ public sealed class GuidStorageTests(string provider) : ApiOnEachDatabase(provid
     [Test]
     public async Task Ids_round_trip_and_sort_in_creation_order()
     {
-        var made = new List<Guid>();
-        for (var i = 0; i < 20; i++)
-        {
-            made.Add(Guid.CreateVersion7());
-            await Task.Delay(2);
-        }
+        // One a millisecond apart, stamped explicitly: the clock itself may repeat or step back a millisecond under load.
+        var start = DateTimeOffset.UtcNow;
+        var made = Enumerable.Range(0, 20).Select(i => Guid.CreateVersion7(start.AddMilliseconds(i))).ToList();
         var database = new Database(SqlDialect.For(Provider), App.Database.ConnectionString);
         await using var session = new DbSession(database);
         foreach (var (id, index) in made.Select((id, index) => (id, index)))
