@@ -47,7 +47,7 @@ if (builder.Configuration.GetValue("Demo:Seed", false) && builder.Environment.Is
         "sign in with them. Remove Demo:Seed, or seed a Development or Staging installation instead.");
 
 // The small-count thresholds are read again for every report: a wrong one stops the start, not every report after it.
-SmallCounts.From(builder.Configuration);
+_ = SmallCounts.From(builder.Configuration);
 
 var database = Database.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath);
 services.AddSingleton(database);

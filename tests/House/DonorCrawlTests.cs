@@ -126,11 +126,7 @@ public sealed class DonorCrawlTests(string provider) : ApiOnEachDatabase(provide
             new { entries = officials.Select(official => new { participantId = official, status = "present" }) });
         Assert.That(attended.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await attended.Content.ReadAsStringAsync());
         await PerceptionIndicatorAsync(programme);
-        foreach (var transition in new[] { "submit", "approve" })
-        {
-            var moved = await Client.PostAsync($"/api/v1/programmes/{programme}/periods/{period}/administrations/{world["A1"]}/{transition}", null);
-            Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.OK), await moved.Content.ReadAsStringAsync());
-        }
+        await ResultsApi.ApproveReportAsync(Client, programme, period, world["A1"]);
     }
 
     /// <summary>

@@ -47,21 +47,6 @@ public sealed class PerceptionRounds(HttpClient administrator)
     public async Task<Guid> PeriodAsync(Guid programmeId, string label, string startsOn, string endsOn) =>
         await CreateAsync(ResultsApi.Periods(programmeId), new { label, startsOn, endsOn });
 
-    /// <summary>Moves an administration's report for the period (submit, approve, or return, which needs a comment); anything but 200 fails the test.</summary>
-    public async Task MoveAsync(Guid programmeId, Guid periodId, Guid administrationId, string transition)
-    {
-        var response = await administrator.PostAsJsonAsync($"{ResultsApi.Periods(programmeId)}/{periodId}/administrations/{administrationId}/{transition}",
-            new { comment = "Returned by the perception tests." });
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"{transition}: {await response.Content.ReadAsStringAsync()}");
-    }
-
-    /// <summary>The administration's report for the period submitted, then approved.</summary>
-    public async Task ApproveAsync(Guid programmeId, Guid periodId, Guid administrationId)
-    {
-        await MoveAsync(programmeId, periodId, administrationId, "submit");
-        await MoveAsync(programmeId, periodId, administrationId, "approve");
-    }
-
     public static SurveyResponses Generate(int count, int seed, double lean, double blankShare = 0.1) =>
         SurveyResponses.Generate(Questions, count, seed, lean, blankShare);
 

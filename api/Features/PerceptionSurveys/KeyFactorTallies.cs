@@ -1,4 +1,5 @@
 using Integrity.Api.Data;
+using Integrity.Api.Features.Reports;
 
 namespace Integrity.Api.Features.PerceptionSurveys;
 
@@ -55,24 +56,19 @@ public static class KeyFactorTallies
         """;
 
     /// <summary>
-    /// The tallies a score withholds: those of fewer respondents than the minimum cell size; and, as donors' reports do,
-    /// where exactly one value of a breakdown is withheld among others of its round, key factor and group, the next
-    /// smallest too (fewest respondents, then by name), so that the withheld one cannot be worked out by subtracting the
-    /// others from the score without the breakdown.
+    /// The tallies a score withholds: those of fewer respondents than the minimum cell size; and, as donors' reports do
+    /// (<see cref="SmallCounts.WithholdBesideLoneCells"/>), where exactly one value of a breakdown is withheld among others
+    /// of its round, key factor and group, the next smallest too (fewest respondents, then by name), so that the withheld
+    /// one cannot be worked out by subtracting the others from the score without the breakdown, which another answer holds.
     /// </summary>
     public static IReadOnlySet<KeyFactorTally> Withheld(IEnumerable<KeyFactorTally> tallies, int minimumCellSize)
     {
-        var withheld = new HashSet<KeyFactorTally>();
-        foreach (var cells in tallies.GroupBy(tally => (tally.SurveyId, tally.KeyFactorCode, tally.Group)))
-        {
-            var small = cells.Where(tally => tally.Respondents < minimumCellSize).ToList();
-            withheld.UnionWith(small);
-            if (small.Count != 1) continue;
-            var nextSmallest = cells.Where(tally => tally.Respondents >= minimumCellSize)
-                .OrderBy(tally => tally.Respondents).ThenBy(tally => tally.Breakdown, StringComparer.Ordinal).FirstOrDefault();
-            if (nextSmallest is not null) withheld.Add(nextSmallest);
-        }
-        return withheld;
+        var cells = tallies.OrderBy(tally => tally.Breakdown, StringComparer.Ordinal).ToList();
+        var hidden = cells.Select(tally => tally.Respondents < minimumCellSize).ToArray();
+        var families = Enumerable.Range(0, cells.Count).GroupBy(i => (cells[i].SurveyId, cells[i].KeyFactorCode, cells[i].Group))
+            .Select(family => ((int?)null, family.ToList())).ToList();
+        SmallCounts.WithholdBesideLoneCells(families, hidden, i => cells[i].Respondents);
+        return cells.Where((_, i) => hidden[i]).ToHashSet();
     }
 
     /// <summary>The tallies of the given rounds by key factor and group, and by <paramref name="by"/> when given.</summary>

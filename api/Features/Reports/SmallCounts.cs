@@ -1,3 +1,4 @@
+using System.Globalization;
 using Integrity.Api.Data;
 using Integrity.Api.Features.Results;
 using Integrity.Api.Resources;
@@ -46,7 +47,7 @@ public sealed class SmallCounts(int minimumCellSize, int minimumAdministrations 
     {
         var text = configuration[key];
         if (string.IsNullOrWhiteSpace(text)) return fallback;
-        return int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= 1
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= 1
             ? value
             : throw new InvalidOperationException(
                 $"{key} is \"{text}\": it must be a whole number of at least 1 (the default is {fallback}); it keeps small counts from donors. " +
@@ -117,19 +118,31 @@ public sealed class SmallCounts(int minimumCellSize, int minimumAdministrations 
                     .Select(family => ((int?)null, family.ToList())));
         }
 
+        WithholdBesideLoneCells(families, hidden, i => rows[i].Value);
+        return rows.Select((row, i) => hidden[i] ? row with { Value = null, Suppressed = true } : row).ToList();
+    }
+
+    /// <summary>
+    /// Secondary suppression over families of cells (by index), each the members that add up to a total (its index when
+    /// the same answer holds it, else null): where exactly one member is withheld and the total can be read, the smallest
+    /// visible member is withheld too (a non-zero one first, then the earliest of equal size), or the total when none is
+    /// left, so that the withheld one cannot be worked out by subtraction; repeated until nothing changes, since families
+    /// share cells.
+    /// </summary>
+    public static void WithholdBesideLoneCells(IReadOnlyList<(int? Total, List<int> Members)> families, bool[] hidden, Func<int, decimal?> size)
+    {
         for (var changed = true; changed;)
         {
             changed = false;
             foreach (var (total, members) in families)
             {
                 if (members.Count(i => hidden[i]) != 1 || (total is { } t && hidden[t])) continue;
-                var visible = members.Where(i => !hidden[i]).OrderBy(i => rows[i].Value > 0 ? 0 : 1).ThenBy(i => rows[i].Value).ToList();
+                var visible = members.Where(i => !hidden[i]).OrderBy(i => size(i) > 0 ? 0 : 1).ThenBy(size).ToList();
                 if (visible.Count > 0) hidden[visible[0]] = true;
                 else if (total is { } whole) hidden[whole] = true;
                 else continue;
                 changed = true;
             }
         }
-        return rows.Select((row, i) => hidden[i] ? row with { Value = null, Suppressed = true } : row).ToList();
     }
 }

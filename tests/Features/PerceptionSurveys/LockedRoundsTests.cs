@@ -22,7 +22,7 @@ public sealed class LockedRoundsTests(string provider) : PerceptionFixture(provi
         var round2021 = await Rounds.RoundAsync(programme, administration, Questionnaire, "CIPS 2021", "2021-03-01", "2021-04-30");
         var round2023 = await Rounds.RoundAsync(programme, administration, Questionnaire, "CIPS 2023", "2023-03-01", "2023-04-30");
         await Respondents(20, seed: 1, codePrefix: "A").ImportAsync(Client, round2021);
-        await Rounds.ApproveAsync(programme, first, administration);
+        await ResultsApi.ApproveReportAsync(Client, programme, first, administration);
 
         var latecomers = Respondents(10, seed: 2, codePrefix: "B");
         var refused = await ProblemAsync(await latecomers.PostAsync(Client, round2021), 409);
@@ -36,10 +36,10 @@ public sealed class LockedRoundsTests(string provider) : PerceptionFixture(provi
             Assert.That(afterThePeriod.Added, Is.EqualTo(15), "a round whose fieldwork ended after the approved period is open");
         });
 
-        await Rounds.MoveAsync(programme, first, administration, "return");
+        await ResultsApi.MoveReportAsync(Client, programme, first, administration, "return", "Returned: the figures are checked again.");
         Assert.That((await latecomers.ImportAsync(Client, round2021)).Added, Is.EqualTo(10), "a returned report opens its rounds again");
 
-        await Rounds.MoveAsync(programme, second, administration, "submit");
+        await ResultsApi.MoveReportAsync(Client, programme, second, administration, "submit");
         var submitted = await ProblemAsync(await Respondents(5, seed: 4, codePrefix: "D").PostAsync(Client, round2021), 409);
         Assert.Multiple(async () =>
         {

@@ -60,7 +60,7 @@ public sealed class PerceptionSummaryTests(string provider) : PerceptionFixture(
             var survey = await Rounds.RoundAsync(programme, administration, Questionnaire, $"CIPS {year}", $"{year}-03-01", $"{year}-04-30");
             if (rounds[i] is { } responses) await responses.ImportAsync(Client, survey);
         }
-        await Rounds.ApproveAsync(programme, periods[programme], administration);
+        await ResultsApi.ApproveReportAsync(Client, programme, periods[programme], administration);
     }
 
     private async Task<(Guid Programme, Guid Donor, Guid[] Administrations)> ProgrammeAsync(int administrations)
@@ -174,17 +174,17 @@ public sealed class PerceptionSummaryTests(string provider) : PerceptionFixture(
             var (earlier, later) = compared[i];
             await earlier.ImportAsync(Client, await Rounds.RoundAsync(programme, administrations[i], Questionnaire, "CIPS 2019", "2019-03-01", "2019-04-30"));
             await later.ImportAsync(Client, await Rounds.RoundAsync(programme, administrations[i], Questionnaire, "CIPS 2021", "2021-03-01", "2021-04-30"));
-            await Rounds.ApproveAsync(programme, first, administrations[i]);
+            await ResultsApi.ApproveReportAsync(Client, programme, first, administrations[i]);
         }
         var latest = PerceptionRounds.Generate(30, seed: 720, lean: 0.1);
         await latest.ImportAsync(Client, await Rounds.RoundAsync(programme, administrations[0], Questionnaire, "CIPS 2023", "2023-03-01", "2023-04-30"));
 
         var approved = Expected(compared, keyFactors);
         Assert.That(Items(await SummaryAsync(programme)), Is.EqualTo(approved), "the 2023 round: no report covering it is approved");
-        await Rounds.MoveAsync(programme, second, administrations[0], "submit");
+        await ResultsApi.MoveReportAsync(Client, programme, second, administrations[0], "submit");
         Assert.That(Items(await SummaryAsync(programme)), Is.EqualTo(approved), "submitted is not approved");
 
-        await Rounds.MoveAsync(programme, second, administrations[0], "approve");
+        await ResultsApi.MoveReportAsync(Client, programme, second, administrations[0], "approve");
         var withLatest = Expected([(compared[0].Later, latest), compared[1], compared[2]], keyFactors);
         Assert.Multiple(async () =>
         {
@@ -192,7 +192,7 @@ public sealed class PerceptionSummaryTests(string provider) : PerceptionFixture(
             Assert.That(withLatest, Is.Not.EqualTo(approved), "the 2023 round tells otherwise");
         });
 
-        await Rounds.MoveAsync(programme, first, administrations[1], "return");
+        await ResultsApi.MoveReportAsync(Client, programme, first, administrations[1], "return", "Returned: the figures are checked again.");
         var returned = await SummaryAsync(programme);
         Assert.Multiple(() =>
         {

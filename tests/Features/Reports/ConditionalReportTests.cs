@@ -55,17 +55,13 @@ public sealed class ConditionalReportTests(string provider) : ApiOnEachDatabase(
         return world;
     }
 
-    private async Task TransitionAsync(World world, string transition, object? body = null)
-    {
-        var response = await Client.PostAsync($"/api/v1/programmes/{world.Programme}/periods/{world.Period}/administrations/{burkina}/{transition}",
-            body is null ? null : JsonContent.Create(body));
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-    }
+    private Task TransitionAsync(World world, string transition, string? comment = null) =>
+        ResultsApi.MoveReportAsync(Client, world.Programme, world.Period, burkina, transition, comment);
 
     /// <summary>Burkina Faso's report returned, its actual set to <paramref name="actual"/>, submitted and approved again.</summary>
     private async Task<World> ReapproveAsync(World world, int actual)
     {
-        await TransitionAsync(world, "return", new { comment = "The actual was counted again: approve the corrected figure." });
+        await TransitionAsync(world, "return", "The actual was counted again: approve the corrected figure.");
         var values = await PutAsync(ResultsApi.Values(world.Programme, world.Indicator, world.Period),
             new { disaggregations = new[] { new { administrationId = burkina, target = 10, actual } } }, world.ValuesETag);
         Assert.That(values.StatusCode, Is.EqualTo(HttpStatusCode.OK).Or.EqualTo(HttpStatusCode.NoContent), await values.Content.ReadAsStringAsync());

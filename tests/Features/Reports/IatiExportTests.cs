@@ -117,11 +117,8 @@ public sealed class IatiExportTests(string provider) : ApiOnEachDatabase(provide
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
     }
 
-    private async Task ReportAsync(Guid period, Guid administration, string transition)
-    {
-        var response = await Client.PostAsync($"/api/v1/programmes/{programme}/periods/{period}/administrations/{administration}/{transition}", null);
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-    }
+    private Task ReportAsync(Guid period, Guid administration, string transition) =>
+        ResultsApi.MoveReportAsync(Client, programme, period, administration, transition);
 
     /// <summary>
     /// 2024: a workshop hosted in Burkina Faso with Mali taking part, two days; 2025: one in Mali. Absent and excused

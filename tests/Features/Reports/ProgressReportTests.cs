@@ -111,11 +111,8 @@ public sealed class ProgressReportTests(string provider) : ApiOnEachDatabase(pro
         return await CreateAsync($"/api/v1/programmes/{programme}/periods", new { label = year, startsOn = $"{year}-01-01", endsOn = $"{year}-12-31" });
     }
 
-    private async Task TransitionAsync(Guid period, Guid administration, string transition)
-    {
-        var response = await Client.PostAsync($"/api/v1/programmes/{programme}/periods/{period}/administrations/{administration}/{transition}", null);
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-    }
+    private Task TransitionAsync(Guid period, Guid administration, string transition) =>
+        ResultsApi.MoveReportAsync(Client, programme, period, administration, transition);
 
     private async Task TrainAsync()
     {

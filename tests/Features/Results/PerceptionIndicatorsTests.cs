@@ -395,11 +395,7 @@ public sealed class PerceptionIndicatorsTests(string provider) : ResultsFramewor
     private async Task ApproveAsync()
     {
         foreach (var administration in new[] { AdministrationA, AdministrationB })
-            foreach (var transition in new[] { "submit", "approve" })
-            {
-                var moved = await Client.PostAsync($"{ResultsApi.Periods(programme)}/{period2023}/administrations/{administration}/{transition}", null);
-                Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.OK), await moved.Content.ReadAsStringAsync());
-            }
+            await ResultsApi.ApproveReportAsync(Client, programme, period2023, administration);
     }
 
     [Test]
